@@ -1,0 +1,11 @@
+package io.ekms.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code ekms ekm ...}: the external key manager's server and administration. */
+@Command(
+    name = "ekm",
+    mixinStandardHelpOptions = true,
+    description = "The external key manager (EKM): serve it and administer it.",
+    subcommands = {})
+final class EkmCommand {}

@@ -1,0 +1,120 @@
+package io.ekms.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.ekms.core.config.Misconfiguration;
+import io.ekms.core.secret.SecretBytes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * A pooled connection to the metadata store with its schema migrated by Flyway. One schema serves
+ * H2 and PostgreSQL; migrations use SQL both accept.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final boolean postgres;
+
+  private Database(HikariDataSource dataSource, boolean postgres) {
+    this.dataSource = dataSource;
+    this.postgres = postgres;
+  }
+
+  /** Opens the pool and applies the migrations found at {@code migrations} (classpath folder). */
+  public static Database open(DatabaseConfig config, String migrations, Map<String, String> env) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(config.jdbcUrl());
+    hikari.setUsername(config.username());
+    if (config.password() != null) {
+      try (SecretBytes password = config.password().resolve(env)) {
+        hikari.setPassword(password.reveal(b -> new String(b, StandardCharsets.UTF_8)));
+      }
+    }
+    hikari.setMaximumPoolSize(config.maxPoolSize());
+    hikari.setPoolName("ekms-db");
+    hikari.setAutoCommit(true);
+    hikari.setInitializationFailTimeout(10_000);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new Misconfiguration(
+          "cannot open the database at "
+              + redactUrl(config.jdbcUrl())
+              + " ("
+              + rootMessage(e)
+              + ").",
+          e);
+    }
+    try {
+      Flyway.configure().dataSource(ds).locations("classpath:" + migrations).load().migrate();
+    } catch (FlywayException e) {
+      ds.close();
+      throw new Misconfiguration("database migration failed (" + rootMessage(e) + ").", e);
+    }
+    return new Database(ds, config.isPostgres());
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public boolean isPostgres() {
+    return postgres;
+  }
+
+  /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+  public <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  /** Runs {@code work} on a connection in auto-commit mode. */
+  public <T> T withConnection(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static String redactUrl(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName();
+  }
+
+  /** JDBC work that may throw {@link SQLException}. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}
