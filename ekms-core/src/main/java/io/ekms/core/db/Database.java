@@ -25,8 +25,12 @@ public final class Database implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Opens the pool and applies the migrations found at {@code migrations} (classpath folder). */
-  public static Database open(DatabaseConfig config, String migrations, Map<String, String> env) {
+  /**
+   * Opens the pool and applies the migrations found in {@code migrations} (classpath folders, for
+   * example {@code db/ekm} and {@code db/audit}); versions must be unique across the folders.
+   */
+  public static Database open(
+      DatabaseConfig config, Map<String, String> env, String... migrations) {
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.jdbcUrl());
     hikari.setUsername(config.username());
@@ -52,7 +56,11 @@ public final class Database implements AutoCloseable {
           e);
     }
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:" + migrations).load().migrate();
+      String[] locations = new String[migrations.length];
+      for (int i = 0; i < migrations.length; i++) {
+        locations[i] = "classpath:" + migrations[i];
+      }
+      Flyway.configure().dataSource(ds).locations(locations).load().migrate();
     } catch (FlywayException e) {
       ds.close();
       throw new Misconfiguration("database migration failed (" + rootMessage(e) + ").", e);
