@@ -7,5 +7,13 @@ import picocli.CommandLine.Command;
     name = "ekm",
     mixinStandardHelpOptions = true,
     description = "The external key manager (EKM): serve it and administer it.",
-    subcommands = {})
+    subcommands = {
+      EkmInitCommand.class,
+      EkmServeCommand.class,
+      EkmAdminCommands.Issuer.class,
+      EkmAdminCommands.Vault.class,
+      KeyCommands.class,
+      VersionCommands.class,
+      AuditCommands.class
+    })
 final class EkmCommand {}

@@ -1,0 +1,150 @@
+package io.ekms.cli;
+
+import io.ekms.core.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ekms ekm issuer|vault|key|version|audit ...}: the admin API from the command line. */
+final class EkmAdminCommands {
+  private EkmAdminCommands() {}
+
+  /** Base of every admin verb: runs one call and prints the JSON answer. */
+  abstract static class Verb implements Callable<Integer> {
+    @Mixin AdminOptions admin;
+
+    abstract String method();
+
+    abstract String path();
+
+    Object body() {
+      return null;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Object body = body();
+      System.out.println(
+          admin.client().call(method(), path(), body == null ? null : Json.writeString(body)));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "issuer",
+      description = "Trusted OAuth issuers.",
+      subcommands = {IssuerAdd.class, IssuerList.class})
+  static final class Issuer {}
+
+  @Command(name = "add", description = "Trust an issuer (by discovery URL, or issuer + JWKS URL).")
+  static final class IssuerAdd extends Verb {
+    @Option(names = "--issuer", required = true)
+    String issuer;
+
+    @Option(names = "--jwks-uri")
+    String jwksUri;
+
+    @Option(names = "--discovery-url")
+    String discoveryUrl;
+
+    @Option(names = "--ca-bundle", description = "PEM file of CAs for fetching the JWKS.")
+    java.nio.file.Path caBundle;
+
+    String method() {
+      return "POST";
+    }
+
+    String path() {
+      return "/admin/v1/issuers";
+    }
+
+    Object body() {
+      Map<String, String> b = new LinkedHashMap<>();
+      b.put("issuer", issuer);
+      b.put("jwksUri", jwksUri);
+      b.put("discoveryUrl", discoveryUrl);
+      try {
+        b.put("caBundle", caBundle == null ? null : java.nio.file.Files.readString(caBundle));
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read --ca-bundle " + caBundle);
+      }
+      return b;
+    }
+  }
+
+  @Command(name = "list", description = "List trusted issuers.")
+  static final class IssuerList extends Verb {
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return "/admin/v1/issuers";
+    }
+  }
+
+  @Command(
+      name = "vault",
+      description = "External vaults.",
+      subcommands = {
+        VaultCreate.class,
+        VaultList.class,
+        VaultGet.class,
+        VaultAction.Block.class,
+        VaultAction.Unblock.class
+      })
+  static final class Vault {}
+
+  @Command(name = "create", description = "Create a vault bound to one OAuth client.")
+  static final class VaultCreate extends Verb {
+    @Option(names = "--name", required = true)
+    String name;
+
+    @Option(names = "--issuer-id", required = true)
+    String issuerId;
+
+    @Option(names = "--client-id", required = true)
+    String clientId;
+
+    String method() {
+      return "POST";
+    }
+
+    String path() {
+      return "/admin/v1/vaults";
+    }
+
+    Object body() {
+      return Map.of("name", name, "issuerId", issuerId, "clientId", clientId);
+    }
+  }
+
+  @Command(name = "list", description = "List vaults.")
+  static final class VaultList extends Verb {
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return "/admin/v1/vaults";
+    }
+  }
+
+  @Command(name = "get", description = "Show one vault.")
+  static final class VaultGet extends Verb {
+    @Parameters(index = "0", paramLabel = "VAULT_ID")
+    String vaultId;
+
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return "/admin/v1/vaults/" + vaultId;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.ekms.cli;
+
+import io.ekms.ekm.server.EkmConfig;
+import io.ekms.ekm.server.EkmInit;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ekms ekm init}: prepares a data directory (TLS, master key, admin token). */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description =
+        "Create the EKM's data directory: local CA and TLS certificate, master key"
+            + " file (0600), database, and the admin token (printed once, kept in admin.token).")
+final class EkmInitCommand implements Callable<Integer> {
+  @Option(names = "--config")
+  Path config;
+
+  @Option(names = "--data-dir", defaultValue = "ekms-data/ekm")
+  Path dataDir;
+
+  @Override
+  public Integer call() throws Exception {
+    EkmConfig cfg = EkmServeCommand.load(config, dataDir);
+    EkmInit.Result result = EkmInit.run(cfg, System.getenv());
+    if (!result.created()) {
+      System.err.println(result.dataDir() + " is already initialised.");
+      return 0;
+    }
+    System.out.println("Initialised " + result.dataDir());
+    System.out.println("CA certificate: " + result.caCertificate());
+    System.out.println("Admin token file (0600): " + result.adminTokenFile());
+    return 0;
+  }
+}

@@ -1,0 +1,110 @@
+package io.ekms.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ekms ekm key ...}: keys of a vault. */
+@Command(
+    name = "key",
+    description = "Keys of a vault.",
+    subcommands = {
+      KeyCommands.Create.class,
+      KeyCommands.ListKeys.class,
+      KeyCommands.Get.class,
+      KeyCommands.Action.class
+    })
+final class KeyCommands {
+  /** Verbs on the keys of one vault. */
+  abstract static class InVault extends EkmAdminCommands.Verb {
+    @Option(names = "--vault-id", required = true)
+    String vaultId;
+
+    String keys() {
+      return "/admin/v1/vaults/" + vaultId + "/keys";
+    }
+  }
+
+  @Command(name = "create", description = "Create an AES key (its version 1 is generated).")
+  static final class Create extends InVault {
+    @Option(names = "--name", required = true)
+    String name;
+
+    @Option(names = "--length-bits", defaultValue = "256")
+    int lengthBits;
+
+    @Option(names = "--ops", split = ",", defaultValue = "ENCRYPT,DECRYPT")
+    List<String> ops;
+
+    @Option(names = "--backend", description = "Key backend (default: the EKM's default).")
+    String backend;
+
+    String method() {
+      return "POST";
+    }
+
+    String path() {
+      return keys();
+    }
+
+    Object body() {
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("name", name);
+      b.put("lengthBits", lengthBits);
+      b.put("ops", ops);
+      b.put("backend", backend);
+      return b;
+    }
+  }
+
+  @Command(name = "list", description = "List the vault's keys.")
+  static final class ListKeys extends InVault {
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return keys();
+    }
+  }
+
+  @Command(name = "get", description = "Show one key.")
+  static final class Get extends InVault {
+    @Parameters(index = "0", paramLabel = "KEY_ID")
+    String keyId;
+
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return keys() + "/" + keyId;
+    }
+  }
+
+  @Command(name = "do", description = "rotate | enable | disable | delete a key.")
+  static final class Action extends InVault {
+    @Parameters(
+        index = "0",
+        paramLabel = "ACTION",
+        description = "rotate, enable, disable or delete")
+    String action;
+
+    @Parameters(index = "1", paramLabel = "KEY_ID")
+    String keyId;
+
+    String method() {
+      if (!List.of("rotate", "enable", "disable", "delete").contains(action)) {
+        throw new IllegalArgumentException("ACTION must be rotate, enable, disable or delete");
+      }
+      return "POST";
+    }
+
+    String path() {
+      return keys() + "/" + keyId + "/" + action;
+    }
+  }
+}

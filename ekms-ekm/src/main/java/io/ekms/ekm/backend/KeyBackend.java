@@ -1,0 +1,42 @@
+package io.ekms.ekm.backend;
+
+import io.ekms.core.crypto.AuthenticationFailedException;
+
+/**
+ * Where key material lives and where it is used. The EKM only ever holds {@link KeyHandle}s;
+ * whether the backend can export keys (software) or not (an HSM) is invisible to callers.
+ *
+ * <p>Contract for implementations:
+ *
+ * <ul>
+ *   <li>{@link #generate} creates a fresh AES key from a strong RNG, inside the backend.
+ *   <li>{@link #encrypt} and {@link #decrypt} are AES-256/192/128-GCM with the caller's 12-byte IV
+ *       and a 16-byte tag; every authentication failure is {@link AuthenticationFailedException}.
+ *   <li>{@link #destroy} erases the key for good; later use fails with {@link
+ *       KeyUnusableException}.
+ *   <li>Transient failures of the device raise {@link BackendUnavailableException}; bad input never
+ *       does.
+ *   <li>Implementations are thread-safe.
+ * </ul>
+ */
+public interface KeyBackend extends AutoCloseable {
+  /** The backend's name as stored in key handles and shown to admins ("software", "pkcs11"). */
+  String name();
+
+  /**
+   * Generates an AES key of {@code lengthBits} for key version {@code keyVersionId} (the backend
+   * may bind the material to this id).
+   */
+  KeyHandle generate(String keyVersionId, int lengthBits);
+
+  GcmOutput encrypt(KeyHandle handle, String keyVersionId, byte[] iv, byte[] plaintext, byte[] aad);
+
+  byte[] decrypt(
+      KeyHandle handle, String keyVersionId, byte[] iv, byte[] ciphertext, byte[] tag, byte[] aad)
+      throws AuthenticationFailedException;
+
+  void destroy(KeyHandle handle, String keyVersionId);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,291 @@
+package io.ekms.ekm.http;
+
+import io.ekms.core.audit.AuditLog;
+import io.ekms.core.http.Bodies;
+import io.ekms.core.json.Json;
+import io.ekms.ekm.auth.AdminCredential;
+import io.ekms.ekm.domain.KeyOp;
+import io.ekms.ekm.domain.KeyState;
+import io.ekms.ekm.domain.KeyVersionState;
+import io.ekms.ekm.domain.VaultState;
+import io.ekms.ekm.http.AdminViews.CreateIssuer;
+import io.ekms.ekm.http.AdminViews.CreateKey;
+import io.ekms.ekm.http.AdminViews.CreateVault;
+import io.ekms.ekm.http.AdminViews.IssuerView;
+import io.ekms.ekm.http.AdminViews.KeyView;
+import io.ekms.ekm.http.AdminViews.ListView;
+import io.ekms.ekm.http.AdminViews.VaultView;
+import io.ekms.ekm.http.AdminViews.VersionView;
+import io.ekms.ekm.http.ApiExchange.Reply;
+import io.ekms.ekm.service.AuditTrail;
+import io.ekms.ekm.service.CallContext;
+import io.ekms.ekm.service.EkmError;
+import io.ekms.ekm.service.KeyAdmin;
+import io.ekms.ekm.service.VaultAdmin;
+import io.ekms.ekm.service.VersionAdmin;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The admin API on its own listener, under {@code /admin/v1}, behind the admin credential. */
+public final class AdminRoutes {
+  private static final String V = "/admin/v1/vaults/{vaultId}";
+  private static final String K = V + "/keys/{keyId}";
+  private static final int MAX_BODY = 128 * 1024;
+
+  private final VaultAdmin vaults;
+  private final KeyAdmin keys;
+  private final VersionAdmin versions;
+  private final AuditLog auditLog;
+  private final AuditTrail audit;
+  private final AdminCredential credential;
+  private final ApiExchange exchange;
+
+  public AdminRoutes(
+      VaultAdmin vaults,
+      KeyAdmin keys,
+      VersionAdmin versions,
+      AuditLog auditLog,
+      AuditTrail audit,
+      AdminCredential credential,
+      io.ekms.core.http.RequestMetrics metrics) {
+    this.vaults = vaults;
+    this.keys = keys;
+    this.versions = versions;
+    this.auditLog = auditLog;
+    this.audit = audit;
+    this.credential = credential;
+    this.exchange = new ApiExchange(metrics);
+  }
+
+  public void routing(HttpRouting.Builder r) {
+    r.post(
+        "/admin/v1/issuers",
+        route(
+            "AddIssuer",
+            (req, ctx) -> {
+              var b = body(req, CreateIssuer.class);
+              return new Reply(
+                  201,
+                  IssuerView.of(
+                      vaults.addIssuer(
+                          ctx, b.issuer(), b.jwksUri(), b.discoveryUrl(), b.caBundle())));
+            }));
+    r.get(
+        "/admin/v1/issuers",
+        route(
+            "ListIssuers",
+            (req, ctx) ->
+                new Reply(
+                    200,
+                    new ListView<>(
+                        vaults.listIssuers(ctx).stream().map(IssuerView::of).toList()))));
+    r.post(
+        "/admin/v1/vaults",
+        route(
+            "CreateVault",
+            (req, ctx) -> {
+              var b = body(req, CreateVault.class);
+              return new Reply(
+                  201, VaultView.of(vaults.createVault(ctx, b.name(), b.issuerId(), b.clientId())));
+            }));
+    r.get(
+        "/admin/v1/vaults",
+        route(
+            "ListVaults",
+            (req, ctx) ->
+                new Reply(
+                    200,
+                    new ListView<>(vaults.listVaults(ctx).stream().map(VaultView::of).toList()))));
+    r.get(
+        V,
+        route(
+            "GetVault",
+            (req, ctx) -> new Reply(200, VaultView.of(vaults.getVault(ctx, p(req, "vaultId"))))));
+    r.post(
+        V + "/block",
+        route(
+            "BlockVault",
+            (req, ctx) ->
+                new Reply(
+                    200,
+                    VaultView.of(
+                        vaults.setVaultState(ctx, p(req, "vaultId"), VaultState.BLOCKED)))));
+    r.post(
+        V + "/unblock",
+        route(
+            "UnblockVault",
+            (req, ctx) ->
+                new Reply(
+                    200,
+                    VaultView.of(
+                        vaults.setVaultState(ctx, p(req, "vaultId"), VaultState.ACTIVE)))));
+    keyRoutes(r);
+    r.get(
+        "/admin/v1/audit",
+        route(
+            "ReadAudit",
+            (req, ctx) ->
+                new Reply(
+                    200,
+                    new ListView<>(
+                        auditLog.read(
+                            longParam(req, "after", 0),
+                            (int) longParam(req, "limit", 100),
+                            req.query().first("requestId").orElse(null))))));
+    r.get(
+        "/admin/v1/audit/verify",
+        route("VerifyAudit", (req, ctx) -> new Reply(200, auditLog.verify())));
+  }
+
+  private void keyRoutes(HttpRouting.Builder r) {
+    r.post(
+        V + "/keys",
+        route(
+            "CreateKey",
+            (req, ctx) -> {
+              var b = body(req, CreateKey.class);
+              return new Reply(
+                  201,
+                  KeyView.of(
+                      keys.create(
+                          ctx,
+                          p(req, "vaultId"),
+                          b.name(),
+                          b.lengthBits(),
+                          ops(b.ops()),
+                          b.backend())));
+            }));
+    r.get(
+        V + "/keys",
+        route(
+            "ListKeys",
+            (req, ctx) ->
+                new Reply(
+                    200,
+                    new ListView<>(
+                        keys.list(ctx, p(req, "vaultId")).stream().map(KeyView::of).toList()))));
+    r.get(
+        K,
+        route(
+            "GetKey",
+            (req, ctx) ->
+                new Reply(200, KeyView.of(keys.get(ctx, p(req, "vaultId"), p(req, "keyId"))))));
+    r.post(
+        K + "/rotate",
+        route(
+            "RotateKey",
+            (req, ctx) ->
+                new Reply(
+                    201, VersionView.of(keys.rotate(ctx, p(req, "vaultId"), p(req, "keyId"))))));
+    for (KeyState s : KeyState.values()) {
+      String verb =
+          switch (s) {
+            case ACTIVE -> "enable";
+            case DISABLED -> "disable";
+            case DELETED -> "delete";
+          };
+      r.post(
+          K + "/" + verb,
+          route(
+              verb + "Key",
+              (req, ctx) ->
+                  new Reply(
+                      200, KeyView.of(keys.setState(ctx, p(req, "vaultId"), p(req, "keyId"), s)))));
+    }
+    r.get(
+        K + "/versions",
+        route(
+            "ListKeyVersions",
+            (req, ctx) ->
+                new Reply(
+                    200,
+                    new ListView<>(
+                        versions.list(ctx, p(req, "vaultId"), p(req, "keyId")).stream()
+                            .map(VersionView::of)
+                            .toList()))));
+    for (KeyVersionState s : KeyVersionState.values()) {
+      String verb =
+          switch (s) {
+            case ACTIVE -> "enable";
+            case DISABLED -> "disable";
+            case DESTROYED -> "destroy";
+          };
+      r.post(
+          K + "/versions/{versionId}/" + verb,
+          route(
+              verb + "KeyVersion",
+              (req, ctx) ->
+                  new Reply(
+                      200,
+                      VersionView.of(
+                          versions.setState(
+                              ctx, p(req, "vaultId"), p(req, "keyId"), p(req, "versionId"), s)))));
+    }
+  }
+
+  /** An admin handler, given the request and the authenticated admin call context. */
+  @FunctionalInterface
+  private interface AdminHandler {
+    Reply handle(ServerRequest request, CallContext ctx);
+  }
+
+  private io.helidon.webserver.http.Handler route(String operation, AdminHandler handler) {
+    return exchange.route(
+        operation,
+        (req, requestId) -> {
+          CallContext ctx = CallContext.admin(requestId);
+          if (!credential.accepts(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
+            audit.record(
+                new CallContext(requestId, "unauthenticated", null, null),
+                operation,
+                new AuditTrail.Target(null, null, null),
+                EkmError.ADMIN_UNAUTHORIZED.code());
+            throw EkmError.ADMIN_UNAUTHORIZED.error("A valid admin token is required.");
+          }
+          return handler.handle(req, ctx);
+        });
+  }
+
+  private static <T> T body(ServerRequest req, Class<T> type) {
+    return Json.read(Bodies.read(req, MAX_BODY), type);
+  }
+
+  private static String p(ServerRequest req, String name) {
+    return req.path().pathParameters().get(name);
+  }
+
+  private static long longParam(ServerRequest req, String name, long fallback) {
+    String value = req.query().first(name).orElse(null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(value);
+      if (parsed >= 0 && parsed <= Integer.MAX_VALUE) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw EkmError.INVALID_REQUEST.error("Query parameter '" + name + "' must be a number.");
+  }
+
+  private static Set<KeyOp> ops(List<String> names) {
+    if (names == null) {
+      return null;
+    }
+    Set<KeyOp> out = EnumSet.noneOf(KeyOp.class);
+    for (String n : names) {
+      try {
+        out.add(KeyOp.valueOf(n));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw EkmError.INVALID_REQUEST.error("Field 'ops' may hold only ENCRYPT and DECRYPT.");
+      }
+    }
+    return out;
+  }
+}

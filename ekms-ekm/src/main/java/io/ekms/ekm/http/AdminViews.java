@@ -1,0 +1,108 @@
+package io.ekms.ekm.http;
+
+import io.ekms.ekm.domain.Issuer;
+import io.ekms.ekm.domain.Key;
+import io.ekms.ekm.domain.KeyVersion;
+import io.ekms.ekm.domain.Vault;
+import java.util.List;
+
+/** What the admin API shows of EKM objects: never a key handle, never material. */
+final class AdminViews {
+  private AdminViews() {}
+
+  record IssuerView(
+      String id,
+      String issuer,
+      String jwksUri,
+      String discoveryUrl,
+      boolean hasCaBundle,
+      String createdAt) {
+    static IssuerView of(Issuer i) {
+      return new IssuerView(
+          i.id(),
+          i.issuer(),
+          i.jwksUri(),
+          i.discoveryUrl(),
+          i.caBundlePem() != null,
+          i.createdAt().toString());
+    }
+  }
+
+  record VaultView(
+      String id,
+      String name,
+      String issuerId,
+      String clientId,
+      String state,
+      String endpointPath,
+      String createdAt,
+      String updatedAt) {
+    static VaultView of(Vault v) {
+      return new VaultView(
+          v.id(),
+          v.name(),
+          v.issuerId(),
+          v.clientId(),
+          v.state().name(),
+          EkmApiRoutes.BASE.replace("{vaultId}", v.id()),
+          v.createdAt().toString(),
+          v.updatedAt().toString());
+    }
+  }
+
+  record KeyView(
+      String id,
+      String vaultId,
+      String name,
+      String algorithm,
+      int lengthBits,
+      String state,
+      List<String> ops,
+      String currentVersionId,
+      String backend,
+      String createdAt,
+      String updatedAt) {
+    static KeyView of(Key k) {
+      return new KeyView(
+          k.id(),
+          k.vaultId(),
+          k.name(),
+          Key.ALGORITHM,
+          k.lengthBits(),
+          k.state().name(),
+          k.ops().stream().map(Enum::name).sorted().toList(),
+          k.currentVersionId(),
+          k.backend(),
+          k.createdAt().toString(),
+          k.updatedAt().toString());
+    }
+  }
+
+  record VersionView(
+      String id,
+      String keyId,
+      int number,
+      String state,
+      String backend,
+      String createdAt,
+      String updatedAt) {
+    static VersionView of(KeyVersion v) {
+      return new VersionView(
+          v.id(),
+          v.keyId(),
+          v.number(),
+          v.state().name(),
+          v.handle() == null ? null : v.handle().backend(),
+          v.createdAt().toString(),
+          v.updatedAt().toString());
+    }
+  }
+
+  record ListView<T>(List<T> items) {}
+
+  record CreateIssuer(String issuer, String jwksUri, String discoveryUrl, String caBundle) {}
+
+  record CreateVault(String name, String issuerId, String clientId) {}
+
+  record CreateKey(String name, Integer lengthBits, List<String> ops, String backend) {}
+}

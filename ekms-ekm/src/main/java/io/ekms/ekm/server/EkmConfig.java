@@ -1,0 +1,94 @@
+package io.ekms.ekm.server;
+
+import io.ekms.core.config.SecretRef;
+import io.ekms.core.db.DatabaseConfig;
+import io.ekms.core.http.Listener;
+import java.nio.file.Path;
+
+/**
+ * The EKM's configuration tree (YAML, overridable by {@code EKMS_EKM_...} variables). Everything
+ * left out defaults to a file under {@code dataDir}, so an empty file runs a complete EKM.
+ */
+public record EkmConfig(
+    String dataDir,
+    Listener api,
+    Listener admin,
+    TlsFiles tls,
+    DatabaseConfig database,
+    Keystore keystore,
+    Tokens tokens,
+    Audit audit) {
+
+  /** PEM files of the server certificate chain and its private key. */
+  public record TlsFiles(String certificate, String privateKey) {}
+
+  /** The software keystore's master key: a key file, or a passphrase from a file or variable. */
+  public record Keystore(String masterKeyFile, SecretRef passphrase) {
+    public Keystore {
+      if (masterKeyFile != null && passphrase != null) {
+        throw new IllegalArgumentException(
+            "set keystore.masterKeyFile or keystore.passphrase," + " not both");
+      }
+    }
+  }
+
+  /** What access tokens must say: the audience, and the clock skew tolerated on exp and nbf. */
+  public record Tokens(String audience, Integer clockSkewSeconds) {
+    public Tokens {
+      if (audience == null || audience.isBlank()) {
+        audience = "ekms-ekm";
+      }
+      if (clockSkewSeconds == null) {
+        clockSkewSeconds = 60;
+      }
+      if (clockSkewSeconds < 0 || clockSkewSeconds > 300) {
+        throw new IllegalArgumentException("tokens.clockSkewSeconds must be 0 to 300");
+      }
+    }
+  }
+
+  /** Audit settings: REFUSE requests when the audit store fails (default) or CONTINUE. */
+  public record Audit(String policy, String jsonLinesFile) {
+    public Audit {
+      if (policy == null) {
+        policy = "REFUSE";
+      }
+      if (!policy.equals("REFUSE") && !policy.equals("CONTINUE")) {
+        throw new IllegalArgumentException("audit.policy must be REFUSE or CONTINUE");
+      }
+    }
+  }
+
+  public EkmConfig {
+    if (dataDir == null || dataDir.isBlank()) {
+      dataDir = "ekms-data/ekm";
+    }
+    Path dir = Path.of(dataDir).toAbsolutePath();
+    dataDir = dir.toString();
+    api = api == null ? new Listener("127.0.0.1", 8443) : api;
+    admin = admin == null ? new Listener("127.0.0.1", 8444) : admin;
+    if (tls == null) {
+      tls =
+          new TlsFiles(
+              dir.resolve("tls/server.pem").toString(),
+              dir.resolve("tls/server-key.pem").toString());
+    }
+    database = database == null ? DatabaseConfig.h2File(dir, "ekm") : database;
+    if (keystore == null) {
+      keystore = new Keystore(dir.resolve("master.key").toString(), null);
+    }
+    tokens = tokens == null ? new Tokens(null, null) : tokens;
+    if (audit == null) {
+      audit = new Audit(null, dir.resolve("audit.jsonl").toString());
+    }
+  }
+
+  public Path dataPath() {
+    return Path.of(dataDir);
+  }
+
+  /** The defaults, for a data directory. */
+  public static EkmConfig defaults(Path dataDir) {
+    return new EkmConfig(dataDir.toString(), null, null, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,67 @@
+package io.ekms.ekm.server;
+
+import io.ekms.core.db.Database;
+import io.ekms.core.tls.LocalCa;
+import io.ekms.core.tls.ServerIdentity;
+import io.ekms.ekm.auth.AdminCredential;
+import io.ekms.ekm.backend.software.MasterKey;
+import io.ekms.ekm.store.MetaRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ekms ekm init}: makes a data directory ready to serve: a local CA and a loopback server
+ * certificate (when no TLS files exist), the master key file (unless a passphrase is used), and the
+ * admin token (written 0600 to {@code admin.token}; only its hash reaches the database).
+ */
+public final class EkmInit {
+  private EkmInit() {}
+
+  /** What init made; the admin token is non-null only when a new one was created. */
+  public record Result(Path dataDir, Path caCertificate, Path adminTokenFile, boolean created) {}
+
+  public static boolean initialized(EkmConfig config) {
+    return Files.exists(config.dataPath().resolve("admin.token"));
+  }
+
+  public static Result run(EkmConfig config, Map<String, String> env) throws IOException {
+    Path dir = config.dataPath();
+    Files.createDirectories(dir);
+    Path tokenFile = dir.resolve("admin.token");
+    if (Files.exists(tokenFile)) {
+      return new Result(dir, dir.resolve("tls/ca.pem"), tokenFile, false);
+    }
+    Path cert = Path.of(config.tls().certificate());
+    if (!Files.exists(cert)) {
+      LocalCa ca = LocalCa.create("ekms local CA");
+      ca.writeTo(dir.resolve("tls"), true);
+      ServerIdentity id =
+          ca.issueServer("ekms-ekm", List.of("localhost"), List.of("127.0.0.1", "::1"));
+      id.writeTo(cert, Path.of(config.tls().privateKey()));
+    }
+    if (config.keystore().passphrase() == null) {
+      Path keyFile = Path.of(config.keystore().masterKeyFile());
+      if (!Files.exists(keyFile)) {
+        MasterKey.createFile(keyFile);
+      }
+    }
+    String token = AdminCredential.newToken();
+    Files.createFile(
+        tokenFile,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(tokenFile, token + "\n", StandardCharsets.US_ASCII);
+    try (Database db = Database.open(config.database(), env, "db/ekm", "db/audit")) {
+      db.inTransaction(
+          c -> {
+            new MetaRepository().put(c, "admin_token_sha256", AdminCredential.hash(token));
+            return null;
+          });
+    }
+    return new Result(dir, dir.resolve("tls/ca.pem"), tokenFile, true);
+  }
+}

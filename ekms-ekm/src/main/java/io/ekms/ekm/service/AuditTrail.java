@@ -1,0 +1,81 @@
+package io.ekms.ekm.service;
+
+import io.ekms.core.audit.AuditLog;
+import io.ekms.core.audit.AuditRecord;
+import io.ekms.core.audit.AuditUnavailableException;
+import io.ekms.core.error.ApiException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs one EKM operation and records its outcome in the audit log before the caller is answered. A
+ * success is only returned once its record is durable; when the audit store refuses, the caller
+ * gets 503 (the log's policy decides whether it refuses).
+ */
+public final class AuditTrail {
+  public static final String OK = "OK";
+  private final AuditLog log;
+  private final Clock clock;
+
+  public AuditTrail(AuditLog log, Clock clock) {
+    this.log = log;
+    this.clock = clock;
+  }
+
+  /** What an operation touched, for its audit record; any part may be null. */
+  public record Target(String vault, String key, String version) {}
+
+  public <T> T run(
+      CallContext ctx,
+      String operation,
+      Target target,
+      Function<T, String> versionOf,
+      Supplier<T> work) {
+    T result;
+    try {
+      result = work.get();
+    } catch (ApiException e) {
+      recordQuietly(ctx, operation, target, e.errorCode().code());
+      throw e;
+    } catch (RuntimeException e) {
+      recordQuietly(ctx, operation, target, EkmError.INTERNAL_ERROR.code());
+      throw e;
+    }
+    String version = versionOf == null ? target.version() : versionOf.apply(result);
+    record(ctx, operation, new Target(target.vault(), target.key(), version), OK);
+    return result;
+  }
+
+  /** Records an outcome decided outside {@link #run}, such as a refused token. */
+  public void record(CallContext ctx, String operation, Target target, String result) {
+    try {
+      log.append(
+          new AuditRecord(
+              clock.instant(),
+              ctx.requestId(),
+              ctx.caller(),
+              operation,
+              target.vault(),
+              target.key(),
+              target.version(),
+              result,
+              Map.of()));
+    } catch (AuditUnavailableException e) {
+      throw new ApiException(
+          EkmError.AUDIT_UNAVAILABLE,
+          "The audit log cannot record this request; it was refused.",
+          e);
+    }
+  }
+
+  /** For failures: the caller's error wins over an audit failure, which is logged by the log. */
+  private void recordQuietly(CallContext ctx, String operation, Target target, String result) {
+    try {
+      record(ctx, operation, target, result);
+    } catch (ApiException ignored) {
+      // The original error is what the caller must see; the audit log reports its own failure.
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package io.ekms.ekm.service;
+
+import io.ekms.core.db.Database;
+import io.ekms.core.db.StoreException;
+import io.ekms.ekm.domain.Ids;
+import io.ekms.ekm.domain.Issuer;
+import io.ekms.ekm.domain.Vault;
+import io.ekms.ekm.domain.VaultState;
+import io.ekms.ekm.service.AuditTrail.Target;
+import io.ekms.ekm.store.IssuerRepository;
+import io.ekms.ekm.store.VaultRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Admin use cases for trusted issuers and vaults; each one is audited. */
+public final class VaultAdmin {
+  private final Database db;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final IssuerRepository issuers = new IssuerRepository();
+  private final VaultRepository vaults = new VaultRepository();
+
+  private final Runnable issuersChanged;
+
+  /** {@code issuersChanged} runs after the issuer list changed (token validation reloads it). */
+  public VaultAdmin(Database db, AuditTrail audit, Clock clock, Runnable issuersChanged) {
+    this.issuersChanged = issuersChanged;
+    this.db = db;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public Issuer addIssuer(
+      CallContext ctx, String issuer, String jwksUri, String discoveryUrl, String caBundlePem) {
+    return audit.run(
+        ctx,
+        "AddIssuer",
+        new Target(null, null, null),
+        null,
+        () -> {
+          Issuer created =
+              Requests.build(
+                  () ->
+                      new Issuer(
+                          Ids.newIssuer(),
+                          issuer,
+                          Requests.url("jwksUri", jwksUri),
+                          Requests.url("discoveryUrl", discoveryUrl),
+                          Requests.pemOrNull(caBundlePem),
+                          clock.instant()));
+          try {
+            db.inTransaction(
+                c -> {
+                  issuers.insert(c, created);
+                  return null;
+                });
+          } catch (StoreException e) {
+            throw conflictOr(e, "An issuer with this issuer URL already exists.");
+          }
+          return created;
+        });
+  }
+
+  public List<Issuer> listIssuers(CallContext ctx) {
+    return audit.run(
+        ctx,
+        "ListIssuers",
+        new Target(null, null, null),
+        null,
+        () -> db.withConnection(issuers::list));
+  }
+
+  public Vault createVault(CallContext ctx, String name, String issuerId, String clientId) {
+    return audit.run(
+        ctx,
+        "CreateVault",
+        new Target(null, null, null),
+        null,
+        () -> {
+          Instant now = clock.instant();
+          Vault vault =
+              Requests.build(
+                  () ->
+                      new Vault(
+                          Ids.newVault(),
+                          name,
+                          Requests.required("issuerId", issuerId),
+                          clientId,
+                          VaultState.ACTIVE,
+                          now,
+                          now));
+          try {
+            db.inTransaction(
+                c -> {
+                  if (issuers.find(c, issuerId).isEmpty()) {
+                    throw EkmError.NOT_FOUND.error("The issuer " + issuerId + " does not exist.");
+                  }
+                  vaults.insert(c, vault);
+                  return null;
+                });
+          } catch (StoreException e) {
+            throw conflictOr(e, "A vault with this name already exists.");
+          }
+          return vault;
+        });
+  }
+
+  public List<Vault> listVaults(CallContext ctx) {
+    return audit.run(
+        ctx,
+        "ListVaults",
+        new Target(null, null, null),
+        null,
+        () -> db.withConnection(vaults::list));
+  }
+
+  public Vault getVault(CallContext ctx, String vaultId) {
+    return audit.run(
+        ctx,
+        "GetVault",
+        new Target(vaultId, null, null),
+        null,
+        () -> db.withConnection(c -> find(c, vaultId)));
+  }
+
+  public Vault setVaultState(CallContext ctx, String vaultId, VaultState state) {
+    String op = state == VaultState.BLOCKED ? "BlockVault" : "UnblockVault";
+    return audit.run(
+        ctx,
+        op,
+        new Target(vaultId, null, null),
+        null,
+        () ->
+            db.inTransaction(
+                c -> {
+                  Vault next = find(c, vaultId).withState(state, clock.instant());
+                  vaults.updateState(c, next);
+                  return next;
+                }));
+  }
+
+  private Vault find(java.sql.Connection c, String vaultId) throws java.sql.SQLException {
+    return vaults
+        .find(c, vaultId)
+        .orElseThrow(() -> EkmError.NOT_FOUND.error("The vault does not exist."));
+  }
+
+  static RuntimeException conflictOr(StoreException e, String message) {
+    return e.isConstraintViolation() ? EkmError.CONFLICT.error(message) : e;
+  }
+}

@@ -1,0 +1,57 @@
+package io.ekms.ekm.store;
+
+import io.ekms.ekm.domain.Issuer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Trusted issuers. */
+public final class IssuerRepository {
+  private static final String COLUMNS =
+      "id, issuer, jwks_uri, discovery_url, ca_bundle, created_at";
+
+  public void insert(Connection c, Issuer i) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO ekm_issuers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+      Rows.bind(
+          ps, i.id(), i.issuer(), i.jwksUri(), i.discoveryUrl(), i.caBundlePem(), i.createdAt());
+      ps.executeUpdate();
+    }
+  }
+
+  public List<Issuer> list(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM ekm_issuers ORDER BY created_at, id")) {
+      return Rows.list(ps, IssuerRepository::map);
+    }
+  }
+
+  public Optional<Issuer> find(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM ekm_issuers WHERE id = ?")) {
+      Rows.bind(ps, id);
+      return Rows.one(ps, IssuerRepository::map);
+    }
+  }
+
+  public Optional<Issuer> findByIssuer(Connection c, String issuer) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM ekm_issuers WHERE issuer = ?")) {
+      Rows.bind(ps, issuer);
+      return Rows.one(ps, IssuerRepository::map);
+    }
+  }
+
+  private static Issuer map(ResultSet rs) throws SQLException {
+    return new Issuer(
+        rs.getString("id"),
+        rs.getString("issuer"),
+        rs.getString("jwks_uri"),
+        rs.getString("discovery_url"),
+        rs.getString("ca_bundle"),
+        Rows.time(rs, "created_at"));
+  }
+}

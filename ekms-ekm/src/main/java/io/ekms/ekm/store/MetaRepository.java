@@ -1,0 +1,31 @@
+package io.ekms.ekm.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Named settings the EKM keeps beside its objects (keystore check value, admin token hash). */
+public final class MetaRepository {
+  public Optional<String> get(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM ekm_meta WHERE name = ?")) {
+      Rows.bind(ps, name);
+      return Rows.one(ps, rs -> rs.getString(1));
+    }
+  }
+
+  public void put(Connection c, String name, String value) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement("UPDATE ekm_meta SET value = ? WHERE name = ?")) {
+      Rows.bind(update, value, name);
+      if (update.executeUpdate() == 1) {
+        return;
+      }
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement("INSERT INTO ekm_meta (name, value) VALUES (?, ?)")) {
+      Rows.bind(insert, name, value);
+      insert.executeUpdate();
+    }
+  }
+}

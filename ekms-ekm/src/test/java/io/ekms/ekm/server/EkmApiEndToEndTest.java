@@ -1,0 +1,160 @@
+package io.ekms.ekm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Drives every EKM API operation over HTTPS with real tokens from a real issuer. */
+class EkmApiEndToEndTest {
+  static EkmFixture f;
+
+  @BeforeAll
+  static void start() throws Exception {
+    f = new EkmFixture();
+  }
+
+  @AfterAll
+  static void stop() {
+    f.close();
+  }
+
+  static String b64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static JsonNode encrypt(String keyId, String plaintext, String aad) throws Exception {
+    Map<String, Object> body = new HashMap<>(Map.of("plaintext", b64(plaintext)));
+    if (aad != null) {
+      body.put("aad", b64(aad));
+    }
+    var answer = f.api.post(f.apiBase() + "/keys/" + keyId + "/encrypt", f.token(), body);
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    return answer.body();
+  }
+
+  static HttpJson.Answer decrypt(String keyId, JsonNode ct, String aad) throws Exception {
+    Map<String, Object> body = new HashMap<>(Map.of("ciphertext", ct.path("ciphertext").asText(),
+        "iv", ct.path("iv").asText(), "tag", ct.path("tag").asText(), "mode", "AES_GCM",
+        "keyVersionId", ct.path("keyVersionId").asText()));
+    if (aad != null) {
+      body.put("aad", b64(aad));
+    }
+    return f.api.post(f.apiBase() + "/keys/" + keyId + "/decrypt", f.token(), body);
+  }
+
+  @Test
+  void encryptDecrypt_withAndWithoutAad_roundTrips() throws Exception {
+    for (String aad : new String[] {null, "context=a"}) {
+      JsonNode ct = encrypt(f.keyId, "hello ekm", aad);
+      assertThat(ct.path("mode").asText()).isEqualTo("AES_GCM");
+      assertThat(Base64.getDecoder().decode(ct.path("iv").asText())).hasSize(12);
+      assertThat(Base64.getDecoder().decode(ct.path("tag").asText())).hasSize(16);
+      var pt = decrypt(f.keyId, ct, aad);
+      assertThat(pt.status()).isEqualTo(200);
+      assertThat(pt.body().path("plaintext").asText()).isEqualTo(b64("hello ekm"));
+    }
+  }
+
+  @Test
+  void decrypt_wrongAad_failsWithFixedMessage() throws Exception {
+    JsonNode ct = encrypt(f.keyId, "secret", "a");
+    var answer = decrypt(f.keyId, ct, "b");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.code()).isEqualTo("DecryptionFailed");
+    assertThat(answer.body().path("message").asText())
+        .isEqualTo("The ciphertext could not be authenticated.");
+  }
+
+  @Test
+  void metadata_allThree_answerAsSpecified() throws Exception {
+    var vault = f.api.get(f.apiBase() + "/metadata", f.token());
+    assertThat(vault.status()).isEqualTo(200);
+    assertThat(vault.body().path("state").asText()).isEqualTo("ACTIVE");
+    assertThat(vault.body().path("vendor").asText()).isEqualTo("ekms");
+    var key = f.api.get(f.apiBase() + "/keys/" + f.keyId + "/metadata", f.token()).body();
+    assertThat(key.path("keyShape").path("algorithm").asText()).isEqualTo("AES");
+    assertThat(key.path("keyShape").path("length").asInt()).isEqualTo(256);
+    assertThat(key.path("keyOps").toString()).isEqualTo("[\"DECRYPT\",\"ENCRYPT\"]");
+    String v = key.path("currentKeyVersionId").asText();
+    var version = f.api.get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/" + v + "/metadata",
+        f.token());
+    assertThat(version.status()).isEqualTo(200);
+    assertThat(version.body().path("state").asText()).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void generateRandomBytes_validLength_returns201() throws Exception {
+    var answer = f.api.post(f.apiBase() + "/generateRandomBytes", f.token(),
+        Map.of("length", 48));
+    assertThat(answer.status()).isEqualTo(201);
+    assertThat(Base64.getDecoder().decode(answer.body().path("randomBytes").asText()))
+        .hasSize(48);
+  }
+
+  @Test
+  void requestId_isEchoed() throws Exception {
+    var answer = f.api.get(f.apiBase() + "/metadata", f.token());
+    assertThat(answer.requestId()).startsWith("test-");
+  }
+
+  @Test
+  void rotation_oldCiphertextStillDecrypts_destroyedVersionFailsForGood() throws Exception {
+    String key = f.createKey("rotating", List.of("ENCRYPT", "DECRYPT"));
+    JsonNode old = encrypt(key, "before rotation", null);
+    var rotated = f.admin.post(f.vaultPath() + "/" + key + "/rotate", f.adminToken, Map.of());
+    assertThat(rotated.status()).isEqualTo(201);
+    JsonNode fresh = encrypt(key, "after rotation", null);
+    assertThat(fresh.path("keyVersionId").asText())
+        .isEqualTo(rotated.body().path("id").asText())
+        .isNotEqualTo(old.path("keyVersionId").asText());
+    assertThat(decrypt(key, old, null).status()).isEqualTo(200);
+    assertThat(decrypt(key, fresh, null).status()).isEqualTo(200);
+    var destroyed = f.admin.post(f.vaultPath() + "/" + key + "/versions/"
+        + old.path("keyVersionId").asText() + "/destroy", f.adminToken, Map.of());
+    assertThat(destroyed.status()).isEqualTo(200);
+    assertThat(decrypt(key, old, null).status()).isEqualTo(404);
+    assertThat(decrypt(key, fresh, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void disabledKey_refusesTheVeryNextRequest_andEnableRestores() throws Exception {
+    String key = f.createKey("switch", List.of("ENCRYPT", "DECRYPT"));
+    JsonNode ct = encrypt(key, "x", null);
+    f.admin.post(f.vaultPath() + "/" + key + "/disable", f.adminToken, Map.of());
+    var refused = decrypt(key, ct, null);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.code()).isEqualTo("KeyDisabled");
+    f.admin.post(f.vaultPath() + "/" + key + "/enable", f.adminToken, Map.of());
+    assertThat(decrypt(key, ct, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void blockedVault_refusesTheVeryNextRequest() throws Exception {
+    JsonNode ct = encrypt(f.keyId, "x", null);
+    String vault = "/admin/v1/vaults/" + f.vaultId;
+    assertThat(f.admin.post(vault + "/block", f.adminToken, Map.of()).status()).isEqualTo(200);
+    try {
+      var refused = decrypt(f.keyId, ct, null);
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.code()).isEqualTo("VaultBlocked");
+    } finally {
+      f.admin.post(vault + "/unblock", f.adminToken, Map.of());
+    }
+    assertThat(decrypt(f.keyId, ct, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void restart_ciphertextsFromBeforeStillDecrypt() throws Exception {
+    JsonNode ct = encrypt(f.keyId, "durable", null);
+    f.restart();
+    assertThat(decrypt(f.keyId, ct, null).status()).isEqualTo(200);
+  }
+}

@@ -1,0 +1,108 @@
+package io.ekms.ekm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each 4xx row of ekm-api.md's error table, over HTTPS. */
+class EkmApiErrorTableTest {
+  static EkmFixture f;
+
+  @BeforeAll
+  static void start() throws Exception {
+    f = new EkmFixture();
+  }
+
+  @AfterAll
+  static void stop() {
+    f.close();
+  }
+
+  HttpJson.Answer encryptRaw(String keyId, String body) throws Exception {
+    return f.api.send("POST", f.apiBase() + "/keys/" + keyId + "/encrypt", f.token(), body);
+  }
+
+  @Test
+  void badInput_eachKind_is400InvalidRequest() throws Exception {
+    String big = EkmApiEndToEndTest.b64("x".repeat(65_537));
+    for (String body : List.of("{not json", "{\"plaintext\":\"***\"}", "{}",
+        "{\"plaintext\":\"\"}", "{\"plaintext\":\"" + big + "\"}",
+        "{\"plaintext\":\"aGk=\",\"aad\":\"" + EkmApiEndToEndTest.b64("a".repeat(8193)) + "\"}",
+        "{\"plaintext\":\"aGk=\",\"plaintext\":\"aGk=\"}", "[1,2]")) {
+      var answer = encryptRaw(f.keyId, body);
+      assertThat(answer.status()).as(body.length() > 80 ? body.substring(0, 80) : body)
+          .isEqualTo(400);
+      assertThat(answer.code()).isEqualTo("InvalidRequest");
+    }
+  }
+
+  @Test
+  void decrypt_unknownModeOrBadIv_is400() throws Exception {
+    var base = Map.of("ciphertext", "aGk=", "iv", "AAAAAAAAAAAAAAAA", "tag",
+        "AAAAAAAAAAAAAAAAAAAAAA==", "keyVersionId", "kv-00000000000000000000000000000000");
+    var badMode = new java.util.HashMap<String, Object>(base);
+    badMode.put("mode", "AES_CBC");
+    var answer = f.api.post(f.apiBase() + "/keys/" + f.keyId + "/decrypt", f.token(), badMode);
+    assertThat(answer.status()).isEqualTo(400);
+    var badIv = new java.util.HashMap<String, Object>(base);
+    badIv.put("mode", "AES_GCM");
+    badIv.put("iv", "AAAA");
+    answer = f.api.post(f.apiBase() + "/keys/" + f.keyId + "/decrypt", f.token(), badIv);
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().path("message").asText()).contains("iv");
+  }
+
+  @Test
+  void token_missingOrWrongScope_is401() throws Exception {
+    assertThat(f.api.get(f.apiBase() + "/metadata", null).status()).isEqualTo(401);
+    String noScope = f.issuer.token().clientId(EkmFixture.CLIENT).audience(EkmFixture.AUDIENCE)
+        .scope("other").expiresIn(Duration.ofMinutes(5)).sign();
+    var answer = f.api.get(f.apiBase() + "/metadata", noScope);
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.code()).isEqualTo("InvalidToken");
+  }
+
+  @Test
+  void otherClient_is403() throws Exception {
+    String other = f.issuer.token().clientId("someone-else").audience(EkmFixture.AUDIENCE)
+        .scope("oci_ekms").expiresIn(Duration.ofMinutes(5)).sign();
+    var answer = f.api.get(f.apiBase() + "/metadata", other);
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.code()).isEqualTo("ClientNotAuthorized");
+  }
+
+  @Test
+  void operationNotInKeyOps_is403() throws Exception {
+    String encryptOnly = f.createKey("enc-only", List.of("ENCRYPT"));
+    var ct = EkmApiEndToEndTest.encrypt(encryptOnly, "x", null);
+    var answer = EkmApiEndToEndTest.decrypt(encryptOnly, ct, null);
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.code()).isEqualTo("OperationNotPermitted");
+  }
+
+  @Test
+  void unknownVaultKeyVersionOrDeletedKey_is404() throws Exception {
+    String t = f.token();
+    assertThat(f.api.get("/oci/ekm/v1/vaults/vlt-00000000000000000000000000000000/metadata", t)
+        .status()).isEqualTo(404);
+    assertThat(f.api.get(f.apiBase() + "/keys/nope/metadata", t).status()).isEqualTo(404);
+    assertThat(f.api.get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/kv-1/metadata", t)
+        .status()).isEqualTo(404);
+    String doomed = f.createKey("doomed", List.of("ENCRYPT", "DECRYPT"));
+    f.admin.post(f.vaultPath() + "/" + doomed + "/delete", f.adminToken, Map.of());
+    var answer = f.api.get(f.apiBase() + "/keys/" + doomed + "/metadata", t);
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.code()).isEqualTo("NotFound");
+  }
+
+  @Test
+  void adminApi_withoutToken_is401() throws Exception {
+    assertThat(f.admin.get("/admin/v1/vaults", null).status()).isEqualTo(401);
+    assertThat(f.admin.get("/admin/v1/vaults", "ekmsadm_wrong").status()).isEqualTo(401);
+  }
+}

@@ -1,0 +1,83 @@
+package io.ekms.ekm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.core.http.Listener;
+import io.ekms.testing.TempDirs;
+import io.ekms.testing.TestIssuer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real EKM over HTTPS on free loopback ports, a real test issuer, and one vault bound to
+ * client {@code kms-client} with one key, created through the admin API.
+ */
+final class EkmFixture implements AutoCloseable {
+  static final String AUDIENCE = "ekms-ekm-test";
+  static final String CLIENT = "kms-client";
+
+  final Path dataDir = TempDirs.create("ekm-");
+  final TestIssuer issuer = TestIssuer.start();
+  final EkmConfig config = new EkmConfig(dataDir.toString(), new Listener("127.0.0.1", 0),
+      new Listener("127.0.0.1", 0), null, null, null, new EkmConfig.Tokens(AUDIENCE, 60), null);
+  EkmServer server;
+  HttpJson api;
+  HttpJson admin;
+  String adminToken;
+  String vaultId;
+  String keyId;
+
+  EkmFixture() throws Exception {
+    EkmInit.run(config, Map.of());
+    adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
+    start();
+    JsonNode iss = admin.post("/admin/v1/issuers", adminToken, Map.of("issuer", issuer.issuer(),
+        "jwksUri", issuer.jwksUri(), "caBundle", issuer.caPem())).body();
+    vaultId = admin.post("/admin/v1/vaults", adminToken, Map.of("name", "v1", "issuerId",
+        iss.path("id").asText(), "clientId", CLIENT)).body().path("id").asText();
+    keyId = createKey("k1", List.of("ENCRYPT", "DECRYPT"));
+  }
+
+  void start() throws Exception {
+    server = EkmServer.start(config, Map.of());
+    Path ca = dataDir.resolve("tls/ca.pem");
+    api = new HttpJson("https://127.0.0.1:" + server.apiPort(), ca);
+    admin = new HttpJson("https://127.0.0.1:" + server.adminPort(), ca);
+  }
+
+  void restart() throws Exception {
+    server.close();
+    start();
+  }
+
+  String createKey(String name, List<String> ops) throws Exception {
+    var answer = admin.post(vaultPath(), adminToken, Map.of("name", name, "ops", ops));
+    assertThat(answer.status()).isEqualTo(201);
+    return answer.body().path("id").asText();
+  }
+
+  String vaultPath() {
+    return "/admin/v1/vaults/" + vaultId + "/keys";
+  }
+
+  String token() {
+    return issuer.token().clientId(CLIENT).audience(AUDIENCE).scope("oci_ekms")
+        .expiresIn(Duration.ofMinutes(5)).sign();
+  }
+
+  String apiBase() {
+    return "/oci/ekm/v1/vaults/" + vaultId;
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    issuer.close();
+  }
+}
