@@ -40,7 +40,7 @@ public final class TestIssuer implements AutoCloseable {
   private final AtomicInteger discoveryFetches = new AtomicInteger();
   private final WebServer server;
   private final String issuer;
-  private volatile RSAKey unpublished;
+  private RSAKey unpublished; // guarded by this
 
   private TestIssuer() {
     rsaKeys.add(newRsaKey());
@@ -128,13 +128,11 @@ public final class TestIssuer implements AutoCloseable {
   }
 
   /** An RSA key that is never published (created on first use). */
-  RSAKey unpublishedKey() {
-    RSAKey key = unpublished;
-    if (key == null) {
-      key = newRsaKey();
-      unpublished = key;
+  synchronized RSAKey unpublishedKey() {
+    if (unpublished == null) {
+      unpublished = newRsaKey();
     }
-    return key;
+    return unpublished;
   }
 
   private void routing(HttpRouting.Builder routing) {

@@ -63,7 +63,7 @@ public final class TestTokenBuilder {
     return claim("iss", iss);
   }
 
-  /** {@code exp} relative to {@code iat}; negative for an already expired token. */
+  /** {@code exp} relative to {@code iat}: negative for an expired token, {@code null} for none. */
   public TestTokenBuilder expiresIn(Duration duration) {
     this.expiresIn = duration;
     return this;
@@ -149,7 +149,9 @@ public final class TestTokenBuilder {
   private JWTClaimsSet claimsSet() {
     JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
     builder.issueTime(Date.from(issuedAt));
-    builder.expirationTime(Date.from(issuedAt.plus(expiresIn)));
+    if (expiresIn != null) {
+      builder.expirationTime(Date.from(issuedAt.plus(expiresIn)));
+    }
     claims.forEach(builder::claim);
     return builder.build();
   }
