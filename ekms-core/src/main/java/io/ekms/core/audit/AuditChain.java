@@ -1,0 +1,153 @@
+package io.ekms.core.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hash chain of the audit log. Each entry's hash covers the previous hash, so removing,
+ * reordering or editing a stored record breaks every later link unless all of them are recomputed;
+ * the JSON-lines copy held by a SIEM is what exposes such a rewrite.
+ *
+ * <pre>
+ * hash      = lowercase hex( SHA-256( UTF-8( prevHash + "\n" + canonical ) ) )
+ * prevHash  = the previous entry's hash; 64 '0' characters for seq 1
+ * canonical = {"caller":S,"details":{K:S,...},"key":S|null,"operation":S,"requestId":S,
+ *              "result":S,"seq":N,"time":N,"vault":S|null,"version":S|null}
+ * </pre>
+ *
+ * <ul>
+ *   <li>No whitespace anywhere; the members appear in exactly this order (sorted by name) and
+ *       {@code details} members sorted by key in UTF-16 code unit order ({@link String#compareTo});
+ *       no details is {@code {}}; an absent vault, key or version is {@code null}.
+ *   <li>{@code seq} is the decimal sequence number; {@code time} the decimal milliseconds since
+ *       1970-01-01T00:00:00Z (negative before it); no sign for positives, no leading zeros.
+ *   <li>Strings are quoted; {@code "} and {@code \} are escaped as {@code \"} and {@code \\};
+ *       U+0008, U+0009, U+000A, U+000C, U+000D as {@code \b \t \n \f \r}; other characters below
+ *       U+0020 as a backslash, {@code u} and four lowercase hex digits; every other character
+ *       (including '/', DEL and all non-ASCII) as itself.
+ * </ul>
+ *
+ * <p>For these value types that is exactly RFC 8785 (JSON Canonicalization Scheme), so any JCS
+ * implementation can recompute a hash. Changing a rule invalidates every stored chain:
+ * AuditChainTest freezes the encoding with fixed vectors.
+ */
+final class AuditChain {
+  static final String GENESIS_HASH = "0".repeat(64);
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private AuditChain() {}
+
+  /** The canonical JSON of {@code record} at {@code seq}, as hashed. */
+  static String canonical(long seq, AuditRecord record) {
+    StringBuilder b = new StringBuilder(256);
+    b.append("{\"caller\":");
+    string(b, record.caller());
+    b.append(",\"details\":");
+    details(b, record.details());
+    b.append(",\"key\":");
+    string(b, record.key());
+    b.append(",\"operation\":");
+    string(b, record.operation());
+    b.append(",\"requestId\":");
+    string(b, record.requestId());
+    b.append(",\"result\":");
+    string(b, record.result());
+    b.append(",\"seq\":").append(seq);
+    b.append(",\"time\":").append(record.time().toEpochMilli());
+    b.append(",\"vault\":");
+    string(b, record.vault());
+    b.append(",\"version\":");
+    string(b, record.version());
+    return b.append('}').toString();
+  }
+
+  /** The canonical JSON of a details map alone, as stored in the {@code details} column. */
+  static String details(Map<String, String> details) {
+    StringBuilder b = new StringBuilder();
+    details(b, details);
+    return b.toString();
+  }
+
+  static String hash(String prevHash, long seq, AuditRecord record) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      String input = prevHash + "\n" + canonical(seq, record);
+      return HEX.formatHex(sha256.digest(input.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK provides SHA-256", e);
+    }
+  }
+
+  /** Chains {@code records} after {@code tail}, numbering them from {@code tail.seq() + 1}. */
+  static List<AuditEntry> link(Tail tail, List<AuditRecord> records) {
+    List<AuditEntry> entries = new ArrayList<>(records.size());
+    long seq = tail.seq();
+    String prev = tail.hash();
+    for (AuditRecord r : records) {
+      seq++;
+      String h = hash(prev, seq, r);
+      entries.add(new AuditEntry(seq, r, prev, h));
+      prev = h;
+    }
+    return entries;
+  }
+
+  /** The end of a chain: the last seq and its hash; seq 0 with the genesis hash when empty. */
+  record Tail(long seq, String hash) {
+    static final Tail EMPTY = new Tail(0, GENESIS_HASH);
+
+    static Tail of(AuditEntry last) {
+      return new Tail(last.seq(), last.hash());
+    }
+  }
+
+  /** {@code details} is already sorted: {@link AuditRecord} keeps it in a sorted map. */
+  private static void details(StringBuilder b, Map<String, String> details) {
+    b.append('{');
+    boolean first = true;
+    for (Map.Entry<String, String> e : details.entrySet()) {
+      if (!first) {
+        b.append(',');
+      }
+      first = false;
+      string(b, e.getKey());
+      b.append(':');
+      string(b, e.getValue());
+    }
+    b.append('}');
+  }
+
+  private static void string(StringBuilder b, String s) {
+    if (s == null) {
+      b.append("null");
+      return;
+    }
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\b' -> b.append("\\b");
+        case '\t' -> b.append("\\t");
+        case '\n' -> b.append("\\n");
+        case '\f' -> b.append("\\f");
+        case '\r' -> b.append("\\r");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    b.append('"');
+  }
+}

@@ -1,0 +1,57 @@
+package io.ekms.core.audit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How an {@link AuditLog} behaves: the failure {@code policy}; an optional {@code jsonLinesFile}
+ * that gets one JSON object per stored record, for a SIEM; {@code maxBatch} records per
+ * transaction; at most {@code maxQueue} records waiting; and {@code appendTimeout}, the longest an
+ * append waits before the record counts as failed under the policy.
+ */
+public record AuditLogOptions(
+    AuditPolicy policy, Path jsonLinesFile, int maxBatch, int maxQueue, Duration appendTimeout) {
+  public static final int DEFAULT_MAX_BATCH = 256;
+  public static final int DEFAULT_MAX_QUEUE = 65_536;
+  public static final Duration DEFAULT_APPEND_TIMEOUT = Duration.ofSeconds(5);
+
+  public AuditLogOptions {
+    if (policy == null) {
+      throw new IllegalArgumentException("audit.policy is required");
+    }
+    if (maxBatch < 1 || maxBatch > 10_000) {
+      throw new IllegalArgumentException("audit.maxBatch must be 1 to 10000");
+    }
+    if (maxQueue < maxBatch || maxQueue > 1_000_000) {
+      throw new IllegalArgumentException("audit.maxQueue must be maxBatch to 1000000");
+    }
+    if (appendTimeout == null
+        || appendTimeout.isNegative()
+        || appendTimeout.isZero()
+        || appendTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException("audit.appendTimeout must be above 0 and at most 10m");
+    }
+  }
+
+  /** REFUSE, no JSON-lines file, batches of 256, 65,536 queued records, 5 s bounded wait. */
+  public static AuditLogOptions defaults() {
+    return new AuditLogOptions(
+        AuditPolicy.REFUSE, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_QUEUE, DEFAULT_APPEND_TIMEOUT);
+  }
+
+  public AuditLogOptions withPolicy(AuditPolicy newPolicy) {
+    return new AuditLogOptions(newPolicy, jsonLinesFile, maxBatch, maxQueue, appendTimeout);
+  }
+
+  public AuditLogOptions withJsonLinesFile(Path file) {
+    return new AuditLogOptions(policy, file, maxBatch, maxQueue, appendTimeout);
+  }
+
+  public AuditLogOptions withAppendTimeout(Duration timeout) {
+    return new AuditLogOptions(policy, jsonLinesFile, maxBatch, maxQueue, timeout);
+  }
+
+  public AuditLogOptions withBatching(int newMaxBatch, int newMaxQueue) {
+    return new AuditLogOptions(policy, jsonLinesFile, newMaxBatch, newMaxQueue, appendTimeout);
+  }
+}

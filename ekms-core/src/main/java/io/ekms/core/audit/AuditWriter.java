@@ -1,0 +1,191 @@
+package io.ekms.core.audit;
+
+import io.ekms.core.db.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The single writer of the chain (group commit): it drains the queue, links up to {@code maxBatch}
+ * records to the tail, inserts them in one transaction and then releases every waiter of the batch.
+ * One writer means the chain needs no locks; one commit per batch is what lets thousands of appends
+ * per second through.
+ *
+ * <p>After a failed batch the cached tail is dropped and re-read inside the next transaction, since
+ * a failed commit may still have landed. While idle it retries every {@link #RETRY_NANOS} when the
+ * tail is unknown or a gap is pending, so health and the {@code AUDIT_GAP} record recover without
+ * waiting for traffic.
+ */
+final class AuditWriter implements Runnable {
+  private static final System.Logger LOG = System.getLogger(AuditWriter.class.getName());
+  private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+  /** Queued by {@link #stop()} so an idle writer notices at once, not at the next retry. */
+  private static final PendingAppend WAKE_UP = new PendingAppend(null);
+
+  private final Database database;
+  private final AuditRepository repository;
+  private final AuditPolicy policy;
+  private final int maxBatch;
+  private final BlockingQueue<PendingAppend> queue;
+  private final LostRecords lost;
+  private final JsonLinesSink sink;
+  private final AtomicLong lastSeq;
+  private AuditChain.Tail tail;
+  private volatile boolean running = true;
+  private volatile boolean failing;
+  private volatile long batchStartedNanos;
+  private volatile boolean inBatch;
+
+  AuditWriter(
+      AuditRepository repository,
+      AuditLogOptions options,
+      BlockingQueue<PendingAppend> queue,
+      LostRecords lost,
+      AuditChain.Tail tail) {
+    this.database = repository.database();
+    this.repository = repository;
+    this.policy = options.policy();
+    this.maxBatch = options.maxBatch();
+    this.queue = queue;
+    this.lost = lost;
+    Path file = options.jsonLinesFile();
+    this.sink = file == null ? null : new JsonLinesSink(file);
+    this.tail = tail;
+    this.lastSeq = new AtomicLong(tail.seq());
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (running || !queue.isEmpty()) {
+        PendingAppend first = queue.poll(RETRY_NANOS, TimeUnit.NANOSECONDS);
+        if (first != null && first != WAKE_UP) {
+          List<PendingAppend> batch = new ArrayList<>(maxBatch);
+          batch.add(first);
+          queue.drainTo(batch, maxBatch - 1);
+          write(claimed(batch));
+        } else if (running && (tail == null || lost.any())) {
+          write(List.of());
+        }
+      }
+      if (lost.any()) {
+        write(List.of()); // one last try, so a clean shutdown does not hide a gap
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (sink != null) {
+        sink.close();
+      }
+    }
+  }
+
+  /** Lets the queue drain, then ends {@link #run()}. */
+  void stop() {
+    running = false;
+    queue.offer(WAKE_UP);
+  }
+
+  long lastSeq() {
+    return lastSeq.get();
+  }
+
+  /** False while the store fails or one batch has been running longer than {@code stuckNanos}. */
+  boolean healthy(long stuckNanos) {
+    return !failing && !(inBatch && System.nanoTime() - batchStartedNanos > stuckNanos);
+  }
+
+  private static List<PendingAppend> claimed(List<PendingAppend> batch) {
+    List<PendingAppend> claimed = new ArrayList<>(batch.size());
+    for (PendingAppend p : batch) {
+      if (p != WAKE_UP && p.claim()) {
+        claimed.add(p);
+      }
+    }
+    return claimed;
+  }
+
+  private void write(List<PendingAppend> batch) {
+    LostRecords.Gap gap = lost.take();
+    List<AuditRecord> records = new ArrayList<>(batch.size() + 1);
+    if (gap != null) {
+      records.add(gap.record(Instant.now()));
+    }
+    batch.forEach(p -> records.add(p.record()));
+    List<AuditEntry> entries;
+    batchStartedNanos = System.nanoTime();
+    inBatch = true;
+    try {
+      entries = commit(records);
+    } catch (RuntimeException e) {
+      failed(e, gap, batch);
+      return;
+    } finally {
+      inBatch = false;
+    }
+    recovered();
+    if (sink != null) {
+      sink.write(entries);
+    }
+    batch.forEach(PendingAppend::stored);
+  }
+
+  private List<AuditEntry> commit(List<AuditRecord> records) {
+    List<AuditEntry> entries =
+        database.inTransaction(
+            c -> {
+              if (tail == null) {
+                tail = reloaded(repository.tail(c));
+              }
+              List<AuditEntry> linked = AuditChain.link(tail, records);
+              repository.insert(c, linked);
+              return linked;
+            });
+    if (!entries.isEmpty()) {
+      AuditEntry last = entries.get(entries.size() - 1);
+      tail = AuditChain.Tail.of(last);
+      lastSeq.accumulateAndGet(last.seq(), Math::max);
+    }
+    return entries;
+  }
+
+  /** A tail behind what this writer committed means stored records were removed: say so loudly. */
+  private AuditChain.Tail reloaded(AuditChain.Tail stored) {
+    if (stored.seq() < lastSeq.get()) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "audit log ends at seq {0} but seq {1} was committed: records were removed",
+          stored.seq(),
+          lastSeq.get());
+    }
+    return stored;
+  }
+
+  /** The batch may or may not have landed: forget the tail, and account for the records. */
+  private void failed(RuntimeException e, LostRecords.Gap gap, List<PendingAppend> batch) {
+    tail = null;
+    if (gap != null) {
+      lost.restore(gap);
+    }
+    if (policy == AuditPolicy.CONTINUE) {
+      lost.add(batch.size(), Instant.now());
+    }
+    if (!failing) {
+      LOG.log(System.Logger.Level.WARNING, "audit store failed; policy " + policy, e);
+    }
+    failing = true;
+    batch.forEach(p -> p.failed(e));
+  }
+
+  private void recovered() {
+    if (failing) {
+      LOG.log(System.Logger.Level.INFO, "audit store works again");
+    }
+    failing = false;
+  }
+}

@@ -1,0 +1,90 @@
+package io.ekms.core.audit;
+
+import io.ekms.core.db.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Records, raw SQL and waiting helpers shared by the audit log tests. */
+final class AuditFixtures {
+  static final Instant T0 = Instant.parse("2025-01-02T03:04:05.678Z");
+
+  private AuditFixtures() {}
+
+  /** A distinct, fully populated record; {@code i} makes its request id and time unique. */
+  static AuditRecord record(String requestId, int i) {
+    return new AuditRecord(
+        T0.plusMillis(i),
+        requestId,
+        "client-" + (i % 7),
+        "ENCRYPT",
+        "vault-1",
+        "key-" + (i % 3),
+        "v1",
+        "OK",
+        Map.of("bytes", Integer.toString(i), "note", "line one\nline \"two\""));
+  }
+
+  /** A scratch directory under {@code target/}, so test leftovers stay in the build. */
+  static Path scratch(String prefix) {
+    try {
+      Path base = Path.of("target", "test-scratch");
+      Files.createDirectories(base);
+      return Files.createTempDirectory(base, prefix).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs raw SQL (auto-commit) behind the log's back, the way a tamperer or an operator would. */
+  static void sql(Database database, String... statements) {
+    database.withConnection(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            for (String statement : statements) {
+              s.execute(statement);
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Every entry of the log, read page by page through the public API. */
+  static List<AuditEntry> readAll(AuditLog log) {
+    List<AuditEntry> all = new ArrayList<>();
+    long after = 0;
+    while (true) {
+      List<AuditEntry> page = log.read(after, AuditLog.MAX_READ, null);
+      all.addAll(page);
+      if (page.size() < AuditLog.MAX_READ) {
+        return all;
+      }
+      after = page.get(page.size() - 1).seq();
+    }
+  }
+
+  /** Polls {@code condition} until it holds; false if {@code limit} passes first. */
+  static boolean eventually(Duration limit, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return condition.getAsBoolean();
+  }
+}

@@ -1,0 +1,47 @@
+package io.ekms.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.core.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonLinesSinkTest {
+  private static AuditEntry entry(long seq) {
+    AuditRecord r = AuditFixtures.record("req-" + seq, (int) seq);
+    return new AuditEntry(seq, r, AuditChain.GENESIS_HASH, AuditChain.hash("p", seq, r));
+  }
+
+  @Test
+  void line_entry_isOneLineWithAllFields() throws Exception {
+    String line = JsonLinesSink.line(entry(3));
+
+    assertThat(line).doesNotContain("\n");
+    JsonNode json = Json.mapper().readTree(line);
+    assertThat(json.get("seq").asLong()).isEqualTo(3);
+    assertThat(json.get("time").asText()).isEqualTo("2025-01-02T03:04:05.681Z");
+    assertThat(json.get("operation").asText()).isEqualTo("ENCRYPT");
+    assertThat(json.get("details").get("bytes").asText()).isEqualTo("3");
+    assertThat(json.get("prevHash").asText()).isEqualTo(AuditChain.GENESIS_HASH);
+    assertThat(json.get("hash").asText()).hasSize(64);
+  }
+
+  @Test
+  void write_unwritableFile_doesNotThrowAndRecoversLater() throws Exception {
+    Path dir = AuditFixtures.scratch("audit-sink-").resolve("not-yet");
+    Path file = dir.resolve("audit.jsonl");
+    try (JsonLinesSink sink = new JsonLinesSink(file)) {
+      sink.write(List.of(entry(1)));
+      Files.createDirectories(dir);
+      sink.write(List.of(entry(2), entry(3)));
+    }
+
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(2);
+    assertThat(Json.mapper().readTree(lines.get(0)).get("seq").asLong()).isEqualTo(2);
+  }
+}
