@@ -36,16 +36,16 @@ CREATE TABLE ekm_keys (
 CREATE TABLE ekm_key_versions (
   id          VARCHAR(64)   PRIMARY KEY,
   key_id      VARCHAR(64)   NOT NULL REFERENCES ekm_keys (id),
-  number      INT           NOT NULL,
+  version_number INT        NOT NULL,
   state       VARCHAR(16)   NOT NULL,
   backend     VARCHAR(16)   NOT NULL,
   handle      VARCHAR(1024),
   created_at  BIGINT        NOT NULL,
   updated_at  BIGINT        NOT NULL,
-  CONSTRAINT ekm_key_versions_number_unique UNIQUE (key_id, number)
+  CONSTRAINT ekm_key_versions_number_unique UNIQUE (key_id, version_number)
 );
 
 CREATE TABLE ekm_meta (
   name   VARCHAR(64)   PRIMARY KEY,
-  value  VARCHAR(2048) NOT NULL
+  meta_value VARCHAR(2048) NOT NULL
 );

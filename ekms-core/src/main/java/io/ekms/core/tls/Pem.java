@@ -61,7 +61,7 @@ public final class Pem {
   private static PrivateKey toKey(Object object) throws IOException {
     JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     if (object instanceof PEMKeyPair pair) {
-      return converter.getKeyPair(pair).getPrivate();
+      return converter.getPrivateKey(pair.getPrivateKeyInfo());
     }
     if (object instanceof PrivateKeyInfo info) {
       return converter.getPrivateKey(info);
@@ -73,7 +73,12 @@ public final class Pem {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
       for (Object o : objects) {
-        writer.writeObject(o);
+        if (o instanceof PrivateKey key) {
+          // PKCS#8 keeps the curve parameters with EC keys, so every reader can load them.
+          writer.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
+        } else {
+          writer.writeObject(o);
+        }
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -23,7 +23,7 @@ public final class CryptoLookup {
           + " v.created_at AS v_created, v.updated_at AS v_updated, i.issuer AS i_issuer,"
           + " k.id, k.vault_id, k.name, k.length_bits, k.state, k.ops, k.current_version_id,"
           + " k.backend, k.created_at, k.updated_at,"
-          + " kv.id AS kv_id, kv.number AS kv_number, kv.state AS kv_state,"
+          + " kv.id AS kv_id, kv.version_number AS kv_number, kv.state AS kv_state,"
           + " kv.backend AS kv_backend, kv.handle AS kv_handle,"
           + " kv.created_at AS kv_created, kv.updated_at AS kv_updated"
           + " FROM ekm_vaults v JOIN ekm_issuers i ON i.id = v.issuer_id"

@@ -13,7 +13,7 @@ import java.util.Optional;
 /** Key versions and their backend handles. */
 public final class KeyVersionRepository {
   static final String COLUMNS =
-      "id, key_id, number, state, backend, handle, created_at, updated_at";
+      "id, key_id, version_number, state, backend, handle, created_at, updated_at";
 
   public void insert(Connection c, KeyVersion v, String backend) throws SQLException {
     try (PreparedStatement ps =
@@ -57,7 +57,9 @@ public final class KeyVersionRepository {
   public List<KeyVersion> list(Connection c, String keyId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT " + COLUMNS + " FROM ekm_key_versions WHERE key_id = ? ORDER BY number")) {
+            "SELECT "
+                + COLUMNS
+                + " FROM ekm_key_versions WHERE key_id = ? ORDER BY version_number")) {
       Rows.bind(ps, keyId);
       return Rows.list(ps, KeyVersionRepository::map);
     }
@@ -66,7 +68,7 @@ public final class KeyVersionRepository {
   public int maxNumber(Connection c, String keyId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT COALESCE(MAX(number), 0) FROM ekm_key_versions WHERE key_id = ?")) {
+            "SELECT COALESCE(MAX(version_number), 0) FROM ekm_key_versions WHERE key_id = ?")) {
       Rows.bind(ps, keyId);
       return Rows.one(ps, rs -> rs.getInt(1)).orElse(0);
     }
@@ -77,7 +79,7 @@ public final class KeyVersionRepository {
     return new KeyVersion(
         rs.getString("id"),
         rs.getString("key_id"),
-        rs.getInt("number"),
+        rs.getInt("version_number"),
         KeyVersionState.valueOf(rs.getString("state")),
         handle == null ? null : new KeyHandle(rs.getString("backend"), handle),
         Rows.time(rs, "created_at"),

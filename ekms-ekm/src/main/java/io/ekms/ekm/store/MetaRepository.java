@@ -8,7 +8,8 @@ import java.util.Optional;
 /** Named settings the EKM keeps beside its objects (keystore check value, admin token hash). */
 public final class MetaRepository {
   public Optional<String> get(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM ekm_meta WHERE name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT meta_value FROM ekm_meta WHERE name = ?")) {
       Rows.bind(ps, name);
       return Rows.one(ps, rs -> rs.getString(1));
     }
@@ -16,14 +17,14 @@ public final class MetaRepository {
 
   public void put(Connection c, String name, String value) throws SQLException {
     try (PreparedStatement update =
-        c.prepareStatement("UPDATE ekm_meta SET value = ? WHERE name = ?")) {
+        c.prepareStatement("UPDATE ekm_meta SET meta_value = ? WHERE name = ?")) {
       Rows.bind(update, value, name);
       if (update.executeUpdate() == 1) {
         return;
       }
     }
     try (PreparedStatement insert =
-        c.prepareStatement("INSERT INTO ekm_meta (name, value) VALUES (?, ?)")) {
+        c.prepareStatement("INSERT INTO ekm_meta (name, meta_value) VALUES (?, ?)")) {
       Rows.bind(insert, name, value);
       insert.executeUpdate();
     }

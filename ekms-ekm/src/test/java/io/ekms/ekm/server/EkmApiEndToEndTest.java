@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,23 +30,11 @@ class EkmApiEndToEndTest {
   }
 
   static JsonNode encrypt(String keyId, String plaintext, String aad) throws Exception {
-    Map<String, Object> body = new HashMap<>(Map.of("plaintext", b64(plaintext)));
-    if (aad != null) {
-      body.put("aad", b64(aad));
-    }
-    var answer = f.api.post(f.apiBase() + "/keys/" + keyId + "/encrypt", f.token(), body);
-    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
-    return answer.body();
+    return f.encrypt(keyId, plaintext, aad);
   }
 
   static HttpJson.Answer decrypt(String keyId, JsonNode ct, String aad) throws Exception {
-    Map<String, Object> body = new HashMap<>(Map.of("ciphertext", ct.path("ciphertext").asText(),
-        "iv", ct.path("iv").asText(), "tag", ct.path("tag").asText(), "mode", "AES_GCM",
-        "keyVersionId", ct.path("keyVersionId").asText()));
-    if (aad != null) {
-      body.put("aad", b64(aad));
-    }
-    return f.api.post(f.apiBase() + "/keys/" + keyId + "/decrypt", f.token(), body);
+    return f.decrypt(keyId, ct, aad);
   }
 
   @Test
@@ -84,19 +71,17 @@ class EkmApiEndToEndTest {
     assertThat(key.path("keyShape").path("length").asInt()).isEqualTo(256);
     assertThat(key.path("keyOps").toString()).isEqualTo("[\"DECRYPT\",\"ENCRYPT\"]");
     String v = key.path("currentKeyVersionId").asText();
-    var version = f.api.get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/" + v + "/metadata",
-        f.token());
+    var version =
+        f.api.get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/" + v + "/metadata", f.token());
     assertThat(version.status()).isEqualTo(200);
     assertThat(version.body().path("state").asText()).isEqualTo("ACTIVE");
   }
 
   @Test
   void generateRandomBytes_validLength_returns201() throws Exception {
-    var answer = f.api.post(f.apiBase() + "/generateRandomBytes", f.token(),
-        Map.of("length", 48));
+    var answer = f.api.post(f.apiBase() + "/generateRandomBytes", f.token(), Map.of("length", 48));
     assertThat(answer.status()).isEqualTo(201);
-    assertThat(Base64.getDecoder().decode(answer.body().path("randomBytes").asText()))
-        .hasSize(48);
+    assertThat(Base64.getDecoder().decode(answer.body().path("randomBytes").asText())).hasSize(48);
   }
 
   @Test
@@ -117,8 +102,16 @@ class EkmApiEndToEndTest {
         .isNotEqualTo(old.path("keyVersionId").asText());
     assertThat(decrypt(key, old, null).status()).isEqualTo(200);
     assertThat(decrypt(key, fresh, null).status()).isEqualTo(200);
-    var destroyed = f.admin.post(f.vaultPath() + "/" + key + "/versions/"
-        + old.path("keyVersionId").asText() + "/destroy", f.adminToken, Map.of());
+    var destroyed =
+        f.admin.post(
+            f.vaultPath()
+                + "/"
+                + key
+                + "/versions/"
+                + old.path("keyVersionId").asText()
+                + "/destroy",
+            f.adminToken,
+            Map.of());
     assertThat(destroyed.status()).isEqualTo(200);
     assertThat(decrypt(key, old, null).status()).isEqualTo(404);
     assertThat(decrypt(key, fresh, null).status()).isEqualTo(200);

@@ -30,12 +30,19 @@ class EkmApiErrorTableTest {
   @Test
   void badInput_eachKind_is400InvalidRequest() throws Exception {
     String big = EkmApiEndToEndTest.b64("x".repeat(65_537));
-    for (String body : List.of("{not json", "{\"plaintext\":\"***\"}", "{}",
-        "{\"plaintext\":\"\"}", "{\"plaintext\":\"" + big + "\"}",
-        "{\"plaintext\":\"aGk=\",\"aad\":\"" + EkmApiEndToEndTest.b64("a".repeat(8193)) + "\"}",
-        "{\"plaintext\":\"aGk=\",\"plaintext\":\"aGk=\"}", "[1,2]")) {
+    for (String body :
+        List.of(
+            "{not json",
+            "{\"plaintext\":\"***\"}",
+            "{}",
+            "{\"plaintext\":\"\"}",
+            "{\"plaintext\":\"" + big + "\"}",
+            "{\"plaintext\":\"aGk=\",\"aad\":\"" + EkmApiEndToEndTest.b64("a".repeat(8193)) + "\"}",
+            "{\"plaintext\":\"aGk=\",\"plaintext\":\"aGk=\"}",
+            "[1,2]")) {
       var answer = encryptRaw(f.keyId, body);
-      assertThat(answer.status()).as(body.length() > 80 ? body.substring(0, 80) : body)
+      assertThat(answer.status())
+          .as(body.length() > 80 ? body.substring(0, 80) : body)
           .isEqualTo(400);
       assertThat(answer.code()).isEqualTo("InvalidRequest");
     }
@@ -43,8 +50,16 @@ class EkmApiErrorTableTest {
 
   @Test
   void decrypt_unknownModeOrBadIv_is400() throws Exception {
-    var base = Map.of("ciphertext", "aGk=", "iv", "AAAAAAAAAAAAAAAA", "tag",
-        "AAAAAAAAAAAAAAAAAAAAAA==", "keyVersionId", "kv-00000000000000000000000000000000");
+    var base =
+        Map.of(
+            "ciphertext",
+            "aGk=",
+            "iv",
+            "AAAAAAAAAAAAAAAA",
+            "tag",
+            "AAAAAAAAAAAAAAAAAAAAAA==",
+            "keyVersionId",
+            "kv-00000000000000000000000000000000");
     var badMode = new java.util.HashMap<String, Object>(base);
     badMode.put("mode", "AES_CBC");
     var answer = f.api.post(f.apiBase() + "/keys/" + f.keyId + "/decrypt", f.token(), badMode);
@@ -60,8 +75,14 @@ class EkmApiErrorTableTest {
   @Test
   void token_missingOrWrongScope_is401() throws Exception {
     assertThat(f.api.get(f.apiBase() + "/metadata", null).status()).isEqualTo(401);
-    String noScope = f.issuer.token().clientId(EkmFixture.CLIENT).audience(EkmFixture.AUDIENCE)
-        .scope("other").expiresIn(Duration.ofMinutes(5)).sign();
+    String noScope =
+        f.issuer
+            .token()
+            .clientId(EkmFixture.CLIENT)
+            .audience(EkmFixture.AUDIENCE)
+            .scope("other")
+            .expiresIn(Duration.ofMinutes(5))
+            .sign();
     var answer = f.api.get(f.apiBase() + "/metadata", noScope);
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.code()).isEqualTo("InvalidToken");
@@ -69,8 +90,14 @@ class EkmApiErrorTableTest {
 
   @Test
   void otherClient_is403() throws Exception {
-    String other = f.issuer.token().clientId("someone-else").audience(EkmFixture.AUDIENCE)
-        .scope("oci_ekms").expiresIn(Duration.ofMinutes(5)).sign();
+    String other =
+        f.issuer
+            .token()
+            .clientId("someone-else")
+            .audience(EkmFixture.AUDIENCE)
+            .scope("oci_ekms")
+            .expiresIn(Duration.ofMinutes(5))
+            .sign();
     var answer = f.api.get(f.apiBase() + "/metadata", other);
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.code()).isEqualTo("ClientNotAuthorized");
@@ -79,8 +106,8 @@ class EkmApiErrorTableTest {
   @Test
   void operationNotInKeyOps_is403() throws Exception {
     String encryptOnly = f.createKey("enc-only", List.of("ENCRYPT"));
-    var ct = EkmApiEndToEndTest.encrypt(encryptOnly, "x", null);
-    var answer = EkmApiEndToEndTest.decrypt(encryptOnly, ct, null);
+    var ct = f.encrypt(encryptOnly, "x", null);
+    var answer = f.decrypt(encryptOnly, ct, null);
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.code()).isEqualTo("OperationNotPermitted");
   }
@@ -88,11 +115,15 @@ class EkmApiErrorTableTest {
   @Test
   void unknownVaultKeyVersionOrDeletedKey_is404() throws Exception {
     String t = f.token();
-    assertThat(f.api.get("/oci/ekm/v1/vaults/vlt-00000000000000000000000000000000/metadata", t)
-        .status()).isEqualTo(404);
+    assertThat(
+            f.api
+                .get("/oci/ekm/v1/vaults/vlt-00000000000000000000000000000000/metadata", t)
+                .status())
+        .isEqualTo(404);
     assertThat(f.api.get(f.apiBase() + "/keys/nope/metadata", t).status()).isEqualTo(404);
-    assertThat(f.api.get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/kv-1/metadata", t)
-        .status()).isEqualTo(404);
+    assertThat(
+            f.api.get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/kv-1/metadata", t).status())
+        .isEqualTo(404);
     String doomed = f.createKey("doomed", List.of("ENCRYPT", "DECRYPT"));
     f.admin.post(f.vaultPath() + "/" + doomed + "/delete", f.adminToken, Map.of());
     var answer = f.api.get(f.apiBase() + "/keys/" + doomed + "/metadata", t);

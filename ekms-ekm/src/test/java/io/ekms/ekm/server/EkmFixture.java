@@ -9,12 +9,13 @@ import io.ekms.testing.TestIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A real EKM over HTTPS on free loopback ports, a real test issuer, and one vault bound to
- * client {@code kms-client} with one key, created through the admin API.
+ * A real EKM over HTTPS on free loopback ports, a real test issuer, and one vault bound to client
+ * {@code kms-client} with one key, created through the admin API.
  */
 final class EkmFixture implements AutoCloseable {
   static final String AUDIENCE = "ekms-ekm-test";
@@ -22,8 +23,16 @@ final class EkmFixture implements AutoCloseable {
 
   final Path dataDir = TempDirs.create("ekm-");
   final TestIssuer issuer = TestIssuer.start();
-  final EkmConfig config = new EkmConfig(dataDir.toString(), new Listener("127.0.0.1", 0),
-      new Listener("127.0.0.1", 0), null, null, null, new EkmConfig.Tokens(AUDIENCE, 60), null);
+  final EkmConfig config =
+      new EkmConfig(
+          dataDir.toString(),
+          new Listener("127.0.0.1", 0),
+          new Listener("127.0.0.1", 0),
+          null,
+          null,
+          null,
+          new EkmConfig.Tokens(AUDIENCE, 60),
+          null);
   EkmServer server;
   HttpJson api;
   HttpJson admin;
@@ -35,10 +44,28 @@ final class EkmFixture implements AutoCloseable {
     EkmInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     start();
-    JsonNode iss = admin.post("/admin/v1/issuers", adminToken, Map.of("issuer", issuer.issuer(),
-        "jwksUri", issuer.jwksUri(), "caBundle", issuer.caPem())).body();
-    vaultId = admin.post("/admin/v1/vaults", adminToken, Map.of("name", "v1", "issuerId",
-        iss.path("id").asText(), "clientId", CLIENT)).body().path("id").asText();
+    JsonNode iss =
+        admin
+            .post(
+                "/admin/v1/issuers",
+                adminToken,
+                Map.of(
+                    "issuer",
+                    issuer.issuer(),
+                    "jwksUri",
+                    issuer.jwksUri(),
+                    "caBundle",
+                    issuer.caPem()))
+            .body();
+    vaultId =
+        admin
+            .post(
+                "/admin/v1/vaults",
+                adminToken,
+                Map.of("name", "v1", "issuerId", iss.path("id").asText(), "clientId", CLIENT))
+            .body()
+            .path("id")
+            .asText();
     keyId = createKey("k1", List.of("ENCRYPT", "DECRYPT"));
   }
 
@@ -65,12 +92,48 @@ final class EkmFixture implements AutoCloseable {
   }
 
   String token() {
-    return issuer.token().clientId(CLIENT).audience(AUDIENCE).scope("oci_ekms")
-        .expiresIn(Duration.ofMinutes(5)).sign();
+    return issuer
+        .token()
+        .clientId(CLIENT)
+        .audience(AUDIENCE)
+        .scope("oci_ekms")
+        .expiresIn(Duration.ofMinutes(5))
+        .sign();
   }
 
   String apiBase() {
     return "/oci/ekm/v1/vaults/" + vaultId;
+  }
+
+  JsonNode encrypt(String keyId, String plaintext, String aad) throws Exception {
+    Map<String, Object> body =
+        new HashMap<>(Map.of("plaintext", EkmApiEndToEndTest.b64(plaintext)));
+    if (aad != null) {
+      body.put("aad", EkmApiEndToEndTest.b64(aad));
+    }
+    var answer = api.post(apiBase() + "/keys/" + keyId + "/encrypt", token(), body);
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    return answer.body();
+  }
+
+  HttpJson.Answer decrypt(String keyId, JsonNode ct, String aad) throws Exception {
+    Map<String, Object> body =
+        new HashMap<>(
+            Map.of(
+                "ciphertext",
+                ct.path("ciphertext").asText(),
+                "iv",
+                ct.path("iv").asText(),
+                "tag",
+                ct.path("tag").asText(),
+                "mode",
+                "AES_GCM",
+                "keyVersionId",
+                ct.path("keyVersionId").asText()));
+    if (aad != null) {
+      body.put("aad", EkmApiEndToEndTest.b64(aad));
+    }
+    return api.post(apiBase() + "/keys/" + keyId + "/decrypt", token(), body);
   }
 
   @Override

@@ -25,24 +25,30 @@ final class HttpJson {
   private final String base;
 
   HttpJson(String base, Path caFile) throws Exception {
-    this.http = HttpClient.newBuilder()
-        .sslContext(TrustBundle.sslContext(Pem.certificates(Files.readString(caFile))))
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .sslContext(TrustBundle.sslContext(Pem.certificates(Files.readString(caFile))))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     this.base = base;
   }
 
   Answer send(String method, String path, String bearer, String rawBody) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .header("opc-request-id", "test-" + System.nanoTime())
-        .method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(rawBody));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .header("opc-request-id", "test-" + System.nanoTime())
+            .method(
+                method,
+                rawBody == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(rawBody));
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
     }
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode body = r.body().isEmpty() ? Json.mapper().nullNode()
-        : Json.mapper().readTree(r.body());
+    JsonNode body =
+        r.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body());
     return new Answer(r.statusCode(), body, r.headers().firstValue("opc-request-id").orElse(null));
   }
 
