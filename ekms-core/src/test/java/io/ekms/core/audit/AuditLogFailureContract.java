@@ -1,0 +1,189 @@
+package io.ekms.core.audit;
+
+import static io.ekms.core.audit.AuditFixtures.eventually;
+import static io.ekms.core.audit.AuditFixtures.readAll;
+import static io.ekms.core.audit.AuditFixtures.record;
+import static io.ekms.core.audit.AuditFixtures.sql;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every audit store must do when it fails: REFUSE throws within the bounded wait and keeps the
+ * chain consistent, CONTINUE returns and records the gap, and neither waits forever on a stuck
+ * store.
+ */
+abstract class AuditLogFailureContract extends AuditStoreFixture {
+  private static final Duration TIMEOUT = Duration.ofMillis(400);
+  private static final long SLACK_MILLIS = 1_500;
+
+  private AuditLog openLog(AuditPolicy policy) {
+    return openLog(AuditLogOptions.defaults().withPolicy(policy).withAppendTimeout(TIMEOUT));
+  }
+
+  private static long millisSince(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+  }
+
+  @Test
+  void append_refuseAndDatabaseClosed_throwsWithinBoundedWait() {
+    AuditLog log = openLog(AuditPolicy.REFUSE);
+    log.append(record("before", 1));
+    database.close();
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> log.append(record("secret-free-id", 2)))
+        .isInstanceOf(AuditUnavailableException.class)
+        .hasMessageStartingWith("audit log unavailable")
+        .hasMessageNotContaining("secret-free-id");
+    assertThat(millisSince(start)).isLessThan(TIMEOUT.toMillis() + SLACK_MILLIS);
+    assertThat(log.healthy()).isFalse();
+  }
+
+  @Test
+  void append_refuseAndTableMissing_throwsThenContinuesChain() {
+    AuditLog log = openLog(AuditPolicy.REFUSE);
+    log.append(record("before", 1));
+    sql(database, "ALTER TABLE audit_log RENAME TO audit_log_away");
+
+    assertThatThrownBy(() -> log.append(record("during", 2)))
+        .isInstanceOf(AuditUnavailableException.class);
+    assertThat(log.healthy()).isFalse();
+
+    sql(database, "ALTER TABLE audit_log_away RENAME TO audit_log");
+    assertThat(eventually(Duration.ofSeconds(5), log::healthy)).isTrue();
+    log.append(record("after", 3));
+
+    assertThat(readAll(log))
+        .extracting(e -> e.record().requestId())
+        .containsExactly("before", "after");
+    assertThat(log.verify()).isEqualTo(VerifyResult.good(2));
+  }
+
+  @Test
+  void append_continueAndTableMissing_returnsThenRecordsGap() {
+    AuditLog log = openLog(AuditPolicy.CONTINUE);
+    log.append(record("before", 1));
+    sql(database, "ALTER TABLE audit_log RENAME TO audit_log_away");
+
+    for (int i = 0; i < 5; i++) {
+      log.append(record("lost-" + i, i));
+    }
+    assertThat(log.healthy()).isFalse();
+    sql(database, "ALTER TABLE audit_log_away RENAME TO audit_log");
+    assertThat(eventually(Duration.ofSeconds(5), log::healthy)).isTrue();
+    log.append(record("after", 7));
+
+    List<AuditEntry> all = readAll(log);
+    assertThat(all)
+        .extracting(e -> e.record().operation())
+        .containsExactly("ENCRYPT", "AUDIT_GAP", "ENCRYPT");
+    AuditRecord gap = all.get(1).record();
+    assertThat(gap.details()).containsEntry("lost", "5").containsKey("since");
+    assertThat(gap.result()).isEqualTo("LOST");
+    assertThat(log.verify()).isEqualTo(VerifyResult.good(3));
+  }
+
+  @Test
+  void append_refuseAndStoreStuck_throwsWithinBoundedWait() throws Exception {
+    AuditLog log = openLog(AuditPolicy.REFUSE);
+    log.append(record("before", 1));
+
+    try (Connection blocker = holdNextSeq(log)) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> log.append(record("stuck", 2)))
+          .isInstanceOf(AuditUnavailableException.class)
+          .hasMessageContaining("did not answer in time");
+      assertThat(millisSince(start))
+          .isBetween(TIMEOUT.toMillis(), TIMEOUT.toMillis() + SLACK_MILLIS);
+      assertThat(eventually(Duration.ofSeconds(2), () -> !log.healthy())).isTrue();
+      blocker.rollback();
+    }
+
+    assertThat(eventually(Duration.ofSeconds(5), log::healthy)).isTrue();
+    log.append(record("after", 3));
+    assertThat(readAll(log).get(0).record().requestId()).isEqualTo("before");
+    assertThat(log.verify().ok()).isTrue();
+  }
+
+  @Test
+  void append_continueAndStoreStuck_returnsAndAccountsForEveryRecord() throws Exception {
+    AuditLog log = openLog(AuditPolicy.CONTINUE);
+    log.append(record("before", 1));
+    int appends = 20;
+    AtomicLong slowest = new AtomicLong();
+
+    try (Connection blocker = holdNextSeq(log)) {
+      List<Thread> threads = new ArrayList<>();
+      for (int i = 0; i < appends; i++) {
+        int n = i;
+        threads.add(Thread.ofVirtual().start(() -> timedAppend(log, n, slowest)));
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      blocker.rollback();
+    }
+    assertThat(slowest.get()).isLessThan(TIMEOUT.toMillis() + SLACK_MILLIS);
+    assertThat(eventually(Duration.ofSeconds(5), log::healthy)).isTrue();
+    log.append(record("after", 99));
+
+    List<AuditEntry> all = readAll(log);
+    long stored = all.stream().filter(e -> e.record().requestId().startsWith("stuck-")).count();
+    long lost =
+        all.stream()
+            .filter(e -> e.record().operation().equals("AUDIT_GAP"))
+            .mapToLong(e -> Long.parseLong(e.record().details().get("lost")))
+            .sum();
+    assertThat(stored + lost).isEqualTo(appends);
+    assertThat(all.get(all.size() - 1).record().requestId()).isEqualTo("after");
+    assertThat(log.verify().ok()).isTrue();
+  }
+
+  @Test
+  void append_afterClose_failsPerPolicy() {
+    AuditLog refusing = openLog(AuditPolicy.REFUSE);
+    refusing.close();
+    assertThatThrownBy(() -> refusing.append(record("late", 1)))
+        .isInstanceOf(AuditUnavailableException.class)
+        .hasMessageContaining("closed");
+    assertThat(refusing.healthy()).isFalse();
+
+    AuditLog continuing = openLog(AuditPolicy.CONTINUE);
+    continuing.close();
+    continuing.append(record("late", 2));
+    assertThat(continuing.read(0, 10, null)).isEmpty();
+  }
+
+  private static void timedAppend(AuditLog log, int n, AtomicLong slowest) {
+    long start = System.nanoTime();
+    log.append(record("stuck-" + n, n));
+    slowest.accumulateAndGet(millisSince(start), Math::max);
+  }
+
+  /**
+   * Inserts the row the writer will want next in an open transaction, so the writer's insert waits
+   * on its lock: a store that is up but does not answer. Rolling back releases it.
+   */
+  private Connection holdNextSeq(AuditLog log) throws SQLException {
+    Connection c = database.dataSource().getConnection();
+    c.setAutoCommit(false);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_log (seq, recorded_at, request_id, caller, operation, result,"
+                + " details, prev_hash, hash) VALUES (?, 0, 'blocker', 'test', 'BLOCK', 'OK',"
+                + " '{}', 'x', 'x')")) {
+      ps.setLong(1, log.lastSeq() + 1);
+      ps.executeUpdate();
+    }
+    return c;
+  }
+}
