@@ -14,7 +14,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-    cli.getErr().println("ekms: " + e.getMessage());
+    String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    if (e instanceof java.net.ConnectException) {
+      message = "cannot connect to the server (is it running, and is the URL right?)";
+    }
+    cli.getErr().println("ekms: " + message);
     if (e instanceof Misconfiguration || e instanceof IllegalArgumentException) {
       return CONFIG;
     }

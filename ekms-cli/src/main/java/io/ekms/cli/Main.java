@@ -12,7 +12,22 @@ import picocli.CommandLine.Command;
     subcommands = {EkmCommand.class})
 public final class Main {
   public static void main(String[] args) {
+    configureLogging();
     System.exit(commandLine().execute(args));
+  }
+
+  /** Loads the bundled JUL settings unless the user points at their own file. */
+  private static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (var in = Main.class.getResourceAsStream("/logging.properties")) {
+      if (in != null) {
+        java.util.logging.LogManager.getLogManager().readConfiguration(in);
+      }
+    } catch (java.io.IOException e) {
+      System.err.println("ekms: cannot read the bundled logging settings (" + e + ")");
+    }
   }
 
   /** The configured command line, shared by {@link #main} and tests. */
