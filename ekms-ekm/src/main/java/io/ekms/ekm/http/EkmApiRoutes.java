@@ -1,5 +1,6 @@
 package io.ekms.ekm.http;
 
+import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies;
 import io.ekms.core.json.Base64Field;
 import io.ekms.core.json.Json;
@@ -17,6 +18,7 @@ import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.CryptoService;
 import io.ekms.ekm.service.EkmError;
+import io.ekms.ekm.service.RateLimiter;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -32,12 +34,15 @@ public final class EkmApiRoutes {
   private final TokenValidator tokens;
   private final AuditTrail audit;
   private final ApiExchange exchange;
+  private final RateLimiter limiter;
 
   public EkmApiRoutes(
       CryptoService crypto,
       TokenValidator tokens,
       AuditTrail audit,
+      RateLimiter limiter,
       io.ekms.core.http.RequestMetrics metrics) {
+    this.limiter = limiter;
     this.crypto = crypto;
     this.tokens = tokens;
     this.audit = audit;
@@ -133,20 +138,32 @@ public final class EkmApiRoutes {
     return new Reply(201, new ApiBodies.RandomResponse(Base64Field.encode(bytes), length));
   }
 
-  /** Verifies the bearer token; a refusal is audited before it is answered. */
+  /**
+   * Verifies the bearer token and takes the request from the vault's rate budget; a refusal is
+   * audited before it is answered.
+   */
   private CallContext caller(ServerRequest req, String requestId, String operation) {
     String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+    AuditTrail.Target target = new AuditTrail.Target(vault(req), null, null);
+    CallContext ctx;
     try {
       VerifiedToken token = tokens.validate(header);
-      return CallContext.client(requestId, token.clientId(), token.issuer());
+      ctx = CallContext.client(requestId, token.clientId(), token.issuer());
     } catch (TokenRejectedException e) {
       audit.record(
           new CallContext(requestId, "unauthenticated", null, null),
           operation,
-          new AuditTrail.Target(vault(req), null, null),
+          target,
           EkmError.INVALID_TOKEN.code());
       throw e;
     }
+    try {
+      limiter.acquire(vault(req));
+    } catch (ApiException e) {
+      audit.record(ctx, operation, target, e.errorCode().code());
+      throw e;
+    }
+    return ctx;
   }
 
   private static String vault(ServerRequest req) {

@@ -17,7 +17,22 @@ public record EkmConfig(
     DatabaseConfig database,
     Keystore keystore,
     Tokens tokens,
-    Audit audit) {
+    Audit audit,
+    RateLimit rateLimit) {
+
+  /**
+   * Per-vault limit on EKM API requests per second, with bursts; 0 (the default) is no limit. Each
+   * node counts on its own.
+   */
+  public record RateLimit(Integer perSecondPerVault, Integer burst) {
+    public RateLimit {
+      perSecondPerVault = perSecondPerVault == null ? 0 : perSecondPerVault;
+      burst = burst == null ? perSecondPerVault : burst;
+      if (perSecondPerVault < 0 || perSecondPerVault > 1_000_000 || burst < 0) {
+        throw new IllegalArgumentException("rateLimit values must be 0 to 1000000");
+      }
+    }
+  }
 
   /** PEM files of the server certificate chain and its private key. */
   public record TlsFiles(String certificate, String privateKey) {}
@@ -81,6 +96,7 @@ public record EkmConfig(
     if (audit == null) {
       audit = new Audit(null, dir.resolve("audit.jsonl").toString());
     }
+    rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
   }
 
   public Path dataPath() {
@@ -89,6 +105,6 @@ public record EkmConfig(
 
   /** The defaults, for a data directory. */
   public static EkmConfig defaults(Path dataDir) {
-    return new EkmConfig(dataDir.toString(), null, null, null, null, null, null, null);
+    return new EkmConfig(dataDir.toString(), null, null, null, null, null, null, null, null);
   }
 }

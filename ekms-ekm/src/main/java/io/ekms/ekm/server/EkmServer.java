@@ -73,7 +73,12 @@ public final class EkmServer implements AutoCloseable {
       RequestMetrics adminMetrics = new RequestMetrics(globalRegistry(), "ekm_admin_requests");
       var api =
           new EkmApiRoutes(
-              new CryptoService(new Lookups(db), backends, audit), tokens, audit, apiMetrics);
+              new CryptoService(new Lookups(db), backends, audit),
+              tokens,
+              audit,
+              new io.ekms.ekm.service.RateLimiter(
+                  config.rateLimit().perSecondPerVault(), config.rateLimit().burst()),
+              apiMetrics);
       var admin =
           new AdminRoutes(
               new VaultAdmin(db, audit, clock, issuers::changed),

@@ -23,16 +23,7 @@ final class EkmFixture implements AutoCloseable {
 
   final Path dataDir = TempDirs.create("ekm-");
   final TestIssuer issuer = TestIssuer.start();
-  final EkmConfig config =
-      new EkmConfig(
-          dataDir.toString(),
-          new Listener("127.0.0.1", 0),
-          new Listener("127.0.0.1", 0),
-          null,
-          null,
-          null,
-          new EkmConfig.Tokens(AUDIENCE, 60),
-          null);
+  final EkmConfig config;
   EkmServer server;
   HttpJson api;
   HttpJson admin;
@@ -41,6 +32,21 @@ final class EkmFixture implements AutoCloseable {
   String keyId;
 
   EkmFixture() throws Exception {
+    this(null);
+  }
+
+  EkmFixture(EkmConfig.RateLimit rateLimit) throws Exception {
+    config =
+        new EkmConfig(
+            dataDir.toString(),
+            new Listener("127.0.0.1", 0),
+            new Listener("127.0.0.1", 0),
+            null,
+            null,
+            null,
+            new EkmConfig.Tokens(AUDIENCE, 60),
+            null,
+            rateLimit);
     EkmInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     start();
