@@ -24,14 +24,17 @@ public final class AuditTrail {
     this.clock = clock;
   }
 
-  /** What an operation touched, for its audit record; any part may be null. */
+  /**
+   * What an operation touched, for its audit record; any part may be null. Operations that create
+   * or choose an object name it from their result ({@code targetOf}).
+   */
   public record Target(String vault, String key, String version) {}
 
   public <T> T run(
       CallContext ctx,
       String operation,
       Target target,
-      Function<T, String> versionOf,
+      Function<T, Target> targetOf,
       Supplier<T> work) {
     T result;
     try {
@@ -43,8 +46,7 @@ public final class AuditTrail {
       recordQuietly(ctx, operation, target, EkmError.INTERNAL_ERROR.code());
       throw e;
     }
-    String version = versionOf == null ? target.version() : versionOf.apply(result);
-    record(ctx, operation, new Target(target.vault(), target.key(), version), OK);
+    record(ctx, operation, targetOf == null ? target : targetOf.apply(result), OK);
     return result;
   }
 

@@ -78,7 +78,7 @@ public final class CryptoService {
         ctx,
         "Encrypt",
         new Target(vaultId, keyId, versionId),
-        Encrypted::keyVersionId,
+        e -> new Target(vaultId, keyId, e.keyVersionId()),
         () -> {
           Found found = authorize(ctx, lookups.find(vaultId, keyId, versionId));
           Key key = Checks.usableKey(found, KeyOp.ENCRYPT);

@@ -53,7 +53,7 @@ public final class KeyAdmin {
         ctx,
         "CreateKey",
         new Target(vaultId, null, null),
-        Key::currentVersionId,
+        k -> new Target(vaultId, k.id(), k.currentVersionId()),
         () -> {
           KeyBackend backend = backends.forNewKey(backendName);
           Instant now = clock.instant();
@@ -94,7 +94,7 @@ public final class KeyAdmin {
         ctx,
         "RotateKey",
         new Target(vaultId, keyId, null),
-        KeyVersion::id,
+        v -> new Target(vaultId, keyId, v.id()),
         () -> {
           Key key = db.withConnection(c -> find(c, vaultId, keyId));
           KeyBackend backend = backends.get(key.backend());

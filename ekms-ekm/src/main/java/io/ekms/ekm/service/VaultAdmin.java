@@ -76,7 +76,7 @@ public final class VaultAdmin {
         ctx,
         "CreateVault",
         new Target(null, null, null),
-        null,
+        v -> new Target(v.id(), null, null),
         () -> {
           Instant now = clock.instant();
           Vault vault =
