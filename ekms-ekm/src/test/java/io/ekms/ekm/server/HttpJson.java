@@ -52,6 +52,15 @@ final class HttpJson {
     return new Answer(r.statusCode(), body, r.headers().firstValue("opc-request-id").orElse(null));
   }
 
+  /** A plain GET returning the body as text (for /metrics). */
+  String sendRaw(String method, String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   Answer post(String path, String bearer, Object body) throws Exception {
     return send("POST", path, bearer, Json.writeString(body));
   }

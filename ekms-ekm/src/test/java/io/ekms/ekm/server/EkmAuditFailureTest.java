@@ -1,0 +1,61 @@
+package io.ekms.ekm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the default REFUSE policy, a broken audit store makes the EKM refuse requests (503) within
+ * the bounded wait instead of answering unaudited; health reports it without hanging; once the
+ * store is back the EKM serves again without a restart.
+ */
+class EkmAuditFailureTest {
+  @Test
+  void auditStoreBroken_requestsRefused503_healthDown_thenRecovers() throws Exception {
+    try (EkmFixture f = new EkmFixture()) {
+      var ct = f.encrypt(f.keyId, "before", null);
+      try (Connection c = DriverManager.getConnection(f.config.database().jdbcUrl(), "sa", "")) {
+        c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
+        Instant start = Instant.now();
+        var refused = f.decrypt(f.keyId, ct, null);
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.code()).isEqualTo("AuditUnavailable");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(15));
+        var health = f.api.get("/health", null);
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body().path("checks").path("audit").asText()).isEqualTo("DOWN");
+        c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+      }
+      HttpJson.Answer again = null;
+      for (int i = 0; i < 50; i++) {
+        again = f.decrypt(f.keyId, ct, null);
+        if (again.status() == 200) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(f.api.get("/health", null).status()).isEqualTo(200);
+      var verify = f.admin.get("/admin/v1/audit/verify", f.adminToken).body();
+      assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
+    }
+  }
+
+  @Test
+  void metrics_afterTraffic_exposeLatencyHistogramsPerOperationAndResult() throws Exception {
+    try (EkmFixture f = new EkmFixture()) {
+      f.encrypt(f.keyId, "x", null);
+      f.api.get(f.apiBase() + "/metadata", null);
+      String metrics = f.api.sendRaw("GET", "/metrics");
+      assertThat(metrics)
+          .contains("ekm_requests_seconds_bucket{operation=\"Encrypt\",result=\"OK\"");
+      assertThat(metrics)
+          .contains(
+              "ekm_requests_seconds_count{operation=\"GetVaultMetadata\",result=\"InvalidToken\"");
+    }
+  }
+}
