@@ -1,0 +1,2 @@
+/** The cloud-side KMS: external vaults, key references and versions over the OCI KMS API. */
+package io.ekms.kms;
