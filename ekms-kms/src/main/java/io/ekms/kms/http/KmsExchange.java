@@ -1,0 +1,141 @@
+package io.ekms.kms.http;
+
+import io.ekms.core.error.ApiException;
+import io.ekms.core.http.Bodies;
+import io.ekms.core.http.RequestId;
+import io.ekms.core.http.RequestMetrics;
+import io.ekms.core.http.Responses;
+import io.ekms.core.json.Json;
+import io.ekms.kms.service.Caller;
+import io.ekms.kms.service.RetryTokens;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one KMS API exchange: request id, bounded body, signature authentication, optional {@code
+ * opc-retry-token} replay, the handler, and one error mapping. Handlers stay thin.
+ */
+final class KmsExchange {
+  static final int MAX_BODY = 64 * 1024;
+
+  /** A handler's answer: status, body and extra headers (etag, opc-next-page). */
+  record Reply(int status, Object body, Map<String, String> headers) {
+    Reply(int status, Object body) {
+      this(status, body, Map.of());
+    }
+  }
+
+  /** What a handler gets: the request, its body, and the authenticated caller. */
+  record Call(ServerRequest request, byte[] body, Caller caller) {
+    String path(String name) {
+      return request.path().pathParameters().get(name);
+    }
+
+    Optional<String> query(String name) {
+      return request.query().first(name).asOptional();
+    }
+
+    String header(String name) {
+      return request.headers().first(HeaderNames.create(name)).orElse(null);
+    }
+
+    <T> T json(Class<T> type) {
+      return Json.read(body, type);
+    }
+  }
+
+  /** One route's work. */
+  @FunctionalInterface
+  interface Handler {
+    Reply handle(Call call);
+  }
+
+  private final Authenticator authenticator;
+  private final RetryTokens retryTokens;
+  private final RequestMetrics metrics;
+
+  KmsExchange(Authenticator authenticator, RetryTokens retryTokens, RequestMetrics metrics) {
+    this.authenticator = authenticator;
+    this.retryTokens = retryTokens;
+    this.metrics = metrics;
+  }
+
+  /** A route; {@code idempotent} routes honour {@code opc-retry-token}. */
+  io.helidon.webserver.http.Handler route(String operation, boolean idempotent, Handler h) {
+    return (req, res) -> run(operation, idempotent, h, req, res);
+  }
+
+  private void run(
+      String operation,
+      boolean idempotent,
+      Handler handler,
+      ServerRequest req,
+      ServerResponse res) {
+    long start = System.nanoTime();
+    String requestId = RequestId.bind(req, res);
+    String result = "OK";
+    try {
+      byte[] body = Bodies.read(req, MAX_BODY);
+      String target =
+          req.prologue().uriPath().rawPath()
+              + (req.query().rawValue().isEmpty() ? "" : "?" + req.query().rawValue());
+      String principal =
+          authenticator.authenticate(
+              req.prologue().method().text(),
+              target,
+              name -> req.headers().first(HeaderNames.create(name)),
+              body);
+      Call call = new Call(req, body, new Caller(principal, requestId, Map.of()));
+      String token = idempotent ? call.header("opc-retry-token") : null;
+      Reply reply =
+          token == null ? handler.handle(call) : withRetryToken(operation, token, call, handler);
+      reply.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
+      Responses.json(res, reply.status(), reply.body());
+    } catch (RuntimeException t) {
+      ApiException error = KmsErrorMapper.map(t, requestId);
+      Responses.error(res, error);
+      result = error.errorCode().code();
+    }
+    metrics.record(operation, result, System.nanoTime() - start);
+  }
+
+  private Reply withRetryToken(String operation, String token, Call call, Handler handler) {
+    String principal = call.caller().principalId();
+    String hash = hash(call);
+    var stored = retryTokens.begin(principal, token, operation, hash);
+    if (stored.isPresent()) {
+      return new Reply(
+          stored.get().status(),
+          Json.mapper()
+              .valueToTree(
+                  Json.read(stored.get().body().getBytes(StandardCharsets.UTF_8), Object.class)));
+    }
+    try {
+      Reply reply = handler.handle(call);
+      retryTokens.complete(principal, token, reply.status(), Json.writeString(reply.body()));
+      return new Reply(reply.status(), reply.body(), new LinkedHashMap<>(reply.headers()));
+    } catch (RuntimeException e) {
+      retryTokens.release(principal, token);
+      throw e;
+    }
+  }
+
+  private static String hash(Call call) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(call.request().prologue().method().text().getBytes(StandardCharsets.UTF_8));
+      d.update(call.request().prologue().uriPath().rawPath().getBytes(StandardCharsets.UTF_8));
+      d.update(call.body());
+      return HexFormat.of().formatHex(d.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

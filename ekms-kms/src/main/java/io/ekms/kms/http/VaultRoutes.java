@@ -1,0 +1,195 @@
+package io.ekms.kms.http;
+
+import io.ekms.core.secret.SecretBytes;
+import io.ekms.kms.domain.PrivateEndpoint;
+import io.ekms.kms.domain.Vault;
+import io.ekms.kms.http.KmsExchange.Call;
+import io.ekms.kms.http.KmsExchange.Reply;
+import io.ekms.kms.service.ETags;
+import io.ekms.kms.service.PrivateEndpointService;
+import io.ekms.kms.service.Validate;
+import io.ekms.kms.service.VaultService;
+import io.ekms.kms.store.Page;
+import io.helidon.webserver.http.HttpRouting;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /20180608/ekmsPrivateEndpoints} and {@code /20180608/vaults} (KmsVaultClient, EkmClient).
+ */
+final class VaultRoutes {
+  private static final String PE = "/20180608/ekmsPrivateEndpoints";
+  private static final String V = "/20180608/vaults";
+  private final PrivateEndpointService endpoints;
+  private final VaultService vaults;
+  private final KmsExchange x;
+  private final String baseUrl;
+
+  VaultRoutes(
+      PrivateEndpointService endpoints, VaultService vaults, KmsExchange x, String baseUrl) {
+    this.endpoints = endpoints;
+    this.vaults = vaults;
+    this.x = x;
+    this.baseUrl = baseUrl;
+  }
+
+  void routing(HttpRouting.Builder r) {
+    r.post(PE, x.route("CreateEkmsPrivateEndpoint", true, this::createEndpoint));
+    r.get(
+        PE,
+        x.route(
+            "ListEkmsPrivateEndpoints",
+            false,
+            c -> {
+              Page page = Paging.page(c);
+              List<PrivateEndpoint> list =
+                  endpoints.list(c.caller(), c.query("compartmentId").orElse(null), page);
+              return Paging.reply(
+                  list,
+                  page,
+                  PrivateEndpoint::timeCreated,
+                  PrivateEndpoint::id,
+                  Views.EkmsPrivateEndpointView::of);
+            }));
+    r.get(
+        PE + "/{id}",
+        x.route(
+            "GetEkmsPrivateEndpoint",
+            false,
+            c -> endpoint(200, endpoints.get(c.caller(), c.path("id")))));
+    r.put(
+        PE + "/{id}",
+        x.route(
+            "UpdateEkmsPrivateEndpoint",
+            false,
+            c ->
+                endpoint(
+                    200,
+                    endpoints.update(
+                        c.caller(),
+                        c.path("id"),
+                        c.json(Requests.UpdateDisplayName.class).displayName(),
+                        c.header("if-match")))));
+    r.delete(
+        PE + "/{id}",
+        x.route(
+            "DeleteEkmsPrivateEndpoint",
+            false,
+            c -> {
+              endpoints.delete(c.caller(), c.path("id"), c.header("if-match"));
+              return new Reply(204, null);
+            }));
+    r.post(V, x.route("CreateVault", true, this::createVault));
+    r.get(
+        V,
+        x.route(
+            "ListVaults",
+            false,
+            c -> {
+              Page page = Paging.page(c);
+              List<Vault> list =
+                  vaults.list(c.caller(), c.query("compartmentId").orElse(null), page);
+              return Paging.reply(
+                  list, page, Vault::timeCreated, Vault::id, v -> Views.VaultView.of(v, baseUrl));
+            }));
+    r.get(
+        V + "/{id}",
+        x.route("GetVault", false, c -> vault(200, vaults.get(c.caller(), c.path("id")))));
+    r.put(
+        V + "/{id}",
+        x.route(
+            "UpdateVault",
+            false,
+            c -> {
+              String name =
+                  Validate.displayName(c.json(Requests.UpdateDisplayName.class).displayName());
+              return vault(
+                  200,
+                  vaults.change(
+                      c.caller(),
+                      "UpdateVault",
+                      c.path("id"),
+                      c.header("if-match"),
+                      v ->
+                          name == null
+                              ? v
+                              : v.withDisplayName(name, v.timeUpdated().plusMillis(1))));
+            }));
+    r.post(
+        V + "/{id}/actions/scheduleDeletion",
+        x.route(
+            "ScheduleVaultDeletion",
+            true,
+            c ->
+                vault(
+                    200,
+                    vaults.scheduleDeletion(
+                        c.caller(), c.path("id"), Paging.deletionTime(c), c.header("if-match")))));
+    r.post(
+        V + "/{id}/actions/cancelDeletion",
+        x.route(
+            "CancelVaultDeletion",
+            true,
+            c ->
+                vault(200, vaults.cancelDeletion(c.caller(), c.path("id"), c.header("if-match")))));
+    r.get(
+        V + "/{id}/usage",
+        x.route(
+            "GetVaultUsage",
+            false,
+            c -> {
+              int[] usage = vaults.usage(c.caller(), c.path("id"));
+              return new Reply(200, new Views.VaultUsage(usage[0], usage[1], 0, 0));
+            }));
+  }
+
+  private Reply createEndpoint(Call c) {
+    var b = c.json(Requests.CreateEkmsPrivateEndpointDetails.class);
+    return endpoint(
+        200,
+        endpoints.create(
+            c.caller(),
+            new PrivateEndpointService.Create(
+                b.compartmentId(),
+                b.displayName(),
+                b.subnetId(),
+                b.externalKeyManagerIp(),
+                b.port(),
+                b.caBundle())));
+  }
+
+  private Reply createVault(Call c) {
+    var b = c.json(Requests.CreateVaultDetails.class);
+    var meta = Validate.required("externalKeyManagerMetadata", b.externalKeyManagerMetadata());
+    var oauth = Validate.required("externalKeyManagerMetadata.oauthMetadata", meta.oauthMetadata());
+    String secret = Validate.required("clientAppSecret", oauth.clientAppSecret());
+    try (SecretBytes s = SecretBytes.adopt(secret.getBytes(StandardCharsets.UTF_8))) {
+      return vault(
+          200,
+          vaults.create(
+              c.caller(),
+              new VaultService.Create(
+                  b.compartmentId(),
+                  b.displayName(),
+                  b.vaultType(),
+                  meta.externalVaultEndpointUrl(),
+                  meta.privateEndpointId(),
+                  oauth.idcsAccountNameUrl(),
+                  oauth.clientAppId(),
+                  s)));
+    }
+  }
+
+  private static Reply endpoint(int status, PrivateEndpoint p) {
+    return new Reply(
+        status,
+        Views.EkmsPrivateEndpointView.of(p),
+        Map.of("etag", ETags.of(p.id(), p.timeUpdated())));
+  }
+
+  private Reply vault(int status, Vault v) {
+    return new Reply(
+        status, Views.VaultView.of(v, baseUrl), Map.of("etag", ETags.of(v.id(), v.timeUpdated())));
+  }
+}

@@ -1,0 +1,191 @@
+package io.ekms.kms.service;
+
+import io.ekms.kms.domain.Key;
+import io.ekms.kms.domain.KeyVersion;
+import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Ocids;
+import io.ekms.kms.domain.Vault;
+import io.ekms.kms.external.ExternalVault;
+import io.ekms.kms.service.KmsAudit.Target;
+import io.ekms.kms.store.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Key versions. Rotation is two steps: rotate in the EKM, then create a key version here, which
+ * records the EKM's (given or current) version and makes it the key's current one.
+ */
+public final class KeyVersionService {
+  private final Resources resources;
+  private final Access access;
+  private final KmsAudit audit;
+  private final Connections connections;
+  private final Clock clock;
+
+  public KeyVersionService(
+      Resources resources, Access access, KmsAudit audit, Connections connections, Clock clock) {
+    this.resources = resources;
+    this.access = access;
+    this.audit = audit;
+    this.connections = connections;
+    this.clock = clock;
+  }
+
+  public KeyVersion create(Caller caller, String vaultId, String keyId, String externalVersionId) {
+    return audit.run(
+        caller,
+        "CreateKeyVersion",
+        new Target(vaultId, keyId, null),
+        v -> new Target(vaultId, keyId, v.id()),
+        () -> {
+          Key key = resources.key(vaultId, keyId);
+          access.require(caller, key.compartmentId(), Access.Need.MANAGE);
+          if (key.state() != Lifecycle.ENABLED) {
+            throw KmsError.INCORRECT_STATE.error("The key is " + key.state() + ".");
+          }
+          Vault vault = resources.vault(vaultId);
+          ExternalVault ekm =
+              connections.forVault(vault, resources.endpoint(vault.privateEndpointId()));
+          String external = externalVersionId;
+          if (external == null) {
+            ExternalVault.KeyInfo info = ekm.key(caller.requestId(), key.externalKeyId());
+            ExternalChecks.usableKey(info, key.lengthBytes());
+            external = info.currentVersionId();
+          }
+          Validate.check(external.length() <= 255, "'externalKeyVersionId' is too long.");
+          ExternalChecks.activeVersion(
+              ekm.keyVersion(caller.requestId(), key.externalKeyId(), external));
+          Instant now = clock.instant();
+          KeyVersion version =
+              new KeyVersion(
+                  Ocids.newId("keyversion"),
+                  key.id(),
+                  vaultId,
+                  key.compartmentId(),
+                  external,
+                  Lifecycle.ENABLED,
+                  now,
+                  now,
+                  null);
+          try {
+            resources.db.inTransaction(
+                c -> {
+                  Key locked = resources.keys.findForUpdate(c, key.id()).orElseThrow();
+                  resources.versions.insert(c, version);
+                  resources.keys.update(c, locked.withCurrentVersion(version.id(), now));
+                  return null;
+                });
+          } catch (io.ekms.core.db.StoreException e) {
+            if (e.isConstraintViolation()) {
+              throw KmsError.INCORRECT_STATE.error(
+                  "This external key version is already a version of the key.");
+            }
+            throw e;
+          }
+          return version;
+        });
+  }
+
+  public KeyVersion get(Caller caller, String vaultId, String keyId, String versionId) {
+    return audit.run(
+        caller,
+        "GetKeyVersion",
+        new Target(vaultId, keyId, versionId),
+        null,
+        () -> {
+          Key key = resources.key(vaultId, keyId);
+          access.require(caller, key.compartmentId(), Access.Need.READ);
+          return resources.version(key, versionId);
+        });
+  }
+
+  public List<KeyVersion> list(Caller caller, String vaultId, String keyId, Page page) {
+    return audit.run(
+        caller,
+        "ListKeyVersions",
+        new Target(vaultId, keyId, null),
+        null,
+        () -> {
+          Key key = resources.key(vaultId, keyId);
+          access.require(caller, key.compartmentId(), Access.Need.READ);
+          return resources.db.withConnection(c -> resources.versions.list(c, keyId, page));
+        });
+  }
+
+  public KeyVersion scheduleDeletion(
+      Caller caller, String vaultId, String keyId, String versionId, Instant when, String ifMatch) {
+    Instant at = Deletions.time(when, clock);
+    return change(
+        caller,
+        "ScheduleKeyVersionDeletion",
+        vaultId,
+        keyId,
+        versionId,
+        ifMatch,
+        (key, v) -> {
+          if (v.id().equals(key.currentVersionId())) {
+            throw KmsError.INCORRECT_STATE.error(
+                "The current key version cannot be deleted; create a new version first.");
+          }
+          if (v.state() != Lifecycle.ENABLED) {
+            throw KmsError.INCORRECT_STATE.error("The key version is " + v.state() + ".");
+          }
+          return v.withState(Lifecycle.PENDING_DELETION, at, clock.instant());
+        });
+  }
+
+  public KeyVersion cancelDeletion(
+      Caller caller, String vaultId, String keyId, String versionId, String ifMatch) {
+    return change(
+        caller,
+        "CancelKeyVersionDeletion",
+        vaultId,
+        keyId,
+        versionId,
+        ifMatch,
+        (key, v) -> {
+          if (v.state() != Lifecycle.PENDING_DELETION) {
+            throw KmsError.INCORRECT_STATE.error("The key version is not pending deletion.");
+          }
+          return v.withState(Lifecycle.ENABLED, null, clock.instant());
+        });
+  }
+
+  private KeyVersion change(
+      Caller caller,
+      String operation,
+      String vaultId,
+      String keyId,
+      String versionId,
+      String ifMatch,
+      java.util.function.BiFunction<Key, KeyVersion, KeyVersion> change) {
+    return audit.run(
+        caller,
+        operation,
+        new Target(vaultId, keyId, versionId),
+        null,
+        () ->
+            resources.db.inTransaction(
+                c -> {
+                  Key key =
+                      resources
+                          .keys
+                          .findForUpdate(c, keyId)
+                          .filter(
+                              k -> k.state() != Lifecycle.DELETED && k.vaultId().equals(vaultId))
+                          .orElseThrow(() -> KmsError.notFound("key"));
+                  access.require(caller, key.compartmentId(), Access.Need.MANAGE);
+                  KeyVersion v =
+                      resources
+                          .versions
+                          .find(c, versionId)
+                          .filter(x -> x.state() != Lifecycle.DELETED && x.keyId().equals(keyId))
+                          .orElseThrow(() -> KmsError.notFound("key version"));
+                  ETags.check(ifMatch, ETags.of(v.id(), v.timeUpdated()));
+                  KeyVersion next = change.apply(key, v);
+                  resources.versions.update(c, next);
+                  return next;
+                }));
+  }
+}

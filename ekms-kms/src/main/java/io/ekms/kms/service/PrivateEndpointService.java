@@ -1,0 +1,169 @@
+package io.ekms.kms.service;
+
+import io.ekms.core.db.Database;
+import io.ekms.core.tls.Pem;
+import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Ocids;
+import io.ekms.kms.domain.PrivateEndpoint;
+import io.ekms.kms.service.KmsAudit.Target;
+import io.ekms.kms.store.Page;
+import io.ekms.kms.store.PrivateEndpointRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** EKMS private endpoints: where an EKM is, and the only CA trusted for it. */
+public final class PrivateEndpointService {
+  private final Database db;
+  private final Access access;
+  private final KmsAudit audit;
+  private final Clock clock;
+  private final PrivateEndpointRepository endpoints = new PrivateEndpointRepository();
+
+  public PrivateEndpointService(Database db, Access access, KmsAudit audit, Clock clock) {
+    this.db = db;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The fields of CreateEkmsPrivateEndpointDetails. */
+  public record Create(
+      String compartmentId,
+      String displayName,
+      String subnetId,
+      String host,
+      Integer port,
+      String caBundle) {}
+
+  public PrivateEndpoint create(Caller caller, Create in) {
+    return audit.run(
+        caller,
+        "CreateEkmsPrivateEndpoint",
+        new Target(null, null, null),
+        p -> new Target(p.id(), null, null),
+        () -> {
+          access.require(caller, Validate.compartment(in.compartmentId()), Access.Need.MANAGE);
+          String host = Validate.required("externalKeyManagerIp", in.host());
+          Validate.check(
+              host.length() <= 255 && host.matches("[A-Za-z0-9.:-]+"),
+              "'externalKeyManagerIp' must be an IP address or host name.");
+          int port = in.port() == null ? 443 : in.port();
+          Validate.check(port >= 1 && port <= 65535, "'port' must be 1 to 65535.");
+          String ca = Validate.required("caBundle", in.caBundle());
+          Validate.check(
+              ca.length() <= 65_536 && parses(ca),
+              "'caBundle' must hold one or more PEM certificates.");
+          Instant now = clock.instant();
+          PrivateEndpoint p =
+              new PrivateEndpoint(
+                  Ocids.newId("ekmsprivateendpoint"),
+                  in.compartmentId(),
+                  Validate.displayName(in.displayName()),
+                  in.subnetId(),
+                  host,
+                  port,
+                  ca,
+                  Lifecycle.ACTIVE,
+                  now,
+                  now);
+          db.inTransaction(
+              c -> {
+                endpoints.insert(c, p);
+                return null;
+              });
+          return p;
+        });
+  }
+
+  public PrivateEndpoint get(Caller caller, String id) {
+    return audit.run(
+        caller,
+        "GetEkmsPrivateEndpoint",
+        new Target(id, null, null),
+        null,
+        () -> {
+          PrivateEndpoint p = find(id);
+          access.require(caller, p.compartmentId(), Access.Need.READ);
+          return p;
+        });
+  }
+
+  public List<PrivateEndpoint> list(Caller caller, String compartmentId, Page page) {
+    return audit.run(
+        caller,
+        "ListEkmsPrivateEndpoints",
+        new Target(null, null, null),
+        null,
+        () -> {
+          access.require(caller, Validate.compartment(compartmentId), Access.Need.READ);
+          return db.withConnection(c -> endpoints.list(c, compartmentId, page));
+        });
+  }
+
+  public PrivateEndpoint update(Caller caller, String id, String displayName, String ifMatch) {
+    return audit.run(
+        caller,
+        "UpdateEkmsPrivateEndpoint",
+        new Target(id, null, null),
+        null,
+        () ->
+            db.inTransaction(
+                c -> {
+                  PrivateEndpoint p =
+                      endpoints
+                          .find(c, id)
+                          .filter(e -> e.state() != Lifecycle.DELETED)
+                          .orElseThrow(() -> KmsError.notFound("private endpoint"));
+                  access.require(caller, p.compartmentId(), Access.Need.MANAGE);
+                  ETags.check(ifMatch, ETags.of(p.id(), p.timeUpdated()));
+                  PrivateEndpoint next =
+                      p.withDisplayName(Validate.displayName(displayName), clock.instant());
+                  endpoints.update(c, next);
+                  return next;
+                }));
+  }
+
+  public void delete(Caller caller, String id, String ifMatch) {
+    audit.run(
+        caller,
+        "DeleteEkmsPrivateEndpoint",
+        new Target(id, null, null),
+        null,
+        () ->
+            db.inTransaction(
+                c -> {
+                  PrivateEndpoint p =
+                      endpoints
+                          .find(c, id)
+                          .filter(e -> e.state() != Lifecycle.DELETED)
+                          .orElseThrow(() -> KmsError.notFound("private endpoint"));
+                  access.require(caller, p.compartmentId(), Access.Need.MANAGE);
+                  ETags.check(ifMatch, ETags.of(p.id(), p.timeUpdated()));
+                  if (endpoints.countVaultsUsing(c, id) > 0) {
+                    throw KmsError.INCORRECT_STATE.error(
+                        "The private endpoint is used by vaults; delete them first.");
+                  }
+                  endpoints.update(c, p.withState(Lifecycle.DELETED, clock.instant()));
+                  return p;
+                }));
+  }
+
+  PrivateEndpoint find(String id) {
+    if (!Ocids.isType(id, "ekmsprivateendpoint")) {
+      throw KmsError.notFound("private endpoint");
+    }
+    return db.withConnection(c -> endpoints.find(c, id))
+        .filter(p -> p.state() != Lifecycle.DELETED)
+        .orElseThrow(() -> KmsError.notFound("private endpoint"));
+  }
+
+  private static boolean parses(String pem) {
+    try {
+      Pem.certificates(pem);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

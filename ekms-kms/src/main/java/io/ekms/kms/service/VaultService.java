@@ -1,0 +1,261 @@
+package io.ekms.kms.service;
+
+import io.ekms.core.secret.SecretBytes;
+import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Ocids;
+import io.ekms.kms.domain.PrivateEndpoint;
+import io.ekms.kms.domain.Vault;
+import io.ekms.kms.external.ExternalVault;
+import io.ekms.kms.service.KmsAudit.Target;
+import io.ekms.kms.store.Page;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** EXTERNAL vaults: created only once the EKM confirms the vault is there and active. */
+public final class VaultService {
+  private final Resources resources;
+  private final Access access;
+  private final KmsAudit audit;
+  private final Connections connections;
+  private final SecretSealer sealer;
+  private final Clock clock;
+
+  public VaultService(
+      Resources resources,
+      Access access,
+      KmsAudit audit,
+      Connections connections,
+      SecretSealer sealer,
+      Clock clock) {
+    this.resources = resources;
+    this.access = access;
+    this.audit = audit;
+    this.connections = connections;
+    this.sealer = sealer;
+    this.clock = clock;
+  }
+
+  /** CreateVaultDetails with its externalKeyManagerMetadata flattened. */
+  public record Create(
+      String compartmentId,
+      String displayName,
+      String vaultType,
+      String externalVaultEndpointUrl,
+      String privateEndpointId,
+      String idcsAccountNameUrl,
+      String clientAppId,
+      SecretBytes clientAppSecret) {
+    @Override
+    public String toString() {
+      return "Create[" + compartmentId + ", " + externalVaultEndpointUrl + "]";
+    }
+  }
+
+  public Vault create(Caller caller, Create in) {
+    return audit.run(
+        caller,
+        "CreateVault",
+        new Target(null, null, null),
+        v -> new Target(v.id(), null, null),
+        () -> {
+          access.require(caller, Validate.compartment(in.compartmentId()), Access.Need.MANAGE);
+          Validate.check("EXTERNAL".equals(in.vaultType()), "'vaultType' must be EXTERNAL.");
+          PrivateEndpoint endpoint =
+              resources.endpoint(Validate.required("privateEndpointId", in.privateEndpointId()));
+          access.require(caller, endpoint.compartmentId(), Access.Need.READ);
+          String url = ekmUrl(in.externalVaultEndpointUrl(), endpoint);
+          String idcs = https("idcsAccountNameUrl", in.idcsAccountNameUrl());
+          String clientId = Validate.required("clientAppId", in.clientAppId());
+          Validate.check(clientId.length() <= 255, "'clientAppId' is too long.");
+          SecretBytes secret = Validate.required("clientAppSecret", in.clientAppSecret());
+          Instant now = clock.instant();
+          String id = Ocids.newId("vault");
+          Vault draft =
+              new Vault(
+                  id,
+                  in.compartmentId(),
+                  Validate.displayName(in.displayName()),
+                  Lifecycle.ACTIVE,
+                  url,
+                  endpoint.id(),
+                  idcs,
+                  clientId,
+                  sealer.seal(id, secret),
+                  null,
+                  now,
+                  now,
+                  null);
+          ExternalVault.VaultInfo info =
+              connections.open(draft, endpoint).vault(caller.requestId());
+          if (!"ACTIVE".equals(info.state())) {
+            throw KmsError.INCORRECT_STATE.error(
+                "The vault in the external key manager is " + info.state() + ", not ACTIVE.");
+          }
+          Vault vault =
+              new Vault(
+                  id,
+                  draft.compartmentId(),
+                  draft.displayName(),
+                  draft.state(),
+                  url,
+                  endpoint.id(),
+                  idcs,
+                  clientId,
+                  draft.sealedSecret(),
+                  info.vendor(),
+                  now,
+                  now,
+                  null);
+          resources.db.inTransaction(
+              c -> {
+                resources.vaults.insert(c, vault);
+                return null;
+              });
+          return vault;
+        });
+  }
+
+  public Vault get(Caller caller, String id) {
+    return audit.run(
+        caller,
+        "GetVault",
+        new Target(id, null, null),
+        null,
+        () -> {
+          Vault v = resources.vault(id);
+          access.require(caller, v.compartmentId(), Access.Need.READ);
+          return v;
+        });
+  }
+
+  public List<Vault> list(Caller caller, String compartmentId, Page page) {
+    return audit.run(
+        caller,
+        "ListVaults",
+        new Target(null, null, null),
+        null,
+        () -> {
+          access.require(caller, Validate.compartment(compartmentId), Access.Need.READ);
+          return resources.db.withConnection(c -> resources.vaults.list(c, compartmentId, page));
+        });
+  }
+
+  /** {@code displayName} changes; {@code state} moves for scheduleDeletion / cancelDeletion. */
+  public Vault change(
+      Caller caller,
+      String operation,
+      String id,
+      String ifMatch,
+      java.util.function.UnaryOperator<Vault> change) {
+    return audit.run(
+        caller,
+        operation,
+        new Target(id, null, null),
+        null,
+        () ->
+            resources.db.inTransaction(
+                c -> {
+                  Vault v =
+                      resources
+                          .vaults
+                          .find(c, id)
+                          .filter(x -> x.state() != Lifecycle.DELETED)
+                          .orElseThrow(() -> KmsError.notFound("vault"));
+                  access.require(caller, v.compartmentId(), Access.Need.MANAGE);
+                  ETags.check(ifMatch, ETags.of(v.id(), v.timeUpdated()));
+                  Vault next = change.apply(v);
+                  resources.vaults.update(c, next);
+                  return next;
+                }));
+  }
+
+  public Vault rename(Caller caller, String id, String displayName, String ifMatch) {
+    String name = Validate.displayName(displayName);
+    return change(
+        caller,
+        "UpdateVault",
+        id,
+        ifMatch,
+        v -> name == null ? v : v.withDisplayName(name, clock.instant()));
+  }
+
+  public Vault scheduleDeletion(Caller caller, String id, Instant when, String ifMatch) {
+    Instant at = Deletions.time(when, clock);
+    return change(
+        caller,
+        "ScheduleVaultDeletion",
+        id,
+        ifMatch,
+        v -> {
+          if (v.state() != Lifecycle.ACTIVE) {
+            throw KmsError.INCORRECT_STATE.error(
+                "Only an ACTIVE vault can be scheduled for deletion.");
+          }
+          return v.withState(Lifecycle.PENDING_DELETION, at, clock.instant());
+        });
+  }
+
+  public Vault cancelDeletion(Caller caller, String id, String ifMatch) {
+    return change(
+        caller,
+        "CancelVaultDeletion",
+        id,
+        ifMatch,
+        v -> {
+          if (v.state() != Lifecycle.PENDING_DELETION) {
+            throw KmsError.INCORRECT_STATE.error("The vault is not pending deletion.");
+          }
+          return v.withState(Lifecycle.ACTIVE, null, clock.instant());
+        });
+  }
+
+  /** Usage: how many keys and key versions the vault holds. */
+  public int[] usage(Caller caller, String id) {
+    return audit.run(
+        caller,
+        "GetVaultUsage",
+        new Target(id, null, null),
+        null,
+        () -> {
+          Vault v = resources.vault(id);
+          access.require(caller, v.compartmentId(), Access.Need.READ);
+          return resources.db.withConnection(
+              c ->
+                  new int[] {
+                    resources.keys.countInVault(c, id), resources.versions.countInVault(c, id)
+                  });
+        });
+  }
+
+  private static String ekmUrl(String value, PrivateEndpoint endpoint) {
+    String url = https("externalVaultEndpointUrl", value);
+    URI uri = URI.create(url);
+    int port = uri.getPort() == -1 ? 443 : uri.getPort();
+    Validate.check(
+        uri.getHost().equalsIgnoreCase(endpoint.host()) && port == endpoint.port(),
+        "'externalVaultEndpointUrl' must point at the private endpoint's host and port ("
+            + endpoint.host()
+            + ":"
+            + endpoint.port()
+            + ").");
+    return url;
+  }
+
+  static String https(String field, String value) {
+    Validate.required(field, value);
+    try {
+      URI uri = URI.create(value);
+      if ("https".equals(uri.getScheme())
+          && uri.getHost() != null
+          && value.length() <= 2048
+          && uri.getUserInfo() == null) {
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below
+    }
+    throw KmsError.INVALID_PARAMETER.error("'" + field + "' must be an https URL.");
+  }
+}

@@ -1,0 +1,65 @@
+package io.ekms.kms.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Keyset paging over (creation time, id): the {@code page} token is an opaque Base64url of the last
+ * row's position, so pages stay stable while rows are added.
+ */
+public record Page(Instant afterCreated, String afterId, int limit) {
+  public static final int MAX_LIMIT = 1000;
+
+  public Page {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1 to 1000");
+    }
+  }
+
+  /** The first page, or the one after {@code token}; a bad token is IllegalArgumentException. */
+  public static Page of(String token, Integer limit) {
+    int size = limit == null ? 100 : limit;
+    if (token == null || token.isEmpty()) {
+      return new Page(null, null, size);
+    }
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      int colon = raw.indexOf(':');
+      return new Page(
+          Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))),
+          raw.substring(colon + 1),
+          size);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("page is not a page token from this KMS");
+    }
+  }
+
+  /** The token for the page after {@code rows}, or null when this was the last page. */
+  public static <T> String next(
+      List<T> rows,
+      int limit,
+      java.util.function.Function<T, Instant> created,
+      java.util.function.Function<T, String> id) {
+    if (rows.size() < limit) {
+      return null;
+    }
+    T last = rows.get(rows.size() - 1);
+    String raw = created.apply(last).toEpochMilli() + ":" + id.apply(last);
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** SQL condition continuing after this page's position, with its two parameters. */
+  String condition() {
+    return afterCreated == null ? "1 = 1" : "(created_at > ? OR (created_at = ? AND id > ?))";
+  }
+
+  Object[] parameters() {
+    return afterCreated == null
+        ? new Object[0]
+        : new Object[] {afterCreated, afterCreated, afterId};
+  }
+}

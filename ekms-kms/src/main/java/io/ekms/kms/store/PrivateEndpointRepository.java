@@ -1,0 +1,96 @@
+package io.ekms.kms.store;
+
+import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.PrivateEndpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** EKMS private endpoints. */
+public final class PrivateEndpointRepository {
+  private static final String COLUMNS =
+      "id, compartment_id, display_name, subnet_id, host, port,"
+          + " ca_bundle, state, created_at, updated_at";
+
+  public void insert(Connection c, PrivateEndpoint p) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO kms_private_endpoints ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      Rows.bind(
+          ps,
+          p.id(),
+          p.compartmentId(),
+          p.displayName(),
+          p.subnetId(),
+          p.host(),
+          p.port(),
+          p.caBundle(),
+          p.state(),
+          p.timeCreated(),
+          p.timeUpdated());
+      ps.executeUpdate();
+    }
+  }
+
+  public void update(Connection c, PrivateEndpoint p) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE kms_private_endpoints SET"
+                + " display_name = ?, state = ?, updated_at = ? WHERE id = ?")) {
+      Rows.bind(ps, p.displayName(), p.state(), p.timeUpdated(), p.id());
+      ps.executeUpdate();
+    }
+  }
+
+  public Optional<PrivateEndpoint> find(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM kms_private_endpoints WHERE id = ?")) {
+      Rows.bind(ps, id);
+      return Rows.one(ps, PrivateEndpointRepository::map);
+    }
+  }
+
+  public List<PrivateEndpoint> list(Connection c, String compartmentId, Page page)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM kms_private_endpoints WHERE compartment_id = ? AND state <> 'DELETED' AND "
+                + page.condition()
+                + " ORDER BY created_at, id LIMIT "
+                + page.limit())) {
+      Rows.bind(ps, Queries.concat(compartmentId, page.parameters()));
+      return Rows.list(ps, PrivateEndpointRepository::map);
+    }
+  }
+
+  public int countVaultsUsing(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM kms_vaults"
+                + " WHERE private_endpoint_id = ? AND state <> 'DELETED'")) {
+      Rows.bind(ps, id);
+      return Rows.one(ps, rs -> rs.getInt(1)).orElse(0);
+    }
+  }
+
+  private static PrivateEndpoint map(ResultSet rs) throws SQLException {
+    return new PrivateEndpoint(
+        rs.getString("id"),
+        rs.getString("compartment_id"),
+        rs.getString("display_name"),
+        rs.getString("subnet_id"),
+        rs.getString("host"),
+        rs.getInt("port"),
+        rs.getString("ca_bundle"),
+        Lifecycle.valueOf(rs.getString("state")),
+        Rows.time(rs, "created_at"),
+        Rows.time(rs, "updated_at"));
+  }
+}
