@@ -2,6 +2,7 @@ package io.ekms.core.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ekms.core.config.Misconfiguration;
 import java.sql.Connection;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What {@link Database} promises on every supported store: migrations from several folders,
@@ -55,6 +58,12 @@ abstract class DatabaseContract {
     }
   }
 
+  private static StoreException storeFailure(Database db, Database.SqlWork<?> work) {
+    Throwable thrown = catchThrowable(() -> db.inTransaction(work));
+    assertThat(thrown).isInstanceOf(StoreException.class);
+    return (StoreException) thrown;
+  }
+
   private static List<String> widgets(Database db) {
     return db.withConnection(
         c -> {
@@ -93,16 +102,10 @@ abstract class DatabaseContract {
     second.inTransaction(c -> update(c, "INSERT INTO test_gadget VALUES (1, 1)"));
   }
 
-  @Test
-  void open_brokenMigration_isMisconfiguration() {
-    assertThatThrownBy(() -> open("db/test-a", "db/test-broken"))
-        .isInstanceOf(Misconfiguration.class)
-        .hasMessageStartingWith("Misconfiguration: database migration failed (");
-  }
-
-  @Test
-  void open_sameVersionInTwoFolders_isMisconfiguration() {
-    assertThatThrownBy(() -> open("db/test-a", "db/test-dup"))
+  @ParameterizedTest
+  @ValueSource(strings = {"db/test-broken", "db/test-dup"})
+  void open_brokenOrClashingMigration_isMisconfiguration(String folder) {
+    assertThatThrownBy(() -> open("db/test-a", folder))
         .isInstanceOf(Misconfiguration.class)
         .hasMessageStartingWith("Misconfiguration: database migration failed (");
   }
@@ -122,14 +125,7 @@ abstract class DatabaseContract {
     Database db = open("db/test-a");
     IllegalStateException failure = new IllegalStateException("service said no");
 
-    assertThatThrownBy(
-            () ->
-                db.inTransaction(
-                    c -> {
-                      insertWidget(c, 1, "gone");
-                      throw failure;
-                    }))
-        .isSameAs(failure);
+    assertThatThrownBy(() -> db.inTransaction(insertThenThrow(failure, false))).isSameAs(failure);
     assertThat(widgets(db)).isEmpty();
   }
 
@@ -137,16 +133,11 @@ abstract class DatabaseContract {
   void inTransaction_sqlException_rollsBackAsStoreException() {
     Database db = open("db/test-a");
 
-    assertThatThrownBy(
-            () ->
-                db.inTransaction(
-                    c -> {
-                      insertWidget(c, 1, "gone");
-                      return update(c, "DELETE FROM no_such_table");
-                    }))
-        .isInstanceOf(StoreException.class)
-        .hasCauseInstanceOf(SQLException.class)
-        .satisfies(e -> assertThat(((StoreException) e).isConstraintViolation()).isFalse());
+    StoreException e =
+        storeFailure(db, c -> insertWidget(c, 1, "gone") + update(c, "DELETE FROM no_table"));
+
+    assertThat(e).hasCauseInstanceOf(SQLException.class);
+    assertThat(e.isConstraintViolation()).isFalse();
     assertThat(widgets(db)).isEmpty();
   }
 
@@ -155,16 +146,12 @@ abstract class DatabaseContract {
     Database db = open("db/test-a");
     db.inTransaction(c -> insertWidget(c, 1, "a"));
 
-    for (var insert :
-        List.<Database.SqlWork<Integer>>of(
-            c -> insertWidget(c, 1, "other"), c -> insertWidget(c, 2, "a"))) {
-      assertThatThrownBy(() -> db.inTransaction(insert))
-          .isInstanceOfSatisfying(
-              StoreException.class,
-              e -> {
-                assertThat(e.isConstraintViolation()).isTrue();
-                assertThat(e.isDuplicateKey()).isTrue();
-              });
+    StoreException samePrimaryKey = storeFailure(db, c -> insertWidget(c, 1, "other"));
+    StoreException sameUniqueName = storeFailure(db, c -> insertWidget(c, 2, "a"));
+
+    for (StoreException e : List.of(samePrimaryKey, sameUniqueName)) {
+      assertThat(e.isConstraintViolation()).isTrue();
+      assertThat(e.isDuplicateKey()).isTrue();
     }
     assertThat(widgets(db)).containsExactly("a");
   }
@@ -173,14 +160,10 @@ abstract class DatabaseContract {
   void inTransaction_foreignKeyMissing_isConstraintViolationButNotDuplicate() {
     Database db = open("db/test-a", "db/test-b");
 
-    assertThatThrownBy(
-            () -> db.inTransaction(c -> update(c, "INSERT INTO test_gadget VALUES (1, 99)")))
-        .isInstanceOfSatisfying(
-            StoreException.class,
-            e -> {
-              assertThat(e.isConstraintViolation()).isTrue();
-              assertThat(e.isDuplicateKey()).isFalse();
-            });
+    StoreException e = storeFailure(db, c -> update(c, "INSERT INTO test_gadget VALUES (1, 99)"));
+
+    assertThat(e.isConstraintViolation()).isTrue();
+    assertThat(e.isDuplicateKey()).isFalse();
   }
 
   @Test
@@ -188,16 +171,20 @@ abstract class DatabaseContract {
     Database db = open("db/test-a");
     IllegalStateException failure = new IllegalStateException("service said no");
 
-    assertThatThrownBy(
-            () ->
-                db.inTransaction(
-                    c -> {
-                      insertWidget(c, 1, "gone");
-                      c.close(); // the connection breaks: the rollback will fail as well
-                      throw failure;
-                    }))
-        .isSameAs(failure);
+    assertThatThrownBy(() -> db.inTransaction(insertThenThrow(failure, true))).isSameAs(failure);
     assertThat(failure.getSuppressed()).singleElement().isInstanceOf(SQLException.class);
     assertThat(widgets(db)).isEmpty();
+  }
+
+  /** Inserts a row, optionally breaks the connection (so rollback fails too), then throws. */
+  private static Database.SqlWork<Integer> insertThenThrow(
+      RuntimeException failure, boolean closeConnection) {
+    return c -> {
+      insertWidget(c, 1, "gone");
+      if (closeConnection) {
+        c.close();
+      }
+      throw failure;
+    };
   }
 }
