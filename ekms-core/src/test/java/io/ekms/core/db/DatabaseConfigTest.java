@@ -79,4 +79,13 @@ class DatabaseConfigTest {
     assertThat(config)
         .isEqualTo(new DatabaseConfig(PG, "ekms", new SecretRef("/run/secrets/db", null), 16));
   }
+
+  /** The README's example: only the URL, from the environment. */
+  @Test
+  void configLoader_onlyUrlFromEnvironment_usesDefaults() {
+    DatabaseConfig config =
+        ConfigLoader.load(null, DatabaseConfig.class, "DB", Map.of("DB_JDBC_URL", PG));
+
+    assertThat(config).isEqualTo(new DatabaseConfig(PG, null, null, 16));
+  }
 }
