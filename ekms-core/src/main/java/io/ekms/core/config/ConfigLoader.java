@@ -1,6 +1,7 @@
 package io.ekms.core.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -42,8 +43,23 @@ public final class ConfigLoader {
       Throwable root = e.getCause() != null ? e.getCause() : e;
       throw new Misconfiguration(path(e.getPath()) + ": " + root.getMessage() + ".");
     } catch (IOException e) {
-      throw new Misconfiguration("setting " + path(pathOf(e)) + " has the wrong type.");
+      // A primitive component left out (or set to null) fails like a wrong type; say what it is.
+      var refs = pathOf(e);
+      String problem = absent(tree, refs) ? " is required." : " has the wrong type.";
+      throw new Misconfiguration("setting " + path(refs) + problem);
     }
+  }
+
+  private static boolean absent(
+      JsonNode tree, java.util.List<JsonMappingException.Reference> refs) {
+    if (refs.isEmpty()) {
+      return false;
+    }
+    JsonNode node = tree;
+    for (var ref : refs) {
+      node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+    }
+    return node.isMissingNode() || node.isNull();
   }
 
   private static ObjectNode readTree(Path file) {
@@ -106,15 +122,11 @@ public final class ConfigLoader {
     return name.replace("_", "").toLowerCase(Locale.ROOT);
   }
 
-  private static java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference>
-      pathOf(IOException e) {
-    return e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-        ? m.getPath()
-        : java.util.List.of();
+  private static java.util.List<JsonMappingException.Reference> pathOf(IOException e) {
+    return e instanceof JsonMappingException m ? m.getPath() : java.util.List.of();
   }
 
-  private static String path(
-      java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+  private static String path(java.util.List<JsonMappingException.Reference> refs) {
     StringBuilder out = new StringBuilder();
     for (var ref : refs) {
       if (ref.getFieldName() != null) {

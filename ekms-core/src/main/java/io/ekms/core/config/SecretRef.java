@@ -22,7 +22,10 @@ public record SecretRef(String file, String env) {
     return new SecretRef(path.toString(), null);
   }
 
-  /** Reads the secret, trimming one trailing newline from files; fails with a clear sentence. */
+  /**
+   * Reads the secret, trimming trailing line breaks from files (editors add them); fails with a
+   * clear sentence when the variable is unset or empty, or the file unreadable or empty.
+   */
   public SecretBytes resolve(Map<String, String> environment) {
     if (env != null) {
       String value = environment.get(env);
@@ -39,6 +42,11 @@ public record SecretRef(String file, String env) {
       }
       SecretBytes secret = SecretBytes.copyOf(java.util.Arrays.copyOf(bytes, end));
       java.util.Arrays.fill(bytes, (byte) 0);
+      if (end == 0) {
+        secret.close();
+        // An empty passphrase or password is a truncated or misplaced file, never a choice.
+        throw new Misconfiguration("secret file " + file + " is empty.");
+      }
       return secret;
     } catch (IOException e) {
       throw new Misconfiguration(

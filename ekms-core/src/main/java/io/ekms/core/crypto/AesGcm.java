@@ -26,8 +26,17 @@ public final class AesGcm {
     return iv;
   }
 
-  /** Encrypts {@code plaintext}; returns {@code ciphertext || tag}. */
+  /**
+   * Encrypts {@code plaintext}; returns {@code ciphertext || tag}.
+   *
+   * @throws IllegalArgumentException the key is not 16, 24 or 32 bytes, or the IV not 12
+   */
   public static byte[] seal(byte[] key, byte[] iv, byte[] plaintext, byte[] aad) {
+    // The JDK takes IVs of any length, but open() accepts only 96 bits: refuse here what could
+    // never be decrypted.
+    if (iv.length != IV_BYTES) {
+      throw new IllegalArgumentException("AES-GCM IV must be 12 bytes");
+    }
     try {
       Cipher cipher = init(Cipher.ENCRYPT_MODE, key, iv, aad);
       return cipher.doFinal(plaintext);

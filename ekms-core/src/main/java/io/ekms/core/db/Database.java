@@ -76,7 +76,11 @@ public final class Database implements AutoCloseable {
     return postgres;
   }
 
-  /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+  /**
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. A
+   * runtime exception of {@code work} is rethrown as is, an {@link SQLException} as {@link
+   * StoreException}.
+   */
   public <T> T inTransaction(SqlWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -85,7 +89,7 @@ public final class Database implements AutoCloseable {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        rollback(c, e);
         throw e;
       }
     } catch (SQLException e) {
@@ -105,6 +109,15 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
+  }
+
+  /** A failed rollback must not replace the failure that caused it. */
+  private static void rollback(Connection c, Exception failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   private static String redactUrl(String url) {

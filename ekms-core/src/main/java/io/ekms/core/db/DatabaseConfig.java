@@ -4,9 +4,11 @@ import io.ekms.core.config.SecretRef;
 
 /**
  * Where metadata lives: an H2 file database by default, PostgreSQL when {@code jdbcUrl} says so.
- * The password, when one is needed, comes from a file or the environment.
+ * The password, when one is needed, comes from a file or the environment. {@code maxPoolSize} left
+ * out (null, or 0) is 16.
  */
-public record DatabaseConfig(String jdbcUrl, String username, SecretRef password, int maxPoolSize) {
+public record DatabaseConfig(
+    String jdbcUrl, String username, SecretRef password, Integer maxPoolSize) {
   public DatabaseConfig {
     if (jdbcUrl == null || jdbcUrl.isBlank()) {
       throw new IllegalArgumentException("database.jdbcUrl is required");
@@ -14,7 +16,7 @@ public record DatabaseConfig(String jdbcUrl, String username, SecretRef password
     if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("database.jdbcUrl must be an H2 or PostgreSQL JDBC URL");
     }
-    if (maxPoolSize == 0) {
+    if (maxPoolSize == null || maxPoolSize == 0) {
       maxPoolSize = 16;
     }
     if (maxPoolSize < 1 || maxPoolSize > 256) {

@@ -12,10 +12,21 @@ public final class StoreException extends RuntimeException {
     super(message);
   }
 
-  /** True when the store refused a duplicate key (SQLState class 23). */
+  /**
+   * True when the store refused a write on any integrity constraint (SQLState class 23): unique and
+   * primary keys, but also foreign keys, NOT NULL and CHECK. Use {@link #isDuplicateKey()} to
+   * answer "already exists".
+   */
   public boolean isConstraintViolation() {
-    return getCause() instanceof SQLException s
-        && s.getSQLState() != null
-        && s.getSQLState().startsWith("23");
+    return sqlState().startsWith("23");
+  }
+
+  /** True when the store refused a duplicate primary or unique key (SQLState 23505). */
+  public boolean isDuplicateKey() {
+    return sqlState().equals("23505");
+  }
+
+  private String sqlState() {
+    return getCause() instanceof SQLException s && s.getSQLState() != null ? s.getSQLState() : "";
   }
 }

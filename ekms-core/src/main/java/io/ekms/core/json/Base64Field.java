@@ -23,6 +23,11 @@ public final class Base64Field {
       throw new IllegalArgumentException(
           "Field '" + name + "' must decode to at most " + max + " bytes.");
     }
+    // The JDK's basic decoder also accepts input without its '=' padding; RFC 4648 section 4
+    // text always comes in groups of four characters.
+    if (value.length() % 4 != 0) {
+      throw new IllegalArgumentException("Field '" + name + "' is not valid Base64.");
+    }
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(value);

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one JSON configuration of ekms: strict on input (duplicate keys, trailing tokens and
@@ -73,10 +76,26 @@ public final class Json {
             : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
         && !m.getPath().isEmpty()) {
-      String field = m.getPath().get(m.getPath().size() - 1).getFieldName();
-      return "Field '" + field + "' has the wrong type" + where + ".";
+      return "Field '" + path(m.getPath()) + "' has the wrong type" + where + ".";
     }
     return "The request body is not valid JSON" + where + ".";
+  }
+
+  /**
+   * The path as {@code a.b[1]}. Map keys are the caller's data rather than field names, so they
+   * show as {@code *}.
+   */
+  private static String path(List<JsonMappingException.Reference> refs) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference ref : refs) {
+      if (ref.getFieldName() == null) {
+        out.append('[').append(ref.getIndex()).append(']');
+      } else {
+        out.append(out.isEmpty() ? "" : ".")
+            .append(ref.getFrom() instanceof Map<?, ?> ? "*" : ref.getFieldName());
+      }
+    }
+    return out.toString();
   }
 
   private static ObjectMapper build() {

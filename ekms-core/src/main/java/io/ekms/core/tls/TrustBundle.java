@@ -12,7 +12,16 @@ import javax.net.ssl.TrustManagerFactory;
 public final class TrustBundle {
   private TrustBundle() {}
 
+  /**
+   * A client context trusting {@code trusted} only.
+   *
+   * @throws IllegalArgumentException {@code trusted} is empty: the JDK would accept that here and
+   *     fail every handshake later with an internal error
+   */
   public static SSLContext sslContext(List<X509Certificate> trusted) {
+    if (trusted.isEmpty()) {
+      throw new IllegalArgumentException("a trust bundle needs at least one CA certificate");
+    }
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);

@@ -1,0 +1,2 @@
+-- DatabaseContract: the same version as db/test-a.
+CREATE TABLE test_duplicate (id BIGINT);

@@ -1,0 +1,19 @@
+package io.ekms.core.audit;
+
+import io.ekms.core.db.Database;
+import io.ekms.testing.EmbeddedPostgresSupport;
+import io.ekms.testing.EmbeddedPostgresSupport.PgDatabase;
+import io.ekms.testing.PostgresStores;
+
+/** {@link AuditLogContract} on embedded PostgreSQL: a fresh database per test. */
+class PostgresAuditLogTest extends AuditLogContract {
+  private PgDatabase pg;
+
+  @Override
+  protected Database openDatabase() {
+    if (pg == null) {
+      pg = EmbeddedPostgresSupport.newDatabase();
+    }
+    return PostgresStores.open(pg, "db/audit");
+  }
+}
