@@ -147,6 +147,6 @@ public final class VaultAdmin {
   }
 
   static RuntimeException conflictOr(StoreException e, String message) {
-    return e.isConstraintViolation() ? EkmError.CONFLICT.error(message) : e;
+    return e.isDuplicateKey() ? EkmError.CONFLICT.error(message) : e;
   }
 }

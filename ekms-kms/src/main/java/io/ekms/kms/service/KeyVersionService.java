@@ -77,7 +77,7 @@ public final class KeyVersionService {
                   return null;
                 });
           } catch (io.ekms.core.db.StoreException e) {
-            if (e.isConstraintViolation()) {
+            if (e.isDuplicateKey()) {
               throw KmsError.INCORRECT_STATE.error(
                   "This external key version is already a version of the key.");
             }

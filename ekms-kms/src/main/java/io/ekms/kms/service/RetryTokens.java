@@ -44,7 +44,7 @@ public final class RetryTokens {
                       ? null
                       : repository.find(c, principal, token).orElse(null));
     } catch (StoreException e) {
-      if (!e.isConstraintViolation()) {
+      if (!e.isDuplicateKey()) {
         throw e;
       }
       existing = db.withConnection(c -> repository.find(c, principal, token)).orElse(null);
