@@ -69,8 +69,10 @@ public final class EkmServer implements AutoCloseable {
               Duration.ofSeconds(config.tokens().clockSkewSeconds()),
               issuers::find,
               clock);
-      RequestMetrics apiMetrics = new RequestMetrics(globalRegistry(), "ekm_requests");
-      RequestMetrics adminMetrics = new RequestMetrics(globalRegistry(), "ekm_admin_requests");
+      RequestMetrics apiMetrics =
+          new RequestMetrics(io.ekms.core.http.Metrics.registry(), "ekm_requests");
+      RequestMetrics adminMetrics =
+          new RequestMetrics(io.ekms.core.http.Metrics.registry(), "ekm_admin_requests");
       var api =
           new EkmApiRoutes(
               new CryptoService(new Lookups(db), backends, audit),
@@ -101,7 +103,7 @@ public final class EkmServer implements AutoCloseable {
               .port(config.api().port())
               .tls(tls)
               .maxPayloadSize(1 << 20)
-              .addFeature(Observability.metricsFeature())
+              .addFeature(io.ekms.core.http.Metrics.feature("@default", "admin"))
               .routing(apiRouting)
               .putSocket(
                   "admin",
@@ -126,15 +128,6 @@ public final class EkmServer implements AutoCloseable {
 
   public int adminPort() {
     return server.port("admin");
-  }
-
-  /**
-   * The registry that Helidon's metrics observer publishes at /metrics. Helidon 4.5 marks the
-   * static accessor for removal in favour of its service registry, which ekms does not use.
-   */
-  @SuppressWarnings("removal")
-  private static io.helidon.metrics.api.MeterRegistry globalRegistry() {
-    return io.helidon.metrics.api.Metrics.globalRegistry();
   }
 
   private static ServerIdentity identity(EkmConfig config) {

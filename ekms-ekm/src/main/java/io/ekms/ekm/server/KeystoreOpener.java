@@ -1,17 +1,14 @@
 package io.ekms.ekm.server;
 
 import io.ekms.core.config.Misconfiguration;
-import io.ekms.core.crypto.AesGcm;
-import io.ekms.core.crypto.AuthenticationFailedException;
+import io.ekms.core.crypto.KeyCheck;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.software.MasterKey;
 import io.ekms.ekm.store.MetaRepository;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -20,7 +17,6 @@ import java.util.Map;
  * the first start stores a check value sealed under the key, later starts must open it.
  */
 final class KeystoreOpener {
-  private static final byte[] CHECK = "ekms-master-key-check-v1".getBytes(StandardCharsets.UTF_8);
   private static final MetaRepository META = new MetaRepository();
 
   private KeystoreOpener() {}
@@ -72,32 +68,13 @@ final class KeystoreOpener {
   private static void verify(SecretBytes key, Database db) {
     String stored = db.withConnection(c -> META.get(c, "master_check")).orElse(null);
     if (stored == null) {
-      byte[] iv = AesGcm.newIv();
-      byte[] sealed = key.reveal(k -> AesGcm.seal(k, iv, CHECK, null));
-      byte[] joined = new byte[iv.length + sealed.length];
-      System.arraycopy(iv, 0, joined, 0, iv.length);
-      System.arraycopy(sealed, 0, joined, iv.length, sealed.length);
-      String value = Base64.getEncoder().encodeToString(joined);
+      String check = KeyCheck.create(key);
       db.inTransaction(
           c -> {
-            META.put(c, "master_check", value);
+            META.put(c, "master_check", check);
             return null;
           });
-      return;
-    }
-    byte[] raw = Base64.getDecoder().decode(stored);
-    byte[] iv = Arrays.copyOf(raw, AesGcm.IV_BYTES);
-    byte[] body = Arrays.copyOfRange(raw, AesGcm.IV_BYTES, raw.length);
-    boolean ok =
-        key.reveal(
-            k -> {
-              try {
-                return Arrays.equals(AesGcm.open(k, iv, body, null), CHECK);
-              } catch (AuthenticationFailedException e) {
-                return false;
-              }
-            });
-    if (!ok) {
+    } else if (!KeyCheck.matches(key, stored)) {
       key.close();
       throw new Misconfiguration(
           "the master key does not open this keystore"

@@ -4,11 +4,8 @@ import io.ekms.core.audit.AuditLog;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.Responses;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,15 +14,6 @@ import java.util.Map;
  */
 final class Observability {
   private Observability() {}
-
-  /** Prometheus metrics at {@code /metrics} on both listeners. */
-  static ObserveFeature metricsFeature() {
-    return ObserveFeature.builder()
-        .endpoint("/")
-        .addObserver(MetricsObserver.create())
-        .sockets(List.of("@default", "admin"))
-        .build();
-  }
 
   static void registerHealth(HttpRouting.Builder routing, Database db, AuditLog audit) {
     routing.get(

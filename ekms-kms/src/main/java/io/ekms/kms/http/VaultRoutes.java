@@ -24,10 +24,13 @@ final class VaultRoutes {
   private final PrivateEndpointService endpoints;
   private final VaultService vaults;
   private final KmsExchange x;
-  private final String baseUrl;
+  private final java.util.function.Supplier<String> baseUrl;
 
   VaultRoutes(
-      PrivateEndpointService endpoints, VaultService vaults, KmsExchange x, String baseUrl) {
+      PrivateEndpointService endpoints,
+      VaultService vaults,
+      KmsExchange x,
+      java.util.function.Supplier<String> baseUrl) {
     this.endpoints = endpoints;
     this.vaults = vaults;
     this.x = x;
@@ -91,7 +94,11 @@ final class VaultRoutes {
               List<Vault> list =
                   vaults.list(c.caller(), c.query("compartmentId").orElse(null), page);
               return Paging.reply(
-                  list, page, Vault::timeCreated, Vault::id, v -> Views.VaultView.of(v, baseUrl));
+                  list,
+                  page,
+                  Vault::timeCreated,
+                  Vault::id,
+                  v -> Views.VaultView.of(v, baseUrl.get()));
             }));
     r.get(
         V + "/{id}",
@@ -190,6 +197,8 @@ final class VaultRoutes {
 
   private Reply vault(int status, Vault v) {
     return new Reply(
-        status, Views.VaultView.of(v, baseUrl), Map.of("etag", ETags.of(v.id(), v.timeUpdated())));
+        status,
+        Views.VaultView.of(v, baseUrl.get()),
+        Map.of("etag", ETags.of(v.id(), v.timeUpdated())));
   }
 }

@@ -90,6 +90,16 @@ public final class KeyRepository {
     }
   }
 
+  /** Every key of a vault, whatever its compartment or state (for deleting the vault). */
+  public List<Key> listAllInVault(Connection c, String vaultId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM kms_keys WHERE vault_id = ? ORDER BY created_at, id")) {
+      Rows.bind(ps, vaultId);
+      return Rows.list(ps, KeyRepository::map);
+    }
+  }
+
   public int countInVault(Connection c, String vaultId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -67,6 +67,18 @@ public final class KeyVersionRepository {
     }
   }
 
+  /** Every version of a key (for deleting the key). */
+  public List<KeyVersion> listAll(Connection c, String keyId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM kms_key_versions WHERE key_id = ? ORDER BY created_at, id")) {
+      Rows.bind(ps, keyId);
+      return Rows.list(ps, KeyVersionRepository::map);
+    }
+  }
+
   public List<KeyVersion> dueForDeletion(Connection c, Instant now) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

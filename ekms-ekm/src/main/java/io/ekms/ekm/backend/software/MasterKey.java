@@ -1,15 +1,12 @@
 package io.ekms.ekm.backend.software;
 
-import io.ekms.core.crypto.Randoms;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.secret.Wipe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -28,24 +25,11 @@ public final class MasterKey {
 
   /** Writes a fresh random key file readable by its owner only; refuses to overwrite one. */
   public static void createFile(Path file) throws IOException {
-    byte[] key = Randoms.bytes(BYTES);
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.write(file, key);
-    } finally {
-      Wipe.bytes(key);
-    }
+    io.ekms.core.crypto.MasterKeyFile.create(file);
   }
 
   public static SecretBytes readFile(Path file) throws IOException {
-    byte[] key = Files.readAllBytes(file);
-    if (key.length != BYTES) {
-      Wipe.bytes(key);
-      throw new IOException("master key file " + file + " must hold exactly 32 bytes");
-    }
-    return SecretBytes.adopt(key);
+    return io.ekms.core.crypto.MasterKeyFile.read(file);
   }
 
   /** Derives the master key from {@code passphrase} and the keystore's stored {@code salt}. */

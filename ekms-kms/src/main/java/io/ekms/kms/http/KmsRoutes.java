@@ -1,0 +1,55 @@
+package io.ekms.kms.http;
+
+import io.ekms.core.db.Database;
+import io.ekms.core.http.RequestMetrics;
+import io.ekms.kms.server.KmsParts;
+import io.ekms.kms.service.Connections;
+import io.ekms.kms.service.CryptoService;
+import io.ekms.kms.service.KeyService;
+import io.ekms.kms.service.KeyVersionService;
+import io.ekms.kms.service.KmsAudit;
+import io.ekms.kms.service.PrivateEndpointService;
+import io.ekms.kms.service.Resources;
+import io.ekms.kms.service.RetryTokens;
+import io.ekms.kms.service.SecretSealer;
+import io.ekms.kms.service.VaultService;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/** Builds the KMS API's services and registers all its routes. */
+public final class KmsRoutes {
+  private final VaultRoutes vaultRoutes;
+  private final KeyRoutes keyRoutes;
+  private final CryptoRoutes cryptoRoutes;
+  private final Supplier<String> baseUrl;
+
+  public KmsRoutes(
+      Database db,
+      Clock clock,
+      KmsParts parts,
+      KmsAudit audit,
+      RetryTokens retryTokens,
+      Connections connections,
+      SecretSealer sealer,
+      RequestMetrics metrics,
+      Supplier<String> baseUrl) {
+    this.baseUrl = baseUrl;
+    Resources resources = new Resources(db);
+    KmsExchange exchange = new KmsExchange(parts.authenticator(), retryTokens, metrics);
+    var endpoints = new PrivateEndpointService(db, parts.access(), audit, clock);
+    var vaults = new VaultService(resources, parts.access(), audit, connections, sealer, clock);
+    var keys = new KeyService(resources, parts.access(), audit, connections, clock);
+    var versions = new KeyVersionService(resources, parts.access(), audit, connections, clock);
+    var crypto = new CryptoService(resources, parts.access(), audit, connections);
+    this.vaultRoutes = new VaultRoutes(endpoints, vaults, exchange, baseUrl);
+    this.keyRoutes = new KeyRoutes(keys, versions, exchange);
+    this.cryptoRoutes = new CryptoRoutes(crypto, exchange);
+  }
+
+  public void routing(HttpRouting.Builder routing) {
+    vaultRoutes.routing(routing);
+    keyRoutes.routing(routing);
+    cryptoRoutes.routing(routing);
+  }
+}

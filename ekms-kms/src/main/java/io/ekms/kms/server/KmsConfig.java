@@ -1,0 +1,93 @@
+package io.ekms.kms.server;
+
+import io.ekms.core.db.DatabaseConfig;
+import io.ekms.core.http.Listener;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The KMS's configuration tree (YAML, overridable by {@code EKMS_KMS_...} variables); everything
+ * left out defaults to a file under {@code dataDir}.
+ */
+public record KmsConfig(
+    String dataDir,
+    Listener api,
+    String publicUrl,
+    TlsFiles tls,
+    DatabaseConfig database,
+    String masterKeyFile,
+    Ekm ekm,
+    Audit audit,
+    Integer sweepIntervalSeconds) {
+
+  /** PEM files of the server certificate chain and key. */
+  public record TlsFiles(String certificate, String privateKey) {}
+
+  /**
+   * How the KMS reaches EKMs: timeouts (OCI's for external key managers by default: 500 ms to
+   * connect, 1 s to read) and the CA files trusted for identity servers' token endpoints.
+   */
+  public record Ekm(
+      Integer connectTimeoutMillis, Integer readTimeoutMillis, List<String> identityCaFiles) {
+    public Ekm {
+      connectTimeoutMillis = connectTimeoutMillis == null ? 500 : connectTimeoutMillis;
+      readTimeoutMillis = readTimeoutMillis == null ? 1000 : readTimeoutMillis;
+      identityCaFiles = identityCaFiles == null ? List.of() : List.copyOf(identityCaFiles);
+      if (connectTimeoutMillis < 50
+          || connectTimeoutMillis > 60_000
+          || readTimeoutMillis < 50
+          || readTimeoutMillis > 60_000) {
+        throw new IllegalArgumentException("ekm timeouts must be 50 to 60000 ms");
+      }
+    }
+  }
+
+  /** REFUSE (default) or CONTINUE when the audit store fails. */
+  public record Audit(String policy, String jsonLinesFile) {
+    public Audit {
+      policy = policy == null ? "REFUSE" : policy;
+      if (!policy.equals("REFUSE") && !policy.equals("CONTINUE")) {
+        throw new IllegalArgumentException("audit.policy must be REFUSE or CONTINUE");
+      }
+    }
+  }
+
+  public KmsConfig {
+    dataDir =
+        Path.of(dataDir == null || dataDir.isBlank() ? "ekms-data/kms" : dataDir)
+            .toAbsolutePath()
+            .toString();
+    Path dir = Path.of(dataDir);
+    api = api == null ? new Listener("127.0.0.1", 9443) : api;
+    if (tls == null) {
+      tls =
+          new TlsFiles(
+              dir.resolve("tls/server.pem").toString(),
+              dir.resolve("tls/server-key.pem").toString());
+    }
+    database = database == null ? DatabaseConfig.h2File(dir, "kms") : database;
+    masterKeyFile = masterKeyFile == null ? dir.resolve("master.key").toString() : masterKeyFile;
+    ekm = ekm == null ? new Ekm(null, null, null) : ekm;
+    audit = audit == null ? new Audit(null, dir.resolve("audit.jsonl").toString()) : audit;
+    sweepIntervalSeconds = sweepIntervalSeconds == null ? 60 : sweepIntervalSeconds;
+    if (sweepIntervalSeconds < 1 || sweepIntervalSeconds > 86_400) {
+      throw new IllegalArgumentException("sweepIntervalSeconds must be 1 to 86400");
+    }
+    if (publicUrl != null && !publicUrl.startsWith("https://")) {
+      throw new IllegalArgumentException("publicUrl must be an https URL");
+    }
+  }
+
+  public Path dataPath() {
+    return Path.of(dataDir);
+  }
+
+  /** The base URL clients use; by default the listener's own address. */
+  public String baseUrl(int actualPort) {
+    if (publicUrl != null) {
+      return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+    String host = api.host().contains(":") ? "[" + api.host() + "]" : api.host();
+    return "https://" + host + ":" + actualPort;
+  }
+}

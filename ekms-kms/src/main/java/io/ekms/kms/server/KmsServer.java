@@ -1,0 +1,138 @@
+package io.ekms.kms.server;
+
+import io.ekms.core.audit.AuditLog;
+import io.ekms.core.audit.AuditLogOptions;
+import io.ekms.core.audit.AuditPolicy;
+import io.ekms.core.config.Misconfiguration;
+import io.ekms.core.db.Database;
+import io.ekms.core.http.RequestMetrics;
+import io.ekms.core.http.ServerTls;
+import io.ekms.core.tls.ServerIdentity;
+import io.ekms.kms.http.KmsRoutes;
+import io.ekms.kms.service.Connections;
+import io.ekms.kms.service.DeletionSweeper;
+import io.ekms.kms.service.KmsAudit;
+import io.ekms.kms.service.RetryTokens;
+import io.ekms.kms.service.SecretSealer;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** A running KMS over HTTPS: the OCI KMS API, health and metrics, and the deletion sweeper. */
+public final class KmsServer implements AutoCloseable {
+  private final Database db;
+  private final AuditLog auditLog;
+  private final SecretSealer sealer;
+  private final DeletionSweeper sweeper;
+  private final WebServer server;
+  private final String baseUrl;
+
+  private KmsServer(
+      Database db,
+      AuditLog auditLog,
+      SecretSealer sealer,
+      DeletionSweeper sweeper,
+      WebServer server,
+      String baseUrl) {
+    this.db = db;
+    this.auditLog = auditLog;
+    this.sealer = sealer;
+    this.sweeper = sweeper;
+    this.server = server;
+    this.baseUrl = baseUrl;
+  }
+
+  public static KmsServer start(KmsConfig config, Map<String, String> env, KmsParts parts) {
+    // Milliseconds are what the API shows and the store keeps: one precision everywhere.
+    Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    Database db = Database.open(config.database(), env, "db/kms", "db/audit");
+    try {
+      SecretSealer sealer =
+          new SecretSealer(KmsMasterKey.open(Path.of(config.masterKeyFile()), db));
+      AuditLogOptions options =
+          AuditLogOptions.defaults().withPolicy(AuditPolicy.valueOf(config.audit().policy()));
+      if (config.audit().jsonLinesFile() != null) {
+        options = options.withJsonLinesFile(Path.of(config.audit().jsonLinesFile()));
+      }
+      AuditLog auditLog = new AuditLog(db, options);
+      KmsAudit audit = new KmsAudit(auditLog, clock);
+      RetryTokens retryTokens = new RetryTokens(db, clock);
+      Connections connections = new Connections(parts.externalVaults(), sealer);
+      ServerIdentity identity = identity(config);
+      WebServer[] holder = new WebServer[1];
+      HttpRouting.Builder routing = HttpRouting.builder();
+      String[] base = new String[1];
+      KmsRoutes routes =
+          new KmsRoutes(
+              db,
+              clock,
+              parts,
+              audit,
+              retryTokens,
+              connections,
+              sealer,
+              new RequestMetrics(io.ekms.core.http.Metrics.registry(), "kms_requests"),
+              () -> base[0]);
+      routes.routing(routing);
+      parts.extraRoutes().accept(routing);
+      routing.get(
+          "/health",
+          (req, res) ->
+              io.ekms.core.http.Responses.json(
+                  res,
+                  auditLog.healthy() ? 200 : 503,
+                  Map.of("status", auditLog.healthy() ? "UP" : "DOWN")));
+      holder[0] =
+          WebServer.builder()
+              .host(config.api().host())
+              .port(config.api().port())
+              .tls(ServerTls.of(identity))
+              .maxPayloadSize(1 << 20)
+              .addFeature(io.ekms.core.http.Metrics.feature())
+              .routing(routing)
+              .build()
+              .start();
+      base[0] = config.baseUrl(holder[0].port());
+      DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
+      sweeper.start(Duration.ofSeconds(config.sweepIntervalSeconds()));
+      return new KmsServer(db, auditLog, sealer, sweeper, holder[0], base[0]);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  private static ServerIdentity identity(KmsConfig config) {
+    try {
+      return ServerIdentity.load(
+          Path.of(config.tls().certificate()), Path.of(config.tls().privateKey()));
+    } catch (IOException | RuntimeException e) {
+      throw new Misconfiguration(
+          "cannot read the TLS certificate "
+              + config.tls().certificate()
+              + " or its key; run 'ekms kms init' or fix the tls settings.",
+          e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    sweeper.close();
+    auditLog.close();
+    sealer.close();
+    db.close();
+  }
+}
