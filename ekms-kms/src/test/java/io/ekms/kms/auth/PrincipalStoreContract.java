@@ -1,0 +1,204 @@
+package io.ekms.kms.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ekms.core.crypto.Randoms;
+import io.ekms.core.db.Database;
+import io.ekms.core.error.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+/**
+ * Users and keys through {@link PrincipalAdmin} and {@link DatabaseKeyDirectory}, on the database
+ * of {@link #openDatabase()}. One database per class; each test works in a tenancy of its own.
+ * Grants and the {@link Authorizer} are in {@link GrantStoreContract}.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+abstract class PrincipalStoreContract {
+  static final Instant NOW = Instant.parse("2025-03-04T05:06:07.123Z");
+
+  Database db;
+  PrincipalAdmin admin;
+  DatabaseKeyDirectory directory;
+  String tenancy;
+
+  /** A new, empty database with the {@code db/kms} migrations applied. */
+  abstract Database openDatabase();
+
+  @BeforeAll
+  void open() {
+    db = openDatabase();
+    admin = new PrincipalAdmin(db, Clock.fixed(NOW, ZoneOffset.UTC));
+    directory = new DatabaseKeyDirectory(db);
+  }
+
+  @AfterAll
+  void close() {
+    db.close();
+  }
+
+  @BeforeEach
+  void newTenancy() {
+    tenancy = "ocid1.tenancy.oc1.." + Randoms.hex(16);
+  }
+
+  @Test
+  void createUser_valid_storesUserWithUserOcid() {
+    User user = admin.createUser(tenancy, "alice");
+
+    assertThat(Ocids.isUser(user.id())).isTrue();
+    assertThat(user.id()).startsWith("ocid1.user.oc1..");
+    assertThat(admin.getUser(user.id())).isEqualTo(new User(user.id(), tenancy, "alice", NOW));
+  }
+
+  @Test
+  void createUser_sameNameInSameTenancy_isConflict() {
+    admin.createUser(tenancy, "alice");
+
+    assertError(() -> admin.createUser(tenancy, "alice"), AuthError.CONFLICT);
+  }
+
+  @Test
+  void createUser_sameNameInOtherTenancy_succeeds() {
+    admin.createUser(tenancy, "alice");
+
+    assertThat(admin.createUser("ocid1.tenancy.oc1.." + Randoms.hex(16), "alice").name())
+        .isEqualTo("alice");
+  }
+
+  @Test
+  void createUser_badTenancyOrName_isInvalidParameter() {
+    assertError(() -> admin.createUser("ocid1.user.oc1..abc", "x"), AuthError.INVALID_PARAMETER);
+    assertError(() -> admin.createUser(tenancy, " "), AuthError.INVALID_PARAMETER);
+    assertError(() -> admin.createUser(tenancy, "a\nb"), AuthError.INVALID_PARAMETER);
+    assertError(() -> admin.createUser(tenancy, "x".repeat(101)), AuthError.INVALID_PARAMETER);
+  }
+
+  @Test
+  void listUsers_tenancy_onlyItsUsersByName() {
+    admin.createUser(tenancy, "bob");
+    admin.createUser(tenancy, "alice");
+    admin.createUser("ocid1.tenancy.oc1.." + Randoms.hex(16), "carol");
+
+    assertThat(admin.listUsers(tenancy)).extracting(User::name).containsExactly("alice", "bob");
+  }
+
+  @Test
+  void getUser_unknown_isNotFound() {
+    assertError(() -> admin.getUser(Ocids.newUser()), AuthError.NOT_AUTHORIZED_OR_NOT_FOUND);
+  }
+
+  @Test
+  void addKey_opensslPem_storesFingerprintAndCanonicalPem() {
+    User user = admin.createUser(tenancy, "alice");
+    String crlf = PublicKeysTest.OPENSSL_PEM.replace("\n", "\r\n");
+
+    ApiKey key = admin.addKey(user.id(), crlf);
+
+    assertThat(key.fingerprint()).isEqualTo(PublicKeysTest.OPENSSL_FINGERPRINT);
+    assertThat(admin.listKeys(user.id()))
+        .containsExactly(
+            new ApiKey(
+                user.id(), PublicKeysTest.OPENSSL_FINGERPRINT, PublicKeysTest.OPENSSL_PEM, NOW));
+  }
+
+  @Test
+  void addKey_sameKeyTwiceForOneUser_isConflict() {
+    User user = admin.createUser(tenancy, "alice");
+    admin.addKey(user.id(), PublicKeysTest.OPENSSL_PEM);
+
+    assertError(() -> admin.addKey(user.id(), PublicKeysTest.OPENSSL_PEM), AuthError.CONFLICT);
+  }
+
+  @Test
+  void addKey_sameKeyForTwoUsers_eachHasIt() {
+    User alice = admin.createUser(tenancy, "alice");
+    User bob = admin.createUser(tenancy, "bob");
+
+    admin.addKey(alice.id(), PublicKeysTest.OPENSSL_PEM);
+    admin.addKey(bob.id(), PublicKeysTest.OPENSSL_PEM);
+
+    assertThat(admin.listKeys(bob.id())).hasSize(1);
+  }
+
+  @Test
+  void addKey_unknownUserOrBadPem_isRefused() {
+    User user = admin.createUser(tenancy, "alice");
+
+    assertError(
+        () -> admin.addKey(Ocids.newUser(), PublicKeysTest.OPENSSL_PEM),
+        AuthError.NOT_AUTHORIZED_OR_NOT_FOUND);
+    assertError(() -> admin.addKey(user.id(), "garbage"), AuthError.INVALID_PARAMETER);
+    assertError(() -> admin.addKey(user.id(), null), AuthError.INVALID_PARAMETER);
+  }
+
+  @Test
+  void listKeys_severalKeys_answersAll() {
+    User user = admin.createUser(tenancy, "alice");
+    admin.addKey(user.id(), PublicKeysTest.OPENSSL_PEM);
+    admin.addKey(user.id(), PublicKeys.toPem(TestKeys.ALICE.getPublic()));
+
+    assertThat(admin.listKeys(user.id()))
+        .extracting(ApiKey::fingerprint)
+        .containsExactlyInAnyOrder(
+            PublicKeysTest.OPENSSL_FINGERPRINT, PublicKeys.fingerprint(TestKeys.ALICE.getPublic()));
+  }
+
+  @Test
+  void removeKey_registered_directoryNoLongerFindsIt() {
+    User user = admin.createUser(tenancy, "alice");
+    ApiKey key = admin.addKey(user.id(), PublicKeysTest.OPENSSL_PEM);
+    KeyId keyId = new KeyId(tenancy, user.id(), key.fingerprint());
+    assertThat(directory.find(keyId)).isPresent();
+
+    admin.removeKey(user.id(), key.fingerprint());
+
+    assertThat(directory.find(keyId)).isEmpty();
+    assertThat(admin.listKeys(user.id())).isEmpty();
+  }
+
+  @Test
+  void removeKey_unknown_isNotFound() {
+    User user = admin.createUser(tenancy, "alice");
+
+    assertError(
+        () -> admin.removeKey(user.id(), PublicKeysTest.OPENSSL_FINGERPRINT),
+        AuthError.NOT_AUTHORIZED_OR_NOT_FOUND);
+  }
+
+  @Test
+  void find_registeredKey_answersPrincipalAndReusesParsedKey() {
+    User user = admin.createUser(tenancy, "alice");
+    ApiKey key = admin.addKey(user.id(), PublicKeysTest.OPENSSL_PEM);
+    KeyId keyId = new KeyId(tenancy, user.id(), key.fingerprint());
+
+    var first = directory.find(keyId).orElseThrow();
+    var second = directory.find(keyId).orElseThrow();
+
+    assertThat(first.principal()).isEqualTo(new Principal(tenancy, user.id(), key.fingerprint()));
+    assertThat(second.publicKey()).isSameAs(first.publicKey());
+  }
+
+  @Test
+  void find_keyIdNamingOtherTenancy_isEmpty() {
+    User user = admin.createUser(tenancy, "alice");
+    ApiKey key = admin.addKey(user.id(), PublicKeysTest.OPENSSL_PEM);
+    String other = "ocid1.tenancy.oc1.." + Randoms.hex(16);
+
+    assertThat(directory.find(new KeyId(other, user.id(), key.fingerprint()))).isEmpty();
+  }
+
+  static void assertError(ThrowingCallable call, AuthError code) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errorCode()).isEqualTo(code));
+  }
+}
