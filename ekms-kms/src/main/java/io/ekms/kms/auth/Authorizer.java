@@ -24,12 +24,17 @@ public final class Authorizer {
   /** Returns when {@code principal} holds {@code needed} in {@code compartmentId}; else throws. */
   public void require(Principal principal, String compartmentId, Permission needed) {
     Objects.requireNonNull(principal, "principal");
+    require(principal.userId(), compartmentId, needed);
+  }
+
+  /** The same check by user OCID, for callers that keep only the user's id. */
+  public void require(String userId, String compartmentId, Permission needed) {
+    Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(needed, "needed");
     if (!Ocids.isCompartment(compartmentId)) {
       throw AuthError.notAuthorizedOrNotFound();
     }
-    Optional<Permission> held =
-        db.withConnection(c -> grants.find(c, principal.userId(), compartmentId));
+    Optional<Permission> held = db.withConnection(c -> grants.find(c, userId, compartmentId));
     if (held.isEmpty() || !held.get().includes(needed)) {
       throw AuthError.notAuthorizedOrNotFound();
     }

@@ -1,6 +1,6 @@
 package io.ekms.kms.http;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -11,5 +11,5 @@ import java.util.function.Function;
 @FunctionalInterface
 public interface Authenticator {
   String authenticate(
-      String method, String pathAndQuery, Function<String, Optional<String>> header, byte[] body);
+      String method, String pathAndQuery, Function<String, List<String>> headers, byte[] body);
 }

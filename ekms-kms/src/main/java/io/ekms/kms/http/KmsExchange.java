@@ -90,7 +90,7 @@ final class KmsExchange {
           authenticator.authenticate(
               req.prologue().method().text(),
               target,
-              name -> req.headers().first(HeaderNames.create(name)),
+              name -> req.headers().all(HeaderNames.create(name), java.util.List::of),
               body);
       Call call = new Call(req, body, new Caller(principal, requestId, Map.of()));
       String token = idempotent ? call.header("opc-retry-token") : null;
