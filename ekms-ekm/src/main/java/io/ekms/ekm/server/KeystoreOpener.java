@@ -22,6 +22,7 @@ import java.util.Map;
 final class KeystoreOpener {
   private static final byte[] CHECK = "ekms-master-key-check-v1".getBytes(StandardCharsets.UTF_8);
   private static final MetaRepository META = new MetaRepository();
+  private static final int MIN_PASSPHRASE = 12;
 
   private KeystoreOpener() {}
 
@@ -49,24 +50,41 @@ final class KeystoreOpener {
 
   private static SecretBytes fromPassphrase(
       EkmConfig.Keystore config, Database db, Map<String, String> env) {
-    String salt =
-        db.inTransaction(
-            c -> {
-              var stored = META.get(c, "kdf_salt");
-              if (stored.isPresent()) {
-                return stored.get();
-              }
-              String fresh = Base64.getEncoder().encodeToString(Randoms.bytes(16));
-              META.put(c, "kdf_salt", fresh);
-              return fresh;
-            });
     try (SecretBytes passphrase = config.passphrase().resolve(env)) {
-      if (passphrase.length() < 12) {
+      if (passphrase.reveal(KeystoreOpener::characters) < MIN_PASSPHRASE) {
         throw new Misconfiguration("the keystore passphrase must be at least 12 characters.");
       }
-      return MasterKey.fromPassphrase(
-          passphrase, Base64.getDecoder().decode(salt), MasterKey.PBKDF2_ITERATIONS);
+      byte[] salt = Base64.getDecoder().decode(salt(db));
+      return MasterKey.fromPassphrase(passphrase, salt, MasterKey.PBKDF2_ITERATIONS);
     }
+  }
+
+  /**
+   * Characters (code points), not bytes: four euro signs are 12 UTF-8 bytes but 4 characters.
+   * Counted on the bytes, so the passphrase never becomes a String that cannot be wiped.
+   */
+  private static int characters(byte[] utf8) {
+    int count = 0;
+    for (byte b : utf8) {
+      if ((b & 0xC0) != 0x80) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The keystore's KDF salt, made and stored by the first start. */
+  private static String salt(Database db) {
+    return db.inTransaction(
+        c -> {
+          var stored = META.get(c, "kdf_salt");
+          if (stored.isPresent()) {
+            return stored.get();
+          }
+          String fresh = Base64.getEncoder().encodeToString(Randoms.bytes(16));
+          META.put(c, "kdf_salt", fresh);
+          return fresh;
+        });
   }
 
   private static void verify(SecretBytes key, Database db) {
