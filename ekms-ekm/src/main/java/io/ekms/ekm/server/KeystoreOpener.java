@@ -5,6 +5,7 @@ import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
+import io.ekms.core.db.StoreException;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.software.MasterKey;
 import io.ekms.ekm.store.MetaRepository;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens the software keystore's master key and proves it is the right one before the EKM serves:
@@ -73,53 +76,71 @@ final class KeystoreOpener {
     return count;
   }
 
-  /** The keystore's KDF salt, made and stored by the first start. */
+  /** The keystore's KDF salt, made by the first start. */
   private static String salt(Database db) {
-    return db.inTransaction(
-        c -> {
-          var stored = META.get(c, "kdf_salt");
-          if (stored.isPresent()) {
-            return stored.get();
-          }
-          String fresh = Base64.getEncoder().encodeToString(Randoms.bytes(16));
-          META.put(c, "kdf_salt", fresh);
-          return fresh;
-        });
+    return storeOnce(db, "kdf_salt", () -> Base64.getEncoder().encodeToString(Randoms.bytes(16)));
   }
 
+  /**
+   * Proves {@code key} is the keystore's: the first start stores a check value sealed under it,
+   * every start (the first included) must open the stored one.
+   */
   private static void verify(SecretBytes key, Database db) {
-    String stored = db.withConnection(c -> META.get(c, "master_check")).orElse(null);
-    if (stored == null) {
-      byte[] iv = AesGcm.newIv();
-      byte[] sealed = key.reveal(k -> AesGcm.seal(k, iv, CHECK, null));
-      byte[] joined = new byte[iv.length + sealed.length];
-      System.arraycopy(iv, 0, joined, 0, iv.length);
-      System.arraycopy(sealed, 0, joined, iv.length, sealed.length);
-      String value = Base64.getEncoder().encodeToString(joined);
-      db.inTransaction(
-          c -> {
-            META.put(c, "master_check", value);
-            return null;
-          });
-      return;
-    }
-    byte[] raw = Base64.getDecoder().decode(stored);
-    byte[] iv = Arrays.copyOf(raw, AesGcm.IV_BYTES);
-    byte[] body = Arrays.copyOfRange(raw, AesGcm.IV_BYTES, raw.length);
-    boolean ok =
-        key.reveal(
-            k -> {
-              try {
-                return Arrays.equals(AesGcm.open(k, iv, body, null), CHECK);
-              } catch (AuthenticationFailedException e) {
-                return false;
-              }
-            });
-    if (!ok) {
+    String stored = storeOnce(db, "master_check", () -> checkValue(key));
+    if (!opensCheck(key, stored)) {
       key.close();
       throw new Misconfiguration(
           "the master key does not open this keystore"
               + " (wrong key file or passphrase for this database).");
     }
+  }
+
+  /**
+   * The stored value of {@code name}, or {@code fresh} once stored. The first writer wins: nodes
+   * starting together on one database must all end up with the same salt and check value, never one
+   * overwriting another's after it has started using its own.
+   */
+  private static String storeOnce(Database db, String name, Supplier<String> fresh) {
+    Optional<String> stored = db.withConnection(c -> META.get(c, name));
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    String value = fresh.get();
+    try {
+      db.inTransaction(
+          c -> {
+            META.insert(c, name, value);
+            return null;
+          });
+      return value;
+    } catch (StoreException e) {
+      if (!e.isConstraintViolation()) {
+        throw e;
+      }
+      return db.withConnection(c -> META.get(c, name)).orElseThrow(() -> e);
+    }
+  }
+
+  private static String checkValue(SecretBytes key) {
+    byte[] iv = AesGcm.newIv();
+    byte[] sealed = key.reveal(k -> AesGcm.seal(k, iv, CHECK, null));
+    byte[] joined = new byte[iv.length + sealed.length];
+    System.arraycopy(iv, 0, joined, 0, iv.length);
+    System.arraycopy(sealed, 0, joined, iv.length, sealed.length);
+    return Base64.getEncoder().encodeToString(joined);
+  }
+
+  private static boolean opensCheck(SecretBytes key, String stored) {
+    byte[] raw = Base64.getDecoder().decode(stored);
+    byte[] iv = Arrays.copyOf(raw, AesGcm.IV_BYTES);
+    byte[] body = Arrays.copyOfRange(raw, AesGcm.IV_BYTES, raw.length);
+    return key.reveal(
+        k -> {
+          try {
+            return Arrays.equals(AesGcm.open(k, iv, body, null), CHECK);
+          } catch (AuthenticationFailedException e) {
+            return false;
+          }
+        });
   }
 }

@@ -23,6 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +126,25 @@ class KeystoreOpenerTest {
           .isEqualTo(plaintext);
     }
     assertThat(meta("kdf_salt")).contains(salt);
+  }
+
+  /** Two nodes starting for the first time on one database agree on one salt and check value. */
+  @Test
+  void open_twoConcurrentFirstStarts_deriveTheSameKey() throws Exception {
+    CyclicBarrier together = new CyclicBarrier(2);
+    Callable<byte[]> start =
+        () -> {
+          together.await(30, TimeUnit.SECONDS);
+          try (SecretBytes key = openWith(PASSPHRASE)) {
+            return key.copy();
+          }
+        };
+    try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+      Future<byte[]> one = nodes.submit(start);
+      Future<byte[]> two = nodes.submit(start);
+
+      assertThat(one.get(60, TimeUnit.SECONDS)).isEqualTo(two.get(60, TimeUnit.SECONDS));
+    }
   }
 
   @Test

@@ -126,6 +126,15 @@ abstract class IssuerVaultMetaContract extends StoreContract {
   }
 
   @Test
+  void metaInsert_existingName_isConstraintViolationAndKeepsFirstValue() {
+    String name = StoreObjects.unique("once");
+    write(c -> meta.insert(c, name, "first"));
+
+    assertConstraintViolation(() -> write(c -> meta.insert(c, name, "second")));
+    assertThat(getMeta(name)).contains("first");
+  }
+
+  @Test
   void metaGet_unknownName_returnsEmpty() {
     assertThat(getMeta(StoreObjects.unique("missing"))).isEmpty();
   }
