@@ -13,6 +13,8 @@ import io.ekms.core.crypto.AuthenticationFailedException;
  *       the backend; any other length is {@link IllegalArgumentException}.
  *   <li>{@link #encrypt} and {@link #decrypt} are AES-256/192/128-GCM with the caller's 12-byte IV
  *       and a 16-byte tag; every authentication failure is {@link AuthenticationFailedException}.
+ *       Encrypting with an IV of another length is {@link IllegalArgumentException} (it would make
+ *       a ciphertext that the 12-byte rule of decrypt can never open).
  *   <li>{@link #destroy} erases the key for good; later use of the handle fails with {@link
  *       KeyUnusableException}.
  *   <li>A handle is used with the version id it was generated for; with any other id it fails.

@@ -47,6 +47,16 @@ public abstract class KeyBackendContract extends KeyBackendFixture {
     assertThat(out.iv()).isEqualTo(iv);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {0, 8, 11, 13, 16})
+  void encrypt_ivNot12Bytes_throwsIllegalArgument(int ivBytes) {
+    Version v = generate(256);
+
+    assertThatThrownBy(
+            () -> backend.encrypt(v.handle(), v.id(), new byte[ivBytes], PLAINTEXT, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void decrypt_withAad_returnsPlaintextOnlyForSameAad() throws Exception {
     Version v = generate(256);

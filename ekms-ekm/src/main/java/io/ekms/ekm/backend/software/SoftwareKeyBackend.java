@@ -68,6 +68,9 @@ public final class SoftwareKeyBackend implements KeyBackend {
   @Override
   public GcmOutput encrypt(
       KeyHandle handle, String keyVersionId, byte[] iv, byte[] plaintext, byte[] aad) {
+    if (iv.length != AesGcm.IV_BYTES) {
+      throw new IllegalArgumentException("AES-GCM IV must be 12 bytes");
+    }
     byte[] key = unseal(handle, keyVersionId);
     try {
       byte[] out = AesGcm.seal(key, iv, plaintext, aad);
