@@ -3,7 +3,6 @@ package io.ekms.ekm.server;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
-import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.StoreException;
 import io.ekms.core.secret.SecretBytes;
@@ -25,14 +24,23 @@ import java.util.function.Supplier;
 final class KeystoreOpener {
   private static final byte[] CHECK = "ekms-master-key-check-v1".getBytes(StandardCharsets.UTF_8);
   private static final MetaRepository META = new MetaRepository();
-  private static final int MIN_PASSPHRASE = 12;
 
   private KeystoreOpener() {}
 
   static SecretBytes open(EkmConfig.Keystore config, Database db, Map<String, String> env) {
+    return open(config, db, env, MasterKey.PBKDF2_ITERATIONS);
+  }
+
+  /**
+   * As {@link #open(EkmConfig.Keystore, Database, Map)}; {@code newKeystoreIterations} is the
+   * PBKDF2 count a passphrase keystore gets at its first start (an existing one keeps its stored
+   * count).
+   */
+  static SecretBytes open(
+      EkmConfig.Keystore config, Database db, Map<String, String> env, int newKeystoreIterations) {
     SecretBytes key =
         config.passphrase() != null
-            ? fromPassphrase(config, db, env)
+            ? PassphraseKey.derive(config.passphrase(), db, env, newKeystoreIterations)
             : fromFile(Path.of(config.masterKeyFile()));
     verify(key, db);
     return key;
@@ -49,36 +57,6 @@ final class KeystoreOpener {
               + e.getMessage()
               + ").");
     }
-  }
-
-  private static SecretBytes fromPassphrase(
-      EkmConfig.Keystore config, Database db, Map<String, String> env) {
-    try (SecretBytes passphrase = config.passphrase().resolve(env)) {
-      if (passphrase.reveal(KeystoreOpener::characters) < MIN_PASSPHRASE) {
-        throw new Misconfiguration("the keystore passphrase must be at least 12 characters.");
-      }
-      byte[] salt = Base64.getDecoder().decode(salt(db));
-      return MasterKey.fromPassphrase(passphrase, salt, MasterKey.PBKDF2_ITERATIONS);
-    }
-  }
-
-  /**
-   * Characters (code points), not bytes: four euro signs are 12 UTF-8 bytes but 4 characters.
-   * Counted on the bytes, so the passphrase never becomes a String that cannot be wiped.
-   */
-  private static int characters(byte[] utf8) {
-    int count = 0;
-    for (byte b : utf8) {
-      if ((b & 0xC0) != 0x80) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /** The keystore's KDF salt, made by the first start. */
-  private static String salt(Database db) {
-    return storeOnce(db, "kdf_salt", () -> Base64.getEncoder().encodeToString(Randoms.bytes(16)));
   }
 
   /**
@@ -100,7 +78,7 @@ final class KeystoreOpener {
    * starting together on one database must all end up with the same salt and check value, never one
    * overwriting another's after it has started using its own.
    */
-  private static String storeOnce(Database db, String name, Supplier<String> fresh) {
+  static String storeOnce(Database db, String name, Supplier<String> fresh) {
     Optional<String> stored = db.withConnection(c -> META.get(c, name));
     if (stored.isPresent()) {
       return stored.get();

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.config.Misconfiguration;
-import io.ekms.core.config.SecretRef;
 import io.ekms.core.crypto.AesGcm;
-import io.ekms.core.db.Database;
-import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
@@ -15,57 +12,24 @@ import io.ekms.ekm.backend.KeyHandle;
 import io.ekms.ekm.backend.software.MasterKey;
 import io.ekms.ekm.backend.software.SoftwareKeyBackend;
 import io.ekms.ekm.domain.Ids;
-import io.ekms.ekm.store.MetaRepository;
-import io.ekms.testing.TempDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Opening the software keystore's master key from a key file or a passphrase, and proving it. */
-class KeystoreOpenerTest {
-  static final String WRONG_KEY = "the master key does not open this keystore";
-  static final String VARIABLE = "EKMS_TEST_KEYSTORE_PASSPHRASE";
-  static final String PASSPHRASE = "correct horse battery staple";
-
-  private final Path dir = TempDirs.create("keystore-");
-  private Database db = openDatabase();
-
-  private Database openDatabase() {
-    return Database.open(DatabaseConfig.h2File(dir, "ekm"), Map.of(), "db/ekm", "db/audit");
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  private static EkmConfig.Keystore keyFile(Path file) {
-    return new EkmConfig.Keystore(file.toString(), null);
-  }
-
-  private static EkmConfig.Keystore passphrase() {
-    return new EkmConfig.Keystore(null, new SecretRef(null, VARIABLE));
-  }
-
-  private SecretBytes openWith(String passphrase) {
-    return KeystoreOpener.open(passphrase(), db, Map.of(VARIABLE, passphrase));
-  }
-
-  private Optional<String> meta(String name) {
-    return db.withConnection(c -> new MetaRepository().get(c, name));
-  }
-
+/**
+ * Opening the software keystore's master key and proving it is this keystore's; passphrase rules
+ * are in {@link PassphraseKeyTest}.
+ */
+class KeystoreOpenerTest extends KeystoreFixture {
   @Test
   void open_keyFileFirstThenAgain_returnsFileKeyAndStoresCheckOnce() throws IOException {
     Path file = dir.resolve("master.key");
@@ -118,8 +82,7 @@ class KeystoreOpenerTest {
       out = before.encrypt(handle, versionId, AesGcm.newIv(), plaintext, null);
     }
     String salt = meta("kdf_salt").orElseThrow();
-    db.close();
-    db = openDatabase();
+    restart();
 
     try (KeyBackend after = new SoftwareKeyBackend(openWith(PASSPHRASE))) {
       assertThat(after.decrypt(handle, versionId, out.iv(), out.ciphertext(), out.tag(), null))
@@ -154,23 +117,5 @@ class KeystoreOpenerTest {
     assertThatThrownBy(() -> openWith("correct horse battery stable"))
         .isInstanceOf(Misconfiguration.class)
         .hasMessageContaining(WRONG_KEY);
-  }
-
-  @Test
-  void open_passphraseUnder12Characters_throwsMisconfiguration() {
-    for (String tooShort :
-        new String[] {"elevenchars", "\u20ac\u20ac\u20ac\u20ac", "12345678901"}) {
-      assertThatThrownBy(() -> openWith(tooShort))
-          .as("%s", tooShort)
-          .isInstanceOf(Misconfiguration.class)
-          .hasMessageContaining("at least 12 characters");
-    }
-  }
-
-  @Test
-  void open_passphraseVariableUnset_throwsMisconfiguration() {
-    assertThatThrownBy(() -> KeystoreOpener.open(passphrase(), db, Map.of()))
-        .isInstanceOf(Misconfiguration.class)
-        .hasMessageContaining(VARIABLE);
   }
 }
