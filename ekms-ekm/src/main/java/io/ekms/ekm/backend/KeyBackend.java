@@ -9,11 +9,15 @@ import io.ekms.core.crypto.AuthenticationFailedException;
  * <p>Contract for implementations:
  *
  * <ul>
- *   <li>{@link #generate} creates a fresh AES key from a strong RNG, inside the backend.
+ *   <li>{@link #generate} creates a fresh AES key of 128, 192 or 256 bits from a strong RNG, inside
+ *       the backend; any other length is {@link IllegalArgumentException}.
  *   <li>{@link #encrypt} and {@link #decrypt} are AES-256/192/128-GCM with the caller's 12-byte IV
  *       and a 16-byte tag; every authentication failure is {@link AuthenticationFailedException}.
- *   <li>{@link #destroy} erases the key for good; later use fails with {@link
+ *       Encrypting with an IV of another length is {@link IllegalArgumentException} (it would make
+ *       a ciphertext that the 12-byte rule of decrypt can never open).
+ *   <li>{@link #destroy} erases the key for good; later use of the handle fails with {@link
  *       KeyUnusableException}.
+ *   <li>A handle is used with the version id it was generated for; with any other id it fails.
  *   <li>Transient failures of the device raise {@link BackendUnavailableException}; bad input never
  *       does.
  *   <li>Implementations are thread-safe.

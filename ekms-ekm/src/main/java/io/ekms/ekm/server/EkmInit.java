@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,9 @@ public final class EkmInit {
         MasterKey.createFile(keyFile);
       }
     }
+    // The hash is stored before the token file appears: the file marks the directory initialized,
+    // so a failure in between must leave no file and a rerun starts over with a fresh token.
     String token = AdminCredential.newToken();
-    Files.createFile(
-        tokenFile,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(tokenFile, token + "\n", StandardCharsets.US_ASCII);
     try (Database db = Database.open(config.database(), env, "db/ekm", "db/audit")) {
       db.inTransaction(
           c -> {
@@ -62,6 +61,19 @@ public final class EkmInit {
             return null;
           });
     }
+    writeOwnerOnly(tokenFile, token + "\n");
     return new Result(dir, dir.resolve("tls/ca.pem"), tokenFile, true);
+  }
+
+  /**
+   * Writes {@code file} (mode 0600) through a temporary file, so it appears whole or not at all.
+   */
+  private static void writeOwnerOnly(Path file, String content) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    Files.createFile(
+        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(tmp, content, StandardCharsets.US_ASCII);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -2,6 +2,7 @@ package io.ekms.ekm.service;
 
 import io.ekms.core.db.Database;
 import io.ekms.ekm.domain.Key;
+import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.domain.KeyVersionState;
 import io.ekms.ekm.service.AuditTrail.Target;
@@ -9,6 +10,7 @@ import io.ekms.ekm.store.KeyRepository;
 import io.ekms.ekm.store.KeyVersionRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Admin use cases for key versions. The current version cannot be disabled or destroyed: rotate
@@ -59,9 +61,7 @@ public final class VersionAdmin {
         () ->
             db.inTransaction(
                 c -> {
-                  Key key =
-                      keys.findForUpdate(c, vaultId, keyId)
-                          .orElseThrow(() -> EkmError.NOT_FOUND.error("The key does not exist."));
+                  Key key = live(keys.findForUpdate(c, vaultId, keyId));
                   KeyVersion version =
                       versions
                           .find(c, keyId, versionId)
@@ -89,7 +89,12 @@ public final class VersionAdmin {
 
   private void key(java.sql.Connection c, String vaultId, String keyId)
       throws java.sql.SQLException {
-    keys.find(c, vaultId, keyId)
+    live(keys.find(c, vaultId, keyId));
+  }
+
+  /** A deleted key is gone: its versions answer 404 like the key itself. */
+  private static Key live(Optional<Key> key) {
+    return key.filter(k -> k.state() != KeyState.DELETED)
         .orElseThrow(() -> EkmError.NOT_FOUND.error("The key does not exist."));
   }
 }

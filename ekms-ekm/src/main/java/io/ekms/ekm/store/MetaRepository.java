@@ -15,6 +15,16 @@ public final class MetaRepository {
     }
   }
 
+  /** Stores a new setting; a name that exists already is a constraint violation (SQLState 23). */
+  public void insert(Connection c, String name, String value) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement("INSERT INTO ekm_meta (name, meta_value) VALUES (?, ?)")) {
+      Rows.bind(insert, name, value);
+      insert.executeUpdate();
+    }
+  }
+
+  /** Stores a setting, replacing its value when the name exists. */
   public void put(Connection c, String name, String value) throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement("UPDATE ekm_meta SET meta_value = ? WHERE name = ?")) {
@@ -23,10 +33,6 @@ public final class MetaRepository {
         return;
       }
     }
-    try (PreparedStatement insert =
-        c.prepareStatement("INSERT INTO ekm_meta (name, meta_value) VALUES (?, ?)")) {
-      Rows.bind(insert, name, value);
-      insert.executeUpdate();
-    }
+    insert(c, name, value);
   }
 }

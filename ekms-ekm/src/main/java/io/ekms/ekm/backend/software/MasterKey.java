@@ -18,7 +18,7 @@ import javax.crypto.spec.PBEKeySpec;
 public final class MasterKey {
   public static final int BYTES = 32;
 
-  /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+  /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; for new keystores (each stores its own count). */
   public static final int PBKDF2_ITERATIONS = 600_000;
 
   private MasterKey() {}

@@ -13,6 +13,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keys held in the EKM's database, each sealed with AES-256-GCM under the {@link MasterKey}. The
@@ -21,6 +23,10 @@ import java.util.Base64;
  * <p>Sealed handle, Base64 of: {@code 0x01 (format) || iv (12) || AES-GCM(master, key) || tag
  * (16)}, with associated data {@code "ekms-sw-v1:" + keyVersionId}, so a sealed key cannot be moved
  * to another version's row without failing to open.
+ *
+ * <p>Destroying a version erases its sealed form when the caller clears the row's handle; this
+ * backend also refuses the version id from then on, so a copy of the handle still held by a request
+ * in flight (or anywhere else) cannot be used with this backend instance.
  */
 public final class SoftwareKeyBackend implements KeyBackend {
   public static final String NAME = "software";
@@ -28,6 +34,7 @@ public final class SoftwareKeyBackend implements KeyBackend {
   private static final int MAX_SEALED = 1 + AesGcm.IV_BYTES + 32 + AesGcm.TAG_BYTES;
 
   private final SecretBytes masterKey;
+  private final Set<String> destroyed = ConcurrentHashMap.newKeySet();
 
   public SoftwareKeyBackend(SecretBytes masterKey) {
     if (masterKey.length() != MasterKey.BYTES) {
@@ -43,6 +50,9 @@ public final class SoftwareKeyBackend implements KeyBackend {
 
   @Override
   public KeyHandle generate(String keyVersionId, int lengthBits) {
+    if (lengthBits != 128 && lengthBits != 192 && lengthBits != 256) {
+      throw new IllegalArgumentException("AES key length must be 128, 192 or 256 bits");
+    }
     byte[] key = Randoms.bytes(lengthBits / 8);
     byte[] iv = AesGcm.newIv();
     try {
@@ -58,6 +68,9 @@ public final class SoftwareKeyBackend implements KeyBackend {
   @Override
   public GcmOutput encrypt(
       KeyHandle handle, String keyVersionId, byte[] iv, byte[] plaintext, byte[] aad) {
+    if (iv.length != AesGcm.IV_BYTES) {
+      throw new IllegalArgumentException("AES-GCM IV must be 12 bytes");
+    }
     byte[] key = unseal(handle, keyVersionId);
     try {
       byte[] out = AesGcm.seal(key, iv, plaintext, aad);
@@ -88,6 +101,7 @@ public final class SoftwareKeyBackend implements KeyBackend {
   @Override
   public void destroy(KeyHandle handle, String keyVersionId) {
     checkOwned(handle);
+    destroyed.add(keyVersionId);
   }
 
   @Override
@@ -97,6 +111,9 @@ public final class SoftwareKeyBackend implements KeyBackend {
 
   private byte[] unseal(KeyHandle handle, String keyVersionId) {
     checkOwned(handle);
+    if (destroyed.contains(keyVersionId)) {
+      throw new KeyUnusableException("key version was destroyed");
+    }
     byte[] raw;
     try {
       raw = Base64.getDecoder().decode(handle.reference());

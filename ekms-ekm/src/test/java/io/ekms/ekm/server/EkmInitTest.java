@@ -1,0 +1,117 @@
+package io.ekms.ekm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ekms.core.config.Misconfiguration;
+import io.ekms.core.config.SecretRef;
+import io.ekms.core.db.Database;
+import io.ekms.ekm.auth.AdminCredential;
+import io.ekms.ekm.store.MetaRepository;
+import io.ekms.testing.TempDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EkmInitTest {
+  private final Path dir = TempDirs.create("ekm-init-");
+  private final EkmConfig config = EkmConfig.defaults(dir);
+
+  @Test
+  void run_freshDirectory_createsOwnerOnlyKeyFileAndAdminToken() throws Exception {
+    EkmInit.Result result = EkmInit.run(config, Map.of());
+
+    Path keyFile = Path.of(config.keystore().masterKeyFile());
+    assertThat(result.created()).isTrue();
+    assertThat(EkmInit.initialized(config)).isTrue();
+    assertThat(Files.readAllBytes(keyFile)).hasSize(32);
+    assertThat(permissions(keyFile)).isEqualTo("rw-------");
+    assertThat(permissions(result.adminTokenFile())).isEqualTo("rw-------");
+    String token = Files.readString(result.adminTokenFile()).trim();
+    assertThat(token).startsWith(AdminCredential.PREFIX);
+    assertThat(storedTokenHash()).contains(AdminCredential.hash(token));
+    assertThat(result.caCertificate()).exists();
+  }
+
+  @Test
+  void run_existingKeyFile_keepsItUnchanged() throws Exception {
+    Path keyFile = Files.write(dir.resolve("master.key"), new byte[32]);
+
+    EkmInit.run(config, Map.of());
+
+    assertThat(Files.readAllBytes(keyFile)).isEqualTo(new byte[32]);
+  }
+
+  @Test
+  void run_again_changesNothing() throws Exception {
+    EkmInit.run(config, Map.of());
+    byte[] key = Files.readAllBytes(dir.resolve("master.key"));
+    String token = Files.readString(dir.resolve("admin.token"));
+
+    EkmInit.Result again = EkmInit.run(config, Map.of());
+
+    assertThat(again.created()).isFalse();
+    assertThat(Files.readAllBytes(dir.resolve("master.key"))).isEqualTo(key);
+    assertThat(Files.readString(dir.resolve("admin.token"))).isEqualTo(token);
+    assertThat(storedTokenHash()).contains(AdminCredential.hash(token.trim()));
+  }
+
+  @Test
+  void run_passphraseKeystore_writesNoKeyFile() throws Exception {
+    EkmConfig withPassphrase =
+        new EkmConfig(
+            dir.toString(),
+            null,
+            null,
+            null,
+            null,
+            new EkmConfig.Keystore(null, new SecretRef(null, "EKMS_TEST_PASSPHRASE")),
+            null,
+            null);
+
+    EkmInit.run(withPassphrase, Map.of());
+
+    assertThat(dir.resolve("master.key")).doesNotExist();
+    assertThat(dir.resolve("admin.token")).exists();
+  }
+
+  @Test
+  void run_databaseFailsThenFixed_secondRunCreatesUsableToken() throws Exception {
+    String url = config.database().jdbcUrl();
+    sql(url, "CREATE TABLE not_flyway (id INT)");
+
+    assertThatThrownBy(() -> EkmInit.run(config, Map.of()))
+        .isInstanceOf(Misconfiguration.class)
+        .hasMessageContaining("migration failed");
+    assertThat(EkmInit.initialized(config)).isFalse();
+    sql(url, "DROP TABLE not_flyway");
+    EkmInit.Result retried = EkmInit.run(config, Map.of());
+
+    assertThat(retried.created()).isTrue();
+    String token = Files.readString(retried.adminTokenFile()).trim();
+    assertThat(storedTokenHash()).contains(AdminCredential.hash(token));
+  }
+
+  private Optional<String> storedTokenHash() {
+    try (Database db = Database.open(config.database(), Map.of(), "db/ekm", "db/audit")) {
+      return db.withConnection(c -> new MetaRepository().get(c, "admin_token_sha256"));
+    }
+  }
+
+  private static String permissions(Path file) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+  }
+
+  private static void sql(String url, String statement) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+}
