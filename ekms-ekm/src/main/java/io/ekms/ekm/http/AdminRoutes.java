@@ -1,9 +1,11 @@
 package io.ekms.ekm.http;
 
 import io.ekms.core.audit.AuditLog;
+import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Bodies;
+import io.ekms.core.http.JsonExchange;
+import io.ekms.core.http.JsonExchange.Reply;
 import io.ekms.core.json.Json;
-import io.ekms.ekm.auth.AdminCredential;
 import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersionState;
@@ -16,7 +18,6 @@ import io.ekms.ekm.http.AdminViews.KeyView;
 import io.ekms.ekm.http.AdminViews.ListView;
 import io.ekms.ekm.http.AdminViews.VaultView;
 import io.ekms.ekm.http.AdminViews.VersionView;
-import io.ekms.ekm.http.ApiExchange.Reply;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.EkmError;
@@ -42,7 +43,7 @@ public final class AdminRoutes {
   private final AuditLog auditLog;
   private final AuditTrail audit;
   private final AdminCredential credential;
-  private final ApiExchange exchange;
+  private final JsonExchange exchange;
 
   public AdminRoutes(
       VaultAdmin vaults,
@@ -58,7 +59,7 @@ public final class AdminRoutes {
     this.auditLog = auditLog;
     this.audit = audit;
     this.credential = credential;
-    this.exchange = new ApiExchange(metrics);
+    this.exchange = new JsonExchange(metrics, ErrorMapper::map);
   }
 
   public void routing(HttpRouting.Builder r) {

@@ -2,6 +2,8 @@ package io.ekms.ekm.http;
 
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies;
+import io.ekms.core.http.JsonExchange;
+import io.ekms.core.http.JsonExchange.Reply;
 import io.ekms.core.json.Base64Field;
 import io.ekms.core.json.Json;
 import io.ekms.ekm.auth.TokenRejectedException;
@@ -13,7 +15,6 @@ import io.ekms.ekm.domain.KeyVersionState;
 import io.ekms.ekm.http.ApiBodies.DecryptRequest;
 import io.ekms.ekm.http.ApiBodies.EncryptRequest;
 import io.ekms.ekm.http.ApiBodies.RandomRequest;
-import io.ekms.ekm.http.ApiExchange.Reply;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.CryptoService;
@@ -33,7 +34,7 @@ public final class EkmApiRoutes {
   private final CryptoService crypto;
   private final TokenValidator tokens;
   private final AuditTrail audit;
-  private final ApiExchange exchange;
+  private final JsonExchange exchange;
   private final RateLimiter limiter;
 
   public EkmApiRoutes(
@@ -46,7 +47,7 @@ public final class EkmApiRoutes {
     this.crypto = crypto;
     this.tokens = tokens;
     this.audit = audit;
-    this.exchange = new ApiExchange(metrics);
+    this.exchange = new JsonExchange(metrics, ErrorMapper::map);
   }
 
   public void routing(HttpRouting.Builder routing) {

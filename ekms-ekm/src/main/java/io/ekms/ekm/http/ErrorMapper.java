@@ -18,7 +18,7 @@ final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  static ApiException map(Throwable t, String requestId) {
+  static ApiException map(RuntimeException t, String requestId) {
     return switch (t) {
       case ApiException e -> logIfServerSide(e, requestId);
       case JsonInputException e -> EkmError.INVALID_REQUEST.error(e.getMessage());

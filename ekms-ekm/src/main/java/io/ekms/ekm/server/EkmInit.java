@@ -1,9 +1,9 @@
 package io.ekms.ekm.server;
 
 import io.ekms.core.db.Database;
+import io.ekms.core.http.AdminCredential;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.core.tls.ServerIdentity;
-import io.ekms.ekm.auth.AdminCredential;
 import io.ekms.ekm.backend.software.MasterKey;
 import io.ekms.ekm.store.MetaRepository;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.config.SecretRef;
 import io.ekms.core.db.Database;
-import io.ekms.ekm.auth.AdminCredential;
+import io.ekms.core.http.AdminCredential;
 import io.ekms.ekm.store.MetaRepository;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;

@@ -12,6 +12,7 @@ import java.util.List;
 public record KmsConfig(
     String dataDir,
     Listener api,
+    Listener admin,
     String publicUrl,
     TlsFiles tls,
     DatabaseConfig database,
@@ -59,6 +60,7 @@ public record KmsConfig(
             .toString();
     Path dir = Path.of(dataDir);
     api = api == null ? new Listener("127.0.0.1", 9443) : api;
+    admin = admin == null ? new Listener("127.0.0.1", 9444) : admin;
     if (tls == null) {
       tls =
           new TlsFiles(
@@ -76,6 +78,11 @@ public record KmsConfig(
     if (publicUrl != null && !publicUrl.startsWith("https://")) {
       throw new IllegalArgumentException("publicUrl must be an https URL");
     }
+  }
+
+  /** The defaults, for a data directory. */
+  public static KmsConfig defaults(Path dataDir) {
+    return new KmsConfig(dataDir.toString(), null, null, null, null, null, null, null, null, null);
   }
 
   public Path dataPath() {

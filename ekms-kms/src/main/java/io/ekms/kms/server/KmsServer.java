@@ -5,9 +5,12 @@ import io.ekms.core.audit.AuditLogOptions;
 import io.ekms.core.audit.AuditPolicy;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
+import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
 import io.ekms.core.tls.ServerIdentity;
+import io.ekms.kms.auth.PrincipalAdmin;
+import io.ekms.kms.http.AdminRoutes;
 import io.ekms.kms.http.KmsRoutes;
 import io.ekms.kms.service.Connections;
 import io.ekms.kms.service.DeletionSweeper;
@@ -86,14 +89,31 @@ public final class KmsServer implements AutoCloseable {
                   res,
                   auditLog.healthy() ? 200 : 503,
                   Map.of("status", auditLog.healthy() ? "UP" : "DOWN")));
+      HttpRouting.Builder adminRouting = HttpRouting.builder();
+      new AdminRoutes(
+              new PrincipalAdmin(db, clock),
+              auditLog,
+              audit,
+              adminCredential(db),
+              new RequestMetrics(io.ekms.core.http.Metrics.registry(), "kms_admin_requests"))
+          .routing(adminRouting);
+      var tls = ServerTls.of(identity);
       holder[0] =
           WebServer.builder()
               .host(config.api().host())
               .port(config.api().port())
-              .tls(ServerTls.of(identity))
+              .tls(tls)
               .maxPayloadSize(1 << 20)
-              .addFeature(io.ekms.core.http.Metrics.feature())
+              .addFeature(io.ekms.core.http.Metrics.feature("@default", "admin"))
               .routing(routing)
+              .putSocket(
+                  "admin",
+                  s ->
+                      s.host(config.admin().host())
+                          .port(config.admin().port())
+                          .tls(tls)
+                          .maxPayloadSize(1 << 20)
+                          .routing(adminRouting))
               .build()
               .start();
       base[0] = config.baseUrl(holder[0].port());
@@ -108,6 +128,18 @@ public final class KmsServer implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  public int adminPort() {
+    return server.port("admin");
+  }
+
+  private static AdminCredential adminCredential(Database db) {
+    String hash = db.withConnection(c -> Meta.get(c, "admin_token_sha256"));
+    if (hash == null) {
+      throw new Misconfiguration("the KMS has no admin token; run 'ekms kms init' first.");
+    }
+    return new AdminCredential(hash);
   }
 
   public String baseUrl() {

@@ -1,33 +1,36 @@
-package io.ekms.ekm.http;
+package io.ekms.core.http;
 
 import io.ekms.core.error.ApiException;
-import io.ekms.core.http.RequestId;
-import io.ekms.core.http.RequestMetrics;
-import io.ekms.core.http.Responses;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.function.BiFunction;
 
 /**
- * Runs one API exchange: binds the request id, calls the handler, writes its answer or maps its
- * failure, and records the metrics. Handlers stay thin: parse, call one service method, map.
+ * Runs one JSON API exchange: binds the request id, calls the handler, writes its answer or maps
+ * its failure through the API's one error mapper, and records the metrics. Handlers stay thin:
+ * parse, call one service method, map.
  */
-final class ApiExchange {
+public final class JsonExchange {
   /** A handler's answer: HTTP status and body. */
-  record Reply(int status, Object body) {}
+  public record Reply(int status, Object body) {}
 
   /** One route's work, given the request and its request id. */
   @FunctionalInterface
-  interface Handler {
+  public interface Handler {
     Reply handle(ServerRequest request, String requestId);
   }
 
   private final RequestMetrics metrics;
+  private final BiFunction<RuntimeException, String, ApiException> errors;
 
-  ApiExchange(RequestMetrics metrics) {
+  /** {@code errors} maps a failure and the request id to the API's error answer. */
+  public JsonExchange(
+      RequestMetrics metrics, BiFunction<RuntimeException, String, ApiException> errors) {
     this.metrics = metrics;
+    this.errors = errors;
   }
 
-  io.helidon.webserver.http.Handler route(String operation, Handler handler) {
+  public io.helidon.webserver.http.Handler route(String operation, Handler handler) {
     return (req, res) -> run(operation, handler, req, res);
   }
 
@@ -40,7 +43,7 @@ final class ApiExchange {
       Responses.json(res, reply.status(), reply.body());
       result = "OK";
     } catch (RuntimeException t) {
-      ApiException error = ErrorMapper.map(t, requestId);
+      ApiException error = errors.apply(t, requestId);
       Responses.error(res, error);
       result = error.errorCode().code();
     }

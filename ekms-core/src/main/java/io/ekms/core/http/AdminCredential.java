@@ -1,4 +1,4 @@
-package io.ekms.ekm.auth;
+package io.ekms.core.http;
 
 import io.ekms.core.crypto.Randoms;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,180 @@
+package io.ekms.kms.http;
+
+import io.ekms.core.audit.AuditLog;
+import io.ekms.core.http.AdminCredential;
+import io.ekms.core.http.Bodies;
+import io.ekms.core.http.JsonExchange;
+import io.ekms.core.http.JsonExchange.Reply;
+import io.ekms.core.http.RequestMetrics;
+import io.ekms.core.json.Json;
+import io.ekms.kms.auth.Permission;
+import io.ekms.kms.auth.PrincipalAdmin;
+import io.ekms.kms.service.Caller;
+import io.ekms.kms.service.KmsAudit;
+import io.ekms.kms.service.KmsError;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The KMS admin API on its own listener, behind the admin token: users, their API keys and
+ * per-compartment grants, and the audit log. Every call is audited as the admin's.
+ */
+public final class AdminRoutes {
+  private static final String U = "/admin/v1/users/{userId}";
+  private final PrincipalAdmin principals;
+  private final AuditLog auditLog;
+  private final KmsAudit audit;
+  private final AdminCredential credential;
+  private final JsonExchange exchange;
+
+  public AdminRoutes(
+      PrincipalAdmin principals,
+      AuditLog auditLog,
+      KmsAudit audit,
+      AdminCredential credential,
+      RequestMetrics metrics) {
+    this.principals = principals;
+    this.auditLog = auditLog;
+    this.audit = audit;
+    this.credential = credential;
+    this.exchange = new JsonExchange(metrics, KmsErrorMapper::map);
+  }
+
+  record CreateUser(String tenancyId, String name) {}
+
+  record AddKey(String publicKey) {}
+
+  record AddGrant(String compartmentId, String permission) {}
+
+  record ListView<T>(List<T> items) {}
+
+  public void routing(HttpRouting.Builder r) {
+    r.post(
+        "/admin/v1/users",
+        route(
+            "CreateUser",
+            req -> {
+              var b = body(req, CreateUser.class);
+              return new Reply(201, principals.createUser(b.tenancyId(), b.name()));
+            }));
+    r.get(
+        "/admin/v1/users",
+        route(
+            "ListUsers",
+            req ->
+                new Reply(
+                    200,
+                    new ListView<>(
+                        principals.listUsers(req.query().first("tenancyId").orElse(null))))));
+    r.get(U, route("GetUser", req -> new Reply(200, principals.getUser(user(req)))));
+    r.post(
+        U + "/apiKeys",
+        route(
+            "AddApiKey",
+            req ->
+                new Reply(201, principals.addKey(user(req), body(req, AddKey.class).publicKey()))));
+    r.get(
+        U + "/apiKeys",
+        route(
+            "ListApiKeys", req -> new Reply(200, new ListView<>(principals.listKeys(user(req))))));
+    r.delete(
+        U + "/apiKeys/{fingerprint}",
+        route(
+            "RemoveApiKey",
+            req -> {
+              principals.removeKey(user(req), req.path().pathParameters().get("fingerprint"));
+              return new Reply(200, Map.of("removed", true));
+            }));
+    r.post(
+        U + "/grants",
+        route(
+            "Grant",
+            req -> {
+              var b = body(req, AddGrant.class);
+              return new Reply(
+                  201, principals.grant(user(req), b.compartmentId(), permission(b.permission())));
+            }));
+    r.get(
+        U + "/grants",
+        route(
+            "ListGrants", req -> new Reply(200, new ListView<>(principals.listGrants(user(req))))));
+    r.delete(
+        U + "/grants/{compartmentId}",
+        route(
+            "Revoke",
+            req -> {
+              principals.revoke(user(req), req.path().pathParameters().get("compartmentId"));
+              return new Reply(200, Map.of("revoked", true));
+            }));
+    r.get(
+        "/admin/v1/audit",
+        route(
+            "ReadAudit",
+            req ->
+                new Reply(
+                    200,
+                    new ListView<>(
+                        auditLog.read(
+                            number(req, "after", 0),
+                            (int) number(req, "limit", 100),
+                            req.query().first("requestId").orElse(null))))));
+    r.get("/admin/v1/audit/verify", route("VerifyAudit", req -> new Reply(200, auditLog.verify())));
+  }
+
+  /** An admin handler. */
+  @FunctionalInterface
+  private interface AdminHandler {
+    Reply handle(ServerRequest request);
+  }
+
+  private io.helidon.webserver.http.Handler route(String operation, AdminHandler handler) {
+    return exchange.route(
+        operation,
+        (req, requestId) -> {
+          String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+          boolean ok = credential.accepts(header);
+          Caller caller = new Caller(ok ? "admin" : "unauthenticated", requestId, Map.of());
+          Supplier<Reply> work =
+              () -> {
+                if (!ok) {
+                  throw KmsError.NOT_AUTHENTICATED.error("A valid admin token is required.");
+                }
+                return handler.handle(req);
+              };
+          return audit.run(caller, operation, new KmsAudit.Target(null, null, null), null, work);
+        });
+  }
+
+  private static <T> T body(ServerRequest req, Class<T> type) {
+    return Json.read(Bodies.read(req, 64 * 1024), type);
+  }
+
+  private static String user(ServerRequest req) {
+    return req.path().pathParameters().get("userId");
+  }
+
+  private static Permission permission(String value) {
+    try {
+      return Permission.valueOf(value == null ? "" : value.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw KmsError.INVALID_PARAMETER.error("'permission' must be read, use or manage.");
+    }
+  }
+
+  private static long number(ServerRequest req, String name, long fallback) {
+    String value = req.query().first(name).orElse(null);
+    try {
+      long n = value == null ? fallback : Long.parseLong(value);
+      if (n >= 0 && n <= Integer.MAX_VALUE) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw KmsError.INVALID_PARAMETER.error("'" + name + "' must be a non-negative number.");
+  }
+}

@@ -1,0 +1,68 @@
+package io.ekms.kms.server;
+
+import io.ekms.core.crypto.MasterKeyFile;
+import io.ekms.core.db.Database;
+import io.ekms.core.http.AdminCredential;
+import io.ekms.core.tls.LocalCa;
+import io.ekms.core.tls.ServerIdentity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ekms kms init}: makes a KMS data directory ready: a TLS certificate for loopback (from the
+ * given CA, or a new local one), the master key file (0600) that seals vault client secrets, and
+ * the admin token (0600 file; only its hash reaches the database).
+ */
+public final class KmsInit {
+  private KmsInit() {}
+
+  /** What init made or found. */
+  public record Result(Path dataDir, Path caCertificate, Path adminTokenFile, boolean created) {}
+
+  public static Result run(KmsConfig config, Map<String, String> env, LocalCa ca)
+      throws IOException {
+    Path dir = config.dataPath();
+    Files.createDirectories(dir);
+    Path tokenFile = dir.resolve("admin.token");
+    Path caFile = dir.resolve("tls/ca.pem");
+    if (Files.exists(tokenFile)) {
+      return new Result(dir, caFile, tokenFile, false);
+    }
+    Path cert = Path.of(config.tls().certificate());
+    if (!Files.exists(cert)) {
+      LocalCa issuer = ca != null ? ca : LocalCa.create("ekms local CA");
+      issuer.writeTo(dir.resolve("tls"), ca == null);
+      ServerIdentity id =
+          issuer.issueServer("ekms-kms", List.of("localhost"), List.of("127.0.0.1", "::1"));
+      id.writeTo(cert, Path.of(config.tls().privateKey()));
+    }
+    Path keyFile = Path.of(config.masterKeyFile());
+    if (!Files.exists(keyFile)) {
+      MasterKeyFile.create(keyFile);
+    }
+    String token = AdminCredential.newToken();
+    try (Database db = Database.open(config.database(), env, "db/kms", "db/audit")) {
+      db.inTransaction(
+          c -> {
+            Meta.put(c, "admin_token_sha256", AdminCredential.hash(token));
+            return null;
+          });
+    }
+    // The hash is stored first; the token file appears whole or not at all.
+    Path tmp =
+        Files.createTempFile(
+            dir,
+            "admin",
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(tmp, token + "\n", StandardCharsets.US_ASCII);
+    Files.move(tmp, tokenFile, StandardCopyOption.ATOMIC_MOVE);
+    return new Result(dir, caFile, tokenFile, true);
+  }
+}
