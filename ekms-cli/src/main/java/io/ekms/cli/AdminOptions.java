@@ -4,18 +4,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the EKM admin API is and how to authenticate to it; defaults fit a local data dir. */
+/**
+ * Where a server's admin API is and how to authenticate to it. Left out, the URL and data directory
+ * default to the server's own defaults (EKM, KMS or identity), given by the verb.
+ */
 final class AdminOptions {
   @Option(
       names = "--admin-url",
-      defaultValue = "https://127.0.0.1:8444",
-      description = "Admin API base URL (default: ${DEFAULT-VALUE}).")
+      description = "Admin API base URL (default: the server's default admin port on 127.0.0.1).")
   String url;
 
   @Option(
       names = "--data-dir",
-      defaultValue = "ekms-data/ekm",
-      description = "EKM data directory holding tls/ca.pem and admin.token.")
+      description = "The server's data directory, holding tls/ca.pem and admin.token.")
   Path dataDir;
 
   @Option(names = "--ca", description = "CA certificate (PEM) of the admin listener.")
@@ -24,10 +25,11 @@ final class AdminOptions {
   @Option(names = "--token-file", description = "File holding the admin token.")
   Path tokenFile;
 
-  AdminClient client() throws IOException {
+  AdminClient client(String defaultUrl, Path defaultDataDir) throws IOException {
+    Path dir = dataDir != null ? dataDir : defaultDataDir;
     return new AdminClient(
-        url,
-        ca != null ? ca : dataDir.resolve("tls/ca.pem"),
-        tokenFile != null ? tokenFile : dataDir.resolve("admin.token"));
+        url != null ? url : defaultUrl,
+        ca != null ? ca : dir.resolve("tls/ca.pem"),
+        tokenFile != null ? tokenFile : dir.resolve("admin.token"));
   }
 }

@@ -48,7 +48,7 @@ final class AuditCommands {
 
     @Override
     public Integer call() throws Exception {
-      String out = admin.client().call(method(), path(), null);
+      String out = client().call(method(), path(), null);
       System.out.println(out);
       return io.ekms.core.json.Json.mapper().readTree(out).path("ok").asBoolean() ? 0 : 1;
     }

@@ -25,11 +25,24 @@ final class EkmAdminCommands {
       return null;
     }
 
+    /** The admin API this verb talks to when --admin-url is left out (the EKM's). */
+    String defaultUrl() {
+      return "https://127.0.0.1:8444";
+    }
+
+    java.nio.file.Path defaultDataDir() {
+      return java.nio.file.Path.of("ekms-data/ekm");
+    }
+
+    AdminClient client() throws java.io.IOException {
+      return admin.client(defaultUrl(), defaultDataDir());
+    }
+
     @Override
     public Integer call() throws Exception {
       Object body = body();
       System.out.println(
-          admin.client().call(method(), path(), body == null ? null : Json.writeString(body)));
+          client().call(method(), path(), body == null ? null : Json.writeString(body)));
       return 0;
     }
   }

@@ -73,6 +73,7 @@ class EkmInitTest {
             null,
             new EkmConfig.Keystore(null, new SecretRef(null, "EKMS_TEST_PASSPHRASE")),
             null,
+            null,
             null);
 
     EkmInit.run(withPassphrase, Map.of());
