@@ -18,6 +18,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real OAuth issuer for tests: HTTPS on 127.0.0.1 (a free port) with a certificate from its own
  * {@link LocalCa}, serving {@code /.well-known/openid-configuration} and {@code /jwks} (public keys
- * only). It signs with an RSA 2048 key (RS256) and an EC P-256 key (ES256), both published; {@link
- * #rotateKey()} adds a new current RSA key and keeps publishing the old ones. The token endpoint is
- * advertised in the discovery document but not served: tests mint tokens with {@link #token()}.
- * Counts JWKS and discovery fetches so tests can assert caching. Close it to stop the server.
+ * only) and a client-credentials token endpoint at {@code /oauth2/v1/token} for clients registered
+ * with {@link #registerClient}. Its base URL is both the tokens' {@code iss} and what an OCI vault
+ * calls the {@code idcsAccountNameUrl}. It signs with an RSA 2048 key (RS256) and an EC P-256 key
+ * (ES256), both published; {@link #rotateKey()} adds a new current RSA key and keeps publishing the
+ * old ones. Tests can also mint tokens directly with {@link #token()}. Counts JWKS, discovery and
+ * token requests so tests can assert caching. Close it to stop the server.
  */
 public final class TestIssuer implements AutoCloseable {
   private final LocalCa ca = LocalCa.create("ekms test issuer CA");
@@ -38,6 +41,7 @@ public final class TestIssuer implements AutoCloseable {
   private final ECKey ecKey = newEcKey();
   private final AtomicInteger jwksFetches = new AtomicInteger();
   private final AtomicInteger discoveryFetches = new AtomicInteger();
+  private final TokenEndpoint tokenEndpoint = new TokenEndpoint(this);
   private final WebServer server;
   private final String issuer;
   private RSAKey unpublished; // guarded by this
@@ -61,7 +65,10 @@ public final class TestIssuer implements AutoCloseable {
     return new TestIssuer();
   }
 
-  /** The {@code iss} value of this issuer's tokens, {@code https://127.0.0.1:<port>}. */
+  /**
+   * The {@code iss} value of this issuer's tokens, {@code https://127.0.0.1:<port>}; also the
+   * {@code idcsAccountNameUrl} under which {@link #tokenEndpoint()} lives.
+   */
   public String issuer() {
     return issuer;
   }
@@ -75,7 +82,30 @@ public final class TestIssuer implements AutoCloseable {
   }
 
   public String tokenEndpoint() {
-    return issuer + "/oauth2/v1/token";
+    return issuer + TokenEndpoint.PATH;
+  }
+
+  /**
+   * Registers a client of the token endpoint whose tokens name {@code audience} and live one hour;
+   * it must ask for scope {@code <audience>oci_ekms}. Registering an id again replaces it.
+   */
+  public void registerClient(String clientId, String secret, String audience) {
+    registerClient(clientId, secret, audience, Duration.ofHours(1));
+  }
+
+  /** Like {@link #registerClient(String, String, String)}, with tokens living {@code lifetime}. */
+  public void registerClient(String clientId, String secret, String audience, Duration lifetime) {
+    tokenEndpoint.register(clientId, secret, audience, lifetime);
+  }
+
+  /** How many requests the token endpoint has received, successful or not. */
+  public int tokenRequestCount() {
+    return tokenEndpoint.requestCount();
+  }
+
+  /** Makes the token endpoint wait {@code delay} before answering (zero for no wait). */
+  public void tokenDelay(Duration delay) {
+    tokenEndpoint.delay(delay);
   }
 
   /** The PEM of the CA that issued this server's certificate: trust it to fetch the JWKS. */
@@ -136,7 +166,10 @@ public final class TestIssuer implements AutoCloseable {
   }
 
   private void routing(HttpRouting.Builder routing) {
-    routing.get("/.well-known/openid-configuration", this::discovery).get("/jwks", this::jwks);
+    routing
+        .get("/.well-known/openid-configuration", this::discovery)
+        .get("/jwks", this::jwks)
+        .post(TokenEndpoint.PATH, tokenEndpoint::handle);
   }
 
   private void discovery(ServerRequest request, ServerResponse response) {

@@ -1,0 +1,162 @@
+package io.ekms.kms.ekmclient;
+
+import io.ekms.core.secret.SecretBytes;
+import java.net.URI;
+
+/**
+ * The KMS's client for one external vault: the six operations of the EKM API (ekm-api.md) under the
+ * vault's {@code externalVaultEndpointUrl}. Obtain one from {@link EkmClients}; it is thread-safe
+ * and cheap, and shares its connections and tokens with every client of the same endpoint and OAuth
+ * client.
+ *
+ * <p>Contract of every operation: it sends {@code requestId} as {@code opc-request-id} (so both
+ * audit logs show the same id), authenticates with a cached access token (fetching a new one and
+ * retrying once if the EKM answers 401), and either returns a result checked against what was
+ * asked, or throws an {@link EkmException} saying what is wrong. It never resends a request that
+ * may have reached the EKM (except, inside the JDK, a GET whose pooled connection was found
+ * closed), and ends within {@code connectTimeout + readTimeout} plus any token fetch. Invalid
+ * arguments (ids that are not URL-safe, sizes outside the EKM API's bounds, a malformed request id)
+ * throw {@link IllegalArgumentException} before anything is sent.
+ *
+ * <p>Plaintext travels in arrays the client wipes after use; results that hold plaintext are {@link
+ * SecretBytes} that the caller owns and closes.
+ */
+public final class EkmClient {
+  private static final int MAX_DATA = 65_536;
+  private static final int MAX_AAD = 8192;
+
+  private final EkmExchange exchange;
+  private final String vaultId;
+
+  EkmClient(EkmExchange exchange, String vaultId) {
+    this.exchange = exchange;
+    this.vaultId = vaultId;
+  }
+
+  /** GetVaultMetadata: the vault's state (ACTIVE or BLOCKED) and the EKM's vendor. */
+  public VaultMetadata vaultMetadata(String requestId) {
+    EkmCall call = new EkmCall("GetVaultMetadata", vaultId, null, null);
+    return exchange.call(call, requestId, "GET", "/metadata", null, EkmAnswers::vault);
+  }
+
+  /** GetKeyMetadata: the key's current version, shape (AES, bits), state and permitted ops. */
+  public KeyMetadata keyMetadata(String requestId, String keyId) {
+    EkmCall call = new EkmCall("GetKeyMetadata", vaultId, Ids.id("keyId", keyId), null);
+    return exchange.call(
+        call, requestId, "GET", "/keys/" + keyId + "/metadata", null, b -> EkmAnswers.key(call, b));
+  }
+
+  /** GetKeyVersionMetadata: the version's state and permitted ops. */
+  public KeyVersionMetadata keyVersionMetadata(
+      String requestId, String keyId, String keyVersionId) {
+    EkmCall call =
+        new EkmCall(
+            "GetKeyVersionMetadata",
+            vaultId,
+            Ids.id("keyId", keyId),
+            Ids.id("keyVersionId", keyVersionId));
+    String path = "/keys/" + keyId + "/keyVersions/" + keyVersionId + "/metadata";
+    return exchange.call(call, requestId, "GET", path, null, b -> EkmAnswers.version(call, b));
+  }
+
+  /**
+   * Encrypt with AES-GCM under {@code keyVersionId}, or the key's current version when it is {@code
+   * null}. {@code plaintext} is 1 to 65536 bytes, {@code aad} (optional) at most 8192; the caller
+   * keeps and wipes its arrays.
+   */
+  public EncryptResult encrypt(
+      String requestId, String keyId, String keyVersionId, byte[] plaintext, byte[] aad) {
+    EkmCall call =
+        new EkmCall(
+            "Encrypt",
+            vaultId,
+            Ids.id("keyId", keyId),
+            keyVersionId == null ? null : Ids.id("keyVersionId", keyVersionId));
+    size("plaintext", plaintext, 1, MAX_DATA);
+    byte[] body =
+        new JsonBody()
+            .binary("plaintext", plaintext)
+            .binary("aad", optional("aad", aad))
+            .text("keyVersionId", keyVersionId)
+            .toBytes();
+    return exchange.call(
+        call,
+        requestId,
+        "POST",
+        "/keys/" + keyId + "/encrypt",
+        body,
+        b -> EkmAnswers.encrypted(call, b, plaintext.length));
+  }
+
+  /**
+   * Decrypt an AES-GCM ciphertext made by {@code keyVersionId} (required: ciphertexts name their
+   * version). The result's plaintext belongs to the caller, who closes it.
+   */
+  public DecryptResult decrypt(
+      String requestId,
+      String keyId,
+      String keyVersionId,
+      byte[] ciphertext,
+      byte[] iv,
+      byte[] tag,
+      byte[] aad) {
+    EkmCall call =
+        new EkmCall(
+            "Decrypt", vaultId, Ids.id("keyId", keyId), Ids.id("keyVersionId", keyVersionId));
+    size("ciphertext", ciphertext, 1, MAX_DATA);
+    size("iv", iv, EncryptResult.IV_LENGTH, EncryptResult.IV_LENGTH);
+    size("tag", tag, EncryptResult.TAG_LENGTH, EncryptResult.TAG_LENGTH);
+    byte[] body =
+        new JsonBody()
+            .binary("ciphertext", ciphertext)
+            .binary("iv", iv)
+            .binary("tag", tag)
+            .binary("aad", optional("aad", aad))
+            .text("keyVersionId", keyVersionId)
+            .text("mode", EkmAnswers.MODE)
+            .toBytes();
+    return exchange.call(
+        call,
+        requestId,
+        "POST",
+        "/keys/" + keyId + "/decrypt",
+        body,
+        b -> EkmAnswers.decrypted(call, b, ciphertext.length));
+  }
+
+  /** GenerateRandomBytes: {@code length} (1 to 65535) random bytes, owned by the caller. */
+  public SecretBytes randomBytes(String requestId, int length) {
+    if (length < 1 || length > MAX_DATA - 1) {
+      throw new IllegalArgumentException("length must be 1 to 65535");
+    }
+    EkmCall call = new EkmCall("GenerateRandomBytes", vaultId, null, null);
+    byte[] body = new JsonBody().number("length", length).toBytes();
+    return exchange.call(
+        call, requestId, "POST", "/generateRandomBytes", body, b -> EkmAnswers.random(b, length));
+  }
+
+  /** The vault's endpoint URL this client calls. */
+  public URI vaultUrl() {
+    return exchange.vaultUrl();
+  }
+
+  @Override
+  public String toString() {
+    return "EkmClient[" + exchange + "]";
+  }
+
+  private static void size(String name, byte[] value, int min, int max) {
+    if (value == null || value.length < min || value.length > max) {
+      throw new IllegalArgumentException(name + " must be " + min + " to " + max + " bytes");
+    }
+  }
+
+  /** Empty AAD is no AAD in GCM, so it is left out. */
+  private static byte[] optional(String name, byte[] value) {
+    if (value == null || value.length == 0) {
+      return null;
+    }
+    size(name, value, 1, MAX_AAD);
+    return value;
+  }
+}

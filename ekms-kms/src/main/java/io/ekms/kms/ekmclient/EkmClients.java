@@ -1,0 +1,91 @@
+package io.ekms.kms.ekmclient;
+
+import io.ekms.core.tls.Pem;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Makes {@link EkmClient}s and owns what they share: one HTTPS connection pool per private endpoint
+ * and CA bundle (every vault behind that endpoint uses it), and one access-token cache for all
+ * OAuth clients. The KMS keeps one instance for its lifetime; {@link #close()} stops every
+ * connection, after which its clients fail.
+ */
+public final class EkmClients implements AutoCloseable {
+  private final Transports transports;
+  private final AccessTokens tokens;
+
+  public EkmClients(EkmClientConfig config) {
+    this.transports = new Transports(config);
+    this.tokens =
+        new AccessTokens(
+            new TokenFetcher(transports)::fetch, Clock.systemUTC(), config.tokenRefreshMargin());
+  }
+
+  /**
+   * A client for one external vault.
+   *
+   * @param externalVaultEndpointUrl the vault's base URL in the EKM, {@code https://host:port/...}
+   *     (for ekms, {@code .../oci/ekm/v1/vaults/{vaultId}})
+   * @param caBundlePem the private endpoint's CA bundle: the only certificates trusted for the EKM
+   *     (its certificate must also name the URL's host)
+   * @param oauth how to obtain the access tokens the EKM expects
+   * @throws IllegalArgumentException when the URL is not such an https URL or the bundle holds no
+   *     valid certificate
+   */
+  public EkmClient client(String externalVaultEndpointUrl, String caBundlePem, OAuthClient oauth) {
+    URI url = vaultUrl(externalVaultEndpointUrl);
+    if (caBundlePem == null) {
+      throw new IllegalArgumentException("caBundlePem is required");
+    }
+    List<X509Certificate> trust = Pem.certificates(caBundlePem);
+    if (oauth == null) {
+      throw new IllegalArgumentException("oauth is required");
+    }
+    EkmExchange exchange = new EkmExchange(url, transports.forUrl(url, trust), tokens, oauth);
+    return new EkmClient(exchange, vaultId(url));
+  }
+
+  private static URI vaultUrl(String value) {
+    if (value == null || value.length() > 2048) {
+      throw new IllegalArgumentException("externalVaultEndpointUrl must be 1 to 2048 characters");
+    }
+    URI uri;
+    try {
+      uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("externalVaultEndpointUrl is not a valid URL");
+    }
+    if (!"https".equals(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))
+        || uri.getHost() == null
+        || uri.getRawUserInfo() != null
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null
+        || uri.getRawPath() == null
+        || uri.getRawPath().isEmpty()) {
+      throw new IllegalArgumentException(
+          "externalVaultEndpointUrl must be an https URL with a host and a path, and no user"
+              + " info, query or fragment");
+    }
+    return uri;
+  }
+
+  /** The last path segment, which names the vault in messages when it is id-shaped. */
+  private static String vaultId(URI url) {
+    String path = url.getRawPath();
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    try {
+      return Ids.id("vault", last);
+    } catch (IllegalArgumentException e) {
+      return path;
+    }
+  }
+
+  @Override
+  public void close() {
+    transports.close();
+  }
+}

@@ -1,0 +1,55 @@
+package io.ekms.kms.ekmclient;
+
+/**
+ * The EKM answered and refused the operation. Retrying the same call will fail the same way until
+ * something changes in the EKM (or in the request). The KMS maps {@link Unusable} to 409
+ * IncorrectState, {@link DecryptionFailed} to 400 InvalidParameter, and the others to 409
+ * ExternalServerIncorrectState with this message.
+ */
+public abstract sealed class EkmRefused extends EkmException {
+  EkmRefused(String message, String remoteCode) {
+    super(message, remoteCode, null);
+  }
+
+  /**
+   * The vault is blocked, or the key or key version is disabled, or the key does not permit the
+   * operation, in the EKM (403 VaultBlocked, KeyDisabled, KeyVersionDisabled,
+   * OperationNotPermitted).
+   */
+  public static final class Unusable extends EkmRefused {
+    Unusable(String message, String remoteCode) {
+      super(message, remoteCode);
+    }
+  }
+
+  /** The EKM knows no such vault, key or key version, or the key is deleted (404). */
+  public static final class NotFound extends EkmRefused {
+    NotFound(String message, String remoteCode) {
+      super(message, remoteCode);
+    }
+  }
+
+  /**
+   * The EKM refused the access token even after a fresh one was fetched (401), or does not
+   * authorize the token's client for this vault (403 ClientNotAuthorized).
+   */
+  public static final class NotAuthorized extends EkmRefused {
+    NotAuthorized(String message, String remoteCode) {
+      super(message, remoteCode);
+    }
+  }
+
+  /** The ciphertext, IV, tag or AAD do not authenticate under the key version (400). */
+  public static final class DecryptionFailed extends EkmRefused {
+    DecryptionFailed(String message, String remoteCode) {
+      super(message, remoteCode);
+    }
+  }
+
+  /** The EKM found the request invalid (any other 400). */
+  public static final class InvalidRequest extends EkmRefused {
+    InvalidRequest(String message, String remoteCode) {
+      super(message, remoteCode);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.ekms.kms.ekmclient;
+
+/**
+ * The EKM gave no usable answer. The operation may or may not have run in the EKM (except for
+ * {@link Unreachable} caused by a failed connection, and {@link TlsNotTrusted}, where no request
+ * was sent). The KMS maps every variant to 409 ExternalServerIncorrectState with this message.
+ */
+public abstract sealed class EkmUnavailable extends EkmException {
+  EkmUnavailable(String message, String remoteCode, Throwable cause) {
+    super(message, remoteCode, cause);
+  }
+
+  /** No connection could be made (refused, no route, connect timeout), or it broke mid-call. */
+  public static final class Unreachable extends EkmUnavailable {
+    Unreachable(String message, Throwable cause) {
+      super(message, null, cause);
+    }
+  }
+
+  /** The EKM did not answer completely within the read timeout. */
+  public static final class TimedOut extends EkmUnavailable {
+    TimedOut(String message, Throwable cause) {
+      super(message, null, cause);
+    }
+  }
+
+  /**
+   * The TLS handshake failed: the EKM's certificate is not trusted by the private endpoint's CA
+   * bundle, does not name the host, or the handshake itself failed.
+   */
+  public static final class TlsNotTrusted extends EkmUnavailable {
+    TlsNotTrusted(String message, Throwable cause) {
+      super(message, null, cause);
+    }
+  }
+
+  /** The EKM answered a server error (5xx) or is rate limiting (429). */
+  public static final class ServerError extends EkmUnavailable {
+    ServerError(String message, String remoteCode) {
+      super(message, remoteCode, null);
+    }
+  }
+
+  /**
+   * The answer cannot be trusted: an unexpected status, a body that is not the documented JSON,
+   * missing fields, bad Base64, a wrong IV or tag length, or ids other than those asked for.
+   */
+  public static final class MalformedAnswer extends EkmUnavailable {
+    MalformedAnswer(String message, Throwable cause) {
+      super(message, null, cause);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.ekms.kms.ekmclient;
+
+import io.ekms.core.secret.SecretBytes;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The OAuth client an external vault uses to obtain EKM access tokens with the client-credentials
+ * grant.
+ *
+ * <p>Tokens come from {@code {idcsAccountNameUrl}/oauth2/v1/token}, over HTTPS trusting only {@code
+ * identityCaBundle}, with the client authenticated by HTTP Basic ({@code client_secret_basic}) and
+ * scope {@code <audience>oci_ekms}. The secret stays owned by the caller: it is read at each token
+ * request, so keep it open while clients built from this value are in use. {@link #toString()}
+ * names the URL and client id only.
+ */
+public record OAuthClient(
+    String idcsAccountNameUrl,
+    String clientAppId,
+    SecretBytes clientAppSecret,
+    String audience,
+    List<X509Certificate> identityCaBundle) {
+  static final String TOKEN_PATH = "/oauth2/v1/token";
+  private static final int MAX_TEXT = 1024;
+
+  /**
+   * Validates every field.
+   *
+   * @throws IllegalArgumentException naming the field that is wrong
+   */
+  public OAuthClient {
+    idcsAccountNameUrl = baseUrl(idcsAccountNameUrl);
+    clientAppId = text("clientAppId", clientAppId);
+    if (clientAppSecret == null || clientAppSecret.length() == 0) {
+      throw new IllegalArgumentException("clientAppSecret is required");
+    }
+    audience = text("audience", audience);
+    if (identityCaBundle == null || identityCaBundle.isEmpty()) {
+      throw new IllegalArgumentException("identityCaBundle must hold at least one certificate");
+    }
+    identityCaBundle = List.copyOf(identityCaBundle);
+  }
+
+  /** The token endpoint, {@code {idcsAccountNameUrl}/oauth2/v1/token}. */
+  public URI tokenEndpoint() {
+    return URI.create(idcsAccountNameUrl + TOKEN_PATH);
+  }
+
+  /**
+   * The scope requested: the audience followed by {@code oci_ekms}, as OCI identity domains use.
+   */
+  public String scope() {
+    return audience + "oci_ekms";
+  }
+
+  private static String baseUrl(String url) {
+    String value = text("idcsAccountNameUrl", url);
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("idcsAccountNameUrl is not a valid URL");
+    }
+    if (!"https".equals(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))
+        || uri.getHost() == null
+        || uri.getRawUserInfo() != null
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "idcsAccountNameUrl must be an https URL with a host and no user info, query or fragment");
+    }
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  }
+
+  private static String text(String field, String value) {
+    if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
+      throw new IllegalArgumentException(field + " must be 1 to " + MAX_TEXT + " characters");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "OAuthClient[" + idcsAccountNameUrl + ", clientAppId=" + clientAppId + "]";
+  }
+}

@@ -1,0 +1,106 @@
+package io.ekms.kms.ekmclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ekms.core.tls.LocalCa;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The EKM going away, coming back, hanging and presenting a foreign certificate, with the default
+ * timeouts (500 ms connect, 1 s read). Upper bounds are generous for a loaded two-core machine.
+ */
+class EkmClientFailureTest {
+  static EkmTestBed bed;
+  static EkmClients clients;
+  static EkmClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    bed = new EkmTestBed();
+    clients = new EkmClients(EkmClientConfig.defaults());
+    client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+  }
+
+  @AfterAll
+  static void stop() {
+    clients.close();
+    bed.close();
+  }
+
+  @Test
+  void call_ekmStopped_throwsUnreachableWithinBound() {
+    client.vaultMetadata("req-stop-0");
+    bed.stop();
+    try {
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> client.encrypt("req-stop-1", bed.keyId, null, new byte[] {1}, null))
+          .isInstanceOf(EkmUnavailable.Unreachable.class)
+          .hasMessageContaining("Encrypt (vault " + bed.vaultId)
+          .hasMessageContaining("is unreachable");
+      assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(3));
+    } finally {
+      bed.start();
+    }
+  }
+
+  @Test
+  void call_ekmRestartedOnSamePort_nextCallWorksWithTheSameClient() {
+    EncryptResult before = client.encrypt("req-rst-0", bed.keyId, null, new byte[] {5}, null);
+    bed.stop();
+    bed.start();
+
+    EncryptResult after = client.encrypt("req-rst-1", bed.keyId, null, new byte[] {5}, null);
+    try (DecryptResult opened =
+        client.decrypt(
+            "req-rst-2",
+            bed.keyId,
+            before.keyVersionId(),
+            before.ciphertext(),
+            before.iv(),
+            before.tag(),
+            null)) {
+      assertThat(opened.plaintext().contentEquals(new byte[] {5})).isTrue();
+    }
+    assertThat(after.keyVersionId()).isEqualTo(before.keyVersionId());
+  }
+
+  @Test
+  void call_caBundleOfAnotherCa_throwsTlsNotTrusted() {
+    String foreignCa = LocalCa.create("some other CA").certificatePem();
+    EkmClient untrusting = clients.client(bed.vaultUrl(), foreignCa, bed.oauth());
+
+    assertThatThrownBy(() -> untrusting.vaultMetadata("req-tls-1"))
+        .isInstanceOf(EkmUnavailable.TlsNotTrusted.class)
+        .hasMessageContaining(
+            "the EKM's certificate is not trusted by the private endpoint's CA bundle");
+  }
+
+  @Test
+  void call_peerAcceptsTcpButNeverCompletesTls_retriesConnectOnceThenUnreachable()
+      throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String url = "https://127.0.0.1:" + silent.getLocalPort() + "/oci/ekm/v1/vaults/vlt-silent";
+      EkmClient hanging = clients.client(url, bed.caPem, bed.oauth());
+      client.vaultMetadata("req-silent-0"); // caches the token, so only connecting is timed
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> hanging.vaultMetadata("req-silent-1"))
+          .isInstanceOf(EkmUnavailable.Unreachable.class)
+          .hasMessageContaining("no connection could be made");
+      // two connect attempts of 500 ms each
+      assertThat(elapsed(start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+      assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(3));
+    }
+  }
+
+  private static Duration elapsed(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}

@@ -1,0 +1,133 @@
+package io.ekms.kms.ekmclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The customer's controls in the EKM (disable a key or version, block the vault, restrict a key's
+ * operations, bind a vault to another client) fail the very next call with the right refusal.
+ */
+class EkmClientRefusalTest {
+  static EkmTestBed bed;
+  static EkmClients clients;
+  static EkmClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    bed = new EkmTestBed();
+    clients = new EkmClients(EkmClientConfig.defaults());
+    client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+  }
+
+  @AfterAll
+  static void stop() {
+    clients.close();
+    bed.close();
+  }
+
+  @Test
+  void encrypt_keyDisabledInEkm_nextCallThrowsUnusableKeyDisabled() throws Exception {
+    String keyId = bed.createKey("to-disable");
+    client.encrypt("req-dis-0", keyId, null, new byte[] {1}, null);
+    bed.admin("POST", bed.keys() + "/" + keyId + "/disable", null);
+
+    assertThatThrownBy(() -> client.encrypt("req-dis-1", keyId, null, new byte[] {1}, null))
+        .isInstanceOf(EkmRefused.Unusable.class)
+        .hasMessageContaining("key " + keyId + " is disabled in the EKM")
+        .hasMessageContaining("(KeyDisabled: ");
+
+    bed.admin("POST", bed.keys() + "/" + keyId + "/enable", null);
+    assertThat(client.encrypt("req-dis-2", keyId, null, new byte[] {1}, null).keyId())
+        .isEqualTo(keyId);
+  }
+
+  @Test
+  void decrypt_keyVersionDisabledInEkm_throwsUnusableKeyVersionDisabled() throws Exception {
+    String keyId = bed.createKey("version-to-disable");
+    EncryptResult sealed = client.encrypt("req-kvd-0", keyId, null, new byte[] {1, 2}, null);
+    bed.admin("POST", bed.keys() + "/" + keyId + "/rotate", null); // the current one stays enabled
+    String version = bed.keys() + "/" + keyId + "/versions/" + sealed.keyVersionId();
+    bed.admin("POST", version + "/disable", null);
+
+    assertThatThrownBy(
+            () ->
+                client.decrypt(
+                    "req-kvd-1",
+                    keyId,
+                    sealed.keyVersionId(),
+                    sealed.ciphertext(),
+                    sealed.iv(),
+                    sealed.tag(),
+                    null))
+        .isInstanceOf(EkmRefused.Unusable.class)
+        .hasMessageContaining("key version " + sealed.keyVersionId() + " of key " + keyId)
+        .hasMessageContaining("KeyVersionDisabled");
+  }
+
+  @Test
+  void anyCall_vaultBlockedInEkm_nextCallThrowsUnusableVaultBlocked() throws Exception {
+    String vault = "/admin/v1/vaults/" + bed.vaultId;
+    bed.admin("POST", vault + "/block", null);
+    try {
+      assertThatThrownBy(() -> client.encrypt("req-blk-1", bed.keyId, null, new byte[] {1}, null))
+          .isInstanceOf(EkmRefused.Unusable.class)
+          .hasMessageContaining("vault " + bed.vaultId + " is blocked in the EKM")
+          .hasMessageContaining("VaultBlocked");
+      assertThatThrownBy(() -> client.vaultMetadata("req-blk-2"))
+          .isInstanceOf(EkmRefused.Unusable.class);
+    } finally {
+      bed.admin("POST", vault + "/unblock", null);
+    }
+    assertThat(client.vaultMetadata("req-blk-3").state()).isEqualTo(VaultMetadata.State.ACTIVE);
+  }
+
+  @Test
+  void decrypt_encryptOnlyKey_throwsUnusableOperationNotPermitted() throws Exception {
+    String keyId =
+        bed.admin("POST", bed.keys(), Map.of("name", "enc-only", "ops", List.of("ENCRYPT")))
+            .path("id")
+            .asText();
+    EncryptResult sealed = client.encrypt("req-op-0", keyId, null, new byte[] {1}, null);
+
+    assertThatThrownBy(
+            () ->
+                client.decrypt(
+                    "req-op-1",
+                    keyId,
+                    sealed.keyVersionId(),
+                    sealed.ciphertext(),
+                    sealed.iv(),
+                    sealed.tag(),
+                    null))
+        .isInstanceOf(EkmRefused.Unusable.class)
+        .hasMessageContaining("does not permit Decrypt")
+        .hasMessageContaining("OperationNotPermitted");
+  }
+
+  @Test
+  void anyCall_vaultBoundToAnotherClient_throwsNotAuthorizedTokenRefused() throws Exception {
+    String issuerId =
+        bed.admin("GET", "/admin/v1/issuers", null).path("items").get(0).path("id").asText();
+    String otherVault =
+        bed.admin(
+                "POST",
+                "/admin/v1/vaults",
+                Map.of("name", "other", "issuerId", issuerId, "clientId", "someone-else"))
+            .path("id")
+            .asText();
+    String url = bed.vaultUrl().replace(bed.vaultId, otherVault);
+    EkmClient stranger = clients.client(url, bed.caPem, bed.oauth());
+
+    assertThatThrownBy(() -> stranger.vaultMetadata("req-cna-1"))
+        .isInstanceOf(EkmRefused.NotAuthorized.class)
+        .hasMessageContaining("token refused")
+        .hasMessageContaining("client " + EkmTestBed.CLIENT)
+        .hasMessageContaining("ClientNotAuthorized");
+  }
+}

@@ -1,0 +1,178 @@
+package io.ekms.kms.ekmclient;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.core.secret.SecretBytes;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The six EKM API operations, over HTTPS, against a real EKM with tokens from a real issuer. */
+class EkmClientTest {
+  static EkmTestBed bed;
+  static EkmClients clients;
+  static EkmClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    bed = new EkmTestBed();
+    clients = new EkmClients(EkmClientConfig.defaults());
+    client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+  }
+
+  @AfterAll
+  static void stop() {
+    clients.close();
+    bed.close();
+  }
+
+  @Test
+  void vaultMetadata_activeVault_isActiveFromEkms() {
+    VaultMetadata vault = client.vaultMetadata("req-vault-1");
+
+    assertThat(vault).isEqualTo(new VaultMetadata(VaultMetadata.State.ACTIVE, "ekms"));
+  }
+
+  @Test
+  void keyMetadata_newKey_isActiveAes256WithBothOps() {
+    KeyMetadata key = client.keyMetadata("req-key-1", bed.keyId);
+
+    assertThat(key.keyId()).isEqualTo(bed.keyId);
+    assertThat(key.algorithm()).isEqualTo("AES");
+    assertThat(key.lengthBits()).isEqualTo(256);
+    assertThat(key.state()).isEqualTo(KeyMetadata.State.ACTIVE);
+    assertThat(key.keyOps()).containsExactlyInAnyOrder(KeyOp.ENCRYPT, KeyOp.DECRYPT);
+    assertThat(key.currentKeyVersionId()).isNotBlank();
+  }
+
+  @Test
+  void keyVersionMetadata_currentVersion_isActive() {
+    String version = client.keyMetadata("req-kv-0", bed.keyId).currentKeyVersionId();
+
+    KeyVersionMetadata metadata = client.keyVersionMetadata("req-kv-1", bed.keyId, version);
+
+    assertThat(metadata.keyId()).isEqualTo(bed.keyId);
+    assertThat(metadata.keyVersionId()).isEqualTo(version);
+    assertThat(metadata.state()).isEqualTo(KeyVersionMetadata.State.ACTIVE);
+    assertThat(metadata.keyVersionOps()).contains(KeyOp.ENCRYPT, KeyOp.DECRYPT);
+  }
+
+  @Test
+  void encryptDecrypt_withAndWithoutAad_roundTrips() {
+    for (byte[] aad : new byte[][] {null, "tenant=a".getBytes(UTF_8)}) {
+      byte[] plaintext = "attack at dawn".getBytes(UTF_8);
+
+      EncryptResult sealed = client.encrypt("req-enc-1", bed.keyId, null, plaintext, aad);
+
+      assertThat(sealed.keyId()).isEqualTo(bed.keyId);
+      assertThat(sealed.ciphertext()).hasSameSizeAs(plaintext).isNotEqualTo(plaintext);
+      assertThat(sealed.iv()).hasSize(12);
+      assertThat(sealed.tag()).hasSize(16);
+      try (DecryptResult opened = decrypt(sealed, aad)) {
+        assertThat(opened.plaintext().contentEquals(plaintext)).isTrue();
+        assertThat(opened.keyVersionId()).isEqualTo(sealed.keyVersionId());
+      }
+    }
+  }
+
+  @Test
+  void encrypt_namedVersionAfterRotation_usesThatVersion() throws Exception {
+    String keyId = bed.createKey("rotating");
+    String first = client.keyMetadata("req-rot-0", keyId).currentKeyVersionId();
+    bed.admin("POST", bed.keys() + "/" + keyId + "/rotate", null);
+
+    EncryptResult old = client.encrypt("req-rot-1", keyId, first, new byte[] {1, 2, 3}, null);
+    EncryptResult current = client.encrypt("req-rot-2", keyId, null, new byte[] {1, 2, 3}, null);
+
+    assertThat(old.keyVersionId()).isEqualTo(first);
+    assertThat(current.keyVersionId()).isNotEqualTo(first);
+    try (DecryptResult opened = decrypt(old, null)) {
+      assertThat(opened.plaintext().contentEquals(new byte[] {1, 2, 3})).isTrue();
+    }
+  }
+
+  @Test
+  void decrypt_wrongAad_throwsDecryptionFailedWithEkmCode() {
+    EncryptResult sealed =
+        client.encrypt("req-dec-1", bed.keyId, null, "x".getBytes(UTF_8), "a".getBytes(UTF_8));
+
+    assertThatThrownBy(() -> decrypt(sealed, "b".getBytes(UTF_8)))
+        .isInstanceOf(EkmRefused.DecryptionFailed.class)
+        .hasMessageContaining("do not authenticate")
+        .hasMessageContaining("DecryptionFailed")
+        .satisfies(e -> assertThat(((EkmException) e).remoteCode()).contains("DecryptionFailed"));
+  }
+
+  @Test
+  void randomBytes_32_returns32FreshBytes() {
+    try (SecretBytes a = client.randomBytes("req-rnd-1", 32);
+        SecretBytes b = client.randomBytes("req-rnd-2", 32)) {
+      assertThat(a.length()).isEqualTo(32);
+      assertThat(b.contentEquals(a.copy())).isFalse();
+    }
+  }
+
+  @Test
+  void keyMetadata_unknownKey_throwsNotFound() {
+    assertThatThrownBy(() -> client.keyMetadata("req-nf-1", "key-" + "0".repeat(32)))
+        .isInstanceOf(EkmRefused.NotFound.class)
+        .hasMessageContaining("GetKeyMetadata (vault " + bed.vaultId)
+        .hasMessageContaining("NotFound");
+  }
+
+  @Test
+  void everyOperation_requestId_isForwardedToTheEkmAudit() throws Exception {
+    String id = "kms-" + System.nanoTime();
+    EncryptResult sealed = client.encrypt(id + "-e", bed.keyId, null, new byte[] {7}, null);
+    client
+        .decrypt(
+            id + "-d",
+            bed.keyId,
+            sealed.keyVersionId(),
+            sealed.ciphertext(),
+            sealed.iv(),
+            sealed.tag(),
+            null)
+        .close();
+    client.vaultMetadata(id + "-v");
+    client.randomBytes(id + "-r", 4).close();
+
+    List<JsonNode> audit = bed.audit(id + "-e");
+
+    assertThat(audit).hasSize(1);
+    assertThat(audit.get(0).path("record").path("operation").asText()).isEqualTo("Encrypt");
+    assertThat(audit.get(0).path("record").path("caller").asText()).contains(EkmTestBed.CLIENT);
+    assertThat(bed.audit(id + "-d"))
+        .extracting(n -> n.path("record").path("operation").asText())
+        .containsExactly("Decrypt");
+    assertThat(bed.audit(id + "-v")).hasSize(1);
+    assertThat(bed.audit(id + "-r")).hasSize(1);
+  }
+
+  @Test
+  void calls_badArguments_throwIllegalArgumentBeforeSending() {
+    assertThatThrownBy(() -> client.keyMetadata("req-1", "../metadata"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> client.vaultMetadata("bad id with spaces"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> client.encrypt("req-1", bed.keyId, null, new byte[0], null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> client.randomBytes("req-1", 65_536))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  static DecryptResult decrypt(EncryptResult sealed, byte[] aad) {
+    return client.decrypt(
+        "req-dec",
+        sealed.keyId(),
+        sealed.keyVersionId(),
+        sealed.ciphertext(),
+        sealed.iv(),
+        sealed.tag(),
+        aad);
+  }
+}

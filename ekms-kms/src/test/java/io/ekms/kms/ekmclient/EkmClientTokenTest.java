@@ -1,0 +1,183 @@
+package io.ekms.kms.ekmclient;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.tls.Pem;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Access tokens against the test issuer's real token endpoint, counted at the issuer. */
+class EkmClientTokenTest {
+  static EkmTestBed bed;
+
+  @BeforeAll
+  static void start() throws Exception {
+    bed = new EkmTestBed();
+  }
+
+  @AfterAll
+  static void stop() {
+    bed.close();
+  }
+
+  @Test
+  void calls_manyOnTwoVaultsOfOneClient_fetchOneToken() throws Exception {
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+      EkmClient a = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+      EkmClient b = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+      int before = bed.issuer.tokenRequestCount();
+
+      for (int i = 0; i < 5; i++) {
+        a.vaultMetadata("req-cache-a" + i);
+        b.encrypt("req-cache-b" + i, bed.keyId, null, new byte[] {1}, null);
+      }
+
+      assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void calls_tokenReachesRefreshMargin_fetchANewToken() throws Exception {
+    bed.issuer.registerClient(EkmTestBed.CLIENT, bed.secret, EkmTestBed.AUDIENCE, sec(3));
+    EkmClientConfig config = new EkmClientConfig(null, null, sec(1));
+    try (EkmClients clients = new EkmClients(config)) {
+      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+      int before = bed.issuer.tokenRequestCount();
+
+      client.vaultMetadata("req-refresh-1");
+      client.vaultMetadata("req-refresh-2");
+      int early = bed.issuer.tokenRequestCount() - before;
+      Thread.sleep(2_100); // 3 s token, 1 s margin: reused for 2 s
+      client.vaultMetadata("req-refresh-3");
+
+      assertThat(early).isEqualTo(1);
+      assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(2);
+    } finally {
+      bed.issuer.registerClient(EkmTestBed.CLIENT, bed.secret, EkmTestBed.AUDIENCE);
+    }
+  }
+
+  @Test
+  void calls_manyThreadsNeedATokenAtOnce_fetchOne() throws Exception {
+    bed.issuer.tokenDelay(Duration.ofMillis(300));
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults());
+        var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+      int before = bed.issuer.tokenRequestCount();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<VaultMetadata>> calls = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String id = "req-flight-" + i;
+        calls.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return client.vaultMetadata(id);
+                }));
+      }
+      go.countDown();
+      for (Future<VaultMetadata> call : calls) {
+        assertThat(call.get().state()).isEqualTo(VaultMetadata.State.ACTIVE);
+      }
+
+      assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(1);
+    } finally {
+      bed.issuer.tokenDelay(Duration.ZERO);
+    }
+  }
+
+  @Test
+  void call_wrongClientSecret_throwsRejectedInvalidClientWithoutTheSecret() {
+    String wrong = "not-the-secret-" + System.nanoTime();
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth(wrong));
+
+      assertThatThrownBy(() -> client.vaultMetadata("req-wrong-secret"))
+          .isInstanceOf(IdentityFailure.Rejected.class)
+          .hasMessageContaining("client id or secret is wrong")
+          .hasMessageContaining("invalid_client")
+          .hasMessageContaining("client " + EkmTestBed.CLIENT)
+          .hasMessageContaining(bed.issuer.issuer())
+          .hasMessageNotContaining(wrong)
+          .hasMessageNotContaining(bed.secret);
+    }
+  }
+
+  @Test
+  void call_ekmRejectsEveryToken_refetchesOnceThenThrowsNotAuthorized() {
+    bed.issuer.registerClient("wrong-aud", "pw", "https://elsewhere.test/");
+    OAuthClient oauth = oauth("wrong-aud", "https://elsewhere.test/", bed.issuer.issuer());
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
+      int before = bed.issuer.tokenRequestCount();
+
+      assertThatThrownBy(() -> client.vaultMetadata("req-401"))
+          .isInstanceOf(EkmRefused.NotAuthorized.class)
+          .hasMessageContaining("token refused")
+          .hasMessageContaining("InvalidToken");
+      assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void call_identityServerDown_throwsIdentityUnavailableQuickly() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    OAuthClient oauth =
+        oauth(EkmTestBed.CLIENT, EkmTestBed.AUDIENCE, "https://127.0.0.1:" + closedPort);
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> client.vaultMetadata("req-idp-down"))
+          .isInstanceOf(IdentityFailure.Unavailable.class)
+          .hasMessageContaining("is unreachable");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(sec(3));
+    }
+  }
+
+  @Test
+  void call_identityCertificateFromAnotherCa_throwsIdentityUnavailableNotTrusted() {
+    OAuthClient oauth =
+        new OAuthClient(
+            bed.issuer.issuer(),
+            EkmTestBed.CLIENT,
+            SecretBytes.copyOf(bed.secret.getBytes(UTF_8)),
+            EkmTestBed.AUDIENCE,
+            bed.caCerts());
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
+
+      assertThatThrownBy(() -> client.vaultMetadata("req-idp-tls"))
+          .isInstanceOf(IdentityFailure.Unavailable.class)
+          .hasMessageContaining("not trusted by the identity CA bundle");
+    }
+  }
+
+  private static OAuthClient oauth(String clientId, String audience, String url) {
+    String secret = clientId.equals(EkmTestBed.CLIENT) ? bed.secret : "pw";
+    return new OAuthClient(
+        url,
+        clientId,
+        SecretBytes.copyOf(secret.getBytes(UTF_8)),
+        audience,
+        Pem.certificates(bed.issuer.caPem()));
+  }
+
+  private static Duration sec(long seconds) {
+    return Duration.ofSeconds(seconds);
+  }
+}

@@ -1,0 +1,105 @@
+package io.ekms.kms.ekmclient;
+
+import io.ekms.core.http.ServerTls;
+import io.ekms.core.tls.LocalCa;
+import io.ekms.core.tls.ServerIdentity;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A tiny HTTPS server that plays a misbehaving EKM: it answers each request with the next scripted
+ * reply (status, body, delay), or 200 {@code {}} when the script is empty, and records what it
+ * received. Its certificate comes from its own CA, issued for the names given.
+ */
+final class ScriptedEkm implements AutoCloseable {
+  /** One scripted answer; {@code delay} is slept before answering. */
+  record Reply(int status, String body, Duration delay) {
+    static Reply of(int status, String body) {
+      return new Reply(status, body, Duration.ZERO);
+    }
+  }
+
+  /** What one request carried. */
+  record Seen(String method, String path, String authorization, String requestId, String body) {}
+
+  final LocalCa ca = LocalCa.create("scripted EKM CA");
+  private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
+  private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
+  private final WebServer server;
+
+  /** A server whose certificate names 127.0.0.1 and localhost. */
+  ScriptedEkm() {
+    this(List.of("localhost"), List.of("127.0.0.1"));
+  }
+
+  ScriptedEkm(List<String> dnsNames, List<String> ips) {
+    ServerIdentity identity = ca.issueServer("scripted-ekm", dnsNames, ips);
+    server =
+        WebServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .tls(ServerTls.of(identity))
+            .routing(r -> r.any(this::handle))
+            .build()
+            .start();
+  }
+
+  String vaultUrl() {
+    return "https://127.0.0.1:" + server.port() + "/oci/ekm/v1/vaults/vlt-scripted";
+  }
+
+  String caPem() {
+    return ca.certificatePem();
+  }
+
+  ScriptedEkm then(int status, String body) {
+    script.add(Reply.of(status, body));
+    return this;
+  }
+
+  ScriptedEkm then(Reply reply) {
+    script.add(reply);
+    return this;
+  }
+
+  List<Seen> seen() {
+    return List.copyOf(seen);
+  }
+
+  private void handle(ServerRequest request, ServerResponse response) {
+    String body = request.content().hasEntity() ? request.content().as(String.class) : "";
+    seen.add(
+        new Seen(
+            request.prologue().method().text(),
+            request.path().path(),
+            request.headers().first(HeaderNames.AUTHORIZATION).orElse(null),
+            request.headers().first(HeaderNames.create("opc-request-id")).orElse(null),
+            body));
+    Reply reply = script.poll();
+    if (reply == null) {
+      reply = Reply.of(200, "{}");
+    }
+    try {
+      Thread.sleep(reply.delay());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the server is stopping; the client has given up
+      return;
+    }
+    response.status(Status.create(reply.status()));
+    response.header(HeaderNames.CONTENT_TYPE, "application/json");
+    response.send(reply.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

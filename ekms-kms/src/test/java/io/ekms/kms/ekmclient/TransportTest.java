@@ -1,0 +1,50 @@
+package io.ekms.kms.ekmclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ekms.kms.ekmclient.TransportFailure.Kind;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** How the JDK's failures are sorted; the live cases run in the end-to-end tests. */
+class TransportTest {
+  static Stream<Arguments> failures() {
+    return Stream.of(
+        Arguments.of(
+            tls(new CertPathBuilderException("unable to find valid path")), Kind.TLS_UNTRUSTED),
+        Arguments.of(
+            tls(new CertificateException("No subject alternative names")), Kind.TLS_NAME_MISMATCH),
+        Arguments.of(new SSLHandshakeException("protocol_version"), Kind.TLS_FAILED),
+        Arguments.of(
+            new HttpConnectTimeoutException("HTTP connect timed out"), Kind.CONNECT_TIMEOUT),
+        Arguments.of(new HttpTimeoutException("request timed out"), Kind.TIMED_OUT),
+        Arguments.of(new ConnectException("Connection refused"), Kind.CONNECT_FAILED),
+        Arguments.of(new IOException("connection reset"), Kind.CONNECTION_LOST),
+        Arguments.of(new BoundedBody.TooLargeException(10), Kind.ANSWER_TOO_LARGE));
+  }
+
+  @ParameterizedTest
+  @MethodSource("failures")
+  void classify_jdkFailure_sortsIntoKind(Throwable failure, Kind kind) {
+    TransportFailure classified = Transport.classify(failure);
+
+    assertThat(classified.kind()).isEqualTo(kind);
+    assertThat(classified.getCause()).isSameAs(failure);
+    assertThat(classified.detail()).isNotBlank();
+  }
+
+  static SSLHandshakeException tls(Exception cause) {
+    SSLHandshakeException e = new SSLHandshakeException("handshake failed");
+    e.initCause(cause);
+    return e;
+  }
+}
