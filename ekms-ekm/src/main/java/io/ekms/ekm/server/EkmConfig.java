@@ -47,11 +47,15 @@ public record EkmConfig(
     }
   }
 
-  /** What access tokens must say: the audience, and the clock skew tolerated on exp and nbf. */
+  /**
+   * What access tokens must say: the audience (by default the EKM's own origin, {@code
+   * https://host:port/}, which is what the ekms KMS asks tokens for), and the clock skew tolerated
+   * on exp and nbf.
+   */
   public record Tokens(String audience, Integer clockSkewSeconds) {
     public Tokens {
-      if (audience == null || audience.isBlank()) {
-        audience = "ekms-ekm";
+      if (audience != null && (audience.isBlank() || audience.length() > 512)) {
+        throw new IllegalArgumentException("tokens.audience must be 1 to 512 characters");
       }
       if (clockSkewSeconds == null) {
         clockSkewSeconds = 60;
@@ -97,6 +101,18 @@ public record EkmConfig(
       audit = new Audit(null, dir.resolve("audit.jsonl").toString());
     }
     rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
+  }
+
+  /** The audience tokens must name: the configured one, else {@code https://host:port/}. */
+  public String audience() {
+    if (tokens.audience() != null) {
+      return tokens.audience();
+    }
+    if (api.port() == 0) {
+      throw new IllegalArgumentException("tokens.audience is required when api.port is 0");
+    }
+    String host = api.host().contains(":") ? "[" + api.host() + "]" : api.host();
+    return "https://" + host + ":" + api.port() + "/";
   }
 
   public Path dataPath() {

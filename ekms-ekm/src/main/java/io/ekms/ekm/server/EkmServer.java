@@ -65,7 +65,7 @@ public final class EkmServer implements AutoCloseable {
       IssuerDirectory issuers = new IssuerDirectory(db);
       TokenValidator tokens =
           new TokenValidator(
-              config.tokens().audience(),
+              config.audience(),
               Duration.ofSeconds(config.tokens().clockSkewSeconds()),
               issuers::find,
               clock);

@@ -2,7 +2,7 @@ package io.ekms.kms.http;
 
 import io.ekms.core.db.Database;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.kms.server.KmsParts;
+import io.ekms.kms.service.Access;
 import io.ekms.kms.service.Connections;
 import io.ekms.kms.service.CryptoService;
 import io.ekms.kms.service.KeyService;
@@ -27,7 +27,8 @@ public final class KmsRoutes {
   public KmsRoutes(
       Database db,
       Clock clock,
-      KmsParts parts,
+      Authenticator authenticator,
+      Access access,
       KmsAudit audit,
       RetryTokens retryTokens,
       Connections connections,
@@ -36,12 +37,12 @@ public final class KmsRoutes {
       Supplier<String> baseUrl) {
     this.baseUrl = baseUrl;
     Resources resources = new Resources(db);
-    KmsExchange exchange = new KmsExchange(parts.authenticator(), retryTokens, metrics);
-    var endpoints = new PrivateEndpointService(db, parts.access(), audit, clock);
-    var vaults = new VaultService(resources, parts.access(), audit, connections, sealer, clock);
-    var keys = new KeyService(resources, parts.access(), audit, connections, clock);
-    var versions = new KeyVersionService(resources, parts.access(), audit, connections, clock);
-    var crypto = new CryptoService(resources, parts.access(), audit, connections);
+    KmsExchange exchange = new KmsExchange(authenticator, retryTokens, metrics);
+    var endpoints = new PrivateEndpointService(db, access, audit, clock);
+    var vaults = new VaultService(resources, access, audit, connections, sealer, clock);
+    var keys = new KeyService(resources, access, audit, connections, clock);
+    var versions = new KeyVersionService(resources, access, audit, connections, clock);
+    var crypto = new CryptoService(resources, access, audit, connections);
     this.vaultRoutes = new VaultRoutes(endpoints, vaults, exchange, baseUrl);
     this.keyRoutes = new KeyRoutes(keys, versions, exchange);
     this.cryptoRoutes = new CryptoRoutes(crypto, exchange);

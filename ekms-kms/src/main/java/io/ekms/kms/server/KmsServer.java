@@ -9,7 +9,10 @@ import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
 import io.ekms.core.tls.ServerIdentity;
+import io.ekms.kms.auth.Authorizer;
+import io.ekms.kms.auth.DatabaseKeyDirectory;
 import io.ekms.kms.auth.PrincipalAdmin;
+import io.ekms.kms.auth.RequestVerifier;
 import io.ekms.kms.http.AdminRoutes;
 import io.ekms.kms.http.KmsRoutes;
 import io.ekms.kms.service.Connections;
@@ -33,6 +36,7 @@ public final class KmsServer implements AutoCloseable {
   private final DeletionSweeper sweeper;
   private final WebServer server;
   private final String baseUrl;
+  private final AutoCloseable owned;
 
   private KmsServer(
       Database db,
@@ -40,7 +44,9 @@ public final class KmsServer implements AutoCloseable {
       SecretSealer sealer,
       DeletionSweeper sweeper,
       WebServer server,
-      String baseUrl) {
+      String baseUrl,
+      AutoCloseable owned) {
+    this.owned = owned;
     this.db = db;
     this.auditLog = auditLog;
     this.sealer = sealer;
@@ -50,6 +56,12 @@ public final class KmsServer implements AutoCloseable {
   }
 
   public static KmsServer start(KmsConfig config, Map<String, String> env, KmsParts parts) {
+    return start(config, env, parts, () -> {});
+  }
+
+  /** As {@link #start(KmsConfig, Map, KmsParts)}; {@code owned} is closed with the server. */
+  public static KmsServer start(
+      KmsConfig config, Map<String, String> env, KmsParts parts, AutoCloseable owned) {
     // Milliseconds are what the API shows and the store keeps: one precision everywhere.
     Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     Database db = Database.open(config.database(), env, "db/kms", "db/audit");
@@ -73,7 +85,8 @@ public final class KmsServer implements AutoCloseable {
           new KmsRoutes(
               db,
               clock,
-              parts,
+              new SignatureAuthenticator(new RequestVerifier(new DatabaseKeyDirectory(db), clock)),
+              new GrantAccess(new Authorizer(db)),
               audit,
               retryTokens,
               connections,
@@ -119,7 +132,7 @@ public final class KmsServer implements AutoCloseable {
       base[0] = config.baseUrl(holder[0].port());
       DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
       sweeper.start(Duration.ofSeconds(config.sweepIntervalSeconds()));
-      return new KmsServer(db, auditLog, sealer, sweeper, holder[0], base[0]);
+      return new KmsServer(db, auditLog, sealer, sweeper, holder[0], base[0], owned);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -163,6 +176,12 @@ public final class KmsServer implements AutoCloseable {
   public void close() {
     server.stop();
     sweeper.close();
+    try {
+      owned.close();
+    } catch (Exception e) {
+      System.getLogger(KmsServer.class.getName())
+          .log(System.Logger.Level.WARNING, "closing the EKM clients failed", e);
+    }
     auditLog.close();
     sealer.close();
     db.close();

@@ -1,0 +1,51 @@
+package io.ekms.kms.server;
+
+import io.ekms.core.config.Misconfiguration;
+import io.ekms.core.tls.Pem;
+import io.ekms.kms.ekmclient.EkmClientConfig;
+import io.ekms.kms.ekmclient.EkmClients;
+import io.helidon.webserver.http.HttpRouting;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Starts a KMS with its real EKM client, as {@code ekms kms serve} and the quickstart do. */
+public final class KmsLauncher {
+  private KmsLauncher() {}
+
+  /** {@code extraRoutes}: routes served beside the KMS API (the embedded identity server). */
+  public static KmsServer start(
+      KmsConfig config, Map<String, String> env, Consumer<HttpRouting.Builder> extraRoutes) {
+    EkmClients clients =
+        new EkmClients(
+            new EkmClientConfig(
+                Duration.ofMillis(config.ekm().connectTimeoutMillis()),
+                Duration.ofMillis(config.ekm().readTimeoutMillis()),
+                EkmClientConfig.DEFAULT_TOKEN_REFRESH_MARGIN));
+    EkmClientVaults vaults = new EkmClientVaults(clients, identityCas(config));
+    try {
+      return KmsServer.start(config, env, new KmsParts(vaults, extraRoutes), vaults);
+    } catch (RuntimeException e) {
+      vaults.close();
+      throw e;
+    }
+  }
+
+  private static List<X509Certificate> identityCas(KmsConfig config) {
+    List<X509Certificate> out = new ArrayList<>();
+    for (String file : config.ekm().identityCaFiles()) {
+      try {
+        out.addAll(Pem.certificates(Path.of(file)));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new Misconfiguration(
+            "cannot read identity CA file " + file + " (ekm.identityCaFiles).");
+      }
+    }
+    return out;
+  }
+}
