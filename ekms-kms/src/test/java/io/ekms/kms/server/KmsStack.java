@@ -1,0 +1,167 @@
+package io.ekms.kms.server;
+
+import io.ekms.core.crypto.Randoms;
+import io.ekms.core.http.Listener;
+import io.ekms.ekm.server.EkmConfig;
+import io.ekms.ekm.server.EkmInit;
+import io.ekms.ekm.server.EkmServer;
+import io.ekms.testing.TempDirs;
+import io.ekms.testing.TestIssuer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on loopback over HTTPS: an OAuth issuer with the KMS's client, an EKM with a
+ * vault bound to that client and one key, and a KMS with a user who holds an API key and {@code
+ * manage} in one compartment. The EKM keeps its port across restarts.
+ */
+final class KmsStack implements AutoCloseable {
+  static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  static final String COMPARTMENT = "ocid1.compartment.oc1..bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+  static final String CLIENT = "kms-client";
+
+  final TestIssuer issuer = TestIssuer.start();
+  final String clientSecret = "secret-" + Randoms.hex(16);
+  final Path ekmDir = TempDirs.create("stack-ekm-");
+  final Path kmsDir = TempDirs.create("stack-kms-");
+  final int ekmPort = freePort();
+  final EkmConfig ekmConfig =
+      new EkmConfig(
+          ekmDir.toString(),
+          new Listener("127.0.0.1", ekmPort),
+          new Listener("127.0.0.1", 0),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+  EkmServer ekm;
+  HttpsJson ekmAdmin;
+  String ekmVaultId;
+  String ekmKeyId;
+  final KmsConfig kmsConfig;
+  KmsServer kms;
+  HttpsJson kmsAdmin;
+  String userId;
+  KeyPair userKey;
+  String fingerprint;
+
+  KmsStack() throws Exception {
+    issuer.registerClient(CLIENT, clientSecret, ekmConfig.audience());
+    EkmInit.run(ekmConfig, Map.of());
+    startEkm();
+    String issuerId =
+        ekmAdmin
+            .call(
+                "POST",
+                "/admin/v1/issuers",
+                Map.of(
+                    "issuer",
+                    issuer.issuer(),
+                    "jwksUri",
+                    issuer.jwksUri(),
+                    "caBundle",
+                    issuer.caPem()))
+            .path("id")
+            .asText();
+    ekmVaultId =
+        ekmAdmin
+            .call(
+                "POST",
+                "/admin/v1/vaults",
+                Map.of("name", "payments", "issuerId", issuerId, "clientId", CLIENT))
+            .path("id")
+            .asText();
+    ekmKeyId =
+        ekmAdmin
+            .call("POST", "/admin/v1/vaults/" + ekmVaultId + "/keys", Map.of("name", "orders"))
+            .path("id")
+            .asText();
+
+    Path identityCa = kmsDir.resolve("identity-ca.pem");
+    Files.writeString(identityCa, issuer.caPem());
+    kmsConfig =
+        new KmsConfig(
+            kmsDir.toString(),
+            new Listener("127.0.0.1", 0),
+            new Listener("127.0.0.1", 0),
+            null,
+            null,
+            null,
+            null,
+            new KmsConfig.Ekm(null, null, List.of(identityCa.toString())),
+            null,
+            1);
+    KmsInit.run(kmsConfig, Map.of(), null);
+    kms = KmsLauncher.start(kmsConfig, Map.of(), routing -> {});
+    kmsAdmin =
+        new HttpsJson(
+            "https://127.0.0.1:" + kms.adminPort(),
+            kmsDir.resolve("tls/ca.pem"),
+            Files.readString(kmsDir.resolve("admin.token")).trim());
+    userId =
+        kmsAdmin
+            .call("POST", "/admin/v1/users", Map.of("tenancyId", TENANCY, "name", "app"))
+            .path("id")
+            .asText();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    userKey = generator.generateKeyPair();
+    fingerprint =
+        kmsAdmin
+            .call(
+                "POST",
+                "/admin/v1/users/" + userId + "/apiKeys",
+                Map.of("publicKey", io.ekms.core.tls.Pem.encode(userKey.getPublic())))
+            .path("fingerprint")
+            .asText();
+    kmsAdmin.call(
+        "POST",
+        "/admin/v1/users/" + userId + "/grants",
+        Map.of("compartmentId", COMPARTMENT, "permission", "manage"));
+  }
+
+  void startEkm() throws Exception {
+    ekm = EkmServer.start(ekmConfig, Map.of());
+    ekmAdmin =
+        new HttpsJson(
+            "https://127.0.0.1:" + ekm.adminPort(),
+            ekmDir.resolve("tls/ca.pem"),
+            Files.readString(ekmDir.resolve("admin.token")).trim());
+  }
+
+  void stopEkm() {
+    ekm.close();
+  }
+
+  String ekmCaPem() throws Exception {
+    return Files.readString(ekmDir.resolve("tls/ca.pem"));
+  }
+
+  String ekmVaultUrl() {
+    return "https://127.0.0.1:" + ekmPort + "/oci/ekm/v1/vaults/" + ekmVaultId;
+  }
+
+  String identityUrl() {
+    return issuer.issuer();
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    kms.close();
+    ekm.close();
+    issuer.close();
+  }
+}
