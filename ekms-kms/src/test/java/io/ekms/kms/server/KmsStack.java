@@ -127,6 +127,25 @@ final class KmsStack implements AutoCloseable {
         Map.of("compartmentId", COMPARTMENT, "permission", "manage"));
   }
 
+  /** A new key in the EKM vault (so a test can disable or rotate it on its own). */
+  String newEkmKey(String name) throws Exception {
+    return ekmAdmin
+        .call("POST", "/admin/v1/vaults/" + ekmVaultId + "/keys", Map.of("name", name))
+        .path("id")
+        .asText();
+  }
+
+  /** Runs an admin action on an EKM key: rotate, enable, disable or delete. */
+  com.fasterxml.jackson.databind.JsonNode ekmKeyAction(String keyId, String action)
+      throws Exception {
+    return ekmAdmin.call(
+        "POST", "/admin/v1/vaults/" + ekmVaultId + "/keys/" + keyId + "/" + action, Map.of());
+  }
+
+  void ekmVaultAction(String action) throws Exception {
+    ekmAdmin.call("POST", "/admin/v1/vaults/" + ekmVaultId + "/" + action, Map.of());
+  }
+
   void startEkm() throws Exception {
     ekm = EkmServer.start(ekmConfig, Map.of());
     ekmAdmin =
