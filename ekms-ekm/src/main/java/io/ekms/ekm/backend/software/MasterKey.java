@@ -1,15 +1,13 @@
 package io.ekms.ekm.backend.software;
 
-import io.ekms.core.crypto.Randoms;
+import io.ekms.core.secret.KeyFile;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.secret.Wipe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -19,7 +17,7 @@ import javax.crypto.spec.PBEKeySpec;
  * {@code init} (mode 0600) or from a passphrase stretched by PBKDF2-HMAC-SHA256.
  */
 public final class MasterKey {
-  public static final int BYTES = 32;
+  public static final int BYTES = KeyFile.BYTES;
 
   /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
   public static final int PBKDF2_ITERATIONS = 600_000;
@@ -28,24 +26,11 @@ public final class MasterKey {
 
   /** Writes a fresh random key file readable by its owner only; refuses to overwrite one. */
   public static void createFile(Path file) throws IOException {
-    byte[] key = Randoms.bytes(BYTES);
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.write(file, key);
-    } finally {
-      Wipe.bytes(key);
-    }
+    KeyFile.create(file);
   }
 
   public static SecretBytes readFile(Path file) throws IOException {
-    byte[] key = Files.readAllBytes(file);
-    if (key.length != BYTES) {
-      Wipe.bytes(key);
-      throw new IOException("master key file " + file + " must hold exactly 32 bytes");
-    }
-    return SecretBytes.adopt(key);
+    return KeyFile.read(file);
   }
 
   /** Derives the master key from {@code passphrase} and the keystore's stored {@code salt}. */
