@@ -1,0 +1,42 @@
+package io.ekms.identity.keys;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.ekms.identity.domain.Ids;
+import io.ekms.identity.store.StoredKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+
+/** A freshly generated RSA 2048 signing key: its row (sealed) and its ready signer. */
+record NewKey(StoredKey row, ActiveKey active) {
+  static final int RSA_BITS = 2048;
+
+  static NewKey generate(KeySealer sealer, Instant now, int lifetimeSeconds) {
+    String kid = Ids.newKid();
+    try {
+      RSAKey pair =
+          new RSAKeyGenerator(RSA_BITS)
+              .keyID(kid)
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS256)
+              .generate();
+      RSAPrivateKey privateKey = pair.toRSAPrivateKey();
+      RSAKey publicJwk = pair.toPublicJWK();
+      StoredKey row =
+          new StoredKey(
+              kid,
+              publicJwk.toJSONString(),
+              sealer.seal(kid, privateKey),
+              now,
+              null,
+              null,
+              lifetimeSeconds);
+      return new NewKey(row, new ActiveKey(publicJwk, privateKey));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("cannot generate an RSA signing key", e);
+    }
+  }
+}
