@@ -71,7 +71,7 @@ public record Client(
     if (values == null || values.isEmpty() || values.size() > MAX_ENTRIES) {
       throw new IllegalArgumentException(what + " must hold 1 to " + MAX_ENTRIES + " entries");
     }
-    if (values.contains(null)) {
+    if (values.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException(what + " must not contain null");
     }
     return List.copyOf(new LinkedHashSet<>(values));

@@ -1,5 +1,6 @@
 package io.ekms.identity.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.core.json.Json;
 import io.ekms.core.tls.Pem;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /** A real HTTPS client for tests that trusts only the identity server's CA. */
 final class HttpAnswers {
-  /** Status, parsed body (null node when empty), headers and the raw body text. */
+  /** Status, parsed body (missing node when empty or not JSON), headers and the raw text. */
   record Answer(int status, JsonNode body, HttpHeaders headers, String text) {
     String error() {
       return body.path("error").asText();
@@ -47,8 +48,15 @@ final class HttpAnswers {
                     : HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode json =
-        r.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body());
-    return new Answer(r.statusCode(), json, r.headers(), r.body());
+    return new Answer(r.statusCode(), json(r.body()), r.headers(), r.body());
+  }
+
+  /** The body as JSON; a missing node when it is empty or not JSON (Helidon's own 404 page). */
+  private static JsonNode json(String body) {
+    try {
+      return body.isEmpty() ? Json.mapper().missingNode() : Json.mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      return Json.mapper().missingNode();
+    }
   }
 }
