@@ -8,6 +8,7 @@ import io.ekms.identity.store.ClientRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Admin use cases for OAuth clients; each one is audited. */
 public final class ClientAdmin {
@@ -84,7 +85,7 @@ public final class ClientAdmin {
         () ->
             (Ids.wellFormedClient(clientId)
                     ? db.withConnection(c -> clients.find(c, clientId))
-                    : java.util.Optional.<Client>empty())
+                    : Optional.<Client>empty())
                 .orElseThrow(() -> AdminError.NOT_FOUND.error("The client does not exist.")));
   }
 

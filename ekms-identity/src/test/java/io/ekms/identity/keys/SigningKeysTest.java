@@ -81,6 +81,19 @@ class SigningKeysTest {
   }
 
   @Test
+  void current_betweenRotations_isOneSignerBuiltOnce() {
+    SigningKeys.createFirst(db, sealer((byte) 1), clock, 3600);
+    SigningKeys keys = SigningKeys.open(db, sealer((byte) 1), clock, 3600, SKEW);
+
+    ActiveKey first = keys.current();
+
+    assertThat(keys.current()).isSameAs(first);
+    assertThat(keys.current().signer()).isSameAs(first.signer());
+    keys.rotate();
+    assertThat(keys.current()).isNotSameAs(first);
+  }
+
+  @Test
   void rotate_previousPublishedUntilLifetimePlusSkew() {
     SigningKeys.createFirst(db, sealer((byte) 1), clock, 3600);
     SigningKeys keys = SigningKeys.open(db, sealer((byte) 1), clock, 3600, SKEW);
