@@ -10,11 +10,13 @@ import io.ekms.identity.store.StoredKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 
-/** A freshly generated RSA 2048 signing key: its row (sealed) and its ready signer. */
-record NewKey(StoredKey row, ActiveKey active) {
+/**
+ * A freshly generated RSA 2048 signing key: its public JWK, its sealed private half, its signer.
+ */
+record NewKey(String kid, String publicJwk, String sealedPrivate, ActiveKey active) {
   static final int RSA_BITS = 2048;
 
-  static NewKey generate(KeySealer sealer, Instant now, int lifetimeSeconds) {
+  static NewKey generate(KeySealer sealer) {
     String kid = Ids.newKid();
     try {
       RSAKey pair =
@@ -25,18 +27,23 @@ record NewKey(StoredKey row, ActiveKey active) {
               .generate();
       RSAPrivateKey privateKey = pair.toRSAPrivateKey();
       RSAKey publicJwk = pair.toPublicJWK();
-      StoredKey row =
-          new StoredKey(
-              kid,
-              publicJwk.toJSONString(),
-              sealer.seal(kid, privateKey),
-              now,
-              null,
-              null,
-              lifetimeSeconds);
-      return new NewKey(row, new ActiveKey(publicJwk, privateKey));
+      return new NewKey(
+          kid,
+          publicJwk.toJSONString(),
+          sealer.seal(kid, privateKey),
+          new ActiveKey(publicJwk, privateKey));
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate an RSA signing key", e);
     }
+  }
+
+  /** Its row as the current key from {@code now}, signing tokens of {@code lifetimeSeconds}. */
+  StoredKey row(Instant now, int lifetimeSeconds) {
+    return new StoredKey(kid, publicJwk, sealedPrivate, now, null, null, lifetimeSeconds);
+  }
+
+  @Override
+  public String toString() {
+    return "NewKey[" + kid + "]";
   }
 }

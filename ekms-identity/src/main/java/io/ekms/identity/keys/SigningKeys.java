@@ -1,6 +1,5 @@
 package io.ekms.identity.keys;
 
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.ekms.core.config.Misconfiguration;
@@ -8,14 +7,15 @@ import io.ekms.core.db.Database;
 import io.ekms.identity.domain.SigningKeyInfo;
 import io.ekms.identity.store.SigningKeyRepository;
 import io.ekms.identity.store.StoredKey;
-import java.text.ParseException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * The token signing keys: the current key, which signs, and the keys it replaced, whose public
@@ -35,18 +35,8 @@ public final class SigningKeys {
   private final Duration skew;
   private final SigningKeyRepository repository = new SigningKeyRepository();
   private final ReentrantLock rotation = new ReentrantLock();
-  private volatile State state;
-
-  /** One consistent view: the signer and every published key, newest first. */
-  private record State(ActiveKey current, List<Published> published) {}
-
-  private record Published(RSAKey jwk, SigningKeyInfo info) {}
-
-  /** The current key first, then the others by when they were superseded, latest first. */
-  private static final Comparator<Published> NEWEST_FIRST =
-      Comparator.comparing(
-          (Published p) -> p.info().supersededAt(),
-          Comparator.nullsFirst(Comparator.<Instant>reverseOrder()));
+  private final StampedLock swap = new StampedLock();
+  private volatile KeySnapshot state;
 
   private SigningKeys(
       Database db, KeySealer sealer, Clock clock, int lifetimeSeconds, Duration skew) {
@@ -66,7 +56,7 @@ public final class SigningKeys {
           if (repository.all(c).stream().anyMatch(k -> k.supersededAt() == null)) {
             return false;
           }
-          repository.insert(c, NewKey.generate(sealer, clock.instant(), lifetimeSeconds).row());
+          repository.insert(c, NewKey.generate(sealer).row(millis(clock), lifetimeSeconds));
           return true;
         });
   }
@@ -99,10 +89,9 @@ public final class SigningKeys {
                     new Misconfiguration(
                         "the identity server has no signing key; run 'ekms identity init'."));
     try {
-      RSAKey jwk = parse(current);
-      keys.state =
-          keys.state(
-              new ActiveKey(jwk, sealer.open(jwk.getKeyID(), current.sealedPrivate())), rows);
+      RSAKey jwk = KeySnapshot.parse(current);
+      ActiveKey active = new ActiveKey(jwk, sealer.open(jwk.getKeyID(), current.sealedPrivate()));
+      keys.state = KeySnapshot.of(active, rows);
     } catch (KeySealer.SealedKeyException | IllegalStateException e) {
       throw new Misconfiguration(
           e.getMessage() + " (wrong master key file for this database, or a damaged row).");
@@ -115,78 +104,82 @@ public final class SigningKeys {
     return state.current();
   }
 
+  /**
+   * The current key together with the time to stamp a token with ({@code iat}). The two are read as
+   * one: a token stamped at {@code at()} and signed with {@code key()} was stamped before any
+   * rotation that replaced the key began, so it expires before the key retires. Lock-free unless a
+   * rotation is committing.
+   */
+  public Signing signing() {
+    long stamp = swap.tryOptimisticRead();
+    Signing signing = new Signing(state.current(), clock.instant());
+    if (swap.validate(stamp)) {
+      return signing;
+    }
+    stamp = swap.readLock();
+    try {
+      return new Signing(state.current(), clock.instant());
+    } finally {
+      swap.unlockRead(stamp);
+    }
+  }
+
+  /** A signing key and the issue time to use with it; see {@link #signing()}. */
+  public record Signing(ActiveKey key, Instant at) {}
+
   /** The public keys to serve as the JWKS now: the current key and every unretired one. */
   public JWKSet published() {
-    Instant now = clock.instant();
-    List<JWK> keys = new ArrayList<>();
-    for (Published p : state.published()) {
-      if (p.info().retireAt() == null || now.isBefore(p.info().retireAt())) {
-        keys.add(p.jwk());
-      }
-    }
-    return new JWKSet(keys).toPublicJWKSet();
+    return state.jwksAt(clock.instant());
   }
 
-  /** What {@link #published()} serves, described. */
+  /** What {@link #published()} serves, described, the current key first. */
   public List<SigningKeyInfo> list() {
-    Instant now = clock.instant();
-    return state.published().stream()
-        .map(Published::info)
-        .filter(i -> i.retireAt() == null || now.isBefore(i.retireAt()))
-        .toList();
+    return state.infoAt(clock.instant());
   }
 
-  /** Makes a new key current; the previous one is published until its retirement time. */
+  /**
+   * Makes a new key current; the previous one is published until its retirement time. The new key
+   * is generated first; the write lock is held only while the rotation time is taken, the change is
+   * committed and the snapshot is swapped, so tokens stamped meanwhile wait for it.
+   */
   public SigningKeyInfo rotate() {
     rotation.lock();
     try {
-      Instant now = clock.instant();
-      NewKey fresh = NewKey.generate(sealer, now, lifetimeSeconds);
-      String previous = state.current().kid();
-      List<StoredKey> rows =
-          db.inTransaction(
-              c -> {
-                int signedWith =
-                    repository.all(c).stream()
-                        .filter(k -> k.kid().equals(previous))
-                        .mapToInt(StoredKey::maxLifetimeSeconds)
-                        .findFirst()
-                        .orElse(lifetimeSeconds);
-                Instant retireAt =
-                    now.plusSeconds(Math.max(signedWith, lifetimeSeconds)).plus(skew);
-                if (!repository.supersede(c, previous, now, retireAt)) {
-                  throw new IllegalStateException("the current signing key changed underneath");
-                }
-                repository.deleteRetired(c, now);
-                repository.insert(c, fresh.row());
-                return repository.all(c);
-              });
-      state = state(fresh.active(), rows);
-      return fresh.row().info();
+      NewKey fresh = NewKey.generate(sealer);
+      long stamp = swap.writeLock();
+      try {
+        Instant now = millis(clock);
+        StoredKey row = fresh.row(now, lifetimeSeconds);
+        List<StoredKey> rows = db.inTransaction(c -> replace(c, row, now));
+        state = KeySnapshot.of(fresh.active(), rows);
+        return row.info();
+      } finally {
+        swap.unlockWrite(stamp);
+      }
     } finally {
       rotation.unlock();
     }
   }
 
-  private State state(ActiveKey current, List<StoredKey> rows) {
-    List<Published> published = new ArrayList<>();
-    for (StoredKey row : rows) {
-      published.add(new Published(parse(row), row.info()));
+  private List<StoredKey> replace(Connection c, StoredKey fresh, Instant now) throws SQLException {
+    String previous = state.current().kid();
+    int signedWith =
+        repository.all(c).stream()
+            .filter(k -> k.kid().equals(previous))
+            .mapToInt(StoredKey::maxLifetimeSeconds)
+            .findFirst()
+            .orElse(lifetimeSeconds);
+    Instant retireAt = now.plusSeconds(Math.max(signedWith, lifetimeSeconds)).plus(skew);
+    if (!repository.supersede(c, previous, now, retireAt)) {
+      throw new IllegalStateException("the current signing key changed underneath");
     }
-    published.sort(NEWEST_FIRST);
-    return new State(current, List.copyOf(published));
+    repository.deleteRetired(c, now);
+    repository.insert(c, fresh);
+    return repository.all(c);
   }
 
-  private static RSAKey parse(StoredKey row) {
-    try {
-      RSAKey jwk = RSAKey.parse(row.publicJwk());
-      if (jwk.isPrivate() || !row.kid().equals(jwk.getKeyID())) {
-        throw new IllegalStateException(
-            "the stored JWK of " + row.kid() + " is not its public key");
-      }
-      return jwk;
-    } catch (ParseException e) {
-      throw new IllegalStateException("the stored JWK of " + row.kid() + " is not valid", e);
-    }
+  /** Times are kept at the store's precision, so what rotation answers is what a list shows. */
+  private static Instant millis(Clock clock) {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -65,7 +65,7 @@ public final class Identity implements AutoCloseable {
           SigningKeys.open(
               db, sealer, clock, lifetime, Duration.ofSeconds(config.tokens().clockSkewSeconds()));
       AuditTrail audit = new AuditTrail(auditLog, clock);
-      var tokens = new TokenService(db, keys, audit, clock, lifetime, issuer);
+      var tokens = new TokenService(db, keys, audit, lifetime, issuer);
       var oauth =
           new OAuthRoutes(
               tokens, keys, issuer, new RequestMetrics(registry(), "identity_requests"));

@@ -6,6 +6,7 @@ import io.ekms.identity.domain.Client;
 import io.ekms.identity.domain.Ids;
 import io.ekms.identity.store.ClientRepository;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class ClientAdmin {
                     ClientSecrets.hash(secret),
                     audiences,
                     scopes,
-                    clock.instant());
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
           } catch (IllegalArgumentException | NullPointerException e) {
             throw AdminError.INVALID_REQUEST.error(sentence(e.getMessage()));
           }

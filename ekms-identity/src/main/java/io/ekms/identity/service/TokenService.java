@@ -8,7 +8,6 @@ import io.ekms.identity.domain.Grant;
 import io.ekms.identity.domain.Ids;
 import io.ekms.identity.keys.SigningKeys;
 import io.ekms.identity.store.ClientRepository;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,6 @@ public final class TokenService {
   private final Database db;
   private final SigningKeys keys;
   private final AuditTrail audit;
-  private final Clock clock;
   private final long lifetimeSeconds;
   private final Supplier<String> issuer;
   private final ClientRepository clients = new ClientRepository();
@@ -42,13 +40,11 @@ public final class TokenService {
       Database db,
       SigningKeys keys,
       AuditTrail audit,
-      Clock clock,
       long lifetimeSeconds,
       Supplier<String> issuer) {
     this.db = db;
     this.keys = keys;
     this.audit = audit;
-    this.clock = clock;
     this.lifetimeSeconds = lifetimeSeconds;
     this.issuer = issuer;
   }
@@ -79,10 +75,11 @@ public final class TokenService {
       Grant grant = grant(client, request.scope());
       details.put("audience", grant.audience());
       details.put("scope", grant.scopeClaim());
-      var key = keys.current();
+      SigningKeys.Signing signing = keys.signing();
       var issued =
-          AccessTokens.sign(key, issuer(), client.id(), grant, clock.instant(), lifetimeSeconds);
-      details.put("kid", key.kid());
+          AccessTokens.sign(
+              signing.key(), issuer(), client.id(), grant, signing.at(), lifetimeSeconds);
+      details.put("kid", signing.key().kid());
       details.put("jti", issued.jti());
       details.put("expiresAt", issued.expiresAt().toString());
       audit.record(ctx, OPERATION, AuditTrail.OK, details);

@@ -16,10 +16,20 @@ import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.identity.MutableClock;
 import io.ekms.identity.domain.SigningKeyInfo;
+import io.ekms.identity.store.SigningKeyRepository;
+import io.ekms.identity.store.StoredKey;
 import io.ekms.testing.TempDirs;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +50,7 @@ class SigningKeysTest {
 
   private static KeySealer sealer(byte fill) {
     byte[] master = new byte[32];
-    java.util.Arrays.fill(master, fill);
+    Arrays.fill(master, fill);
     return new KeySealer(SecretBytes.adopt(master));
   }
 
@@ -113,6 +123,47 @@ class SigningKeysTest {
   }
 
   @Test
+  void signing_racingRotations_neverStampedAfterItsKeyWasReplaced() throws Exception {
+    Clock ticking = Clock.systemUTC();
+    SigningKeys.createFirst(db, sealer((byte) 1), ticking, 3600);
+    SigningKeys keys = SigningKeys.open(db, sealer((byte) 1), ticking, 3600, SKEW);
+    List<SigningKeys.Signing> seen = new CopyOnWriteArrayList<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    while (!stop.get()) {
+                      seen.add(keys.signing());
+                    }
+                  }));
+    }
+    for (int i = 0; i < 3; i++) {
+      keys.rotate();
+      Thread.sleep(50); // let the samplers see each new key, not only race with its rotation
+    }
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join();
+    }
+
+    Map<String, Instant> supersededAt = new HashMap<>();
+    for (StoredKey k : db.withConnection(new SigningKeyRepository()::all)) {
+      supersededAt.put(k.kid(), k.supersededAt());
+    }
+    assertThat(seen).hasSizeGreaterThan(100);
+    assertThat(seen.stream().map(s -> s.key().kid()).distinct()).hasSize(4);
+    for (SigningKeys.Signing s : seen) {
+      Instant replaced = supersededAt.get(s.key().kid());
+      if (replaced != null) {
+        assertThat(s.at().truncatedTo(ChronoUnit.MILLIS)).isBeforeOrEqualTo(replaced);
+      }
+    }
+  }
+
+  @Test
   void rotate_afterLongerLifetimeWasUsed_waitsForTheLongest() {
     SigningKeys.createFirst(db, sealer((byte) 1), clock, 3600);
     SigningKeys.open(db, sealer((byte) 1), clock, 7200, SKEW);
@@ -131,7 +182,7 @@ class SigningKeysTest {
 
     SigningKeys.open(db, sealer((byte) 1), clock, 3600, SKEW);
 
-    assertThat(db.withConnection(new io.ekms.identity.store.SigningKeyRepository()::all))
+    assertThat(db.withConnection(new SigningKeyRepository()::all))
         .hasSize(1)
         .allSatisfy(k -> assertThat(k.supersededAt()).isNull());
   }
@@ -141,7 +192,7 @@ class SigningKeysTest {
     SigningKeys.createFirst(db, sealer((byte) 1), clock, 3600);
     SigningKeys.open(db, sealer((byte) 1), clock, 3600, SKEW).rotate();
 
-    assertThat(db.withConnection(new io.ekms.identity.store.SigningKeyRepository()::all))
+    assertThat(db.withConnection(new SigningKeyRepository()::all))
         .filteredOn(k -> k.supersededAt() != null)
         .singleElement()
         .satisfies(k -> assertThat(k.sealedPrivate()).isNull());
