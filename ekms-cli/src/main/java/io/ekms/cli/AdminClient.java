@@ -12,13 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A small HTTPS client for the EKM admin API, trusting only the given CA. */
+/** A small HTTPS client for an ekms admin API (EKM, identity), trusting only the given CA. */
 final class AdminClient {
+  private final String server;
   private final HttpClient http;
   private final String baseUrl;
   private final String token;
 
   AdminClient(String baseUrl, Path caFile, Path tokenFile) throws IOException {
+    this("EKM", baseUrl, caFile, tokenFile);
+  }
+
+  /** {@code server} names the server in error messages ("the EKM answered 404: ..."). */
+  AdminClient(String server, String baseUrl, Path caFile, Path tokenFile) throws IOException {
+    this.server = server;
     this.http =
         HttpClient.newBuilder()
             .sslContext(TrustBundle.sslContext(Pem.certificates(caFile)))
@@ -45,7 +52,7 @@ final class AdminClient {
         http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 400) {
       throw new CliRemoteException(
-          "the EKM answered " + response.statusCode() + ": " + response.body());
+          "the " + server + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

@@ -1,8 +1,8 @@
 package io.ekms.kms.server;
 
-import io.ekms.core.crypto.MasterKeyFile;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
+import io.ekms.core.secret.KeyFile;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.core.tls.ServerIdentity;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class KmsInit {
     }
     Path keyFile = Path.of(config.masterKeyFile());
     if (!Files.exists(keyFile)) {
-      MasterKeyFile.create(keyFile);
+      KeyFile.create(keyFile);
     }
     String token = AdminCredential.newToken();
     try (Database db = Database.open(config.database(), env, "db/kms", "db/audit")) {

@@ -2,8 +2,8 @@ package io.ekms.kms.server;
 
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.crypto.KeyCheck;
-import io.ekms.core.crypto.MasterKeyFile;
 import io.ekms.core.db.Database;
+import io.ekms.core.secret.KeyFile;
 import io.ekms.core.secret.SecretBytes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ final class KmsMasterKey {
   static SecretBytes open(Path file, Database db) {
     SecretBytes key;
     try {
-      key = MasterKeyFile.read(file);
+      key = KeyFile.read(file);
     } catch (IOException e) {
       throw new Misconfiguration(
           "cannot read the KMS master key file "

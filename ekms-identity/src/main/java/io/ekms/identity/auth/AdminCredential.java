@@ -1,0 +1,53 @@
+package io.ekms.identity.auth;
+
+import io.ekms.core.crypto.Randoms;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The identity admin API's bearer credential. The token is 256 random bits written once at {@code
+ * init} to {@code admin.token} (0600); only its SHA-256 is stored (a fast hash suffices for a
+ * full-entropy secret), and presented tokens are compared in constant time. Its prefix differs from
+ * the EKM's, so a leaked token says which server it opens.
+ */
+public final class AdminCredential {
+  public static final String PREFIX = "ekmsida_";
+  private final byte[] expectedHash;
+
+  public AdminCredential(String storedHashHex) {
+    this.expectedHash = HexFormat.of().parseHex(storedHashHex);
+  }
+
+  public static String newToken() {
+    return PREFIX + Randoms.hex(32);
+  }
+
+  public static String hash(String token) {
+    return HexFormat.of().formatHex(sha256(token));
+  }
+
+  /** True when {@code authorization} is {@code Bearer <the admin token>}. */
+  public boolean accepts(String authorization) {
+    if (authorization == null
+        || !authorization.startsWith("Bearer ")
+        || authorization.length() > 512) {
+      return false;
+    }
+    return MessageDigest.isEqual(expectedHash, sha256(authorization.substring(7).trim()));
+  }
+
+  private static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AdminCredential[REDACTED]";
+  }
+}

@@ -1,0 +1,122 @@
+package io.ekms.identity.server;
+
+import io.ekms.core.audit.AuditLog;
+import io.ekms.core.config.Misconfiguration;
+import io.ekms.core.db.Database;
+import io.ekms.core.http.RequestMetrics;
+import io.ekms.core.secret.KeyFile;
+import io.ekms.core.secret.SecretBytes;
+import io.ekms.identity.auth.AdminCredential;
+import io.ekms.identity.http.AdminRoutes;
+import io.ekms.identity.http.OAuthRoutes;
+import io.ekms.identity.keys.KeySealer;
+import io.ekms.identity.keys.SigningKeys;
+import io.ekms.identity.service.AuditTrail;
+import io.ekms.identity.service.ClientAdmin;
+import io.ekms.identity.service.KeyAdmin;
+import io.ekms.identity.service.TokenService;
+import io.ekms.identity.store.MetaRepository;
+import io.helidon.webserver.http.HttpRouting;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The embedded identity server: its services wired together, ready to be mounted on any Helidon
+ * routing. {@link IdentityServer} mounts it on its own listeners; another ekms process (the KMS)
+ * can mount {@link #routing} on its public listener and {@link #adminRouting} on its admin one.
+ *
+ * <p>Contract for embedders: the database must carry the {@code db/identity} and {@code db/audit}
+ * migrations and have been prepared by {@link IdentityInit} (admin token hash, first signing key);
+ * {@code issuer} must answer the public base URL the OAuth routes are served under (or null while
+ * that is not known yet, which answers 503). The caller owns the database and the audit log; {@link
+ * #close()} wipes the master key.
+ */
+public final class Identity implements AutoCloseable {
+  private final KeySealer sealer;
+  private final OAuthRoutes oauth;
+  private final AdminRoutes admin;
+
+  private Identity(KeySealer sealer, OAuthRoutes oauth, AdminRoutes admin) {
+    this.sealer = sealer;
+    this.oauth = oauth;
+    this.admin = admin;
+  }
+
+  /**
+   * Loads the admin credential, the master key and the signing keys.
+   *
+   * @throws Misconfiguration when the data is not initialised or the master key does not fit
+   */
+  public static Identity open(
+      IdentityConfig config, Database db, AuditLog auditLog, Supplier<String> issuer, Clock clock) {
+    String adminHash =
+        db.withConnection(c -> new MetaRepository().get(c, IdentityInit.ADMIN_HASH))
+            .orElseThrow(
+                () ->
+                    new Misconfiguration(
+                        "the identity server has no admin token; run 'ekms identity init'."));
+    KeySealer sealer = new KeySealer(masterKey(Path.of(config.masterKeyFile())));
+    try {
+      int lifetime = config.tokens().lifetimeSeconds();
+      SigningKeys keys =
+          SigningKeys.open(
+              db, sealer, clock, lifetime, Duration.ofSeconds(config.tokens().clockSkewSeconds()));
+      AuditTrail audit = new AuditTrail(auditLog, clock);
+      var tokens = new TokenService(db, keys, audit, lifetime, issuer);
+      var oauth =
+          new OAuthRoutes(
+              tokens, keys, issuer, new RequestMetrics(registry(), "identity_requests"));
+      var admin =
+          new AdminRoutes(
+              new ClientAdmin(db, audit, clock),
+              new KeyAdmin(keys, audit),
+              new AdminCredential(adminHash),
+              audit,
+              new RequestMetrics(registry(), "identity_admin_requests"));
+      return new Identity(sealer, oauth, admin);
+    } catch (RuntimeException e) {
+      sealer.close();
+      throw e;
+    }
+  }
+
+  /** Registers the public OAuth endpoints (token, JWKS, discovery) on {@code routing}. */
+  public void routing(HttpRouting.Builder routing) {
+    oauth.routing(routing);
+  }
+
+  /** Registers the admin API ({@code /admin/v1/identity/...}) on {@code routing}. */
+  public void adminRouting(HttpRouting.Builder routing) {
+    admin.routing(routing);
+  }
+
+  @Override
+  public void close() {
+    sealer.close();
+  }
+
+  private static SecretBytes masterKey(Path file) {
+    try {
+      return KeyFile.read(file);
+    } catch (IOException e) {
+      throw new Misconfiguration(
+          "cannot read the master key file "
+              + file
+              + "; run 'ekms identity init' or fix masterKeyFile ("
+              + e.getMessage()
+              + ").");
+    }
+  }
+
+  /**
+   * The registry Helidon's metrics observer publishes at /metrics. Helidon 4.5 marks the static
+   * accessor for removal in favour of its service registry, which ekms does not use.
+   */
+  @SuppressWarnings("removal")
+  private static io.helidon.metrics.api.MeterRegistry registry() {
+    return io.helidon.metrics.api.Metrics.globalRegistry();
+  }
+}

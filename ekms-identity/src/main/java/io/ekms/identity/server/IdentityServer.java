@@ -1,0 +1,161 @@
+package io.ekms.identity.server;
+
+import io.ekms.core.audit.AuditLog;
+import io.ekms.core.audit.AuditLogOptions;
+import io.ekms.core.audit.AuditPolicy;
+import io.ekms.core.config.Misconfiguration;
+import io.ekms.core.db.Database;
+import io.ekms.core.http.Responses;
+import io.ekms.core.http.ServerTls;
+import io.ekms.core.tls.ServerIdentity;
+import io.helidon.common.tls.Tls;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A running identity server: the OAuth listener (token, JWKS, discovery, {@code /health}, {@code
+ * /metrics}) and the admin listener, both HTTPS. Built from the config; closed in reverse order.
+ */
+public final class IdentityServer implements AutoCloseable {
+  private final Database db;
+  private final AuditLog auditLog;
+  private final Identity identity;
+  private final WebServer server;
+  private final String issuer;
+
+  private IdentityServer(
+      Database db, AuditLog auditLog, Identity identity, WebServer server, String issuer) {
+    this.db = db;
+    this.auditLog = auditLog;
+    this.identity = identity;
+    this.server = server;
+    this.issuer = issuer;
+  }
+
+  public static IdentityServer start(IdentityConfig config, Map<String, String> env) {
+    return start(config, env, Clock.systemUTC());
+  }
+
+  /** Starts with {@code clock} as the time tokens are issued and keys retire at. */
+  public static IdentityServer start(IdentityConfig config, Map<String, String> env, Clock clock) {
+    Database db = Database.open(config.database(), env, "db/identity", "db/audit");
+    AuditLog auditLog = null;
+    Identity identity = null;
+    try {
+      auditLog = new AuditLog(db, auditOptions(config.audit()));
+      AtomicReference<String> issuer = new AtomicReference<>();
+      identity = Identity.open(config, db, auditLog, issuer::get, clock);
+      Tls tls = ServerTls.of(tlsIdentity(config));
+      HttpRouting.Builder api = HttpRouting.builder();
+      identity.routing(api);
+      health(api, db, auditLog);
+      HttpRouting.Builder admin = HttpRouting.builder();
+      identity.adminRouting(admin);
+      health(admin, db, auditLog);
+      WebServer server =
+          WebServer.builder()
+              .host(config.api().host())
+              .port(config.api().port())
+              .tls(tls)
+              .maxPayloadSize(1 << 20)
+              .addFeature(
+                  ObserveFeature.builder()
+                      .endpoint("/")
+                      .addObserver(MetricsObserver.create())
+                      .sockets(List.of("@default", "admin"))
+                      .build())
+              .routing(api)
+              .putSocket(
+                  "admin",
+                  s ->
+                      s.host(config.admin().host())
+                          .port(config.admin().port())
+                          .tls(tls)
+                          .maxPayloadSize(1 << 20)
+                          .routing(admin))
+              .build()
+              .start();
+      issuer.set(config.issuerFor(server.port()));
+      return new IdentityServer(db, auditLog, identity, server, issuer.get());
+    } catch (RuntimeException e) {
+      if (identity != null) {
+        identity.close();
+      }
+      if (auditLog != null) {
+        auditLog.close();
+      }
+      db.close();
+      throw e;
+    }
+  }
+
+  public int apiPort() {
+    return server.port();
+  }
+
+  public int adminPort() {
+    return server.port("admin");
+  }
+
+  /** The {@code iss} of this server's tokens. */
+  public String issuer() {
+    return issuer;
+  }
+
+  private static AuditLogOptions auditOptions(IdentityConfig.Audit config) {
+    AuditLogOptions options =
+        AuditLogOptions.defaults().withPolicy(AuditPolicy.valueOf(config.policy()));
+    return config.jsonLinesFile() == null
+        ? options
+        : options.withJsonLinesFile(Path.of(config.jsonLinesFile()));
+  }
+
+  /** {@code /health}: UP when the database answers within 2 s and the audit writer is healthy. */
+  private static void health(HttpRouting.Builder routing, Database db, AuditLog audit) {
+    routing.get(
+        "/health",
+        (req, res) -> {
+          boolean database;
+          try {
+            database = db.withConnection(c -> c.isValid(2));
+          } catch (RuntimeException e) {
+            database = false;
+          }
+          boolean auditUp = audit.healthy();
+          boolean up = database && auditUp;
+          Map<String, Object> checks =
+              Map.of("database", database ? "UP" : "DOWN", "audit", auditUp ? "UP" : "DOWN");
+          Responses.json(
+              res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
+        });
+  }
+
+  private static ServerIdentity tlsIdentity(IdentityConfig config) {
+    try {
+      return ServerIdentity.load(
+          Path.of(config.tls().certificate()), Path.of(config.tls().privateKey()));
+    } catch (IOException | RuntimeException e) {
+      throw new Misconfiguration(
+          "cannot read the TLS certificate "
+              + config.tls().certificate()
+              + " or its key; run 'ekms identity init' or fix the tls settings.",
+          e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    identity.close();
+    auditLog.close();
+    db.close();
+  }
+}

@@ -1,0 +1,43 @@
+package io.ekms.identity.server;
+
+import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ekms.identity.server.HttpAnswers.Answer;
+import io.ekms.identity.server.IdentityFixture.Registered;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Under the default REFUSE policy no token leaves the server unaudited: with the audit store broken
+ * the token endpoint answers 503 temporarily_unavailable without a token, health says so, and the
+ * server serves again once the store is back.
+ */
+class AuditFailureTest {
+  @Test
+  void auditStoreBroken_tokenRefused503_thenRecovers() throws Exception {
+    try (IdentityFixture f = new IdentityFixture()) {
+      Registered client = f.createClient("kms");
+      try (Connection c = DriverManager.getConnection(f.config.database().jdbcUrl(), "sa", "")) {
+        c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
+
+        Answer refused = f.basic(client, AUDIENCE + "oci_ekms");
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.error()).isEqualTo("temporarily_unavailable");
+        assertThat(refused.text()).doesNotContain("access_token");
+        assertThat(f.get("/health").status()).isEqualTo(503);
+        c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+      }
+      Answer again = null;
+      for (int i = 0; i < 50 && (again == null || again.status() != 200); i++) {
+        Thread.sleep(i == 0 ? 0 : 100);
+        again = f.basic(client, AUDIENCE + "oci_ekms");
+      }
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(f.admin("GET", "/metrics", null).text())
+          .contains("identity_requests_seconds_count{operation=\"IssueToken\",result=\"OK\"");
+    }
+  }
+}

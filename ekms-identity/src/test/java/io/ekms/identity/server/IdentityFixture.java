@@ -1,0 +1,161 @@
+package io.ekms.identity.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ekms.core.db.DatabaseConfig;
+import io.ekms.core.http.Listener;
+import io.ekms.core.json.Json;
+import io.ekms.identity.MutableClock;
+import io.ekms.identity.server.HttpAnswers.Answer;
+import io.ekms.testing.TempDirs;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real identity server over HTTPS on free loopback ports, initialised in a scratch directory,
+ * with a hand-moved clock, plus helpers for the admin API and the token endpoint.
+ */
+final class IdentityFixture implements AutoCloseable {
+  static final String AUDIENCE = "https://ekm.example.test/";
+  static final String FORM = "application/x-www-form-urlencoded";
+
+  /** A registered client and its secret, as creation answered them. */
+  record Registered(String id, String secret) {}
+
+  final Path dataDir = TempDirs.create("identity-");
+
+  /** Millisecond precision, as the database stores times. */
+  final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+  IdentityConfig config;
+  final String adminToken;
+  final String caPem;
+  final HttpAnswers http;
+  IdentityServer server;
+
+  IdentityFixture() throws Exception {
+    this(null);
+  }
+
+  IdentityFixture(DatabaseConfig database) throws Exception {
+    config =
+        new IdentityConfig(
+            dataDir.toString(),
+            new Listener("127.0.0.1", 0),
+            new Listener("127.0.0.1", 0),
+            null,
+            null,
+            database,
+            null,
+            null,
+            null);
+    IdentityInit.run(config, Map.of());
+    adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
+    caPem = Files.readString(dataDir.resolve("tls/ca.pem"));
+    http = new HttpAnswers(caPem);
+    start();
+  }
+
+  void start() {
+    server = IdentityServer.start(config, Map.of(), clock);
+  }
+
+  /** Stops and starts again on the same ports, so the issuer URL stays the same. */
+  void restart() {
+    Listener api = new Listener("127.0.0.1", server.apiPort());
+    Listener admin = new Listener("127.0.0.1", server.adminPort());
+    server.close();
+    config =
+        new IdentityConfig(
+            config.dataDir(), api, admin, null, null, config.database(), null, null, null);
+    start();
+  }
+
+  String issuer() {
+    return server.issuer();
+  }
+
+  Answer admin(String method, String path, Object body) throws Exception {
+    return http.send(
+        method,
+        "https://127.0.0.1:" + server.adminPort() + path,
+        Map.of("Authorization", "Bearer " + adminToken, "Content-Type", "application/json"),
+        body == null ? null : Json.writeString(body));
+  }
+
+  Registered createClient(String name, List<String> audiences, List<String> scopes)
+      throws Exception {
+    Answer a =
+        admin(
+            "POST",
+            "/admin/v1/identity/clients",
+            Map.of("name", name, "audiences", audiences, "scopes", scopes));
+    assertThat(a.status()).as(a.text()).isEqualTo(201);
+    return new Registered(a.body().path("id").asText(), a.body().path("clientSecret").asText());
+  }
+
+  Registered createClient(String name) throws Exception {
+    return createClient(name, List.of(AUDIENCE), List.of("oci_ekms"));
+  }
+
+  /** POSTs {@code form} (already encoded) to the token endpoint with {@code headers}. */
+  Answer token(String form, Map<String, String> headers) throws Exception {
+    Map<String, String> all = new LinkedHashMap<>(Map.of("Content-Type", FORM));
+    all.putAll(headers);
+    return http.send("POST", issuer() + "/oauth2/v1/token", all, form);
+  }
+
+  /** A client_secret_basic request for {@code scope}. */
+  Answer basic(Registered client, String scope) throws Exception {
+    return token(
+        "grant_type=client_credentials&scope=" + encode(scope),
+        Map.of("Authorization", basicHeader(client.id(), client.secret())));
+  }
+
+  /** A client_secret_post request for {@code scope}. */
+  Answer post(Registered client, String scope) throws Exception {
+    return token(
+        "grant_type=client_credentials&scope="
+            + encode(scope)
+            + "&client_id="
+            + encode(client.id())
+            + "&client_secret="
+            + encode(client.secret()),
+        Map.of());
+  }
+
+  /** A token for {@code client}, asserting it was issued. */
+  String accessToken(Registered client) throws Exception {
+    Answer a = basic(client, AUDIENCE + "oci_ekms");
+    assertThat(a.status()).as(a.text()).isEqualTo(200);
+    return a.body().path("access_token").asText();
+  }
+
+  Answer get(String path) throws Exception {
+    return http.send("GET", issuer() + path, Map.of(), null);
+  }
+
+  static String basicHeader(String id, String secret) {
+    String pair = encode(id) + ":" + encode(secret);
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+  }
+}

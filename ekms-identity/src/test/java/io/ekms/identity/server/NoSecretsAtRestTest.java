@@ -1,0 +1,127 @@
+package io.ekms.identity.server;
+
+import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ekms.core.db.Database;
+import io.ekms.core.secret.KeyFile;
+import io.ekms.identity.keys.KeySealer;
+import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.identity.store.SigningKeyRepository;
+import io.ekms.identity.store.StoredKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invariant 5: after real traffic (good and bad), the identity server's database file, audit JSON
+ * lines and logs hold no client secret, no access token, no admin token, no master key and no
+ * private signing key, in any common encoding.
+ */
+class NoSecretsAtRestTest {
+  @Test
+  void databaseAuditAndLogs_afterTraffic_holdNoSecrets() throws Exception {
+    List<byte[]> secrets = new ArrayList<>();
+    String logs;
+    IdentityFixture f;
+    Registered client;
+    try (LogCapture capture = new LogCapture()) {
+      f = new IdentityFixture();
+      client = f.createClient("kms");
+      secrets.add(privateKey(f));
+      String scope = AUDIENCE + "oci_ekms";
+      secrets.add(bytes(f.accessToken(client)));
+      secrets.add(bytes(f.post(client, scope).body().path("access_token").asText()));
+      f.basic(new Registered(client.id(), client.secret() + "0"), scope);
+      f.basic(new Registered(client.secret(), client.secret()), scope);
+      f.token("client_id=" + client.secret() + "&client_secret=" + client.secret(), Map.of());
+      f.token("grant_type=%zz&client_secret=" + client.secret(), Map.of());
+      f.http.send(
+          "GET",
+          "https://127.0.0.1:" + f.server.adminPort() + "/admin/v1/identity/clients",
+          Map.of("Authorization", "Bearer " + client.secret()),
+          null);
+      f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+      secrets.add(bytes(f.accessToken(client)));
+      secrets.add(privateKey(f));
+      f.close();
+      logs = capture.text();
+    }
+    secrets.add(bytes(client.secret()));
+    secrets.add(bytes(f.adminToken));
+    secrets.add(Files.readAllBytes(f.dataDir.resolve("master.key")));
+
+    List<byte[]> haystacks =
+        List.of(
+            Files.readAllBytes(f.dataDir.resolve("identity.mv.db")),
+            Files.readAllBytes(f.dataDir.resolve("audit.jsonl")),
+            logs.getBytes(StandardCharsets.UTF_8));
+    for (byte[] secret : secrets) {
+      for (byte[] form : encodings(secret)) {
+        for (byte[] haystack : haystacks) {
+          assertThat(indexOf(haystack, form)).as("a secret leaked").isEqualTo(-1);
+        }
+      }
+    }
+    // Positive controls: the haystacks are the real files and hold what they should.
+    byte[] id = bytes(client.id());
+    assertThat(indexOf(haystacks.get(0), id)).isNotEqualTo(-1);
+    assertThat(indexOf(haystacks.get(1), id)).isNotEqualTo(-1);
+    assertThat(logs).contains("bound for socket");
+  }
+
+  /** The current key's private half (PKCS#8), unsealed as only the server itself can. */
+  private static byte[] privateKey(IdentityFixture f) throws Exception {
+    try (Database db = Database.open(f.config.database(), Map.of(), "db/identity", "db/audit");
+        KeySealer sealer = new KeySealer(KeyFile.read(f.dataDir.resolve("master.key")))) {
+      StoredKey current =
+          db.withConnection(new SigningKeyRepository()::all).stream()
+              .filter(k -> k.supersededAt() == null)
+              .findFirst()
+              .orElseThrow();
+      return sealer.open(current.kid(), current.sealedPrivate()).getEncoded();
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Raw, hex, Base64 and Base64url; for long secrets also a 32-byte slice of each. */
+  private static List<byte[]> encodings(byte[] secret) {
+    List<byte[]> forms = new ArrayList<>();
+    for (byte[] s : List.of(secret, middle(secret))) {
+      forms.add(s);
+      forms.add(bytes(HexFormat.of().formatHex(s)));
+      forms.add(bytes(Base64.getEncoder().withoutPadding().encodeToString(s)));
+      forms.add(bytes(Base64.getUrlEncoder().withoutPadding().encodeToString(s)));
+    }
+    return forms;
+  }
+
+  private static byte[] middle(byte[] secret) {
+    if (secret.length <= 64) {
+      return secret;
+    }
+    int from = secret.length / 2;
+    return java.util.Arrays.copyOfRange(secret, from, from + 32);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
