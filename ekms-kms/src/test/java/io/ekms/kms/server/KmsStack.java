@@ -1,12 +1,13 @@
 package io.ekms.kms.server;
 
-import io.ekms.core.crypto.Randoms;
 import io.ekms.core.http.Listener;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
 import io.ekms.ekm.server.EkmServer;
+import io.ekms.identity.server.IdentityConfig;
+import io.ekms.identity.server.IdentityInit;
+import io.ekms.identity.server.IdentityServer;
 import io.ekms.testing.TempDirs;
-import io.ekms.testing.TestIssuer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +24,21 @@ import java.util.Map;
 final class KmsStack implements AutoCloseable {
   static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
   static final String COMPARTMENT = "ocid1.compartment.oc1..bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
-  static final String CLIENT = "kms-client";
-
-  final TestIssuer issuer = TestIssuer.start();
-  final String clientSecret = "secret-" + Randoms.hex(16);
+  final Path identityDir = TempDirs.create("stack-identity-");
+  final IdentityConfig identityConfig =
+      new IdentityConfig(
+          identityDir.toString(),
+          new Listener("127.0.0.1", 0),
+          new Listener("127.0.0.1", 0),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+  final IdentityServer identity;
+  final String clientId;
+  final String clientSecret;
   final Path ekmDir = TempDirs.create("stack-ekm-");
   final Path kmsDir = TempDirs.create("stack-kms-");
   final int ekmPort = freePort();
@@ -53,7 +65,28 @@ final class KmsStack implements AutoCloseable {
   String fingerprint;
 
   KmsStack() throws Exception {
-    issuer.registerClient(CLIENT, clientSecret, ekmConfig.audience());
+    IdentityInit.run(identityConfig, Map.of());
+    identity = IdentityServer.start(identityConfig, Map.of());
+    HttpsJson identityAdmin =
+        new HttpsJson(
+            "https://127.0.0.1:" + identity.adminPort(),
+            identityDir.resolve("tls/ca.pem"),
+            Files.readString(identityDir.resolve("admin.token")).trim());
+    var client =
+        identityAdmin.call(
+            "POST",
+            "/admin/v1/identity/clients",
+            Map.of(
+                "name",
+                "kms",
+                "audiences",
+                List.of(ekmConfig.audience()),
+                "scopes",
+                List.of("oci_ekms")));
+    clientId = client.path("id").asText();
+    clientSecret = client.path("clientSecret").asText();
+    String identityCaPem = Files.readString(identityDir.resolve("tls/ca.pem"));
+
     EkmInit.run(ekmConfig, Map.of());
     startEkm();
     String issuerId =
@@ -63,11 +96,11 @@ final class KmsStack implements AutoCloseable {
                 "/admin/v1/issuers",
                 Map.of(
                     "issuer",
-                    issuer.issuer(),
-                    "jwksUri",
-                    issuer.jwksUri(),
+                    identity.issuer(),
+                    "discoveryUrl",
+                    identity.issuer() + "/.well-known/openid-configuration",
                     "caBundle",
-                    issuer.caPem()))
+                    identityCaPem))
             .path("id")
             .asText();
     ekmVaultId =
@@ -75,17 +108,12 @@ final class KmsStack implements AutoCloseable {
             .call(
                 "POST",
                 "/admin/v1/vaults",
-                Map.of("name", "payments", "issuerId", issuerId, "clientId", CLIENT))
+                Map.of("name", "payments", "issuerId", issuerId, "clientId", clientId))
             .path("id")
             .asText();
-    ekmKeyId =
-        ekmAdmin
-            .call("POST", "/admin/v1/vaults/" + ekmVaultId + "/keys", Map.of("name", "orders"))
-            .path("id")
-            .asText();
+    ekmKeyId = newEkmKey("orders");
 
-    Path identityCa = kmsDir.resolve("identity-ca.pem");
-    Files.writeString(identityCa, issuer.caPem());
+    Path identityCa = identityDir.resolve("tls/ca.pem");
     kmsConfig =
         new KmsConfig(
             kmsDir.toString(),
@@ -168,7 +196,7 @@ final class KmsStack implements AutoCloseable {
   }
 
   String identityUrl() {
-    return issuer.issuer();
+    return identity.issuer();
   }
 
   static int freePort() throws Exception {
@@ -181,6 +209,6 @@ final class KmsStack implements AutoCloseable {
   public void close() {
     kms.close();
     ekm.close();
-    issuer.close();
+    identity.close();
   }
 }

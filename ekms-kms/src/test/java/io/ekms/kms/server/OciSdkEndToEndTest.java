@@ -40,7 +40,7 @@ class OciSdkEndToEndTest {
     assertThat(w.vault.getLifecycleState()).isEqualTo(Vault.LifecycleState.Active);
     var meta = w.vault.getExternalKeyManagerMetadataSummary();
     assertThat(meta.getVendor()).isEqualTo("ekms");
-    assertThat(meta.getOauthMetadataSummary().getClientAppId()).isEqualTo(KmsStack.CLIENT);
+    assertThat(meta.getOauthMetadataSummary().getClientAppId()).isEqualTo(w.stack.clientId);
     assertThat(w.vault.toString()).doesNotContain(w.stack.clientSecret);
   }
 

@@ -87,7 +87,7 @@ final class SdkWorld implements AutoCloseable {
         .oauthMetadata(
             OauthMetadata.builder()
                 .idcsAccountNameUrl(stack.identityUrl())
-                .clientAppId(KmsStack.CLIENT)
+                .clientAppId(stack.clientId)
                 .clientAppSecret(secret)
                 .build())
         .build();
