@@ -174,6 +174,33 @@ final class KmsStack implements AutoCloseable {
     ekmAdmin.call("POST", "/admin/v1/vaults/" + ekmVaultId + "/" + action, Map.of());
   }
 
+  /** A second user with its own API key and one grant in the compartment. */
+  record User(String userId, String fingerprint, KeyPair key) {}
+
+  User newUser(String name, String permission) throws Exception {
+    String id =
+        kmsAdmin
+            .call("POST", "/admin/v1/users", Map.of("tenancyId", TENANCY, "name", name))
+            .path("id")
+            .asText();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair pair = generator.generateKeyPair();
+    String fp =
+        kmsAdmin
+            .call(
+                "POST",
+                "/admin/v1/users/" + id + "/apiKeys",
+                Map.of("publicKey", io.ekms.core.tls.Pem.encode(pair.getPublic())))
+            .path("fingerprint")
+            .asText();
+    kmsAdmin.call(
+        "POST",
+        "/admin/v1/users/" + id + "/grants",
+        Map.of("compartmentId", COMPARTMENT, "permission", permission));
+    return new User(id, fp, pair);
+  }
+
   void startEkm() throws Exception {
     ekm = EkmServer.start(ekmConfig, Map.of());
     ekmAdmin =
