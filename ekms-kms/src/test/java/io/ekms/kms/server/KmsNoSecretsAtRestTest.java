@@ -1,0 +1,162 @@
+package io.ekms.kms.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.oracle.bmc.keymanagement.model.GenerateKeyDetails;
+import com.oracle.bmc.keymanagement.model.KeyShape;
+import com.oracle.bmc.keymanagement.requests.GenerateDataEncryptionKeyRequest;
+import io.ekms.core.crypto.AesGcm;
+import io.ekms.core.crypto.Randoms;
+import io.ekms.core.db.Database;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invariants 1 and 5 on the cloud side: after real traffic through the OCI SDK, the KMS's database,
+ * audit lines and logs hold no plaintext, no DEK, no EKM key bytes, no OAuth client secret and no
+ * admin token, in any common encoding.
+ */
+class KmsNoSecretsAtRestTest {
+  @Test
+  void kmsDatabaseAuditAndLogs_afterTraffic_holdNoSecrets() throws Exception {
+    StringBuffer logs = new StringBuffer();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            logs.append(r.getMessage())
+                .append(r.getThrown() == null ? "" : r.getThrown().toString())
+                .append('\n');
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    String marker = "PLAINTEXT-" + Randoms.hex(16);
+    byte[] dek;
+    SdkWorld w = new SdkWorld();
+    try {
+      var key = w.newKey("secrets");
+      String ct = w.encrypt(key.getId(), marker, Map.of("ctx", "v"));
+      assertThat(w.decrypt(key.getId(), ct, Map.of("ctx", "v"))).isEqualTo(marker);
+      dek =
+          Base64.getDecoder()
+              .decode(
+                  w.crypto
+                      .generateDataEncryptionKey(
+                          GenerateDataEncryptionKeyRequest.builder()
+                              .generateKeyDetails(
+                                  GenerateKeyDetails.builder()
+                                      .keyId(key.getId())
+                                      .includePlaintextKey(true)
+                                      .keyShape(
+                                          KeyShape.builder()
+                                              .algorithm(KeyShape.Algorithm.Aes)
+                                              .length(32)
+                                              .build())
+                                      .build())
+                              .build())
+                      .getGeneratedKey()
+                      .getPlaintext());
+    } finally {
+      w.close();
+      root.removeHandler(capture);
+    }
+    List<byte[]> secrets =
+        new ArrayList<>(
+            List.of(
+                marker.getBytes(StandardCharsets.UTF_8),
+                dek,
+                w.stack.clientSecret.getBytes(StandardCharsets.UTF_8),
+                Files.readString(w.stack.kmsDir.resolve("admin.token")).trim().getBytes(),
+                Files.readAllBytes(w.stack.kmsDir.resolve("master.key"))));
+    secrets.addAll(ekmKeyMaterial(w.stack));
+    List<byte[]> haystacks =
+        List.of(
+            Files.readAllBytes(w.stack.kmsDir.resolve("kms.mv.db")),
+            Files.readAllBytes(w.stack.kmsDir.resolve("audit.jsonl")),
+            logs.toString().getBytes(StandardCharsets.UTF_8));
+    for (byte[] secret : secrets) {
+      for (byte[] form : encodings(secret)) {
+        for (byte[] haystack : haystacks) {
+          assertThat(indexOf(haystack, form)).as("a secret leaked").isEqualTo(-1);
+        }
+      }
+    }
+    // Positive control: the haystacks are the real stores and hold what they should.
+    byte[] vaultId = w.vault.getId().getBytes(StandardCharsets.US_ASCII);
+    assertThat(indexOf(haystacks.get(0), vaultId)).isNotEqualTo(-1);
+    assertThat(indexOf(haystacks.get(1), vaultId)).isNotEqualTo(-1);
+  }
+
+  /** The EKM's key bytes, unsealed with its master key as only the EKM itself can. */
+  private static List<byte[]> ekmKeyMaterial(KmsStack stack) throws Exception {
+    byte[] master = Files.readAllBytes(stack.ekmDir.resolve("master.key"));
+    List<byte[]> keys = new ArrayList<>();
+    try (Database db = Database.open(stack.ekmConfig.database(), Map.of(), "db/ekm", "db/audit")) {
+      List<String[]> rows =
+          db.withConnection(
+              c -> {
+                List<String[]> out = new ArrayList<>();
+                try (var rs =
+                    c.createStatement()
+                        .executeQuery(
+                            "SELECT id, handle FROM ekm_key_versions WHERE handle IS NOT NULL")) {
+                  while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                  }
+                }
+                return out;
+              });
+      for (String[] row : rows) {
+        byte[] raw = Base64.getDecoder().decode(row[1]);
+        keys.add(
+            AesGcm.open(
+                master,
+                Arrays.copyOfRange(raw, 1, 13),
+                Arrays.copyOfRange(raw, 13, raw.length),
+                ("ekms-sw-v1:" + row[0]).getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    assertThat(keys).isNotEmpty();
+    return keys;
+  }
+
+  private static List<byte[]> encodings(byte[] secret) {
+    return List.of(
+        secret,
+        Base64.getEncoder()
+            .withoutPadding()
+            .encodeToString(secret)
+            .getBytes(StandardCharsets.US_ASCII),
+        HexFormat.of().formatHex(secret).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
