@@ -98,9 +98,17 @@ class AccessTokensTest {
     AccessTokens tokens = tokens();
     List<Future<String>> calls = new ArrayList<>();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      CountDownLatch started = new CountDownLatch(8);
       for (int i = 0; i < 8; i++) {
-        calls.add(pool.submit(() -> tokens.get(client("s")).value()));
+        calls.add(
+            pool.submit(
+                () -> {
+                  started.countDown();
+                  return tokens.get(client("s")).value();
+                }));
       }
+      // Every caller is inside get() before the fetch may finish, however loaded the machine.
+      started.await();
       Thread.sleep(200);
       release.countDown();
       for (Future<String> call : calls) {
@@ -122,9 +130,16 @@ class AccessTokensTest {
     AccessTokens tokens = tokens();
     List<Future<String>> calls = new ArrayList<>();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      CountDownLatch started = new CountDownLatch(4);
       for (int i = 0; i < 4; i++) {
-        calls.add(pool.submit(() -> tokens.get(client("s")).value()));
+        calls.add(
+            pool.submit(
+                () -> {
+                  started.countDown();
+                  return tokens.get(client("s")).value();
+                }));
       }
+      started.await();
       Thread.sleep(200);
       release.countDown();
       for (Future<String> call : calls) {
