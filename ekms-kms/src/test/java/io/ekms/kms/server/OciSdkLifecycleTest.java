@@ -174,4 +174,53 @@ class OciSdkLifecycleTest {
     assertThat(seen).containsAll(made);
     assertThat(pages).isGreaterThanOrEqualTo(2);
   }
+
+  @Test
+  void createKey_retriedWithTheSameRetryToken_createsOneKey() {
+    var details =
+        com.oracle.bmc.keymanagement.model.CreateKeyDetails.builder()
+            .compartmentId(KmsStack.COMPARTMENT)
+            .displayName("idempotent")
+            .keyShape(
+                com.oracle.bmc.keymanagement.model.KeyShape.builder()
+                    .algorithm(com.oracle.bmc.keymanagement.model.KeyShape.Algorithm.Aes)
+                    .length(32)
+                    .build())
+            .protectionMode(
+                com.oracle.bmc.keymanagement.model.CreateKeyDetails.ProtectionMode.External)
+            .externalKeyReference(
+                com.oracle.bmc.keymanagement.model.ExternalKeyReference.builder()
+                    .externalKeyId(w.stack.ekmKeyId)
+                    .build())
+            .build();
+    String token = "retry-" + System.nanoTime();
+    var request =
+        com.oracle.bmc.keymanagement.requests.CreateKeyRequest.builder()
+            .createKeyDetails(details)
+            .opcRetryToken(token)
+            .build();
+    Key first = w.management.createKey(request).getKey();
+    Key second = w.management.createKey(request).getKey();
+    assertThat(second.getId()).isEqualTo(first.getId());
+    var other =
+        com.oracle.bmc.keymanagement.requests.CreateKeyRequest.builder()
+            .createKeyDetails(details.toBuilder().displayName("different").build())
+            .opcRetryToken(token)
+            .build();
+    assertRefused(() -> w.management.createKey(other), 409, "RetryTokenReused");
+  }
+
+  @Test
+  void disableKey_withStaleIfMatch_is412() {
+    Key key = w.newKey("etag");
+    String stale =
+        w.management.getKey(GetKeyRequest.builder().keyId(key.getId()).build()).getEtag();
+    w.management.disableKey(DisableKeyRequest.builder().keyId(key.getId()).ifMatch(stale).build());
+    assertRefused(
+        () ->
+            w.management.enableKey(
+                EnableKeyRequest.builder().keyId(key.getId()).ifMatch(stale).build()),
+        412,
+        "NoEtagMatch");
+  }
 }
