@@ -1,6 +1,7 @@
 package io.ekms.kms.auth;
 
 import io.ekms.core.db.Database;
+import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.store.GrantRepository;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.ekms.kms.auth;
 
+import io.ekms.kms.domain.Ocids;
 import java.time.Instant;
 import java.util.Objects;
 

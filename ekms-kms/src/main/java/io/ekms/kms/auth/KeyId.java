@@ -1,6 +1,7 @@
 package io.ekms.kms.auth;
 
 import io.ekms.kms.auth.NotAuthenticatedException.Reason;
+import io.ekms.kms.domain.Ocids;
 
 /**
  * The {@code keyId} of an OCI API-key signature: {@code <tenancyId>/<userId>/<fingerprint>}, each

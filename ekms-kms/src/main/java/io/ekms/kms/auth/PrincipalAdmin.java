@@ -3,6 +3,7 @@ package io.ekms.kms.auth;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.StoreException;
 import io.ekms.core.error.ApiException;
+import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.store.ApiKeyRepository;
 import io.ekms.kms.store.GrantRepository;
 import io.ekms.kms.store.PrincipalRepository;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
 import io.ekms.core.error.ApiException;
+import io.ekms.kms.domain.Ocids;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
