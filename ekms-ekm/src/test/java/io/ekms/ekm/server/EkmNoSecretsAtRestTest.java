@@ -2,15 +2,13 @@ package io.ekms.ekm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.db.Database;
+import io.ekms.testing.LogCapture;
+import io.ekms.testing.SecretScan;
+import io.ekms.testing.SoftwareKeystoreReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,11 @@ class EkmNoSecretsAtRestTest {
     secrets.add(aad.getBytes(StandardCharsets.UTF_8));
     secrets.add(f.adminToken.getBytes(StandardCharsets.US_ASCII));
     secrets.add(Files.readAllBytes(f.dataDir.resolve("master.key")));
-    secrets.addAll(keyMaterial(f));
+    List<byte[]> keys =
+        SoftwareKeystoreReader.keyBytes(
+            f.dataDir.resolve("master.key"), f.config.database().jdbcUrl());
+    assertThat(keys).hasSizeGreaterThanOrEqualTo(2);
+    secrets.addAll(keys);
     assertThat(secrets).hasSizeGreaterThanOrEqualTo(6);
 
     List<byte[]> haystacks =
@@ -59,74 +61,11 @@ class EkmNoSecretsAtRestTest {
             Files.readAllBytes(f.dataDir.resolve("ekm.mv.db")),
             Files.readAllBytes(f.dataDir.resolve("audit.jsonl")),
             logs.getBytes(StandardCharsets.UTF_8));
-    for (byte[] secret : secrets) {
-      for (byte[] form : encodings(secret)) {
-        for (byte[] haystack : haystacks) {
-          assertThat(indexOf(haystack, form)).as("a secret leaked").isEqualTo(-1);
-        }
-      }
-    }
+    SecretScan.assertAbsent(secrets, haystacks);
     // Positive controls: the haystacks are the real files and hold what they should.
     byte[] keyId = f.keyId.getBytes(StandardCharsets.US_ASCII);
-    assertThat(indexOf(haystacks.get(0), keyId)).isNotEqualTo(-1);
-    assertThat(indexOf(haystacks.get(1), keyId)).isNotEqualTo(-1);
+    assertThat(SecretScan.indexOf(haystacks.get(0), keyId)).isNotEqualTo(-1);
+    assertThat(SecretScan.indexOf(haystacks.get(1), keyId)).isNotEqualTo(-1);
     assertThat(logs).contains("bound for socket");
-  }
-
-  /** Unseals every key version with the master key, as only the EKM itself can. */
-  private static List<byte[]> keyMaterial(EkmFixture f) throws Exception {
-    byte[] master = Files.readAllBytes(f.dataDir.resolve("master.key"));
-    List<byte[]> keys = new ArrayList<>();
-    try (Database db = Database.open(f.config.database(), Map.of(), "db/ekm", "db/audit")) {
-      List<String[]> rows =
-          db.withConnection(
-              c -> {
-                List<String[]> out = new ArrayList<>();
-                try (var rs =
-                    c.createStatement()
-                        .executeQuery(
-                            "SELECT id, handle FROM ekm_key_versions WHERE handle IS NOT NULL")) {
-                  while (rs.next()) {
-                    out.add(new String[] {rs.getString(1), rs.getString(2)});
-                  }
-                }
-                return out;
-              });
-      for (String[] row : rows) {
-        byte[] raw = Base64.getDecoder().decode(row[1]);
-        keys.add(
-            AesGcm.open(
-                master,
-                Arrays.copyOfRange(raw, 1, 13),
-                Arrays.copyOfRange(raw, 13, raw.length),
-                ("ekms-sw-v1:" + row[0]).getBytes(StandardCharsets.UTF_8)));
-      }
-    }
-    assertThat(keys).hasSizeGreaterThanOrEqualTo(2);
-    return keys;
-  }
-
-  private static List<byte[]> encodings(byte[] secret) {
-    return List.of(
-        secret,
-        Base64.getEncoder()
-            .withoutPadding()
-            .encodeToString(secret)
-            .getBytes(StandardCharsets.US_ASCII),
-        HexFormat.of().formatHex(secret).getBytes(StandardCharsets.US_ASCII),
-        HexFormat.of().withUpperCase().formatHex(secret).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

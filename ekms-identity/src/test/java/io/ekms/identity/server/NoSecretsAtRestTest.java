@@ -9,11 +9,11 @@ import io.ekms.identity.keys.KeySealer;
 import io.ekms.identity.server.IdentityFixture.Registered;
 import io.ekms.identity.store.SigningKeyRepository;
 import io.ekms.identity.store.StoredKey;
+import io.ekms.testing.LogCapture;
+import io.ekms.testing.SecretScan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,17 +61,11 @@ class NoSecretsAtRestTest {
             Files.readAllBytes(f.dataDir.resolve("identity.mv.db")),
             Files.readAllBytes(f.dataDir.resolve("audit.jsonl")),
             logs.getBytes(StandardCharsets.UTF_8));
-    for (byte[] secret : secrets) {
-      for (byte[] form : encodings(secret)) {
-        for (byte[] haystack : haystacks) {
-          assertThat(indexOf(haystack, form)).as("a secret leaked").isEqualTo(-1);
-        }
-      }
-    }
+    SecretScan.assertAbsent(secrets, haystacks);
     // Positive controls: the haystacks are the real files and hold what they should.
     byte[] id = bytes(client.id());
-    assertThat(indexOf(haystacks.get(0), id)).isNotEqualTo(-1);
-    assertThat(indexOf(haystacks.get(1), id)).isNotEqualTo(-1);
+    assertThat(SecretScan.indexOf(haystacks.get(0), id)).isNotEqualTo(-1);
+    assertThat(SecretScan.indexOf(haystacks.get(1), id)).isNotEqualTo(-1);
     assertThat(logs).contains("bound for socket");
   }
 
@@ -93,35 +87,11 @@ class NoSecretsAtRestTest {
   }
 
   /** Raw, hex, Base64 and Base64url; for long secrets also a 32-byte slice of each. */
-  private static List<byte[]> encodings(byte[] secret) {
-    List<byte[]> forms = new ArrayList<>();
-    for (byte[] s : List.of(secret, middle(secret))) {
-      forms.add(s);
-      forms.add(bytes(HexFormat.of().formatHex(s)));
-      forms.add(bytes(Base64.getEncoder().withoutPadding().encodeToString(s)));
-      forms.add(bytes(Base64.getUrlEncoder().withoutPadding().encodeToString(s)));
-    }
-    return forms;
-  }
-
   private static byte[] middle(byte[] secret) {
     if (secret.length <= 64) {
       return secret;
     }
     int from = secret.length / 2;
     return java.util.Arrays.copyOfRange(secret, from, from + 32);
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

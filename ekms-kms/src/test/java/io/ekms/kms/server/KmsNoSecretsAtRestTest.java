@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.oracle.bmc.keymanagement.model.GenerateKeyDetails;
 import com.oracle.bmc.keymanagement.model.KeyShape;
 import com.oracle.bmc.keymanagement.requests.GenerateDataEncryptionKeyRequest;
-import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.db.Database;
+import io.ekms.testing.SecretScan;
+import io.ekms.testing.SoftwareKeystoreReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
@@ -85,78 +83,20 @@ class KmsNoSecretsAtRestTest {
                 w.stack.clientSecret.getBytes(StandardCharsets.UTF_8),
                 Files.readString(w.stack.kmsDir.resolve("admin.token")).trim().getBytes(),
                 Files.readAllBytes(w.stack.kmsDir.resolve("master.key"))));
-    secrets.addAll(ekmKeyMaterial(w.stack));
+    List<byte[]> ekmKeys =
+        SoftwareKeystoreReader.keyBytes(
+            w.stack.ekmDir.resolve("master.key"), w.stack.ekmConfig.database().jdbcUrl());
+    assertThat(ekmKeys).isNotEmpty();
+    secrets.addAll(ekmKeys);
     List<byte[]> haystacks =
         List.of(
             Files.readAllBytes(w.stack.kmsDir.resolve("kms.mv.db")),
             Files.readAllBytes(w.stack.kmsDir.resolve("audit.jsonl")),
             logs.toString().getBytes(StandardCharsets.UTF_8));
-    for (byte[] secret : secrets) {
-      for (byte[] form : encodings(secret)) {
-        for (byte[] haystack : haystacks) {
-          assertThat(indexOf(haystack, form)).as("a secret leaked").isEqualTo(-1);
-        }
-      }
-    }
+    SecretScan.assertAbsent(secrets, haystacks);
     // Positive control: the haystacks are the real stores and hold what they should.
     byte[] vaultId = w.vault.getId().getBytes(StandardCharsets.US_ASCII);
-    assertThat(indexOf(haystacks.get(0), vaultId)).isNotEqualTo(-1);
-    assertThat(indexOf(haystacks.get(1), vaultId)).isNotEqualTo(-1);
-  }
-
-  /** The EKM's key bytes, unsealed with its master key as only the EKM itself can. */
-  private static List<byte[]> ekmKeyMaterial(KmsStack stack) throws Exception {
-    byte[] master = Files.readAllBytes(stack.ekmDir.resolve("master.key"));
-    List<byte[]> keys = new ArrayList<>();
-    try (Database db = Database.open(stack.ekmConfig.database(), Map.of(), "db/ekm", "db/audit")) {
-      List<String[]> rows =
-          db.withConnection(
-              c -> {
-                List<String[]> out = new ArrayList<>();
-                try (var rs =
-                    c.createStatement()
-                        .executeQuery(
-                            "SELECT id, handle FROM ekm_key_versions WHERE handle IS NOT NULL")) {
-                  while (rs.next()) {
-                    out.add(new String[] {rs.getString(1), rs.getString(2)});
-                  }
-                }
-                return out;
-              });
-      for (String[] row : rows) {
-        byte[] raw = Base64.getDecoder().decode(row[1]);
-        keys.add(
-            AesGcm.open(
-                master,
-                Arrays.copyOfRange(raw, 1, 13),
-                Arrays.copyOfRange(raw, 13, raw.length),
-                ("ekms-sw-v1:" + row[0]).getBytes(StandardCharsets.UTF_8)));
-      }
-    }
-    assertThat(keys).isNotEmpty();
-    return keys;
-  }
-
-  private static List<byte[]> encodings(byte[] secret) {
-    return List.of(
-        secret,
-        Base64.getEncoder()
-            .withoutPadding()
-            .encodeToString(secret)
-            .getBytes(StandardCharsets.US_ASCII),
-        HexFormat.of().formatHex(secret).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    assertThat(SecretScan.indexOf(haystacks.get(0), vaultId)).isNotEqualTo(-1);
+    assertThat(SecretScan.indexOf(haystacks.get(1), vaultId)).isNotEqualTo(-1);
   }
 }

@@ -1,4 +1,4 @@
-package io.ekms.identity.server;
+package io.ekms.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,12 +8,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Captures everything logged through JUL (ekms, Helidon, Hikari, Flyway) while installed. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
   private final StringBuffer text = new StringBuffer();
   private final Logger root = Logger.getLogger("");
   private final Level previous = root.getLevel();
 
-  LogCapture() {
+  public LogCapture() {
     setLevel(Level.ALL);
     root.setLevel(Level.ALL);
     root.addHandler(this);
@@ -39,7 +39,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     text.append('\n');
   }
 
-  String text() {
+  public String text() {
     return text.toString();
   }
 
