@@ -7,12 +7,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The admin API's bearer credential. The token is 256 random bits shown once at {@code init}; only
- * its SHA-256 is stored (a fast hash suffices for a full-entropy secret), and presented tokens are
- * compared in constant time.
+ * An admin API's bearer credential. The token is 256 random bits written once at {@code init} to
+ * {@code admin.token} (0600); only its SHA-256 is stored (a fast hash suffices for a full-entropy
+ * secret), and presented tokens are compared in constant time. Each server has its own prefix, so a
+ * leaked token says which server it opens.
  */
 public final class AdminCredential {
+  /** The EKM's and KMS's admin token prefix. */
   public static final String PREFIX = "ekmsadm_";
+
+  /** The identity server's admin token prefix. */
+  public static final String IDENTITY_PREFIX = "ekmsida_";
+
   private final byte[] expectedHash;
 
   public AdminCredential(String storedHashHex) {
@@ -20,7 +26,11 @@ public final class AdminCredential {
   }
 
   public static String newToken() {
-    return PREFIX + Randoms.hex(32);
+    return newToken(PREFIX);
+  }
+
+  public static String newToken(String prefix) {
+    return prefix + Randoms.hex(32);
   }
 
   public static String hash(String token) {

@@ -1,9 +1,9 @@
 package io.ekms.identity.http;
 
+import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Bodies;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.json.Json;
-import io.ekms.identity.auth.AdminCredential;
 import io.ekms.identity.http.AdminViews.ClientView;
 import io.ekms.identity.http.AdminViews.CreateClient;
 import io.ekms.identity.http.AdminViews.ListView;

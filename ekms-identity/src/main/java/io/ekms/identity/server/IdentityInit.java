@@ -1,10 +1,10 @@
 package io.ekms.identity.server;
 
 import io.ekms.core.db.Database;
+import io.ekms.core.http.AdminCredential;
 import io.ekms.core.secret.KeyFile;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.core.tls.ServerIdentity;
-import io.ekms.identity.auth.AdminCredential;
 import io.ekms.identity.keys.KeySealer;
 import io.ekms.identity.keys.SigningKeys;
 import io.ekms.identity.store.MetaRepository;
@@ -53,7 +53,7 @@ public final class IdentityInit {
     if (!Files.exists(keyFile)) {
       KeyFile.create(keyFile);
     }
-    String token = AdminCredential.newToken();
+    String token = AdminCredential.newToken(AdminCredential.IDENTITY_PREFIX);
     try (Database db = Database.open(config.database(), env, "db/identity", "db/audit");
         KeySealer sealer = new KeySealer(KeyFile.read(keyFile))) {
       db.inTransaction(
