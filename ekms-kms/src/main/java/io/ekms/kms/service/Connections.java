@@ -21,7 +21,16 @@ public final class Connections {
   }
 
   public ExternalVault forVault(Vault vault, PrivateEndpoint endpoint) {
-    return byVault.computeIfAbsent(vault.id(), id -> open(vault, endpoint));
+    return forVault(vault, () -> endpoint);
+  }
+
+  /** The vault's connection; {@code endpoint} is read only when none is open yet. */
+  public ExternalVault forVault(
+      Vault vault, java.util.function.Supplier<PrivateEndpoint> endpoint) {
+    ExternalVault open = byVault.get(vault.id());
+    return open != null
+        ? open
+        : byVault.computeIfAbsent(vault.id(), id -> open(vault, endpoint.get()));
   }
 
   /** A connection for a vault that is not stored yet (vault creation checks the EKM first). */

@@ -11,6 +11,7 @@ import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.external.ExternalVault;
 import io.ekms.kms.service.KmsAudit.Target;
+import io.ekms.kms.store.CryptoLookup;
 import java.util.Map;
 
 /**
@@ -160,22 +161,32 @@ public final class CryptoService {
 
   private Use use(Caller caller, String vaultId, String keyId, String keyVersionId) {
     Validate.required("keyId", keyId);
-    Key key = resources.key(vaultId, keyId);
+    CryptoLookup.Found found =
+        resources
+            .forCrypto(keyId, keyVersionId)
+            .filter(f -> f.key().vaultId().equals(vaultId) && f.key().state() != Lifecycle.DELETED)
+            .orElseThrow(() -> KmsError.notFound("key"));
+    Key key = found.key();
     access.require(caller, key.compartmentId(), Access.Need.USE);
     if (key.state() != Lifecycle.ENABLED) {
       throw KmsError.INCORRECT_STATE.error("The key is " + key.state() + ".");
     }
     KeyVersion version =
-        resources.version(key, keyVersionId == null ? key.currentVersionId() : keyVersionId);
+        found
+            .version()
+            .filter(v -> v.state() != Lifecycle.DELETED)
+            .orElseThrow(() -> KmsError.notFound("key version"));
     if (version.state() != Lifecycle.ENABLED) {
       throw KmsError.INCORRECT_STATE.error("The key version is " + version.state() + ".");
     }
-    Vault vault = resources.vault(vaultId);
+    Vault vault = found.vault();
     if (vault.state() != Lifecycle.ACTIVE) {
       throw KmsError.INCORRECT_STATE.error("The vault is " + vault.state() + ".");
     }
     return new Use(
-        key, version, connections.forVault(vault, resources.endpoint(vault.privateEndpointId())));
+        key,
+        version,
+        connections.forVault(vault, () -> resources.endpoint(vault.privateEndpointId())));
   }
 
   private static byte[] aad(byte[] header, Map<String, String> associatedData) {

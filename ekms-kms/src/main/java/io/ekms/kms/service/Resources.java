@@ -7,6 +7,7 @@ import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
+import io.ekms.kms.store.CryptoLookup;
 import io.ekms.kms.store.KeyRepository;
 import io.ekms.kms.store.KeyVersionRepository;
 import io.ekms.kms.store.PrivateEndpointRepository;
@@ -22,6 +23,7 @@ public final class Resources {
   final KeyRepository keys = new KeyRepository();
   final KeyVersionRepository versions = new KeyVersionRepository();
   final PrivateEndpointRepository endpoints = new PrivateEndpointRepository();
+  private final CryptoLookup crypto = new CryptoLookup();
 
   public Resources(Database db) {
     this.db = db;
@@ -53,6 +55,17 @@ public final class Resources {
     return db.withConnection(c -> versions.find(c, id))
         .filter(v -> v.state() != Lifecycle.DELETED && v.keyId().equals(key.id()))
         .orElseThrow(() -> KmsError.notFound("key version"));
+  }
+
+  /** Key, version (named, else current) and vault of a crypto call, in one read. */
+  public java.util.Optional<CryptoLookup.Found> forCrypto(String keyId, String versionId) {
+    if (!Ocids.isType(keyId, "key")) {
+      throw KmsError.notFound("key");
+    }
+    if (versionId != null && !Ocids.isType(versionId, "keyversion")) {
+      throw KmsError.notFound("key version");
+    }
+    return db.withConnection(c -> crypto.find(c, keyId, versionId));
   }
 
   public PrivateEndpoint endpoint(String id) {
