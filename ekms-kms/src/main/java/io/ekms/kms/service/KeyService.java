@@ -99,6 +99,8 @@ public final class KeyService {
                   null);
           resources.db.inTransaction(
               c -> {
+                // The EKM was asked outside the lock: the vault may have changed meanwhile.
+                lockActiveVault(c, vaultId);
                 resources.keys.insert(c, key);
                 resources.versions.insert(c, v1);
                 return null;
@@ -267,6 +269,14 @@ public final class KeyService {
           "The key is " + k.state() + "; it cannot become " + to + ".");
     }
     return k.withState(to, null, null, clock.instant());
+  }
+
+  private void lockActiveVault(java.sql.Connection c, String vaultId) throws java.sql.SQLException {
+    Vault locked =
+        resources.vaults.findForUpdate(c, vaultId).orElseThrow(() -> KmsError.notFound("vault"));
+    if (locked.state() != Lifecycle.ACTIVE) {
+      throw KmsError.INCORRECT_STATE.error("The vault is " + locked.state() + ".");
+    }
   }
 
   private Vault activeVault(String vaultId) {
