@@ -160,7 +160,7 @@ public final class VaultService {
                   Vault v =
                       resources
                           .vaults
-                          .find(c, id)
+                          .findForUpdate(c, id)
                           .filter(x -> x.state() != Lifecycle.DELETED)
                           .orElseThrow(() -> KmsError.notFound("vault"));
                   access.require(caller, v.compartmentId(), Access.Need.MANAGE);
