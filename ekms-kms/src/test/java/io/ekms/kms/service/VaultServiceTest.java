@@ -1,186 +1,33 @@
 package io.ekms.kms.service;
 
 import static io.ekms.kms.service.Refusals.assertApiError;
-import static io.ekms.kms.service.Refusals.assertExternal;
-import static io.ekms.kms.service.ServiceBed.HOST;
-import static io.ekms.kms.service.ServiceBed.PORT;
 import static io.ekms.kms.service.ServiceBed.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.kms.domain.Lifecycle;
-import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
-import io.ekms.kms.external.ExternalKeyManagerException.Kind;
-import io.ekms.kms.external.FakeExternalVaults.FakeVault;
 import io.ekms.kms.store.Page;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
+/** Reading, renaming, deleting and measuring vaults. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VaultServiceTest {
-  private static final String URL = "https://" + HOST + ":" + PORT + "/oci/ekm/v1/vaults/";
   private final ServiceBed bed = new ServiceBed();
-  private PrivateEndpoint endpoint;
 
   @BeforeEach
   void reset() {
     bed.reset();
-    endpoint = bed.endpoint();
   }
 
   @AfterAll
   void close() {
     bed.close();
-  }
-
-  @Test
-  void create_activeEkmVault_isActiveWithVendorAndOnlyTheSealedSecret() {
-    ServiceBed.Made made = bed.vault();
-
-    Vault v = bed.vaults.get(bed.caller(), made.vault().id());
-    assertThat(v.state()).isEqualTo(Lifecycle.ACTIVE);
-    assertThat(v.vendor()).isEqualTo("fake-ekm");
-    assertThat(v.timeOfDeletion()).isNull();
-    String opened =
-        bed.sealer
-            .open(v.id(), v.sealedSecret())
-            .reveal(b -> new String(b, StandardCharsets.UTF_8));
-    assertThat(opened).startsWith("secret-");
-    assertThat(v.sealedSecret()).doesNotContain(opened);
-    assertThat(v.toString()).doesNotContain(v.sealedSecret());
-  }
-
-  @Test
-  void create_ekmVaultBlocked_isExternalIncorrectStateAndNothingStored() {
-    FakeVault external = bed.ekm.addVault(URL + "blocked", "client", "s");
-    external.state = "BLOCKED";
-    int before = listed();
-
-    assertExternal(() -> create(URL + "blocked", "client", "s"), Kind.INCORRECT_STATE);
-
-    assertThat(listed()).isEqualTo(before);
-  }
-
-  @Test
-  void create_ekmAnswersStateBlocked_isIncorrectState() {
-    bed.ekm.addVault(URL + "reports-blocked", "client", "s").reportedState = "BLOCKED";
-
-    assertApiError(
-        () -> create(URL + "reports-blocked", "client", "s"),
-        KmsError.INCORRECT_STATE,
-        "is BLOCKED, not ACTIVE");
-  }
-
-  @Test
-  void create_ekmUnreachable_isExternalUnavailableAndNothingStored() {
-    bed.ekm.addVault(URL + "down", "client", "s");
-    bed.ekm.unreachable(true);
-    int before = listed();
-
-    assertExternal(() -> create(URL + "down", "client", "s"), Kind.UNAVAILABLE);
-
-    assertThat(listed()).isEqualTo(before);
-  }
-
-  @Test
-  void create_wrongClientSecret_isExternalUnavailable() {
-    bed.ekm.addVault(URL + "secret", "client", "right");
-
-    assertExternal(() -> create(URL + "secret", "client", "wrong"), Kind.UNAVAILABLE);
-  }
-
-  @Test
-  void create_noSuchEkmVault_isExternalNotFound() {
-    assertExternal(() -> create(URL + "nothing-here", "client", "s"), Kind.NOT_FOUND);
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "https://other.example.test:8443/v",
-        "https://" + HOST + ":9443/v",
-        "https://" + HOST + "/v",
-      })
-  void create_urlNotAtTheEndpointsHostAndPort_isInvalidParameter(String url) {
-    int asked = bed.ekm.calls("vault");
-    assertApiError(() -> create(url, "client", "s"), KmsError.INVALID_PARAMETER, HOST + ":" + PORT);
-    assertThat(bed.ekm.calls("vault")).isEqualTo(asked);
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "http://" + HOST + ":8443/v",
-        "ftp://" + HOST + ":8443/v",
-        "https://user:pw@" + HOST + ":8443/v",
-        "https:" + HOST,
-        "not a url",
-        "https://[::1",
-      })
-  void create_urlNotHttps_isInvalidParameter(String url) {
-    assertApiError(() -> create(url, "client", "s"), KmsError.INVALID_PARAMETER, "https URL");
-  }
-
-  @Test
-  void create_wrongTypeOrIdentityOrMissingSecret_isRefused() {
-    var good = bed.vaultCreate(endpoint.id(), URL + "x", "client", "s");
-    var virtual =
-        new VaultService.Create(
-            good.compartmentId(),
-            null,
-            "DEFAULT",
-            good.externalVaultEndpointUrl(),
-            good.privateEndpointId(),
-            good.idcsAccountNameUrl(),
-            "client",
-            good.clientAppSecret());
-    var http =
-        new VaultService.Create(
-            good.compartmentId(),
-            null,
-            "EXTERNAL",
-            good.externalVaultEndpointUrl(),
-            good.privateEndpointId(),
-            "http://identity",
-            "client",
-            good.clientAppSecret());
-    var noSecret =
-        new VaultService.Create(
-            good.compartmentId(),
-            null,
-            "EXTERNAL",
-            good.externalVaultEndpointUrl(),
-            good.privateEndpointId(),
-            good.idcsAccountNameUrl(),
-            "client",
-            null);
-
-    assertApiError(
-        () -> bed.vaults.create(bed.caller(), virtual), KmsError.INVALID_PARAMETER, "EXTERNAL");
-    assertApiError(
-        () -> bed.vaults.create(bed.caller(), http),
-        KmsError.INVALID_PARAMETER,
-        "idcsAccountNameUrl");
-    assertApiError(
-        () -> bed.vaults.create(bed.caller(), noSecret),
-        KmsError.MISSING_PARAMETER,
-        "clientAppSecret");
-  }
-
-  @Test
-  void create_unknownPrivateEndpoint_isNotFound() {
-    var in = bed.vaultCreate("ocid1.ekmsprivateendpoint.oc1..nothere", URL + "x", "c", "s");
-
-    assertApiError(
-        () -> bed.vaults.create(bed.caller(), in),
-        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
-        "private endpoint");
   }
 
   @Test
@@ -224,11 +71,26 @@ class VaultServiceTest {
     assertThat(bed.vaults.usage(bed.caller(), k.vault().vault().id())).containsExactly(1, 2);
   }
 
-  private Vault create(String url, String clientId, String secret) {
-    return bed.vaults.create(bed.caller(), bed.vaultCreate(endpoint.id(), url, clientId, secret));
+  @Test
+  void list_pagesTheCompartmentsVaultsInCreationOrder() {
+    String compartment = "ocid1.compartment.oc1..listing";
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      bed.clock.advance(Duration.ofMillis(1));
+      Vault v = bed.vault().vault();
+      made.add(v.id());
+    }
+    List<Vault> first = bed.vaults.list(bed.caller(), bed.compartment, Page.of(null, 1000));
+
+    assertThat(first).extracting(Vault::id).containsSubsequence(made);
+    assertThat(bed.vaults.list(bed.caller(), compartment, Page.of(null, 10))).isEmpty();
   }
 
-  private int listed() {
-    return bed.vaults.list(bed.caller(), bed.compartment, Page.of(null, 1000)).size();
+  @Test
+  void get_unknownOrMalformedId_isNotFound() {
+    for (String id : new String[] {"ocid1.vault.oc1..nothere", "ocid1.key.oc1..wrongtype", "x"}) {
+      assertApiError(
+          () -> bed.vaults.get(bed.caller(), id), KmsError.NOT_AUTHORIZED_OR_NOT_FOUND, "vault");
+    }
   }
 }
