@@ -61,8 +61,7 @@ public final class KeyService {
               length == 16 || length == 24 || length == 32,
               "'keyShape.length' must be 16, 24 or 32 (bytes).");
           String externalKeyId =
-              Validate.required("externalKeyReference.externalKeyId", in.externalKeyId());
-          Validate.check(externalKeyId.length() <= 255, "'externalKeyId' is too long.");
+              Validate.externalId("externalKeyReference.externalKeyId", in.externalKeyId());
           ExternalVault ekm =
               connections.forVault(vault, resources.endpoint(vault.privateEndpointId()));
           ExternalVault.KeyInfo info = ekm.key(caller.requestId(), externalKeyId);

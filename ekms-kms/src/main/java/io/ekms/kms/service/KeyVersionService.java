@@ -47,7 +47,10 @@ public final class KeyVersionService {
           Vault vault = resources.vault(vaultId);
           ExternalVault ekm =
               connections.forVault(vault, resources.endpoint(vault.privateEndpointId()));
-          String external = externalVersionId;
+          String external =
+              externalVersionId == null
+                  ? null
+                  : Validate.externalId("externalKeyVersionId", externalVersionId);
           if (external == null) {
             ExternalVault.KeyInfo info = ekm.key(caller.requestId(), key.externalKeyId());
             ExternalChecks.usableKey(info, key.lengthBytes());

@@ -140,6 +140,18 @@ class KeyServiceCreateTest {
     assertThat(bed.ekm.calls("key")).isEqualTo(asked);
   }
 
+  /** The id goes into the EKM's URL path: the EKM client refuses anything else, as a 500. */
+  @ParameterizedTest
+  @ValueSource(strings = {"../admin", "a b", "-leading-dash", "key/1", "kéy", "k%2F1"})
+  void create_externalKeyIdNotPathSafe_isInvalidParameterWithoutAskingTheEkm(String id) {
+    int asked = bed.ekm.totalCalls();
+
+    assertApiError(() -> create(id, 32), KmsError.INVALID_PARAMETER, "externalKeyId");
+    assertApiError(
+        () -> create("k" + "x".repeat(255), 32), KmsError.INVALID_PARAMETER, "externalKeyId");
+    assertThat(bed.ekm.totalCalls()).isEqualTo(asked);
+  }
+
   @Test
   void create_vaultPendingDeletion_isIncorrectState() {
     String id = vault.external().addKey(32).id;

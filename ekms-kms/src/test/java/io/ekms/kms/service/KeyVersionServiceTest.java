@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Key versions: rotation as "rotate in the EKM, then here", and version deletion. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,6 +79,16 @@ class KeyVersionServiceTest {
     String rotated = external.rotate();
     external.version(rotated).state = "DISABLED";
     assertApiError(() -> create(rotated), KmsError.INCORRECT_STATE, "key version is DISABLED");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../v", "v 1", ".v", "v/1"})
+  void create_externalVersionIdNotPathSafe_isInvalidParameterWithoutAskingTheEkm(String id) {
+    int asked = bed.ekm.totalCalls();
+
+    assertApiError(() -> create(id), KmsError.INVALID_PARAMETER, "externalKeyVersionId");
+    assertApiError(() -> create(" "), KmsError.MISSING_PARAMETER, "externalKeyVersionId");
+    assertThat(bed.ekm.totalCalls()).isEqualTo(asked);
   }
 
   @Test
