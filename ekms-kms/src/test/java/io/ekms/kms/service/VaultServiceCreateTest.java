@@ -6,6 +6,7 @@ import static io.ekms.kms.service.ServiceBed.HOST;
 import static io.ekms.kms.service.ServiceBed.PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.core.secret.SecretBytes;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Creating an EXTERNAL vault: the URL rules and the EKM check that comes first. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VaultServiceCreateTest {
+  private static final String IDCS = "https://identity.example.test";
   private static final String URL = "https://" + HOST + ":" + PORT + "/oci/ekm/v1/vaults/";
   private final ServiceBed bed = new ServiceBed();
   private PrivateEndpoint endpoint;
@@ -121,55 +123,52 @@ class VaultServiceCreateTest {
         "https:" + HOST,
         "not a url",
         "https://[::1",
+        "https://" + HOST + ":8443/v?query=1",
+        "https://" + HOST + ":8443/v#fragment",
+        "https://" + HOST + ":8443",
+        "https://" + HOST + ":8443/",
       })
   void create_urlNotHttps_isInvalidParameter(String url) {
     assertApiError(() -> create(url, "client", "s"), KmsError.INVALID_PARAMETER, "https URL");
   }
 
   @Test
-  void create_wrongTypeOrIdentityOrMissingSecret_isRefused() {
-    var good = bed.vaultCreate(endpoint.id(), URL + "x", "client", "s");
-    var virtual =
-        new VaultService.Create(
-            good.compartmentId(),
-            null,
-            "DEFAULT",
-            good.externalVaultEndpointUrl(),
-            good.privateEndpointId(),
-            good.idcsAccountNameUrl(),
-            "client",
-            good.clientAppSecret());
-    var http =
-        new VaultService.Create(
-            good.compartmentId(),
-            null,
-            "EXTERNAL",
-            good.externalVaultEndpointUrl(),
-            good.privateEndpointId(),
-            "http://identity",
-            "client",
-            good.clientAppSecret());
-    var noSecret =
-        new VaultService.Create(
-            good.compartmentId(),
-            null,
-            "EXTERNAL",
-            good.externalVaultEndpointUrl(),
-            good.privateEndpointId(),
-            good.idcsAccountNameUrl(),
-            "client",
-            null);
+  void create_notExternalType_isInvalidParameter() {
+    assertApiError(
+        () -> create("DEFAULT", IDCS, "client", secret("s")),
+        KmsError.INVALID_PARAMETER,
+        "EXTERNAL");
+  }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://identity.example.test",
+        "https://identity.example.test/?q=1",
+        "https://identity.example.test/#f",
+        "https://u@identity.example.test"
+      })
+  void create_identityUrlNotAPlainHttpsUrl_isInvalidParameter(String idcs) {
     assertApiError(
-        () -> bed.vaults.create(bed.caller(), virtual), KmsError.INVALID_PARAMETER, "EXTERNAL");
-    assertApiError(
-        () -> bed.vaults.create(bed.caller(), http),
+        () -> create("EXTERNAL", idcs, "client", secret("s")),
         KmsError.INVALID_PARAMETER,
         "idcsAccountNameUrl");
+  }
+
+  @Test
+  void create_clientSecretMissingOrEmptyOrClientIdBlank_isRefused() {
     assertApiError(
-        () -> bed.vaults.create(bed.caller(), noSecret),
+        () -> create("EXTERNAL", IDCS, "client", null),
         KmsError.MISSING_PARAMETER,
         "clientAppSecret");
+    assertApiError(
+        () -> create("EXTERNAL", IDCS, "client", secret("")),
+        KmsError.MISSING_PARAMETER,
+        "clientAppSecret");
+    assertApiError(
+        () -> create("EXTERNAL", IDCS, " ", secret("s")),
+        KmsError.MISSING_PARAMETER,
+        "clientAppId");
   }
 
   @Test
@@ -180,6 +179,18 @@ class VaultServiceCreateTest {
         () -> bed.vaults.create(bed.caller(), in),
         KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
         "private endpoint");
+  }
+
+  private Vault create(String type, String idcs, String clientId, SecretBytes secret) {
+    bed.ekm.addVault(URL + "v", "client", "s");
+    return bed.vaults.create(
+        bed.caller(),
+        new VaultService.Create(
+            bed.compartment, null, type, URL + "v", endpoint.id(), idcs, clientId, secret));
+  }
+
+  private static SecretBytes secret(String value) {
+    return SecretBytes.copyOf(value.getBytes(StandardCharsets.UTF_8));
   }
 
   private Vault create(String url, String clientId, String secret) {
