@@ -9,6 +9,7 @@ import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Vault;
+import io.ekms.kms.external.ExternalKeyManagerException;
 import io.ekms.kms.external.ExternalVault;
 import io.ekms.kms.service.KmsAudit.Target;
 import io.ekms.kms.store.CryptoLookup;
@@ -151,6 +152,16 @@ public final class CryptoService {
                 use.version().externalKeyVersionId(),
                 plaintext,
                 aad);
+    // The ciphertext will name this version: an answer made by another one could never decrypt.
+    if (!use.version().externalKeyVersionId().equals(sealed.externalVersionId())) {
+      throw new ExternalKeyManagerException(
+          ExternalKeyManagerException.Kind.UNAVAILABLE,
+          "The external key manager answered with key version "
+              + sealed.externalVersionId()
+              + " instead of "
+              + use.version().externalKeyVersionId()
+              + ".");
+    }
     KmsCiphertext out =
         new KmsCiphertext(use.version().id(), sealed.iv(), sealed.tag(), sealed.ciphertext());
     return new Encrypted(out.encode(), keyId, use.version().id());

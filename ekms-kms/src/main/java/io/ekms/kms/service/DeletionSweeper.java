@@ -11,9 +11,13 @@ import io.ekms.kms.store.KeyVersionRepository;
 import io.ekms.kms.store.VaultRepository;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,57 +52,92 @@ public final class DeletionSweeper implements AutoCloseable {
         this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** One pass; returns how many resources were deleted. */
+  /**
+   * One pass; returns how many resources were deleted. Each deletion runs in its own transaction
+   * that locks the row (a version through its key, as the services do) and checks again that it is
+   * still due, so a cancelDeletion acknowledged meanwhile is never undone.
+   */
   public int sweep() {
     int deleted = 0;
-    for (KeyVersion v : db.withConnection(c -> versions.dueForDeletion(c, clock.instant()))) {
-      db.inTransaction(
-          c -> {
-            versions.update(c, v.withState(Lifecycle.DELETED, v.timeOfDeletion(), clock.instant()));
-            return null;
-          });
-      record("DeleteKeyVersion", new Target(v.vaultId(), v.keyId(), v.id()));
-      deleted++;
+    for (KeyVersion due : db.withConnection(c -> versions.dueForDeletion(c, clock.instant()))) {
+      if (db.inTransaction(c -> deleteVersionIfDue(c, due))) {
+        record("DeleteKeyVersion", new Target(due.vaultId(), due.keyId(), due.id()));
+        deleted++;
+      }
     }
-    for (Key k : db.withConnection(c -> keys.dueForDeletion(c, clock.instant()))) {
-      db.inTransaction(c -> deleteKey(c, k));
-      record("DeleteKey", new Target(k.vaultId(), k.id(), null));
-      deleted++;
+    for (Key due : db.withConnection(c -> keys.dueForDeletion(c, clock.instant()))) {
+      if (db.inTransaction(c -> deleteKeyIfDue(c, due))) {
+        record("DeleteKey", new Target(due.vaultId(), due.id(), null));
+        deleted++;
+      }
     }
-    for (Vault v : db.withConnection(c -> vaults.dueForDeletion(c, clock.instant()))) {
-      db.inTransaction(
-          c -> {
-            for (Key k :
-                keys.list(
-                    c,
-                    v.id(),
-                    v.compartmentId(),
-                    io.ekms.kms.store.Page.of(null, io.ekms.kms.store.Page.MAX_LIMIT))) {
-              deleteKey(c, k);
-            }
-            vaults.update(c, v.withState(Lifecycle.DELETED, v.timeOfDeletion(), clock.instant()));
-            return null;
-          });
-      record("DeleteVault", new Target(v.id(), null, null));
-      deleted++;
+    for (Vault due : db.withConnection(c -> vaults.dueForDeletion(c, clock.instant()))) {
+      if (db.inTransaction(c -> deleteVaultIfDue(c, due))) {
+        record("DeleteVault", new Target(due.id(), null, null));
+        deleted++;
+      }
     }
     retryTokens.expire();
     return deleted;
   }
 
-  private Object deleteKey(java.sql.Connection c, Key k) throws java.sql.SQLException {
-    for (KeyVersion v :
-        versions.list(
-            c, k.id(), io.ekms.kms.store.Page.of(null, io.ekms.kms.store.Page.MAX_LIMIT))) {
+  private boolean deleteVersionIfDue(Connection c, KeyVersion due) throws SQLException {
+    keys.findForUpdate(c, due.keyId());
+    Optional<KeyVersion> v = versions.find(c, due.id());
+    if (v.isEmpty() || !isDue(v.get().state(), v.get().timeOfDeletion())) {
+      return false;
+    }
+    versions.update(c, deleted(v.get()));
+    return true;
+  }
+
+  private boolean deleteKeyIfDue(Connection c, Key due) throws SQLException {
+    Optional<Key> k = keys.findForUpdate(c, due.id());
+    if (k.isEmpty() || !isDue(k.get().state(), k.get().timeOfDeletion())) {
+      return false;
+    }
+    deleteKey(c, k.get());
+    return true;
+  }
+
+  /** The vault and every key and version in it, whatever their compartment or state. */
+  private boolean deleteVaultIfDue(Connection c, Vault due) throws SQLException {
+    Optional<Vault> v = vaults.findForUpdate(c, due.id());
+    if (v.isEmpty() || !isDue(v.get().state(), v.get().timeOfDeletion())) {
+      return false;
+    }
+    for (Key listed : keys.listAllInVault(c, due.id())) {
+      Optional<Key> k = keys.findForUpdate(c, listed.id());
+      if (k.isPresent() && k.get().state() != Lifecycle.DELETED) {
+        deleteKey(c, k.get());
+      }
+    }
+    vaults.update(
+        c, v.get().withState(Lifecycle.DELETED, v.get().timeOfDeletion(), clock.instant()));
+    return true;
+  }
+
+  private boolean isDue(Lifecycle state, Instant deletion) {
+    return state == Lifecycle.PENDING_DELETION
+        && deletion != null
+        && !deletion.isAfter(clock.instant());
+  }
+
+  /** The key and all its versions; the caller holds the key's row lock. */
+  private void deleteKey(Connection c, Key k) throws SQLException {
+    for (KeyVersion v : versions.listAll(c, k.id())) {
       if (v.state() != Lifecycle.DELETED) {
-        versions.update(c, v.withState(Lifecycle.DELETED, v.timeOfDeletion(), clock.instant()));
+        versions.update(c, deleted(v));
       }
     }
     keys.update(
         c,
         k.withState(
             Lifecycle.DELETED, k.stateBeforeDeletion(), k.timeOfDeletion(), clock.instant()));
-    return null;
+  }
+
+  private KeyVersion deleted(KeyVersion v) {
+    return v.withState(Lifecycle.DELETED, v.timeOfDeletion(), clock.instant());
   }
 
   private void record(String operation, Target target) {

@@ -61,8 +61,7 @@ public final class KeyService {
               length == 16 || length == 24 || length == 32,
               "'keyShape.length' must be 16, 24 or 32 (bytes).");
           String externalKeyId =
-              Validate.required("externalKeyReference.externalKeyId", in.externalKeyId());
-          Validate.check(externalKeyId.length() <= 255, "'externalKeyId' is too long.");
+              Validate.externalId("externalKeyReference.externalKeyId", in.externalKeyId());
           ExternalVault ekm =
               connections.forVault(vault, resources.endpoint(vault.privateEndpointId()));
           ExternalVault.KeyInfo info = ekm.key(caller.requestId(), externalKeyId);
@@ -99,6 +98,8 @@ public final class KeyService {
                   null);
           resources.db.inTransaction(
               c -> {
+                // The EKM was asked outside the lock: the vault may have changed meanwhile.
+                lockActiveVault(c, vaultId);
                 resources.keys.insert(c, key);
                 resources.versions.insert(c, v1);
                 return null;
@@ -267,6 +268,14 @@ public final class KeyService {
           "The key is " + k.state() + "; it cannot become " + to + ".");
     }
     return k.withState(to, null, null, clock.instant());
+  }
+
+  private void lockActiveVault(java.sql.Connection c, String vaultId) throws java.sql.SQLException {
+    Vault locked =
+        resources.vaults.findForUpdate(c, vaultId).orElseThrow(() -> KmsError.notFound("vault"));
+    if (locked.state() != Lifecycle.ACTIVE) {
+      throw KmsError.INCORRECT_STATE.error("The vault is " + locked.state() + ".");
+    }
   }
 
   private Vault activeVault(String vaultId) {

@@ -47,7 +47,10 @@ public final class KeyVersionService {
           Vault vault = resources.vault(vaultId);
           ExternalVault ekm =
               connections.forVault(vault, resources.endpoint(vault.privateEndpointId()));
-          String external = externalVersionId;
+          String external =
+              externalVersionId == null
+                  ? null
+                  : Validate.externalId("externalKeyVersionId", externalVersionId);
           if (external == null) {
             ExternalVault.KeyInfo info = ekm.key(caller.requestId(), key.externalKeyId());
             ExternalChecks.usableKey(info, key.lengthBytes());
@@ -71,7 +74,15 @@ public final class KeyVersionService {
           try {
             resources.db.inTransaction(
                 c -> {
-                  Key locked = resources.keys.findForUpdate(c, key.id()).orElseThrow();
+                  // The EKM was asked outside the lock: the key may have changed meanwhile.
+                  Key locked =
+                      resources
+                          .keys
+                          .findForUpdate(c, key.id())
+                          .orElseThrow(() -> KmsError.notFound("key"));
+                  if (locked.state() != Lifecycle.ENABLED) {
+                    throw KmsError.INCORRECT_STATE.error("The key is " + locked.state() + ".");
+                  }
                   resources.versions.insert(c, version);
                   resources.keys.update(c, locked.withCurrentVersion(version.id(), now));
                   return null;

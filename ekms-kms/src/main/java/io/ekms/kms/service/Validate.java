@@ -1,9 +1,12 @@
 package io.ekms.kms.service;
 
 import io.ekms.kms.domain.Ocids;
+import java.util.regex.Pattern;
 
 /** Checks of request fields: each failure is a 400 that names the field and the rule. */
 public final class Validate {
+  private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,254}");
+
   private Validate() {}
 
   public static String required(String field, String value) {
@@ -33,6 +36,22 @@ public final class Validate {
     required("compartmentId", value);
     if (!Ocids.isType(value, "compartment") && !Ocids.isType(value, "tenancy")) {
       throw KmsError.INVALID_PARAMETER.error("'compartmentId' is not a compartment OCID.");
+    }
+    return value;
+  }
+
+  /**
+   * An id of the customer's EKM (key or key version): it travels in the EKM API's URL paths, so it
+   * must be 1 to 255 path-safe characters starting with a letter or digit, as the EKM client sends.
+   */
+  public static String externalId(String field, String value) {
+    required(field, value);
+    if (!EXTERNAL_ID.matcher(value).matches()) {
+      throw KmsError.INVALID_PARAMETER.error(
+          "'"
+              + field
+              + "' must be 1 to 255 characters of A-Z a-z 0-9 . _ ~ -, starting with a letter or"
+              + " digit.");
     }
     return value;
   }

@@ -9,6 +9,7 @@ import io.ekms.kms.external.ExternalVault;
 import io.ekms.kms.service.KmsAudit.Target;
 import io.ekms.kms.store.Page;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,9 @@ public final class VaultService {
           String clientId = Validate.required("clientAppId", in.clientAppId());
           Validate.check(clientId.length() <= 255, "'clientAppId' is too long.");
           SecretBytes secret = Validate.required("clientAppSecret", in.clientAppSecret());
+          if (secret.length() == 0) {
+            throw KmsError.MISSING_PARAMETER.error("'clientAppSecret' is required.");
+          }
           Instant now = clock.instant();
           String id = Ocids.newId("vault");
           Vault draft =
@@ -160,7 +164,7 @@ public final class VaultService {
                   Vault v =
                       resources
                           .vaults
-                          .find(c, id)
+                          .findForUpdate(c, id)
                           .filter(x -> x.state() != Lifecycle.DELETED)
                           .orElseThrow(() -> KmsError.notFound("vault"));
                   access.require(caller, v.compartmentId(), Access.Need.MANAGE);
@@ -232,6 +236,9 @@ public final class VaultService {
   private static String ekmUrl(String value, PrivateEndpoint endpoint) {
     String url = https("externalVaultEndpointUrl", value);
     URI uri = URI.create(url);
+    Validate.check(
+        uri.getRawPath() != null && !uri.getRawPath().isEmpty(),
+        "'externalVaultEndpointUrl' must be an https URL with a path naming the vault.");
     int port = uri.getPort() == -1 ? 443 : uri.getPort();
     Validate.check(
         uri.getHost().equalsIgnoreCase(endpoint.host()) && port == endpoint.port(),
@@ -243,19 +250,26 @@ public final class VaultService {
     return url;
   }
 
+  /**
+   * An https URL with a host and no user info, query or fragment, without its trailing slash: what
+   * the EKM client accepts, so that a URL refused there is a 400 here rather than a 500 later.
+   */
   static String https(String field, String value) {
     Validate.required(field, value);
     try {
-      URI uri = URI.create(value);
+      URI uri = new URI(value);
       if ("https".equals(uri.getScheme())
           && uri.getHost() != null
           && value.length() <= 2048
-          && uri.getUserInfo() == null) {
+          && uri.getRawUserInfo() == null
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null) {
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
       }
-    } catch (IllegalArgumentException e) {
+    } catch (URISyntaxException e) {
       // answered below
     }
-    throw KmsError.INVALID_PARAMETER.error("'" + field + "' must be an https URL.");
+    throw KmsError.INVALID_PARAMETER.error(
+        "'" + field + "' must be an https URL with a host and no user info, query or fragment.");
   }
 }

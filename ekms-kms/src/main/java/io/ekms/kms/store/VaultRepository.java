@@ -66,6 +66,15 @@ public final class VaultRepository {
     }
   }
 
+  /** The vault, its row locked until the transaction ends. */
+  public Optional<Vault> findForUpdate(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM kms_vaults WHERE id = ? FOR UPDATE")) {
+      Rows.bind(ps, id);
+      return Rows.one(ps, VaultRepository::map);
+    }
+  }
+
   public List<Vault> list(Connection c, String compartmentId, Page page) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -1,0 +1,46 @@
+package io.ekms.kms.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ekms.core.db.StoreException;
+import io.ekms.core.error.ApiException;
+import io.ekms.kms.external.ExternalKeyManagerException;
+import io.ekms.kms.external.ExternalKeyManagerException.Kind;
+import io.ekms.kms.service.KmsError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What callers see for EKM failures (kms-api.md, Errors): the service tests assert the kinds. */
+class KmsErrorMapperTest {
+  @ParameterizedTest
+  @CsvSource({
+    "INCORRECT_STATE, IncorrectState, 409",
+    "DECRYPTION_FAILED, InvalidParameter, 400",
+    "NOT_FOUND, ExternalServerIncorrectState, 409",
+    "UNAVAILABLE, ExternalServerIncorrectState, 409",
+  })
+  void map_externalFailure_keepsItsExplanation(Kind kind, String code, int status) {
+    ApiException e =
+        KmsErrorMapper.map(new ExternalKeyManagerException(kind, "what went wrong"), "req-1");
+
+    assertThat(e.errorCode().code()).isEqualTo(code);
+    assertThat(e.status()).isEqualTo(status);
+    assertThat(e.getMessage()).isEqualTo("what went wrong");
+  }
+
+  @Test
+  void map_apiError_isAnsweredAsIs() {
+    ApiException original = KmsError.NO_ETAG_MATCH.error("stale");
+
+    assertThat(KmsErrorMapper.map(original, "req-1")).isSameAs(original);
+  }
+
+  @Test
+  void map_internalFailure_is500NamingOnlyTheRequest() {
+    ApiException e = KmsErrorMapper.map(new StoreException("SELECT secret FROM x"), "req-9");
+
+    assertThat(e.status()).isEqualTo(500);
+    assertThat(e.getMessage()).contains("req-9").doesNotContain("secret");
+  }
+}
