@@ -241,7 +241,7 @@ public final class VaultService {
         "'externalVaultEndpointUrl' must be an https URL with a path naming the vault.");
     int port = uri.getPort() == -1 ? 443 : uri.getPort();
     Validate.check(
-        uri.getHost().equalsIgnoreCase(endpoint.host()) && port == endpoint.port(),
+        bare(uri.getHost()).equalsIgnoreCase(bare(endpoint.host())) && port == endpoint.port(),
         "'externalVaultEndpointUrl' must point at the private endpoint's host and port ("
             + endpoint.host()
             + ":"
@@ -271,5 +271,10 @@ public final class VaultService {
     }
     throw KmsError.INVALID_PARAMETER.error(
         "'" + field + "' must be an https URL with a host and no user info, query or fragment.");
+  }
+
+  /** A host without the brackets URIs put around IPv6 literals. */
+  private static String bare(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 }

@@ -28,7 +28,7 @@ final class ServiceBed implements AutoCloseable {
   static final String HOST = "ekm.example.test";
   static final int PORT = 8443;
   static final String PRINCIPAL = "ocid1.user.oc1..aaaaaaaaalice";
-  private static final String CA_PEM = LocalCa.create("fake EKM CA").certificatePem();
+  static final String CA_PEM = LocalCa.create("fake EKM CA").certificatePem();
 
   final Database db = KmsDatabases.h2Memory();
   final TestClock clock = new TestClock(T0);

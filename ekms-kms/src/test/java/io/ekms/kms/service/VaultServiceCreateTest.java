@@ -101,6 +101,19 @@ class VaultServiceCreateTest {
     assertExternal(() -> create(URL + "nothing-here", "client", "s"), Kind.NOT_FOUND);
   }
 
+  @Test
+  void create_ipv6EndpointAndBracketedUrlHost_matchAndReachTheEkm() {
+    PrivateEndpoint v6 =
+        bed.endpoints.create(
+            bed.caller(),
+            new PrivateEndpointService.Create(
+                bed.compartment, "ekm6", null, "::1", PORT, ServiceBed.CA_PEM));
+    String url = "https://[::1]:" + PORT + "/oci/ekm/v1/vaults/v6";
+    bed.ekm.addVault(url, "client", "s");
+    Vault vault = bed.vaults.create(bed.caller(), bed.vaultCreate(v6.id(), url, "client", "s"));
+    assertThat(vault.externalVaultEndpointUrl()).isEqualTo(url);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
