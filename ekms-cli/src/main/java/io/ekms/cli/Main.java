@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "External Key Management Service: KMS, external key manager and tools.",
-    subcommands = {EkmCommand.class, KmsCommand.class, IdentityCommand.class})
+    subcommands = {EkmCommand.class, KmsCommand.class, IdentityCommand.class, BenchCommand.class})
 public final class Main {
   public static void main(String[] args) {
     configureLogging();
