@@ -33,6 +33,17 @@ public record AuditLogOptions(
     }
   }
 
+  /**
+   * The defaults with a server's configured policy ({@code REFUSE} or {@code CONTINUE}) and JSON
+   * lines file (null for none).
+   */
+  public static AuditLogOptions configured(String policy, String jsonLinesFile) {
+    AuditLogOptions options = defaults().withPolicy(AuditPolicy.valueOf(policy));
+    return jsonLinesFile == null
+        ? options
+        : options.withJsonLinesFile(java.nio.file.Path.of(jsonLinesFile));
+  }
+
   /** REFUSE, no JSON-lines file, batches of 256, 65,536 queued records, 5 s bounded wait. */
   public static AuditLogOptions defaults() {
     return new AuditLogOptions(

@@ -1,11 +1,14 @@
 package io.ekms.ekm.server;
 
 import io.ekms.core.audit.AuditLog;
+import io.ekms.core.audit.AuditLogOptions;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
+import io.ekms.core.http.Health;
+import io.ekms.core.http.HttpsServers;
+import io.ekms.core.http.Metrics;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.core.http.ServerTls;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.backend.software.SoftwareKeyBackend;
@@ -16,10 +19,10 @@ import io.ekms.ekm.service.Backends;
 import io.ekms.ekm.service.CryptoService;
 import io.ekms.ekm.service.KeyAdmin;
 import io.ekms.ekm.service.Lookups;
+import io.ekms.ekm.service.RateLimiter;
 import io.ekms.ekm.service.VaultAdmin;
 import io.ekms.ekm.service.VersionAdmin;
 import io.ekms.ekm.store.MetaRepository;
-import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
@@ -50,76 +53,56 @@ public final class EkmServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Database db = Database.open(config.database(), env, "db/ekm", "db/audit");
     try {
-      String adminHash =
-          db.withConnection(c -> new MetaRepository().get(c, "admin_token_sha256"))
-              .orElseThrow(
-                  () ->
-                      new Misconfiguration(
-                          "the EKM has no admin token; run 'ekms ekm init' first."));
       Backends backends =
           new Backends(
               List.of(new SoftwareKeyBackend(KeystoreOpener.open(config.keystore(), db, env))),
               SoftwareKeyBackend.NAME);
-      AuditLog auditLog = AuditLogs.open(db, config.audit());
+      AuditLog auditLog =
+          new AuditLog(
+              db,
+              AuditLogOptions.configured(config.audit().policy(), config.audit().jsonLinesFile()));
       AuditTrail audit = new AuditTrail(auditLog, clock);
       IssuerDirectory issuers = new IssuerDirectory(db);
-      TokenValidator tokens =
-          new TokenValidator(
-              config.audience(),
-              Duration.ofSeconds(config.tokens().clockSkewSeconds()),
-              issuers::find,
-              clock);
-      RequestMetrics apiMetrics =
-          new RequestMetrics(io.ekms.core.http.Metrics.registry(), "ekm_requests");
-      RequestMetrics adminMetrics =
-          new RequestMetrics(io.ekms.core.http.Metrics.registry(), "ekm_admin_requests");
-      var api =
-          new EkmApiRoutes(
+      HttpRouting.Builder api = HttpRouting.builder();
+      new EkmApiRoutes(
               new CryptoService(new Lookups(db), backends, audit),
-              tokens,
+              new TokenValidator(
+                  config.audience(),
+                  Duration.ofSeconds(config.tokens().clockSkewSeconds()),
+                  issuers::find,
+                  clock),
               audit,
-              new io.ekms.ekm.service.RateLimiter(
-                  config.rateLimit().perSecondPerVault(), config.rateLimit().burst()),
-              apiMetrics);
-      var admin =
-          new AdminRoutes(
+              new RateLimiter(config.rateLimit().perSecondPerVault(), config.rateLimit().burst()),
+              new RequestMetrics(Metrics.registry(), "ekm_requests"))
+          .routing(api);
+      HttpRouting.Builder admin = HttpRouting.builder();
+      new AdminRoutes(
               new VaultAdmin(db, audit, clock, issuers::changed),
               new KeyAdmin(db, backends, audit, clock),
               new VersionAdmin(db, backends, audit, clock),
               auditLog,
               audit,
-              new AdminCredential(adminHash),
-              adminMetrics);
-      Tls tls = ServerTls.of(identity(config));
-      HttpRouting.Builder apiRouting = HttpRouting.builder();
-      api.routing(apiRouting);
-      Observability.registerHealth(apiRouting, db, auditLog);
-      HttpRouting.Builder adminRouting = HttpRouting.builder();
-      admin.routing(adminRouting);
-      Observability.registerHealth(adminRouting, db, auditLog);
+              adminCredential(db),
+              new RequestMetrics(Metrics.registry(), "ekm_admin_requests"))
+          .routing(admin);
+      Health.register(api, db, auditLog);
+      Health.register(admin, db, auditLog);
       WebServer server =
-          WebServer.builder()
-              .host(config.api().host())
-              .port(config.api().port())
-              .tls(tls)
-              .maxPayloadSize(1 << 20)
-              .addFeature(io.ekms.core.http.Metrics.feature("@default", "admin"))
-              .routing(apiRouting)
-              .putSocket(
-                  "admin",
-                  s ->
-                      s.host(config.admin().host())
-                          .port(config.admin().port())
-                          .tls(tls)
-                          .maxPayloadSize(1 << 20)
-                          .routing(adminRouting))
-              .build()
-              .start();
+          HttpsServers.start(config.api(), api, config.admin(), admin, identity(config));
       return new EkmServer(db, auditLog, backends, server);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  private static AdminCredential adminCredential(Database db) {
+    return new AdminCredential(
+        db.withConnection(c -> new MetaRepository().get(c, "admin_token_sha256"))
+            .orElseThrow(
+                () ->
+                    new Misconfiguration(
+                        "the EKM has no admin token; run 'ekms ekm init' first.")));
   }
 
   public int apiPort() {

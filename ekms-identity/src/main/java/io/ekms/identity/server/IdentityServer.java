@@ -2,21 +2,16 @@ package io.ekms.identity.server;
 
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.AuditLogOptions;
-import io.ekms.core.audit.AuditPolicy;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
-import io.ekms.core.http.Responses;
-import io.ekms.core.http.ServerTls;
+import io.ekms.core.http.Health;
+import io.ekms.core.http.HttpsServers;
 import io.ekms.core.tls.ServerIdentity;
-import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -50,39 +45,20 @@ public final class IdentityServer implements AutoCloseable {
     AuditLog auditLog = null;
     Identity identity = null;
     try {
-      auditLog = new AuditLog(db, auditOptions(config.audit()));
+      auditLog =
+          new AuditLog(
+              db,
+              AuditLogOptions.configured(config.audit().policy(), config.audit().jsonLinesFile()));
       AtomicReference<String> issuer = new AtomicReference<>();
       identity = Identity.open(config, db, auditLog, issuer::get, clock);
-      Tls tls = ServerTls.of(tlsIdentity(config));
       HttpRouting.Builder api = HttpRouting.builder();
       identity.routing(api);
-      health(api, db, auditLog);
+      Health.register(api, db, auditLog);
       HttpRouting.Builder admin = HttpRouting.builder();
       identity.adminRouting(admin);
-      health(admin, db, auditLog);
+      Health.register(admin, db, auditLog);
       WebServer server =
-          WebServer.builder()
-              .host(config.api().host())
-              .port(config.api().port())
-              .tls(tls)
-              .maxPayloadSize(1 << 20)
-              .addFeature(
-                  ObserveFeature.builder()
-                      .endpoint("/")
-                      .addObserver(MetricsObserver.create())
-                      .sockets(List.of("@default", "admin"))
-                      .build())
-              .routing(api)
-              .putSocket(
-                  "admin",
-                  s ->
-                      s.host(config.admin().host())
-                          .port(config.admin().port())
-                          .tls(tls)
-                          .maxPayloadSize(1 << 20)
-                          .routing(admin))
-              .build()
-              .start();
+          HttpsServers.start(config.api(), api, config.admin(), admin, tlsIdentity(config));
       issuer.set(config.issuerFor(server.port()));
       return new IdentityServer(db, auditLog, identity, server, issuer.get());
     } catch (RuntimeException e) {
@@ -108,34 +84,6 @@ public final class IdentityServer implements AutoCloseable {
   /** The {@code iss} of this server's tokens. */
   public String issuer() {
     return issuer;
-  }
-
-  private static AuditLogOptions auditOptions(IdentityConfig.Audit config) {
-    AuditLogOptions options =
-        AuditLogOptions.defaults().withPolicy(AuditPolicy.valueOf(config.policy()));
-    return config.jsonLinesFile() == null
-        ? options
-        : options.withJsonLinesFile(Path.of(config.jsonLinesFile()));
-  }
-
-  /** {@code /health}: UP when the database answers within 2 s and the audit writer is healthy. */
-  private static void health(HttpRouting.Builder routing, Database db, AuditLog audit) {
-    routing.get(
-        "/health",
-        (req, res) -> {
-          boolean database;
-          try {
-            database = db.withConnection(c -> c.isValid(2));
-          } catch (RuntimeException e) {
-            database = false;
-          }
-          boolean auditUp = audit.healthy();
-          boolean up = database && auditUp;
-          Map<String, Object> checks =
-              Map.of("database", database ? "UP" : "DOWN", "audit", auditUp ? "UP" : "DOWN");
-          Responses.json(
-              res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
-        });
   }
 
   private static ServerIdentity tlsIdentity(IdentityConfig config) {

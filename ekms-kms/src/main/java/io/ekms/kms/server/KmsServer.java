@@ -2,12 +2,13 @@ package io.ekms.kms.server;
 
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.AuditLogOptions;
-import io.ekms.core.audit.AuditPolicy;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
+import io.ekms.core.http.Health;
+import io.ekms.core.http.HttpsServers;
+import io.ekms.core.http.Metrics;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.core.http.ServerTls;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.kms.auth.Authorizer;
 import io.ekms.kms.auth.DatabaseKeyDirectory;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A running KMS over HTTPS: the OCI KMS API, health and metrics, and the deletion sweeper. */
 public final class KmsServer implements AutoCloseable {
@@ -68,71 +70,44 @@ public final class KmsServer implements AutoCloseable {
     try {
       SecretSealer sealer =
           new SecretSealer(KmsMasterKey.open(Path.of(config.masterKeyFile()), db));
-      AuditLogOptions options =
-          AuditLogOptions.defaults().withPolicy(AuditPolicy.valueOf(config.audit().policy()));
-      if (config.audit().jsonLinesFile() != null) {
-        options = options.withJsonLinesFile(Path.of(config.audit().jsonLinesFile()));
-      }
-      AuditLog auditLog = new AuditLog(db, options);
+      AuditLog auditLog =
+          new AuditLog(
+              db,
+              AuditLogOptions.configured(config.audit().policy(), config.audit().jsonLinesFile()));
       KmsAudit audit = new KmsAudit(auditLog, clock);
       RetryTokens retryTokens = new RetryTokens(db, clock);
-      Connections connections = new Connections(parts.externalVaults(), sealer);
-      ServerIdentity identity = identity(config);
-      WebServer[] holder = new WebServer[1];
-      HttpRouting.Builder routing = HttpRouting.builder();
-      String[] base = new String[1];
-      KmsRoutes routes =
-          new KmsRoutes(
+      // Vault views name their endpoints by the base URL, known once the listener is bound.
+      AtomicReference<String> baseUrl = new AtomicReference<>();
+      HttpRouting.Builder api = HttpRouting.builder();
+      new KmsRoutes(
               db,
               clock,
               new SignatureAuthenticator(new RequestVerifier(new DatabaseKeyDirectory(db), clock)),
               new GrantAccess(new Authorizer(db)),
               audit,
               retryTokens,
-              connections,
+              new Connections(parts.externalVaults(), sealer),
               sealer,
-              new RequestMetrics(io.ekms.core.http.Metrics.registry(), "kms_requests"),
-              () -> base[0]);
-      routes.routing(routing);
-      parts.extraRoutes().accept(routing);
-      routing.get(
-          "/health",
-          (req, res) ->
-              io.ekms.core.http.Responses.json(
-                  res,
-                  auditLog.healthy() ? 200 : 503,
-                  Map.of("status", auditLog.healthy() ? "UP" : "DOWN")));
-      HttpRouting.Builder adminRouting = HttpRouting.builder();
+              new RequestMetrics(Metrics.registry(), "kms_requests"),
+              baseUrl::get)
+          .routing(api);
+      parts.extraRoutes().accept(api);
+      HttpRouting.Builder admin = HttpRouting.builder();
       new AdminRoutes(
               new PrincipalAdmin(db, clock),
               auditLog,
               audit,
               adminCredential(db),
-              new RequestMetrics(io.ekms.core.http.Metrics.registry(), "kms_admin_requests"))
-          .routing(adminRouting);
-      var tls = ServerTls.of(identity);
-      holder[0] =
-          WebServer.builder()
-              .host(config.api().host())
-              .port(config.api().port())
-              .tls(tls)
-              .maxPayloadSize(1 << 20)
-              .addFeature(io.ekms.core.http.Metrics.feature("@default", "admin"))
-              .routing(routing)
-              .putSocket(
-                  "admin",
-                  s ->
-                      s.host(config.admin().host())
-                          .port(config.admin().port())
-                          .tls(tls)
-                          .maxPayloadSize(1 << 20)
-                          .routing(adminRouting))
-              .build()
-              .start();
-      base[0] = config.baseUrl(holder[0].port());
+              new RequestMetrics(Metrics.registry(), "kms_admin_requests"))
+          .routing(admin);
+      Health.register(api, db, auditLog);
+      Health.register(admin, db, auditLog);
+      WebServer server =
+          HttpsServers.start(config.api(), api, config.admin(), admin, identity(config));
+      baseUrl.set(config.baseUrl(server.port()));
       DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
       sweeper.start(Duration.ofSeconds(config.sweepIntervalSeconds()));
-      return new KmsServer(db, auditLog, sealer, sweeper, holder[0], base[0], owned);
+      return new KmsServer(db, auditLog, sealer, sweeper, server, baseUrl.get(), owned);
     } catch (RuntimeException e) {
       db.close();
       throw e;

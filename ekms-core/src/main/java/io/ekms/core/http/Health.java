@@ -1,21 +1,20 @@
-package io.ekms.ekm.server;
+package io.ekms.core.http;
 
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.db.Database;
-import io.ekms.core.http.Responses;
-import io.helidon.webserver.http.HttpRouting;
-import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /health} and {@code /metrics}. Health never waits on the audit writer (it reads its last
- * state) and bounds the database probe, so a stuck store cannot wedge health reporting.
+ * {@code /health}: UP when the database answers within 2 s and the audit writer is healthy. It
+ * never waits on the audit writer (it reads its last state), so a stuck store cannot wedge it.
  */
-final class Observability {
-  private Observability() {}
+public final class Health {
+  private Health() {}
 
-  static void registerHealth(HttpRouting.Builder routing, Database db, AuditLog audit) {
+  public static void register(
+      io.helidon.webserver.http.HttpRouting.Builder routing, Database db, AuditLog audit) {
     routing.get(
         "/health",
         (req, res) -> {
@@ -36,7 +35,7 @@ final class Observability {
     }
   }
 
-  private static boolean valid(Connection c) throws java.sql.SQLException {
+  private static boolean valid(java.sql.Connection c) throws SQLException {
     return c.isValid(2);
   }
 }

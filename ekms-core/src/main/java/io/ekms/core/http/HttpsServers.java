@@ -1,0 +1,43 @@
+package io.ekms.core.http;
+
+import io.ekms.core.tls.ServerIdentity;
+import io.helidon.common.tls.Tls;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * Starts an ekms server the one way all of them run: HTTPS on a public listener and on an admin
+ * listener (named socket {@code admin}), both with the same certificate, a 1 MiB payload bound, and
+ * Prometheus {@code /metrics} on both.
+ */
+public final class HttpsServers {
+  private static final long MAX_PAYLOAD = 1 << 20;
+
+  private HttpsServers() {}
+
+  public static WebServer start(
+      Listener api,
+      HttpRouting.Builder apiRouting,
+      Listener admin,
+      HttpRouting.Builder adminRouting,
+      ServerIdentity identity) {
+    Tls tls = ServerTls.of(identity);
+    return WebServer.builder()
+        .host(api.host())
+        .port(api.port())
+        .tls(tls)
+        .maxPayloadSize(MAX_PAYLOAD)
+        .addFeature(Metrics.feature("@default", "admin"))
+        .routing(apiRouting)
+        .putSocket(
+            "admin",
+            s ->
+                s.host(admin.host())
+                    .port(admin.port())
+                    .tls(tls)
+                    .maxPayloadSize(MAX_PAYLOAD)
+                    .routing(adminRouting))
+        .build()
+        .start();
+  }
+}
