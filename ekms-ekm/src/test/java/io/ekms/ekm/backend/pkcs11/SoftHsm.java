@@ -15,12 +15,19 @@ import java.util.stream.Stream;
  * A SoftHSM2 token of the build's own: {@code SOFTHSM2_CONF} (set for the test JVM by ekms-ekm's
  * pom, since SoftHSM2 reads it when the library is loaded) names a file under {@code target/},
  * which this fixture writes with a token directory beside it; the first use in a JVM initialises
- * one token there with {@code softhsm2-util}, before any test loads the library.
+ * two tokens there with {@code softhsm2-util}, before any test loads the library.
  */
 public final class SoftHsm {
   public static final String LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
   public static final String LABEL = "ekms-test";
   public static final String PIN = "1234-user-pin";
+
+  /**
+   * A second token that no test logs in to: PKCS#11 login state belongs to the whole process, so
+   * only a token nobody is logged in to shows what a wrong PIN does at start-up.
+   */
+  public static final String SPARE_LABEL = "ekms-spare";
+
   private static final String SO_PIN = "5678-so-pin";
   private static Path tokens;
 
@@ -62,16 +69,18 @@ public final class SoftHsm {
       Files.writeString(
           confFile,
           "directories.tokendir = " + dir + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-      run(
-          "softhsm2-util",
-          "--init-token",
-          "--free",
-          "--label",
-          LABEL,
-          "--pin",
-          PIN,
-          "--so-pin",
-          SO_PIN);
+      for (String label : List.of(LABEL, SPARE_LABEL)) {
+        run(
+            "softhsm2-util",
+            "--init-token",
+            "--free",
+            "--label",
+            label,
+            "--pin",
+            PIN,
+            "--so-pin",
+            SO_PIN);
+      }
       return dir;
     } catch (IOException e) {
       throw new IllegalStateException("cannot prepare the SoftHSM2 token under " + dir, e);
