@@ -8,7 +8,6 @@ import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.TokenValidator;
-import io.ekms.ekm.backend.software.SoftwareKeyBackend;
 import io.ekms.ekm.http.AdminRoutes;
 import io.ekms.ekm.http.EkmApiRoutes;
 import io.ekms.ekm.service.AuditTrail;
@@ -26,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,10 +54,7 @@ public final class EkmServer implements AutoCloseable {
                   () ->
                       new Misconfiguration(
                           "the EKM has no admin token; run 'ekms ekm init' first."));
-      Backends backends =
-          new Backends(
-              List.of(new SoftwareKeyBackend(KeystoreOpener.open(config.keystore(), db, env))),
-              SoftwareKeyBackend.NAME);
+      Backends backends = BackendsOpener.open(config, db, env);
       AuditLog auditLog = AuditLogs.open(db, config.audit());
       AuditTrail audit = new AuditTrail(auditLog, clock);
       IssuerDirectory issuers = new IssuerDirectory(db);
