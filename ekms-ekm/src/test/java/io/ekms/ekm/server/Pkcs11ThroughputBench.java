@@ -16,7 +16,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * A measurement, not a test (it asserts nothing and runs only when asked, until ekms-bench holds
  * such tools): the raw SunPKCS11 AES-GCM rate on the SoftHSM2 token beside the EKM's encrypt and
- * decrypt rates over HTTPS with the PKCS#11 backend, on 1 and 4 threads, measured in one run.
+ * decrypt rates over HTTPS with the PKCS#11 backend, on 1 and 4 threads, measured in one run; the
+ * EKM's encrypt rate with a software key alongside shows what the HTTPS path costs by itself.
  *
  * <p>{@code mvn -pl ekms-ekm -am verify -Dtest=Pkcs11ThroughputBench -Dekms.bench=true
  * -Dsurefire.failIfNoSpecifiedTests=false}; figures go to standard output (the surefire report).
@@ -41,15 +42,28 @@ class Pkcs11ThroughputBench {
               "tag", sealed.path("tag").asText(),
               "mode", "AES_GCM",
               "keyVersionId", sealed.path("keyVersionId").asText());
+      String software =
+          ekm.apiBase()
+              + "/keys/"
+              + ekm.admin
+                  .post(
+                      ekm.vaultPath(),
+                      ekm.adminToken,
+                      Map.of("name", "sw", "ops", List.of("ENCRYPT"), "backend", "software"))
+                  .body()
+                  .path("id")
+                  .asText();
       rate(ekm, path + "/encrypt", token, Map.of("plaintext", plaintext), 1); // warm-up
       for (int threads : new int[] {1, 4}) {
         double raw = RawGcm.encryptsPerSecond(threads, PLAINTEXT_BYTES, MILLIS);
         double enc = rate(ekm, path + "/encrypt", token, Map.of("plaintext", plaintext), threads);
         double dec = rate(ekm, path + "/decrypt", token, decryptBody, threads);
+        double sw =
+            rate(ekm, software + "/encrypt", token, Map.of("plaintext", plaintext), threads);
         System.out.printf(
-            "BENCH threads=%d raw_pkcs11_gcm=%.0f/s ekm_https_encrypt=%.0f/s (%.0f%%)"
-                + " ekm_https_decrypt=%.0f/s (%.0f%%)%n",
-            threads, raw, enc, 100 * enc / raw, dec, 100 * dec / raw);
+            "BENCH threads=%d raw_pkcs11_gcm=%.0f/s ekm_https_encrypt=%.0f/s (%.1f%%)"
+                + " ekm_https_decrypt=%.0f/s (%.1f%%) ekm_https_encrypt_software_backend=%.0f/s%n",
+            threads, raw, enc, 100 * enc / raw, dec, 100 * dec / raw, sw);
       }
     }
   }
