@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.crypto.AesGcm;
+import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyHandle;
+import io.ekms.ekm.backend.KeyUnusableException;
 import io.ekms.ekm.domain.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
@@ -72,6 +74,38 @@ class Pkcs11KeyBackendTest {
     backend.destroy(handle, versionId);
 
     assertThat(TokenObjects.booleans(handle.reference(), CKA_TOKEN)).isEmpty();
+  }
+
+  @Test
+  void encryptAndDecrypt_keyDestroyedByAnotherNode_throwKeyUnusable() throws Exception {
+    KeyHandle handle = backend.generate(versionId, 256);
+    GcmOutput sealed = backend.encrypt(handle, versionId, AesGcm.newIv(), PLAINTEXT, null);
+
+    try (Pkcs11KeyBackend otherNode = new Pkcs11KeyBackend(SoftHsm.settings())) {
+      otherNode.destroy(handle, versionId);
+    }
+
+    assertThatThrownBy(() -> backend.encrypt(handle, versionId, AesGcm.newIv(), PLAINTEXT, null))
+        .isInstanceOf(KeyUnusableException.class);
+    assertThatThrownBy(
+            () ->
+                backend.decrypt(
+                    handle, versionId, sealed.iv(), sealed.ciphertext(), sealed.tag(), null))
+        .isInstanceOf(KeyUnusableException.class);
+  }
+
+  @Test
+  void encrypt_keyMadeByAnotherNodeAfterLogin_isFound() throws Exception {
+    try (Pkcs11KeyBackend otherNode = new Pkcs11KeyBackend(SoftHsm.settings())) {
+      KeyHandle handle = otherNode.generate(versionId, 256);
+
+      GcmOutput sealed = backend.encrypt(handle, versionId, AesGcm.newIv(), PLAINTEXT, null);
+
+      assertThat(
+              otherNode.decrypt(
+                  handle, versionId, sealed.iv(), sealed.ciphertext(), sealed.tag(), null))
+          .isEqualTo(PLAINTEXT);
+    }
   }
 
   @Test
