@@ -8,6 +8,7 @@ import io.ekms.ekm.backend.pkcs11.SoftHsm;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,28 @@ class EkmPkcs11EndToEndTest {
       assertThat(pt.body().path("plaintext").asText())
           .isEqualTo(EkmApiEndToEndTest.b64("kept in the token"));
       assertThat(ekm.decrypt(ekm.keyId, ct, "aad-2").status()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void encrypt_tokenAwayThenBack_503ThenServesWithoutRestart() throws Exception {
+    try (EkmFixture ekm = new EkmFixture(null, pkcs11Section(), "pkcs11")) {
+      JsonNode ct = ekm.encrypt(ekm.keyId, "before the outage", null);
+      Path tokens = SoftHsm.tokens();
+      Path away = tokens.resolveSibling("tokens-away");
+
+      Files.move(tokens, away, StandardCopyOption.ATOMIC_MOVE);
+      HttpJson.Answer during;
+      try {
+        during = ekm.decrypt(ekm.keyId, ct, null);
+      } finally {
+        Files.move(away, tokens, StandardCopyOption.ATOMIC_MOVE);
+      }
+
+      assertThat(during.status()).isEqualTo(503);
+      assertThat(during.code()).isEqualTo("BackendUnavailable");
+      assertThat(ekm.decrypt(ekm.keyId, ct, null).status()).isEqualTo(200);
+      assertThat(ekm.encrypt(ekm.keyId, "after it", null).path("ciphertext").asText()).isNotEmpty();
     }
   }
 
