@@ -2,13 +2,10 @@ package io.ekms.ekm.backend.pkcs11;
 
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
-import io.ekms.ekm.backend.BackendUnavailableException;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.KeyHandle;
 import io.ekms.ekm.backend.KeyUnusableException;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.security.InvalidAlgorithmParameterException;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
@@ -30,11 +27,11 @@ import javax.crypto.spec.GCMParameterSpec;
  */
 public final class Pkcs11KeyBackend implements KeyBackend {
   public static final String NAME = "pkcs11";
-  private static final Logger LOG = System.getLogger(Pkcs11KeyBackend.class.getName());
   private static final String LABEL_PREFIX = "ekms-";
 
   private final Pkcs11Settings settings;
   private final Reconnector reconnector;
+  private final TokenCalls calls;
 
   /** Connects and logs in; a wrong library, token label or PIN is a {@code Misconfiguration}. */
   public Pkcs11KeyBackend(Pkcs11Settings settings) {
@@ -45,6 +42,7 @@ public final class Pkcs11KeyBackend implements KeyBackend {
       settings.pin().close();
       throw e;
     }
+    this.calls = new TokenCalls(reconnector);
   }
 
   @Override
@@ -58,7 +56,7 @@ public final class Pkcs11KeyBackend implements KeyBackend {
       throw new IllegalArgumentException("AES key length must be 128, 192 or 256 bits");
     }
     String label = LABEL_PREFIX + keyVersionId;
-    withToken(
+    calls.run(
         label,
         "generate",
         g -> {
@@ -76,7 +74,7 @@ public final class Pkcs11KeyBackend implements KeyBackend {
     }
     String label = labelOf(handle, keyVersionId);
     byte[] out =
-        withToken(label, "encrypt", g -> crypt(g, label, Cipher.ENCRYPT_MODE, iv, plaintext, aad));
+        calls.run(label, "encrypt", g -> crypt(g, label, Cipher.ENCRYPT_MODE, iv, plaintext, aad));
     int split = out.length - AesGcm.TAG_BYTES;
     return new GcmOutput(Arrays.copyOf(out, split), iv, Arrays.copyOfRange(out, split, out.length));
   }
@@ -92,9 +90,9 @@ public final class Pkcs11KeyBackend implements KeyBackend {
     byte[] joined = Arrays.copyOf(ciphertext, ciphertext.length + tag.length);
     System.arraycopy(tag, 0, joined, ciphertext.length, tag.length);
     try {
-      return withToken(
+      return calls.run(
           label, "decrypt", g -> crypt(g, label, Cipher.DECRYPT_MODE, iv, joined, aad));
-    } catch (BadTag e) {
+    } catch (TokenCalls.BadTag e) {
       throw new AuthenticationFailedException();
     }
   }
@@ -102,7 +100,7 @@ public final class Pkcs11KeyBackend implements KeyBackend {
   @Override
   public void destroy(KeyHandle handle, String keyVersionId) {
     String label = labelOf(handle, keyVersionId);
-    withToken(
+    calls.run(
         label,
         "destroy",
         g -> {
@@ -145,42 +143,9 @@ public final class Pkcs11KeyBackend implements KeyBackend {
       // token still answers, otherwise it is the device failing.
       if (g.connection.answers()) {
         g.giveBack(cipher);
-        throw new BadTag();
+        throw new TokenCalls.BadTag();
       }
       throw e;
-    }
-  }
-
-  /**
-   * Runs {@code op}; on a failure that is not the caller's, runs it once more: on the same
-   * connection when only the cached object handle of {@code label} went stale (another node
-   * destroyed or re-created the key), else on a fresh connection.
-   */
-  private <T> T withToken(String label, String operation, TokenOp<T> op) {
-    Generation g = reconnector.current();
-    try {
-      return op.run(g);
-    } catch (KeyUnusableException | IllegalArgumentException | BadTag e) {
-      throw e;
-    } catch (Exception first) {
-      Generation fresh;
-      if (TokenConnection.rootCause(first).contains("HANDLE_INVALID")
-          && !TokenConnection.rootCause(first).contains("SESSION")) {
-        g.evict(label);
-        fresh = g;
-      } else {
-        LOG.log(Level.WARNING, "PKCS#11 " + operation + " failed; reconnecting", first);
-        fresh = reconnector.replace(g, first);
-      }
-      try {
-        return op.run(fresh);
-      } catch (KeyUnusableException | IllegalArgumentException | BadTag e) {
-        throw e;
-      } catch (Exception second) {
-        second.addSuppressed(first);
-        LOG.log(Level.ERROR, "PKCS#11 " + operation + " failed twice", second);
-        throw new BackendUnavailableException("the PKCS#11 token failed: " + operation, second);
-      }
     }
   }
 
@@ -192,17 +157,5 @@ public final class Pkcs11KeyBackend implements KeyBackend {
       throw new KeyUnusableException("the handle belongs to another key version");
     }
     return handle.reference();
-  }
-
-  /** One attempt of an operation on one connection. */
-  private interface TokenOp<T> {
-    T run(Generation generation) throws Exception;
-  }
-
-  /** A tag that did not verify on a token that still answers: the caller's input is wrong. */
-  private static final class BadTag extends RuntimeException {
-    BadTag() {
-      super(null, null, false, false);
-    }
   }
 }

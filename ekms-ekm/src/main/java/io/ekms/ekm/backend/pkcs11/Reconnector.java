@@ -30,13 +30,13 @@ final class Reconnector {
   private volatile Generation current;
   private Path links;
   private int loads;
-  private long lastAttemptNanos;
+  private long nextAttemptNanos;
 
   /** Connects at start-up; a wrong library, label or PIN is a Misconfiguration. */
   Reconnector(Pkcs11Settings settings) {
     this.settings = settings;
     this.current = new Generation(TokenConnection.open(settings, settings.library()));
-    this.lastAttemptNanos = System.nanoTime();
+    this.nextAttemptNanos = System.nanoTime();
   }
 
   Generation current() {
@@ -55,10 +55,10 @@ final class Reconnector {
       return live;
     }
     long now = System.nanoTime();
-    if (live == null && now - lastAttemptNanos < settings.reconnectInterval().toNanos()) {
+    if (now - nextAttemptNanos < 0) {
       throw unavailable("the PKCS#11 token is unavailable; next reconnect attempt soon", cause);
     }
-    lastAttemptNanos = now;
+    nextAttemptNanos = now + settings.reconnectInterval().toNanos();
     if (live != null) {
       retired.add(live);
       current = null;
