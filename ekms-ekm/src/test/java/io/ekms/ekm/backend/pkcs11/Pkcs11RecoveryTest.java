@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +27,12 @@ class Pkcs11RecoveryTest {
    * Kept for the rest of the JVM: the backend's replaced connections belong to a finalised library
    * instance, and their sessions must never be closed by the GC against the library as it is now.
    */
-  private static Pkcs11KeyBackend keptBackend;
+  private static final List<Pkcs11KeyBackend> keptBackends = new ArrayList<>();
 
   @Test
   void encryptAndDecrypt_tokenAwayThenBack_unavailableThenServeWithoutRestart() throws Exception {
     Pkcs11KeyBackend backend = new Pkcs11KeyBackend(SoftHsm.settings());
-    keptBackend = backend;
+    keptBackends.add(backend);
     String versionId = Ids.newKeyVersion();
     KeyHandle handle = backend.generate(versionId, 256);
     GcmOutput before = backend.encrypt(handle, versionId, AesGcm.newIv(), PLAINTEXT, null);
@@ -55,6 +57,26 @@ class Pkcs11RecoveryTest {
                 handle, versionId, before.iv(), before.ciphertext(), before.tag(), null))
         .isEqualTo(PLAINTEXT);
     GcmOutput after = backend.encrypt(handle, versionId, AesGcm.newIv(), PLAINTEXT, null);
+    assertThat(
+            backend.decrypt(handle, versionId, after.iv(), after.ciphertext(), after.tag(), null))
+        .isEqualTo(PLAINTEXT);
+  }
+
+  @Test
+  void encrypt_sessionsDroppedUnderneath_retriedOnceOnAFreshConnection() throws Exception {
+    Pkcs11KeyBackend backend = new Pkcs11KeyBackend(SoftHsm.settings());
+    keptBackends.add(backend);
+    String versionId = Ids.newKeyVersion();
+    KeyHandle handle = backend.generate(versionId, 128);
+    GcmOutput before = backend.encrypt(handle, versionId, AesGcm.newIv(), PLAINTEXT, null);
+
+    TokenObjects.dropAllSessions();
+
+    GcmOutput after = backend.encrypt(handle, versionId, AesGcm.newIv(), PLAINTEXT, null);
+    assertThat(
+            backend.decrypt(
+                handle, versionId, before.iv(), before.ciphertext(), before.tag(), null))
+        .isEqualTo(PLAINTEXT);
     assertThat(
             backend.decrypt(handle, versionId, after.iv(), after.ciphertext(), after.tag(), null))
         .isEqualTo(PLAINTEXT);

@@ -23,17 +23,30 @@ final class TokenObjects {
 
   private TokenObjects() {}
 
+  /**
+   * Ends every session and the login this process has, underneath SunPKCS11, by finalising the
+   * library (the JDK's wrapper offers no C_CloseAllSessions): what a reset of the token or of a
+   * network HSM's client looks like to the provider, whose session handles all turn invalid.
+   */
+  static void dropAllSessions() throws Exception {
+    Class<?> p11Type = Class.forName(PACKAGE + "PKCS11");
+    p11Type.getMethod("C_Finalize", Object.class).invoke(wrapper(p11Type), (Object) null);
+  }
+
+  private static Object wrapper(Class<?> p11Type) throws Exception {
+    Class<?> argsType = Class.forName(PACKAGE + "CK_C_INITIALIZE_ARGS");
+    Object args = argsType.getConstructor().newInstance();
+    argsType.getField("flags").setLong(args, 0x2L);
+    return p11Type
+        .getMethod("getInstance", String.class, String.class, argsType, boolean.class)
+        .invoke(null, SoftHsm.LIBRARY, null, args, false);
+  }
+
   /** For each object labelled {@code label}: the boolean attributes asked for, by type. */
   static List<Map<Long, Boolean>> booleans(String label, long... types) throws Exception {
     Class<?> p11Type = Class.forName(PACKAGE + "PKCS11");
     Class<?> attrType = Class.forName(PACKAGE + "CK_ATTRIBUTE");
-    Class<?> argsType = Class.forName(PACKAGE + "CK_C_INITIALIZE_ARGS");
-    Object args = argsType.getConstructor().newInstance();
-    argsType.getField("flags").setLong(args, 0x2L);
-    Object p11 =
-        p11Type
-            .getMethod("getInstance", String.class, String.class, argsType, boolean.class)
-            .invoke(null, SoftHsm.LIBRARY, null, args, false);
+    Object p11 = wrapper(p11Type);
     long slot = Cryptoki.load(SoftHsm.LIBRARY).slotsLabelled(SoftHsm.LABEL).matching().getFirst();
     Method open =
         p11Type.getMethod(
