@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 /**
  * The EKM's configuration tree (YAML, overridable by {@code EKMS_EKM_...} variables). Everything
- * left out defaults to a file under {@code dataDir}, so an empty file runs a complete EKM.
+ * left out defaults to a file under {@code dataDir}, so an empty file runs a complete EKM. New keys
+ * go to {@code defaultBackend} ({@code software}, or {@code pkcs11} when that section is set)
+ * unless their creation names another.
  */
 public record EkmConfig(
     String dataDir,
@@ -18,7 +20,34 @@ public record EkmConfig(
     Keystore keystore,
     Tokens tokens,
     Audit audit,
-    RateLimit rateLimit) {
+    RateLimit rateLimit,
+    Pkcs11 pkcs11,
+    String defaultBackend) {
+
+  /**
+   * The PKCS#11 backend, registered as {@code pkcs11} when this section is present: the library,
+   * the label of the token (its slot is looked up by label at every start, since slot numbers and
+   * list positions change when tokens are added), the user PIN from a file or variable, and the
+   * least seconds between two reconnect attempts after a device failure (default 1).
+   */
+  public record Pkcs11(
+      String library, String tokenLabel, SecretRef pin, Integer reconnectIntervalSeconds) {
+    public Pkcs11 {
+      if (library == null || library.isBlank()) {
+        throw new IllegalArgumentException("pkcs11.library is required");
+      }
+      if (tokenLabel == null || tokenLabel.isEmpty() || tokenLabel.length() > 32) {
+        throw new IllegalArgumentException("pkcs11.tokenLabel must be 1 to 32 characters");
+      }
+      if (pin == null) {
+        throw new IllegalArgumentException("pkcs11.pin is required (a file or env reference)");
+      }
+      reconnectIntervalSeconds = reconnectIntervalSeconds == null ? 1 : reconnectIntervalSeconds;
+      if (reconnectIntervalSeconds < 0 || reconnectIntervalSeconds > 300) {
+        throw new IllegalArgumentException("pkcs11.reconnectIntervalSeconds must be 0 to 300");
+      }
+    }
+  }
 
   /**
    * Per-vault limit on EKM API requests per second, with bursts; 0 (the default) is no limit. Each
@@ -101,6 +130,13 @@ public record EkmConfig(
       audit = new Audit(null, dir.resolve("audit.jsonl").toString());
     }
     rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
+    defaultBackend = defaultBackend == null ? "software" : defaultBackend;
+    if (!defaultBackend.equals("software") && !defaultBackend.equals("pkcs11")) {
+      throw new IllegalArgumentException("defaultBackend must be software or pkcs11");
+    }
+    if (defaultBackend.equals("pkcs11") && pkcs11 == null) {
+      throw new IllegalArgumentException("defaultBackend pkcs11 needs the pkcs11 section");
+    }
   }
 
   /** The audience tokens must name: the configured one, else {@code https://host:port/}. */
@@ -121,6 +157,7 @@ public record EkmConfig(
 
   /** The defaults, for a data directory. */
   public static EkmConfig defaults(Path dataDir) {
-    return new EkmConfig(dataDir.toString(), null, null, null, null, null, null, null, null);
+    return new EkmConfig(
+        dataDir.toString(), null, null, null, null, null, null, null, null, null, null);
   }
 }

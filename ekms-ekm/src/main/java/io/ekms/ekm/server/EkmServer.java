@@ -11,7 +11,6 @@ import io.ekms.core.http.Metrics;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.TokenValidator;
-import io.ekms.ekm.backend.software.SoftwareKeyBackend;
 import io.ekms.ekm.http.AdminRoutes;
 import io.ekms.ekm.http.EkmApiRoutes;
 import io.ekms.ekm.service.AuditTrail;
@@ -29,7 +28,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,10 +51,7 @@ public final class EkmServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Database db = Database.open(config.database(), env, "db/ekm", "db/audit");
     try {
-      Backends backends =
-          new Backends(
-              List.of(new SoftwareKeyBackend(KeystoreOpener.open(config.keystore(), db, env))),
-              SoftwareKeyBackend.NAME);
+      Backends backends = BackendsOpener.open(config, db, env);
       AuditLog auditLog =
           new AuditLog(
               db,

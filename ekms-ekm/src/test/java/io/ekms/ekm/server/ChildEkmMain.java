@@ -18,6 +18,8 @@ public final class ChildEkmMain {
             null,
             new EkmConfig.Tokens(args[1], 60),
             null,
+            null,
+            null,
             null);
     EkmServer server = EkmServer.start(config, Map.of());
     System.out.println("PORTS " + server.apiPort() + " " + server.adminPort());

@@ -36,6 +36,12 @@ final class EkmFixture implements AutoCloseable {
   }
 
   EkmFixture(EkmConfig.RateLimit rateLimit) throws Exception {
+    this(rateLimit, null, null);
+  }
+
+  /** An EKM with the PKCS#11 section {@code pkcs11} (may be null) and that default backend. */
+  EkmFixture(EkmConfig.RateLimit rateLimit, EkmConfig.Pkcs11 pkcs11, String defaultBackend)
+      throws Exception {
     config =
         new EkmConfig(
             dataDir.toString(),
@@ -46,7 +52,9 @@ final class EkmFixture implements AutoCloseable {
             null,
             new EkmConfig.Tokens(AUDIENCE, 60),
             null,
-            rateLimit);
+            rateLimit,
+            pkcs11,
+            defaultBackend);
     EkmInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     start();

@@ -74,6 +74,8 @@ class EkmInitTest {
             new EkmConfig.Keystore(null, new SecretRef(null, "EKMS_TEST_PASSPHRASE")),
             null,
             null,
+            null,
+            null,
             null);
 
     EkmInit.run(withPassphrase, Map.of());

@@ -88,6 +88,8 @@ final class EkmTestBed implements AutoCloseable {
         null,
         new EkmConfig.Tokens(AUDIENCE, 60),
         null,
+        null,
+        null,
         null);
   }
 

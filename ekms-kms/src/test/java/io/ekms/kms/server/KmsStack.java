@@ -52,6 +52,8 @@ final class KmsStack implements AutoCloseable {
           null,
           null,
           null,
+          null,
+          null,
           null);
   EkmServer ekm;
   HttpsJson ekmAdmin;

@@ -1,0 +1,44 @@
+package io.ekms.ekm.server;
+
+import io.ekms.core.config.SecretRef;
+import io.ekms.core.db.Database;
+import io.ekms.ekm.backend.KeyBackend;
+import io.ekms.ekm.backend.pkcs11.Pkcs11KeyBackend;
+import io.ekms.ekm.backend.pkcs11.Pkcs11Settings;
+import io.ekms.ekm.backend.software.SoftwareKeyBackend;
+import io.ekms.ekm.service.Backends;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Opens the configured key backends at start-up: the software keystore always, the PKCS#11 token
+ * when {@code pkcs11} is set. Anything wrong with either stops the start with a Misconfiguration.
+ */
+final class BackendsOpener {
+  private BackendsOpener() {}
+
+  static Backends open(EkmConfig config, Database db, Map<String, String> env) {
+    List<KeyBackend> opened = new ArrayList<>();
+    try {
+      opened.add(new SoftwareKeyBackend(KeystoreOpener.open(config.keystore(), db, env)));
+      if (config.pkcs11() != null) {
+        opened.add(new Pkcs11KeyBackend(settings(config.pkcs11(), env)));
+      }
+      return new Backends(opened, config.defaultBackend());
+    } catch (RuntimeException e) {
+      opened.forEach(KeyBackend::close);
+      throw e;
+    }
+  }
+
+  private static Pkcs11Settings settings(EkmConfig.Pkcs11 config, Map<String, String> env) {
+    SecretRef pin = config.pin();
+    return new Pkcs11Settings(
+        config.library(),
+        config.tokenLabel(),
+        pin.resolve(env),
+        Duration.ofSeconds(config.reconnectIntervalSeconds()));
+  }
+}

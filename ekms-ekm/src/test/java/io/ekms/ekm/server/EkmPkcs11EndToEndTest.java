@@ -1,0 +1,83 @@
+package io.ekms.ekm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.core.config.SecretRef;
+import io.ekms.ekm.backend.pkcs11.SoftHsm;
+import io.ekms.testing.TempDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real EKM whose default backend is the SoftHSM2 token, beside the software keystore: keys say
+ * which backend holds them, and ciphertexts made before a restart decrypt after it.
+ */
+class EkmPkcs11EndToEndTest {
+  static EkmConfig.Pkcs11 pkcs11Section() throws Exception {
+    SoftHsm.tokens();
+    Path pin = Files.writeString(TempDirs.create("pin-").resolve("pin"), SoftHsm.PIN + "\n");
+    return new EkmConfig.Pkcs11(SoftHsm.LIBRARY, SoftHsm.LABEL, SecretRef.ofFile(pin), 0);
+  }
+
+  @Test
+  void encryptDecrypt_pkcs11Key_roundTripsAcrossRestart() throws Exception {
+    try (EkmFixture ekm = new EkmFixture(null, pkcs11Section(), "pkcs11")) {
+      JsonNode key = ekm.admin.get(ekm.vaultPath() + "/" + ekm.keyId, ekm.adminToken).body();
+      JsonNode ct = ekm.encrypt(ekm.keyId, "kept in the token", "aad-1");
+
+      ekm.restart();
+
+      var pt = ekm.decrypt(ekm.keyId, ct, "aad-1");
+      assertThat(key.path("backend").asText()).isEqualTo("pkcs11");
+      assertThat(pt.status()).isEqualTo(200);
+      assertThat(pt.body().path("plaintext").asText())
+          .isEqualTo(EkmApiEndToEndTest.b64("kept in the token"));
+      assertThat(ekm.decrypt(ekm.keyId, ct, "aad-2").status()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void encrypt_tokenAwayThenBack_503ThenServesWithoutRestart() throws Exception {
+    try (EkmFixture ekm = new EkmFixture(null, pkcs11Section(), "pkcs11")) {
+      JsonNode ct = ekm.encrypt(ekm.keyId, "before the outage", null);
+      Path tokens = SoftHsm.tokens();
+      Path away = tokens.resolveSibling("tokens-away");
+
+      Files.move(tokens, away, StandardCopyOption.ATOMIC_MOVE);
+      HttpJson.Answer during;
+      try {
+        during = ekm.decrypt(ekm.keyId, ct, null);
+      } finally {
+        Files.move(away, tokens, StandardCopyOption.ATOMIC_MOVE);
+      }
+
+      assertThat(during.status()).isEqualTo(503);
+      assertThat(during.code()).isEqualTo("BackendUnavailable");
+      assertThat(ekm.decrypt(ekm.keyId, ct, null).status()).isEqualTo(200);
+      assertThat(ekm.encrypt(ekm.keyId, "after it", null).path("ciphertext").asText()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void createKey_backendNamed_goesToThatBackend() throws Exception {
+    try (EkmFixture ekm = new EkmFixture(null, pkcs11Section(), null)) {
+      var software = ekm.admin.get(ekm.vaultPath() + "/" + ekm.keyId, ekm.adminToken).body();
+      var hsm =
+          ekm.admin.post(
+              ekm.vaultPath(),
+              ekm.adminToken,
+              Map.of("name", "in-hsm", "ops", List.of("ENCRYPT", "DECRYPT"), "backend", "pkcs11"));
+
+      assertThat(software.path("backend").asText()).isEqualTo("software");
+      assertThat(hsm.status()).isEqualTo(201);
+      assertThat(hsm.body().path("backend").asText()).isEqualTo("pkcs11");
+      JsonNode ct = ekm.encrypt(hsm.body().path("id").asText(), "hello", null);
+      assertThat(ekm.decrypt(hsm.body().path("id").asText(), ct, null).status()).isEqualTo(200);
+    }
+  }
+}
