@@ -68,6 +68,7 @@ final class EkmBed implements AutoCloseable {
             null,
             null,
             null,
+            null,
             null);
     EkmInit.run(ekmConfig, Map.of());
     ekm = EkmServer.start(ekmConfig, Map.of());

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       EkmAdminCommands.Vault.class,
       KeyCommands.class,
       VersionCommands.class,
-      AuditCommands.class
+      AuditCommands.class,
+      XksCommands.class
     })
 final class EkmCommand {}

@@ -3,6 +3,7 @@ package io.ekms.core.http;
 import io.ekms.core.tls.ServerIdentity;
 import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
@@ -21,7 +22,16 @@ public final class HttpsServers {
       Listener admin,
       HttpRouting.Builder adminRouting,
       ServerIdentity identity) {
-    Tls tls = ServerTls.of(identity);
+    return builder(api, apiRouting, admin, adminRouting, ServerTls.of(identity)).build().start();
+  }
+
+  /** The same set-up, for a server that adds sockets of its own before it starts. */
+  public static WebServerConfig.Builder builder(
+      Listener api,
+      HttpRouting.Builder apiRouting,
+      Listener admin,
+      HttpRouting.Builder adminRouting,
+      Tls tls) {
     return WebServer.builder()
         .host(api.host())
         .port(api.port())
@@ -36,8 +46,23 @@ public final class HttpsServers {
                     .port(admin.port())
                     .tls(tls)
                     .maxPayloadSize(MAX_PAYLOAD)
-                    .routing(adminRouting))
-        .build()
-        .start();
+                    .routing(adminRouting));
+  }
+
+  /** An extra HTTPS socket with its own TLS (for example mutual TLS). */
+  public static void addSocket(
+      WebServerConfig.Builder builder,
+      String name,
+      Listener listener,
+      Tls tls,
+      HttpRouting.Builder routing) {
+    builder.putSocket(
+        name,
+        s ->
+            s.host(listener.host())
+                .port(listener.port())
+                .tls(tls)
+                .maxPayloadSize(MAX_PAYLOAD)
+                .routing(routing));
   }
 }

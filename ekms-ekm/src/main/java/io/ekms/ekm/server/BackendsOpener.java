@@ -1,7 +1,7 @@
 package io.ekms.ekm.server;
 
 import io.ekms.core.config.SecretRef;
-import io.ekms.core.db.Database;
+import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.pkcs11.Pkcs11KeyBackend;
 import io.ekms.ekm.backend.pkcs11.Pkcs11Settings;
@@ -19,10 +19,14 @@ import java.util.Map;
 final class BackendsOpener {
   private BackendsOpener() {}
 
-  static Backends open(EkmConfig config, Database db, Map<String, String> env) {
+  /**
+   * Opens the backends; {@code masterKey} (the software keystore's, from {@link KeystoreOpener}) is
+   * owned by the software backend from then on and wiped when it closes.
+   */
+  static Backends open(EkmConfig config, SecretBytes masterKey, Map<String, String> env) {
     List<KeyBackend> opened = new ArrayList<>();
     try {
-      opened.add(new SoftwareKeyBackend(KeystoreOpener.open(config.keystore(), db, env)));
+      opened.add(new SoftwareKeyBackend(masterKey));
       if (config.pkcs11() != null) {
         opened.add(new Pkcs11KeyBackend(settings(config.pkcs11(), env)));
       }

@@ -22,7 +22,21 @@ public record EkmConfig(
     Audit audit,
     RateLimit rateLimit,
     Pkcs11 pkcs11,
-    String defaultBackend) {
+    String defaultBackend,
+    Xks xks) {
+
+  /**
+   * The XKS proxy API's own listener, when {@code listener} is set, requiring client certificates
+   * issued by a CA in {@code clientCaFile} (PEM) when that is set too (mutual TLS). Without a
+   * listener, the XKS API is served on the API listener.
+   */
+  public record Xks(Listener listener, String clientCaFile) {
+    public Xks {
+      if (clientCaFile != null && listener == null) {
+        throw new IllegalArgumentException("xks.clientCaFile needs xks.listener");
+      }
+    }
+  }
 
   /**
    * The PKCS#11 backend, registered as {@code pkcs11} when this section is present: the library,
@@ -158,6 +172,6 @@ public record EkmConfig(
   /** The defaults, for a data directory. */
   public static EkmConfig defaults(Path dataDir) {
     return new EkmConfig(
-        dataDir.toString(), null, null, null, null, null, null, null, null, null, null);
+        dataDir.toString(), null, null, null, null, null, null, null, null, null, null, null);
   }
 }

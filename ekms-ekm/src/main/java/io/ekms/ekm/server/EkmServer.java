@@ -9,6 +9,8 @@ import io.ekms.core.http.Health;
 import io.ekms.core.http.HttpsServers;
 import io.ekms.core.http.Metrics;
 import io.ekms.core.http.RequestMetrics;
+import io.ekms.core.http.ServerTls;
+import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.http.AdminRoutes;
@@ -22,6 +24,7 @@ import io.ekms.ekm.service.RateLimiter;
 import io.ekms.ekm.service.VaultAdmin;
 import io.ekms.ekm.service.VersionAdmin;
 import io.ekms.ekm.store.MetaRepository;
+import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
@@ -48,10 +51,15 @@ public final class EkmServer implements AutoCloseable {
   }
 
   public static EkmServer start(EkmConfig config, Map<String, String> env) {
-    Clock clock = Clock.systemUTC();
+    return start(config, env, Clock.systemUTC());
+  }
+
+  /** As {@link #start(EkmConfig, Map)} on another clock, so tests can skew the server's time. */
+  static EkmServer start(EkmConfig config, Map<String, String> env, Clock clock) {
     Database db = Database.open(config.database(), env, "db/ekm", "db/audit");
     try {
-      Backends backends = BackendsOpener.open(config, db, env);
+      SecretBytes masterKey = KeystoreOpener.open(config.keystore(), db, env);
+      Backends backends = BackendsOpener.open(config, masterKey, env);
       AuditLog auditLog =
           new AuditLog(
               db,
@@ -80,10 +88,24 @@ public final class EkmServer implements AutoCloseable {
               adminCredential(db),
               new RequestMetrics(Metrics.registry(), "ekm_admin_requests"))
           .routing(admin);
+      XksWiring xks = new XksWiring(db, masterKey, backends, audit, adminCredential(db), clock);
+      HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
+      xks.api().routing(xksRouting);
+      xks.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
       Health.register(api, db, auditLog);
       Health.register(admin, db, auditLog);
-      WebServer server =
-          HttpsServers.start(config.api(), api, config.admin(), admin, identity(config));
+      ServerIdentity identity = identity(config);
+      Tls tls = ServerTls.of(identity);
+      var builder = HttpsServers.builder(config.api(), api, config.admin(), admin, tls);
+      if (config.xks() != null) {
+        HttpsServers.addSocket(
+            builder,
+            "xks",
+            config.xks().listener(),
+            XksWiring.tls(config.xks(), identity, tls),
+            xksRouting);
+      }
+      WebServer server = builder.build().start();
       return new EkmServer(db, auditLog, backends, server);
     } catch (RuntimeException e) {
       db.close();
@@ -102,6 +124,12 @@ public final class EkmServer implements AutoCloseable {
 
   public int apiPort() {
     return server.port();
+  }
+
+  /** The XKS listener's port, or the API port when XKS shares the API listener. */
+  public int xksPort() {
+    int xks = server.port("xks");
+    return xks > 0 ? xks : server.port();
   }
 
   public int adminPort() {

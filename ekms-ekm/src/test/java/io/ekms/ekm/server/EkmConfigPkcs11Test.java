@@ -74,6 +74,7 @@ class EkmConfigPkcs11Test {
             null,
             null,
             new EkmConfig.Pkcs11(good.library(), "not-there", good.pin(), 0),
+            null,
             null);
     EkmInit.run(config, Map.of());
 

@@ -24,6 +24,10 @@ final class EkmFixture implements AutoCloseable {
   final Path dataDir = TempDirs.create("ekm-");
   final TestIssuer issuer = TestIssuer.start();
   final EkmConfig config;
+
+  /** The server's clock; tests may swap it before a restart to skew the server's time. */
+  java.time.Clock clock = java.time.Clock.systemUTC();
+
   EkmServer server;
   HttpJson api;
   HttpJson admin;
@@ -39,8 +43,22 @@ final class EkmFixture implements AutoCloseable {
     this(rateLimit, null, null);
   }
 
+  /** An EKM with the given XKS section (may be null: XKS on the API listener). */
+  EkmFixture(EkmConfig.RateLimit rateLimit, EkmConfig.Xks xks) throws Exception {
+    this(rateLimit, null, null, xks);
+  }
+
   /** An EKM with the PKCS#11 section {@code pkcs11} (may be null) and that default backend. */
   EkmFixture(EkmConfig.RateLimit rateLimit, EkmConfig.Pkcs11 pkcs11, String defaultBackend)
+      throws Exception {
+    this(rateLimit, pkcs11, defaultBackend, null);
+  }
+
+  EkmFixture(
+      EkmConfig.RateLimit rateLimit,
+      EkmConfig.Pkcs11 pkcs11,
+      String defaultBackend,
+      EkmConfig.Xks xks)
       throws Exception {
     config =
         new EkmConfig(
@@ -54,7 +72,8 @@ final class EkmFixture implements AutoCloseable {
             null,
             rateLimit,
             pkcs11,
-            defaultBackend);
+            defaultBackend,
+            xks);
     EkmInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     start();
@@ -84,7 +103,7 @@ final class EkmFixture implements AutoCloseable {
   }
 
   void start() throws Exception {
-    server = EkmServer.start(config, Map.of());
+    server = EkmServer.start(config, Map.of(), clock);
     Path ca = dataDir.resolve("tls/ca.pem");
     api = new HttpJson("https://127.0.0.1:" + server.apiPort(), ca);
     admin = new HttpJson("https://127.0.0.1:" + server.adminPort(), ca);

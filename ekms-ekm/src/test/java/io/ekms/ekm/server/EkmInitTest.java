@@ -76,6 +76,7 @@ class EkmInitTest {
             null,
             null,
             null,
+            null,
             null);
 
     EkmInit.run(withPassphrase, Map.of());

@@ -90,6 +90,7 @@ final class EkmTestBed implements AutoCloseable {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -54,6 +54,7 @@ final class KmsStack implements AutoCloseable {
           null,
           null,
           null,
+          null,
           null);
   EkmServer ekm;
   HttpsJson ekmAdmin;

@@ -1,0 +1,79 @@
+package io.ekms.ekm.server;
+
+import io.ekms.core.config.Misconfiguration;
+import io.ekms.core.db.Database;
+import io.ekms.core.http.AdminCredential;
+import io.ekms.core.http.Metrics;
+import io.ekms.core.http.RequestMetrics;
+import io.ekms.core.http.ServerTls;
+import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.tls.Pem;
+import io.ekms.core.tls.ServerIdentity;
+import io.ekms.ekm.http.XksAdminRoutes;
+import io.ekms.ekm.service.AuditTrail;
+import io.ekms.ekm.service.Backends;
+import io.ekms.ekm.service.XksAdmin;
+import io.ekms.ekm.service.XksCrypto;
+import io.ekms.ekm.xks.SecretSealer;
+import io.ekms.ekm.xks.XksDirectory;
+import io.ekms.ekm.xks.XksRoutes;
+import io.helidon.common.tls.Tls;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The XKS proxy API and its admin API, sharing one key-store directory and one sealer. */
+final class XksWiring {
+  private final Database db;
+  private final XksDirectory directory;
+  private final SecretSealer sealer;
+  private final Backends backends;
+  private final AuditTrail audit;
+  private final AdminCredential credential;
+  private final Clock clock;
+
+  XksWiring(
+      Database db,
+      SecretBytes masterKey,
+      Backends backends,
+      AuditTrail audit,
+      AdminCredential credential,
+      Clock clock) {
+    this.db = db;
+    this.directory = new XksDirectory(db);
+    this.sealer = new SecretSealer(masterKey);
+    this.backends = backends;
+    this.audit = audit;
+    this.credential = credential;
+    this.clock = clock;
+  }
+
+  /** The XKS listener's TLS: the API's, plus required client certificates when configured. */
+  static Tls tls(EkmConfig.Xks config, ServerIdentity identity, Tls apiTls) {
+    if (config.clientCaFile() == null) {
+      return apiTls;
+    }
+    try {
+      return ServerTls.mutual(identity, Pem.certificates(Path.of(config.clientCaFile())));
+    } catch (IOException | RuntimeException e) {
+      throw new Misconfiguration(
+          "cannot read xks.clientCaFile " + config.clientCaFile() + " (" + e.getMessage() + ").");
+    }
+  }
+
+  XksRoutes api() {
+    return new XksRoutes(
+        directory,
+        sealer,
+        new XksCrypto(db, backends, audit),
+        backends.forNewKey(null),
+        audit,
+        new RequestMetrics(Metrics.registry(), "ekm_xks_requests"),
+        clock);
+  }
+
+  XksAdminRoutes admin(RequestMetrics metrics) {
+    return new XksAdminRoutes(
+        new XksAdmin(db, sealer, directory, audit, clock), audit, credential, metrics);
+  }
+}

@@ -1,0 +1,178 @@
+package io.ekms.ekm.service;
+
+import io.ekms.core.crypto.Randoms;
+import io.ekms.core.db.Database;
+import io.ekms.core.db.StoreException;
+import io.ekms.core.secret.SecretBytes;
+import io.ekms.ekm.domain.Key;
+import io.ekms.ekm.service.AuditTrail.Target;
+import io.ekms.ekm.store.XksRepository;
+import io.ekms.ekm.xks.SecretSealer;
+import io.ekms.ekm.xks.XksDirectory;
+import io.ekms.ekm.xks.XksKeyStore;
+import io.ekms.ekm.xks.XksKeyStore.Credential;
+import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
+import io.ekms.ekm.xks.XksUsage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Admin use cases of XKS key stores: create one, add and remove SigV4 credentials (secrets sealed
+ * under the master key, never shown again), expose EKM keys under external key ids. Every change is
+ * audited and takes effect on this node at once, without a restart.
+ */
+public final class XksAdmin {
+  private final Database db;
+  private final SecretSealer sealer;
+  private final XksDirectory directory;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final Lookups lookups;
+  private final XksRepository repo = new XksRepository();
+
+  public XksAdmin(
+      Database db, SecretSealer sealer, XksDirectory directory, AuditTrail audit, Clock clock) {
+    this.db = db;
+    this.sealer = sealer;
+    this.directory = directory;
+    this.audit = audit;
+    this.clock = clock;
+    this.lookups = new Lookups(db);
+  }
+
+  public XksKeyStore createStore(CallContext ctx, String name, String uriPrefix, Integer rate) {
+    if (name == null || name.isBlank() || name.length() > 255) {
+      throw EkmError.INVALID_REQUEST.error("Field 'name' must be 1 to 255 characters.");
+    }
+    String prefix = uriPrefix == null ? "" : uriPrefix;
+    if (!XksKeyStore.validPrefix(prefix)) {
+      throw EkmError.INVALID_REQUEST.error(
+          "Field 'uriPrefix' must be up to 128 of [a-zA-Z0-9/_-], without leading or trailing /.");
+    }
+    int perSecond = rate == null ? 0 : rate;
+    if (perSecond < 0 || perSecond > 1_000_000) {
+      throw EkmError.INVALID_REQUEST.error("Field 'ratePerSecond' must be 0 to 1000000.");
+    }
+    XksKeyStore store =
+        new XksKeyStore("xks-" + Randoms.hex(16), name, prefix, perSecond, List.of(), List.of());
+    return change(
+        ctx,
+        "XksCreateKeyStore",
+        () -> {
+          write(c -> repo.insertStore(c, store, clock.instant()), "name or URI prefix");
+          return store;
+        });
+  }
+
+  public List<XksKeyStore> list(CallContext ctx) {
+    return audit.run(
+        ctx, "XksListKeyStores", new Target(null, null, null), null, directory::stores);
+  }
+
+  public void addCredential(CallContext ctx, String storeId, String accessKeyId, String secret) {
+    find(storeId);
+    if (!XksKeyStore.validAccessKeyId(accessKeyId) || !XksKeyStore.validSecret(secret)) {
+      throw EkmError.INVALID_REQUEST.error(
+          "accessKeyId must be 20 to 30 of [A-Z2-7], secretAccessKey 43 to 64 of"
+              + " [A-Za-z0-9+/=].");
+    }
+    try (SecretBytes s = SecretBytes.copyOf(secret.getBytes(StandardCharsets.US_ASCII))) {
+      Credential cred = new Credential(accessKeyId, sealer.seal(accessKeyId, s));
+      change(
+          ctx,
+          "XksAddCredential",
+          () -> {
+            write(c -> repo.insertCredential(c, storeId, cred, clock.instant()), "access key id");
+            return null;
+          });
+    }
+  }
+
+  public void removeCredential(CallContext ctx, String storeId, String accessKeyId) {
+    change(
+        ctx,
+        "XksRemoveCredential",
+        () -> {
+          if (!db.inTransaction(c -> repo.deleteCredential(c, storeId, accessKeyId))) {
+            throw EkmError.NOT_FOUND.error("The key store has no such credential.");
+          }
+          return null;
+        });
+  }
+
+  public void putKey(CallContext ctx, String storeId, ExposedKey key) {
+    find(storeId);
+    if (!XksKeyStore.validExternalKeyId(key.externalKeyId()) || key.usage() == null) {
+      throw EkmError.INVALID_REQUEST.error(
+          "externalKeyId must be 1 to 128 of [A-Za-z0-9._-], usage one of "
+              + List.of(XksUsage.values())
+              + ".");
+    }
+    change(
+        ctx,
+        "XksPutKey",
+        () -> {
+          Key k =
+              Checks.existingKey(
+                  lookups
+                      .find(key.vaultId(), key.keyId(), null)
+                      .orElseThrow(() -> EkmError.NOT_FOUND.error("The vault does not exist.")));
+          if (k.lengthBits() != 256) {
+            throw EkmError.INVALID_REQUEST.error("XKS keys must be AES-256.");
+          }
+          db.inTransaction(
+              c -> {
+                repo.putKey(c, storeId, key);
+                return null;
+              });
+          return null;
+        });
+  }
+
+  public void removeKey(CallContext ctx, String storeId, String externalKeyId) {
+    change(
+        ctx,
+        "XksRemoveKey",
+        () -> {
+          if (!db.inTransaction(c -> repo.deleteKey(c, storeId, externalKeyId))) {
+            throw EkmError.NOT_FOUND.error("The key store has no such key.");
+          }
+          return null;
+        });
+  }
+
+  private XksKeyStore find(String storeId) {
+    directory.changed();
+    return directory.stores().stream()
+        .filter(s -> s.id().equals(storeId))
+        .findFirst()
+        .orElseThrow(() -> EkmError.NOT_FOUND.error("The XKS key store does not exist."));
+  }
+
+  private <T> T change(CallContext ctx, String op, java.util.function.Supplier<T> work) {
+    try {
+      return audit.run(ctx, op, new Target(null, null, null), null, work);
+    } finally {
+      directory.changed();
+    }
+  }
+
+  /** One JDBC write. */
+  @FunctionalInterface
+  private interface SqlAction {
+    void run(java.sql.Connection c) throws java.sql.SQLException;
+  }
+
+  private void write(SqlAction work, String unique) {
+    try {
+      db.inTransaction(
+          c -> {
+            work.run(c);
+            return null;
+          });
+    } catch (StoreException e) {
+      throw VaultAdmin.conflictOr(e, "This " + unique + " is taken already.");
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.ekms.ekm.store;
+
+import io.ekms.ekm.xks.XksKeyStore;
+import io.ekms.ekm.xks.XksKeyStore.Credential;
+import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
+import io.ekms.ekm.xks.XksUsage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** XKS key stores with their credentials (secrets sealed) and exposed keys. */
+public final class XksRepository {
+  /** A store row without its credentials and keys. */
+  private record StoreRow(String id, String name, String prefix, int rate) {}
+
+  public void insertStore(Connection c, XksKeyStore s, Instant now) throws SQLException {
+    update(
+        c,
+        "INSERT INTO ekm_xks_stores (id, name, uri_prefix, rate_per_second, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        s.id(),
+        s.name(),
+        s.uriPrefix(),
+        s.ratePerSecond(),
+        now);
+  }
+
+  public void insertCredential(Connection c, String storeId, Credential cred, Instant now)
+      throws SQLException {
+    update(
+        c,
+        "INSERT INTO ekm_xks_credentials (access_key_id, store_id, sealed_secret, created_at)"
+            + " VALUES (?, ?, ?, ?)",
+        cred.accessKeyId(),
+        storeId,
+        cred.sealedSecret(),
+        now);
+  }
+
+  /** Removes a credential; false when the store has no such access key id. */
+  public boolean deleteCredential(Connection c, String storeId, String accessKeyId)
+      throws SQLException {
+    return update(
+            c,
+            "DELETE FROM ekm_xks_credentials WHERE store_id = ? AND access_key_id = ?",
+            storeId,
+            accessKeyId)
+        == 1;
+  }
+
+  /** Exposes a key, or changes what an exposed key maps to. */
+  public void putKey(Connection c, String storeId, ExposedKey k) throws SQLException {
+    update(
+        c,
+        "DELETE FROM ekm_xks_keys WHERE store_id = ? AND external_key_id = ?",
+        storeId,
+        k.externalKeyId());
+    update(
+        c,
+        "INSERT INTO ekm_xks_keys (store_id, external_key_id, vault_id, key_id, key_usage)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        storeId,
+        k.externalKeyId(),
+        k.vaultId(),
+        k.keyId(),
+        k.usage());
+  }
+
+  public boolean deleteKey(Connection c, String storeId, String externalKeyId) throws SQLException {
+    return update(
+            c,
+            "DELETE FROM ekm_xks_keys WHERE store_id = ? AND external_key_id = ?",
+            storeId,
+            externalKeyId)
+        == 1;
+  }
+
+  /** Every key store with its credentials and keys. */
+  public List<XksKeyStore> all(Connection c) throws SQLException {
+    List<StoreRow> rows;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, name, uri_prefix, rate_per_second FROM ekm_xks_stores ORDER BY name")) {
+      rows =
+          Rows.list(
+              ps,
+              rs -> new StoreRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+    }
+    List<XksKeyStore> out = new ArrayList<>();
+    for (StoreRow r : rows) {
+      out.add(
+          new XksKeyStore(
+              r.id(), r.name(), r.prefix(), r.rate(), credentials(c, r.id()), keys(c, r.id())));
+    }
+    return out;
+  }
+
+  /** The id of version {@code number} of key {@code keyId}. */
+  public Optional<String> versionId(Connection c, String keyId, int number) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM ekm_key_versions WHERE key_id = ? AND version_number = ?")) {
+      Rows.bind(ps, keyId, number);
+      return Rows.one(ps, rs -> rs.getString(1));
+    }
+  }
+
+  private static List<Credential> credentials(Connection c, String storeId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT access_key_id, sealed_secret FROM ekm_xks_credentials WHERE store_id = ?"
+                + " ORDER BY created_at")) {
+      Rows.bind(ps, storeId);
+      return Rows.list(ps, rs -> new Credential(rs.getString(1), rs.getString(2)));
+    }
+  }
+
+  private static List<ExposedKey> keys(Connection c, String storeId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT external_key_id, vault_id, key_id, key_usage FROM ekm_xks_keys"
+                + " WHERE store_id = ? ORDER BY external_key_id")) {
+      Rows.bind(ps, storeId);
+      return Rows.list(
+          ps,
+          rs ->
+              new ExposedKey(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  XksUsage.valueOf(rs.getString(4))));
+    }
+  }
+
+  private static int update(Connection c, String sql, Object... values) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Rows.bind(ps, values);
+      return ps.executeUpdate();
+    }
+  }
+}

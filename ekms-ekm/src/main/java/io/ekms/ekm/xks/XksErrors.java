@@ -1,0 +1,57 @@
+package io.ekms.ekm.xks;
+
+import io.ekms.core.error.ApiException;
+import io.ekms.core.http.Bodies.BodyTooLargeException;
+import io.ekms.core.json.JsonInputException;
+import io.ekms.ekm.backend.BackendUnavailableException;
+import io.ekms.ekm.service.XksCrypto;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * The one place where failures of the XKS API become XKS errors. Caller mistakes keep their
+ * message; anything internal is logged with its cause and answered with a fixed sentence.
+ */
+final class XksErrors {
+  private static final Logger LOG = System.getLogger(XksErrors.class.getName());
+  private static final int MAX_MESSAGE = 511;
+
+  private XksErrors() {}
+
+  static ApiException map(RuntimeException t, String requestId) {
+    return switch (t) {
+      case ApiException e -> logIfServerSide(XksCrypto.translate(e), requestId);
+      case JsonInputException e -> XksError.VALIDATION.error(e.getMessage());
+      case BodyTooLargeException e ->
+          XksError.UNSUPPORTED_OPERATION.error("The request body is larger than this proxy takes.");
+      case BackendUnavailableException e -> {
+        LOG.log(Level.ERROR, "XKS request " + requestId + ": key backend unavailable", e);
+        yield XksError.DEPENDENCY_TIMEOUT.error("The key backend is unavailable; retry later.");
+      }
+      default -> {
+        LOG.log(Level.ERROR, "XKS request " + requestId + ": internal error", t);
+        yield XksError.INTERNAL.error(
+            "Internal error; see the EKM log for request " + requestId + ".");
+      }
+    };
+  }
+
+  /** Printable ASCII under 512 characters, as the specification requires of errorMessage. */
+  static String printable(String message) {
+    StringBuilder out = new StringBuilder();
+    for (char c : (message == null ? "" : message).toCharArray()) {
+      if (out.length() == MAX_MESSAGE) {
+        break;
+      }
+      out.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return out.toString();
+  }
+
+  private static ApiException logIfServerSide(ApiException e, String requestId) {
+    if (e.status() >= 500 && e.status() != 501) {
+      LOG.log(Level.ERROR, "XKS request " + requestId + ": " + e.getMessage(), e.getCause());
+    }
+    return e;
+  }
+}

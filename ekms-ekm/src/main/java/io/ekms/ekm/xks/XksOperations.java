@@ -1,0 +1,111 @@
+package io.ekms.ekm.xks;
+
+import io.ekms.core.json.Base64Field;
+import io.ekms.ekm.backend.GcmOutput;
+import io.ekms.ekm.service.CallContext;
+import io.ekms.ekm.service.XksCrypto;
+import io.ekms.ekm.xks.XksBodies.DecryptRequest;
+import io.ekms.ekm.xks.XksBodies.DecryptResponse;
+import io.ekms.ekm.xks.XksBodies.EncryptRequest;
+import io.ekms.ekm.xks.XksBodies.EncryptResponse;
+import io.ekms.ekm.xks.XksBodies.KeyMetadataResponse;
+import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
+import java.util.Arrays;
+
+/**
+ * GetKeyMetadata, Encrypt and Decrypt of one key store's key: the key store's usage rule, the XKS
+ * wire format, then one call to {@link XksCrypto}.
+ */
+final class XksOperations {
+  static final int MAX_PLAINTEXT = 8192;
+  static final int MAX_AAD = 8192;
+  static final String ALGORITHM = "AES_GCM";
+  private final XksCrypto crypto;
+
+  XksOperations(XksCrypto crypto) {
+    this.crypto = crypto;
+  }
+
+  KeyMetadataResponse metadata(CallContext ctx, ExposedKey key) {
+    boolean enabled = crypto.enabled(ctx, key);
+    return new KeyMetadataResponse(
+        "AES_256", key.usage().names(), enabled ? "ENABLED" : "DISABLED");
+  }
+
+  EncryptResponse encrypt(CallContext ctx, ExposedKey key, EncryptRequest body) {
+    algorithm(body.encryptionAlgorithm());
+    byte[] plaintext = XksCodec.field("plaintext", body.plaintext(), MAX_PLAINTEXT);
+    byte[] aad =
+        XksCodec.optionalField(
+            "additionalAuthenticatedData", body.additionalAuthenticatedData(), MAX_AAD);
+    String cdivAlgorithm = body.ciphertextDataIntegrityValueAlgorithm();
+    if (cdivAlgorithm != null && !cdivAlgorithm.equals("SHA_256")) {
+      throw XksError.VALIDATION.error(
+          "Field 'ciphertextDataIntegrityValueAlgorithm' must be SHA_256.");
+    }
+    boolean cdiv = cdivAlgorithm != null;
+    if (!key.usage().encrypt() || (cdiv && !key.usage().decrypt())) {
+      throw XksError.INVALID_KEY_USAGE.error(
+          cdiv
+              ? "A data integrity value needs a key that may encrypt and decrypt."
+              : "This key may not encrypt.");
+    }
+    XksCrypto.Encrypted out =
+        crypto.encrypt(ctx, key, plaintext, n -> XksCodec.gcmAad(aad, XksCodec.metadata(n)));
+    GcmOutput gcm = out.output();
+    byte[] metadata = XksCodec.metadata(out.versionNumber());
+    String integrity = null;
+    if (cdiv) {
+      byte[] check =
+          crypto.decrypt(ctx, key, out.versionNumber(), gcm, XksCodec.gcmAad(aad, metadata));
+      if (!Arrays.equals(check, plaintext)) {
+        throw XksError.INTERNAL.error("The verifying decrypt did not return the plaintext.");
+      }
+      Arrays.fill(check, (byte) 0);
+      integrity = XksCodec.integrityValue(aad, metadata, gcm.iv(), gcm.ciphertext(), gcm.tag());
+    }
+    Arrays.fill(plaintext, (byte) 0);
+    return new EncryptResponse(
+        Base64Field.encode(gcm.ciphertext()),
+        Base64Field.encode(gcm.iv()),
+        Base64Field.encode(gcm.tag()),
+        Base64Field.encode(metadata),
+        integrity);
+  }
+
+  DecryptResponse decrypt(CallContext ctx, ExposedKey key, DecryptRequest body) {
+    algorithm(body.encryptionAlgorithm());
+    if (!key.usage().decrypt()) {
+      throw XksError.INVALID_KEY_USAGE.error("This key may not decrypt.");
+    }
+    byte[] ciphertext = XksCodec.field("ciphertext", body.ciphertext(), MAX_PLAINTEXT);
+    byte[] iv = XksCodec.field("initializationVector", body.initializationVector(), 16);
+    byte[] tag = XksCodec.field("authenticationTag", body.authenticationTag(), 16);
+    byte[] aad =
+        XksCodec.optionalField(
+            "additionalAuthenticatedData", body.additionalAuthenticatedData(), MAX_AAD);
+    byte[] metadata = XksCodec.optionalField("ciphertextMetadata", body.ciphertextMetadata(), 20);
+    if ((iv.length != 12 && iv.length != 16) || tag.length != 16) {
+      throw XksError.VALIDATION.error(
+          "The initialization vector must be 12 or 16 bytes and the tag 16.");
+    }
+    if (iv.length != 12) {
+      throw XksError.INVALID_CIPHERTEXT.error("This proxy makes only 12-byte IVs.");
+    }
+    Integer version = metadata == null ? null : XksCodec.versionNumber(metadata);
+    byte[] plaintext =
+        crypto.decrypt(
+            ctx, key, version, new GcmOutput(ciphertext, iv, tag), XksCodec.gcmAad(aad, metadata));
+    try {
+      return new DecryptResponse(Base64Field.encode(plaintext));
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  private static void algorithm(String name) {
+    if (!ALGORITHM.equals(name)) {
+      throw XksError.VALIDATION.error("Field 'encryptionAlgorithm' must be AES_GCM.");
+    }
+  }
+}

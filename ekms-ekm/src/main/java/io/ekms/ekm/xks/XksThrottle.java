@@ -1,0 +1,27 @@
+package io.ekms.ekm.xks;
+
+import io.ekms.ekm.service.RateLimiter;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each key store's rate limit (requests a second, bursts of one second's worth); over it, the
+ * request is ThrottlingException. A changed rate takes effect with a fresh bucket.
+ */
+final class XksThrottle {
+  private final ConcurrentHashMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+  void acquire(XksKeyStore store) {
+    if (store.ratePerSecond() == 0) {
+      return;
+    }
+    String key = store.id() + "@" + store.ratePerSecond();
+    RateLimiter limiter =
+        limiters.computeIfAbsent(
+            key, k -> new RateLimiter(store.ratePerSecond(), store.ratePerSecond()));
+    try {
+      limiter.acquire(store.id());
+    } catch (io.ekms.core.error.ApiException e) {
+      throw XksError.THROTTLING.error("The key store's request rate is over its limit.");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.ekms.ekm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ekms.core.http.Listener;
+import io.ekms.core.tls.LocalCa;
+import io.ekms.testing.TempDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The XKS API on its own listener with mutual TLS: no client certificate, no connection. */
+class XksMutualTlsTest {
+  static final Map<String, Object> BODY =
+      Map.of("requestMetadata", Map.of("kmsRequestId", "r", "kmsOperation", "GetHealthStatus"));
+
+  @Test
+  void xksListener_withClientCa_servesOnlyClientsWithCertificates() throws Exception {
+    Path dir = TempDirs.create("xks-mtls-");
+    LocalCa clients = LocalCa.create("aws-kms-clients");
+    Files.writeString(dir.resolve("client-ca.pem"), clients.certificatePem());
+    clients
+        .issueServer("aws-kms", List.of("aws-kms.test"), List.of())
+        .writeTo(dir.resolve("client.pem"), dir.resolve("client-key.pem"));
+    EkmConfig.Xks xks =
+        new EkmConfig.Xks(new Listener("127.0.0.1", 0), dir.resolve("client-ca.pem").toString());
+    try (XksFixture f = new XksFixture(xks)) {
+      assertThat(f.ekm.server.xksPort()).isNotEqualTo(f.ekm.server.apiPort());
+      String health = XksFixture.BASE + "/health";
+      assertThatThrownBy(() -> f.xks.post(health, XksFixture.AKID1, XksFixture.SECRET1, BODY))
+          .hasMessageContaining("curl failed");
+      f.connect(
+          "--cert",
+          dir.resolve("client.pem").toString(),
+          "--key",
+          dir.resolve("client-key.pem").toString());
+      var a = f.xks.post(health, XksFixture.AKID1, XksFixture.SECRET1, BODY);
+      assertThat(a.status()).as(a.raw()).isEqualTo(200);
+      // Not on the API listener as well: mutual TLS cannot be side-stepped.
+      assertThat(f.ekm.api.sendRaw("POST", health)).doesNotContain("xksProxyFleetSize");
+    }
+  }
+}

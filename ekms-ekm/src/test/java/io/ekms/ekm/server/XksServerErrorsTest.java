@@ -1,0 +1,145 @@
+package io.ekms.ekm.server;
+
+import static io.ekms.ekm.server.XksErrorTableTest.expect;
+import static io.ekms.ekm.server.XksFixture.AKID1;
+import static io.ekms.ekm.server.XksFixture.BASE;
+import static io.ekms.ekm.server.XksFixture.SECRET1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The path, method, size, rate, skew and server-side rows of the XKS error table. */
+class XksServerErrorsTest {
+  static XksFixture f;
+  static final Map<String, Object> BODY = Map.of("requestMetadata", XksFixture.metadata());
+
+  @BeforeAll
+  static void start() throws Exception {
+    f = new XksFixture();
+  }
+
+  @AfterAll
+  static void stop() {
+    f.close();
+  }
+
+  @Test
+  void unknownKey_keyNotFoundException() throws Exception {
+    expect(
+        f.xks.post(BASE + "/keys/nope/metadata", AKID1, SECRET1, BODY),
+        404,
+        "KeyNotFoundException");
+  }
+
+  @Test
+  void unknownPathOrPrefix_invalidUriPathException() throws Exception {
+    expect(
+        f.xks.post(BASE + "/keys/full/sign", AKID1, SECRET1, BODY), 404, "InvalidUriPathException");
+    expect(
+        f.xks.post("/other/kms/xks/v1/health", AKID1, SECRET1, BODY),
+        404,
+        "InvalidUriPathException");
+  }
+
+  @Test
+  void get_onEveryOperation_405() throws Exception {
+    for (String op : XksErrorTableTest.OPS) {
+      assertThat(f.xks.send("GET", BASE + op, AKID1, SECRET1, null).status()).isEqualTo(405);
+    }
+  }
+
+  @Test
+  void overSizeLimits_unsupportedOperationException() throws Exception {
+    expect(f.encrypt("full", new byte[8193], null, false), 501, "UnsupportedOperationException");
+    expect(
+        f.encrypt("full", new byte[16], new byte[8193], false),
+        501,
+        "UnsupportedOperationException");
+  }
+
+  @Test
+  void overKeyStoreRate_throttlingException() throws Exception {
+    String store = f.createStore("slow", "aws/slow", 1);
+    f.addCredential(store, "AKIAEKMSXKSSLOWSTORE2", XksFixture.SECRET2);
+    int throttled = 0;
+    for (int i = 0; i < 4; i++) {
+      var a =
+          f.xks.post(
+              "/aws/slow/kms/xks/v1/health",
+              "AKIAEKMSXKSSLOWSTORE2",
+              XksFixture.SECRET2,
+              Map.of("requestMetadata", Map.of("kmsRequestId", "t", "kmsOperation", "x")));
+      if (a.status() == 429) {
+        expect(a, 429, "ThrottlingException");
+        throttled++;
+      }
+    }
+    assertThat(throttled).isPositive();
+  }
+
+  @Test
+  void damagedSealedSecret_internalException() throws Exception {
+    String store = f.createStore("damaged", "aws/damaged", 0);
+    f.addCredential(store, "AKIAEKMSXKSDAMAGED234", XksFixture.SECRET2);
+    f.addCredential(store, "AKIAEKMSXKSDAMAGED567", XksFixture.SECRET2);
+    try (Connection c = DriverManager.getConnection(f.ekm.config.database().jdbcUrl(), "sa", "")) {
+      // A sealed secret moved to another credential's row must not open.
+      c.createStatement()
+          .execute(
+              "UPDATE ekm_xks_credentials SET sealed_secret = (SELECT sealed_secret FROM"
+                  + " ekm_xks_credentials WHERE access_key_id = 'AKIAEKMSXKSDAMAGED567')"
+                  + " WHERE access_key_id = 'AKIAEKMSXKSDAMAGED234'");
+    }
+    f.addCredential(store, "AKIAEKMSXKSDAMAGED777", XksFixture.SECRET2);
+    expect(
+        f.xks.post(
+            "/aws/damaged/kms/xks/v1/health", "AKIAEKMSXKSDAMAGED234", XksFixture.SECRET2, BODY),
+        500,
+        "InternalException");
+  }
+
+  @Test
+  void auditStoreDown_dependencyTimeoutException() throws Exception {
+    try (Connection c = DriverManager.getConnection(f.ekm.config.database().jdbcUrl(), "sa", "")) {
+      c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
+      try {
+        expect(
+            f.encrypt("full", "x".getBytes(StandardCharsets.UTF_8), null, false),
+            503,
+            "DependencyTimeoutException");
+      } finally {
+        c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+      }
+    }
+    for (int i = 0; i < 50 && f.encrypt("full", new byte[1], null, false).status() != 200; i++) {
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void serverClockSixMinutesAhead_authenticationFailed_thenRecovers() throws Exception {
+    f.ekm.clock = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6));
+    f.ekm.restart();
+    f.connect();
+    try {
+      expect(
+          f.xks.post(BASE + "/keys/full/metadata", AKID1, SECRET1, BODY),
+          401,
+          "AuthenticationFailedException");
+    } finally {
+      f.ekm.clock = Clock.systemUTC();
+      f.ekm.restart();
+      f.connect();
+    }
+    assertThat(f.xks.post(BASE + "/keys/full/metadata", AKID1, SECRET1, BODY).status())
+        .isEqualTo(200);
+  }
+}
