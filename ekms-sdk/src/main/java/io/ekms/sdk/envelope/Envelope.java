@@ -26,8 +26,12 @@ import java.util.Objects;
  * <p>Thread-safe: holds no per-message state. See {@link EnvelopeFiles} for files.
  */
 public final class Envelope {
-  /** 64 KiB frames: large enough for full AES-GCM speed, small enough to stream. */
-  public static final int DEFAULT_FRAME_SIZE = 64 * 1024;
+  /**
+   * 256 KiB frames. Each frame costs a fresh GCM initialisation and a copy; measured with
+   * EnvelopeThroughput on a 1 GiB stream, 64 KiB frames reached about 0.6 of the raw AES-256-GCM
+   * rate and 256 KiB frames about 0.85, while memory stays at two frame buffers either way.
+   */
+  public static final int DEFAULT_FRAME_SIZE = 256 * 1024;
 
   private static final int DEK_BYTES = 32;
   private final DataKeyProvider keys;
