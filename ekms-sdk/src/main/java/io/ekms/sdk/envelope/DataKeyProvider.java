@@ -20,4 +20,11 @@ public interface DataKeyProvider {
 
   /** The plaintext data key inside {@code wrapped}; the caller closes it. */
   SecretBytes unwrap(KeyReference key, byte[] wrapped, Map<String, String> context);
+
+  /**
+   * Called once a message of {@code plaintextBytes} was encrypted under a key from {@link
+   * #generate}, so that an implementation that reuses keys can bound the bytes per key. Does
+   * nothing by default.
+   */
+  default void encrypted(KeyReference key, Map<String, String> context, long plaintextBytes) {}
 }

@@ -81,6 +81,7 @@ public final class Envelope {
       out.write(bytes);
       out.write(tag);
       long n = FrameWriter.write(derived, EnvelopeKeys.aadBuffer(bytes, tag), frameSize, in, out);
+      keys.encrypted(key, context, n);
       return new EnvelopeInfo(key, context, n);
     }
   }
