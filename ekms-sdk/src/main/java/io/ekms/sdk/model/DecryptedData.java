@@ -1,0 +1,16 @@
+package io.ekms.sdk.model;
+
+import io.ekms.core.secret.SecretBytes;
+
+/**
+ * What {@code decrypt} returns: the plaintext, which the caller closes when done, and the key and
+ * version that answered.
+ */
+public record DecryptedData(SecretBytes plaintext, String keyId, String keyVersionId)
+    implements AutoCloseable {
+  /** Wipes the plaintext. */
+  @Override
+  public void close() {
+    plaintext.close();
+  }
+}

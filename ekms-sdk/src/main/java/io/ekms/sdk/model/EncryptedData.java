@@ -1,0 +1,5 @@
+package io.ekms.sdk.model;
+
+/** What {@code encrypt} returns: the KMS ciphertext (Base64) and the key version that made it. */
+public record EncryptedData(
+    String ciphertext, String keyId, String keyVersionId, String encryptionAlgorithm) {}

@@ -1,0 +1,11 @@
+package io.ekms.sdk.model;
+
+/** A KMS key version ({@code KeyVersion}), bound to one EKM key version. */
+public record KeyVersion(
+    String id,
+    String keyId,
+    String vaultId,
+    String compartmentId,
+    String lifecycleState,
+    String timeCreated,
+    Key.ExternalReference externalKeyReferenceDetails) {}

@@ -1,0 +1,53 @@
+package io.ekms.sdk.model;
+
+/**
+ * A KMS vault ({@code Vault}); ekms vaults are {@code EXTERNAL}. Management calls go to {@link
+ * #managementEndpoint()}, crypto calls to {@link #cryptoEndpoint()}.
+ */
+public record Vault(
+    String id,
+    String compartmentId,
+    String displayName,
+    String cryptoEndpoint,
+    String managementEndpoint,
+    String lifecycleState,
+    String vaultType,
+    String timeCreated,
+    MetadataSummary externalKeyManagerMetadataSummary) {
+
+  /** What the vault says about its EKM; the OAuth client secret is never returned. */
+  public record MetadataSummary(
+      String vendor,
+      String externalVaultEndpointUrl,
+      String privateEndpointId,
+      OauthSummary oauthMetadataSummary) {}
+
+  /** The OAuth issuer and client the KMS uses towards the EKM. */
+  public record OauthSummary(String idcsAccountNameUrl, String clientAppId) {}
+
+  /** {@code CreateVaultDetails}; see {@link #external}. */
+  public record Create(
+      String compartmentId,
+      String displayName,
+      String vaultType,
+      Metadata externalKeyManagerMetadata) {
+
+    /** An {@code EXTERNAL} vault bound to an EKM vault. */
+    public static Create external(
+        String compartmentId, String displayName, Metadata externalKeyManagerMetadata) {
+      return new Create(compartmentId, displayName, "EXTERNAL", externalKeyManagerMetadata);
+    }
+  }
+
+  /** {@code ExternalKeyManagerMetadata}: where the EKM vault is and how to get tokens for it. */
+  public record Metadata(
+      String externalVaultEndpointUrl, String privateEndpointId, Oauth oauthMetadata) {}
+
+  /** {@code OauthMetadata}; the secret never appears in {@link #toString()}. */
+  public record Oauth(String idcsAccountNameUrl, String clientAppId, String clientAppSecret) {
+    @Override
+    public String toString() {
+      return "Oauth[" + idcsAccountNameUrl + ", " + clientAppId + ", clientAppSecret=[REDACTED]]";
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.ekms.sdk.envelope;
+
+import io.ekms.core.secret.SecretBytes;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link LocalDataKeys} that counts generate calls, can be made slow (so that concurrent misses
+ * overlap) and can be made to fail.
+ */
+final class CountingDataKeys implements DataKeyProvider {
+  final LocalDataKeys kms = LocalDataKeys.random();
+  final AtomicInteger generated = new AtomicInteger();
+  volatile long delayMillis;
+  volatile RuntimeException failure;
+
+  @Override
+  public DataKey generate(KeyReference key, Map<String, String> context) {
+    generated.incrementAndGet();
+    try {
+      Thread.sleep(delayMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return kms.generate(key, context);
+  }
+
+  @Override
+  public SecretBytes unwrap(KeyReference key, byte[] wrapped, Map<String, String> context) {
+    return kms.unwrap(key, wrapped, context);
+  }
+}
