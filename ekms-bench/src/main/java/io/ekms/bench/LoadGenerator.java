@@ -19,6 +19,12 @@ public final class LoadGenerator {
 
   private LoadGenerator() {}
 
+  /** Runs {@code op} unrecorded, so the JIT and connection pools are warm before measuring. */
+  public static void warm(Operation op, int concurrency, Duration duration)
+      throws InterruptedException {
+    run(op, concurrency, duration, new Recorder(MAX_LATENCY_NANOS, 3), new AtomicLong());
+  }
+
   public static Result closedLoop(
       String scenario, Operation op, int concurrency, Duration warmup, Duration measure)
       throws InterruptedException {
