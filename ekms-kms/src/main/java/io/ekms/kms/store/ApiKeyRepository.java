@@ -19,7 +19,7 @@ public final class ApiKeyRepository {
   public void insert(Connection c, ApiKey key) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("INSERT INTO kms_api_key (" + COLUMNS + ") VALUES (?, ?, ?, ?)")) {
-      PrincipalRows.bind(ps, key.userId(), key.fingerprint(), key.publicKeyPem(), key.createdAt());
+      Rows.bind(ps, key.userId(), key.fingerprint(), key.publicKeyPem(), key.createdAt());
       ps.executeUpdate();
     }
   }
@@ -28,7 +28,7 @@ public final class ApiKeyRepository {
   public boolean delete(Connection c, String userId, String fingerprint) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("DELETE FROM kms_api_key WHERE principal_id = ? AND fingerprint = ?")) {
-      PrincipalRows.bind(ps, userId, fingerprint);
+      Rows.bind(ps, userId, fingerprint);
       return ps.executeUpdate() > 0;
     }
   }
@@ -39,8 +39,8 @@ public final class ApiKeyRepository {
             "SELECT "
                 + COLUMNS
                 + " FROM kms_api_key WHERE principal_id = ? ORDER BY created_at, fingerprint")) {
-      PrincipalRows.bind(ps, userId);
-      return PrincipalRows.list(ps, ApiKeyRepository::map);
+      Rows.bind(ps, userId);
+      return Rows.list(ps, ApiKeyRepository::map);
     }
   }
 
@@ -52,8 +52,8 @@ public final class ApiKeyRepository {
             "SELECT p.tenancy_id, k.public_key_pem FROM kms_api_key k"
                 + " JOIN kms_principal p ON p.id = k.principal_id"
                 + " WHERE k.principal_id = ? AND k.fingerprint = ?")) {
-      PrincipalRows.bind(ps, userId, fingerprint);
-      return PrincipalRows.one(
+      Rows.bind(ps, userId, fingerprint);
+      return Rows.one(
           ps, rs -> new SigningKey(rs.getString("tenancy_id"), rs.getString("public_key_pem")));
     }
   }
@@ -63,6 +63,6 @@ public final class ApiKeyRepository {
         rs.getString("principal_id"),
         rs.getString("fingerprint"),
         rs.getString("public_key_pem"),
-        PrincipalRows.time(rs, "created_at"));
+        Rows.time(rs, "created_at"));
   }
 }

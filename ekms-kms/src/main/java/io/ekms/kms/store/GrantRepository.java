@@ -23,7 +23,7 @@ public final class GrantRepository {
         c.prepareStatement(
             "UPDATE kms_grant SET permission = ?, granted_at = ?"
                 + " WHERE principal_id = ? AND compartment_id = ?")) {
-      PrincipalRows.bind(
+      Rows.bind(
           update, grant.permission(), grant.grantedAt(), grant.userId(), grant.compartmentId());
       if (update.executeUpdate() > 0) {
         return;
@@ -31,7 +31,7 @@ public final class GrantRepository {
     }
     try (PreparedStatement insert =
         c.prepareStatement("INSERT INTO kms_grant (" + COLUMNS + ") VALUES (?, ?, ?, ?)")) {
-      PrincipalRows.bind(
+      Rows.bind(
           insert, grant.userId(), grant.compartmentId(), grant.permission(), grant.grantedAt());
       insert.executeUpdate();
     }
@@ -41,7 +41,7 @@ public final class GrantRepository {
   public boolean delete(Connection c, String userId, String compartmentId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("DELETE FROM kms_grant WHERE principal_id = ? AND compartment_id = ?")) {
-      PrincipalRows.bind(ps, userId, compartmentId);
+      Rows.bind(ps, userId, compartmentId);
       return ps.executeUpdate() > 0;
     }
   }
@@ -51,8 +51,8 @@ public final class GrantRepository {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT permission FROM kms_grant WHERE principal_id = ? AND compartment_id = ?")) {
-      PrincipalRows.bind(ps, userId, compartmentId);
-      return PrincipalRows.one(ps, rs -> Permission.valueOf(rs.getString("permission")));
+      Rows.bind(ps, userId, compartmentId);
+      return Rows.one(ps, rs -> Permission.valueOf(rs.getString("permission")));
     }
   }
 
@@ -62,8 +62,8 @@ public final class GrantRepository {
             "SELECT "
                 + COLUMNS
                 + " FROM kms_grant WHERE principal_id = ? ORDER BY compartment_id")) {
-      PrincipalRows.bind(ps, userId);
-      return PrincipalRows.list(ps, GrantRepository::map);
+      Rows.bind(ps, userId);
+      return Rows.list(ps, GrantRepository::map);
     }
   }
 
@@ -72,6 +72,6 @@ public final class GrantRepository {
         rs.getString("principal_id"),
         rs.getString("compartment_id"),
         Permission.valueOf(rs.getString("permission")),
-        PrincipalRows.time(rs, "granted_at"));
+        Rows.time(rs, "granted_at"));
   }
 }

@@ -16,7 +16,7 @@ public final class PrincipalRepository {
   public void insert(Connection c, User user) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("INSERT INTO kms_principal (" + COLUMNS + ") VALUES (?, ?, ?, ?)")) {
-      PrincipalRows.bind(ps, user.id(), user.tenancyId(), user.name(), user.createdAt());
+      Rows.bind(ps, user.id(), user.tenancyId(), user.name(), user.createdAt());
       ps.executeUpdate();
     }
   }
@@ -24,8 +24,8 @@ public final class PrincipalRepository {
   public Optional<User> find(Connection c, String id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + " FROM kms_principal WHERE id = ?")) {
-      PrincipalRows.bind(ps, id);
-      return PrincipalRows.one(ps, PrincipalRepository::map);
+      Rows.bind(ps, id);
+      return Rows.one(ps, PrincipalRepository::map);
     }
   }
 
@@ -36,8 +36,8 @@ public final class PrincipalRepository {
   public Optional<User> findForUpdate(Connection c, String id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + " FROM kms_principal WHERE id = ? FOR UPDATE")) {
-      PrincipalRows.bind(ps, id);
-      return PrincipalRows.one(ps, PrincipalRepository::map);
+      Rows.bind(ps, id);
+      return Rows.one(ps, PrincipalRepository::map);
     }
   }
 
@@ -46,8 +46,8 @@ public final class PrincipalRepository {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT " + COLUMNS + " FROM kms_principal WHERE tenancy_id = ? ORDER BY name, id")) {
-      PrincipalRows.bind(ps, tenancyId);
-      return PrincipalRows.list(ps, PrincipalRepository::map);
+      Rows.bind(ps, tenancyId);
+      return Rows.list(ps, PrincipalRepository::map);
     }
   }
 
@@ -56,6 +56,6 @@ public final class PrincipalRepository {
         rs.getString("id"),
         rs.getString("tenancy_id"),
         rs.getString("name"),
-        PrincipalRows.time(rs, "created_at"));
+        Rows.time(rs, "created_at"));
   }
 }
