@@ -26,7 +26,9 @@ import java.util.function.Function;
  * for 15 minutes and refreshed on an unknown {@code kid}, with at most two fetches per issuer per
  * 30 seconds, so tokens with made-up key ids cannot flood the issuer. Per-issuer state is built
  * once and rebuilt only when the look-up returns a changed {@link TrustedIssuer}; {@link #forget}
- * drops it. Thread-safe; meant to be shared by all requests.
+ * drops it. A token that passed is remembered for a short while ({@link VerifiedTokenCache}), so a
+ * client reusing its token is verified once, not on every call. Thread-safe; meant to be shared by
+ * all requests.
  */
 public final class TokenValidator implements AutoCloseable {
   static final Duration MAX_SKEW = Duration.ofMinutes(5);
@@ -36,6 +38,7 @@ public final class TokenValidator implements AutoCloseable {
   private final Function<String, Optional<TrustedIssuer>> lookup;
   private final Clock clock;
   private final ConcurrentHashMap<String, IssuerSlot> slots = new ConcurrentHashMap<>();
+  private final VerifiedTokenCache verified;
 
   /**
    * @param audience the EKM's audience, which every token's {@code aud} must contain
@@ -58,6 +61,7 @@ public final class TokenValidator implements AutoCloseable {
     this.skew = skew;
     this.lookup = Objects.requireNonNull(lookup, "lookup");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.verified = new VerifiedTokenCache(clock);
   }
 
   /**
@@ -66,7 +70,12 @@ public final class TokenValidator implements AutoCloseable {
    * @throws TokenRejectedException when the token is missing or not acceptable (HTTP 401)
    */
   public VerifiedToken validate(String authorizationHeaderValue) {
-    SignedJWT jwt = BearerToken.parse(BearerToken.extract(authorizationHeaderValue));
+    String token = BearerToken.extract(authorizationHeaderValue);
+    Optional<VerifiedToken> known = verified.find(token, lookup);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    SignedJWT jwt = BearerToken.parse(token);
     String iss = BearerToken.unverifiedClaims(jwt).getIssuer();
     if (iss == null) {
       throw BearerToken.reject(Reason.MALFORMED, "The access token names no issuer.");
@@ -80,7 +89,9 @@ public final class TokenValidator implements AutoCloseable {
                         Reason.UNKNOWN_ISSUER, "The access token's issuer is not trusted."));
     JWTClaimsSet claims = slotFor(trusted).verifier().process(jwt);
     try {
-      return AccessTokenClaims.verified(claims);
+      VerifiedToken result = AccessTokenClaims.verified(claims);
+      verified.remember(token, trusted, result);
+      return result;
     } catch (ClaimRejection e) {
       throw new TokenRejectedException(e.reason(), e.getMessage());
     }
@@ -88,6 +99,7 @@ public final class TokenValidator implements AutoCloseable {
 
   /** Drops the cached keys and discovery result of {@code issuerId}, e.g. after a config change. */
   public void forget(String issuerId) {
+    verified.clear();
     IssuerSlot slot = slots.remove(issuerId);
     if (slot != null) {
       slot.close();
