@@ -38,13 +38,24 @@ final class AuditRepository {
     this.timeoutSeconds = timeoutSeconds;
   }
 
+  /**
+   * Sets the query timeout on PostgreSQL only. H2 implements it as a session setting whose change
+   * counts as a schema change, which empties every session's parsed-statement cache: set per batch,
+   * it made every request of the process re-parse its SQL. H2 ends lock waits by its lock timeout.
+   */
+  private void bound(PreparedStatement ps) throws SQLException {
+    if (database.isPostgres()) {
+      ps.setQueryTimeout(timeoutSeconds);
+    }
+  }
+
   Database database() {
     return database;
   }
 
   AuditChain.Tail tail(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(TAIL)) {
-      ps.setQueryTimeout(timeoutSeconds);
+      bound(ps);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
             ? new AuditChain.Tail(rs.getLong(1), rs.getString(2))
@@ -59,7 +70,7 @@ final class AuditRepository {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-      ps.setQueryTimeout(timeoutSeconds);
+      bound(ps);
       for (AuditEntry e : entries) {
         bind(ps, e);
         ps.addBatch();
