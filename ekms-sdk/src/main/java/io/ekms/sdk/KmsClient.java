@@ -5,6 +5,7 @@ import io.ekms.sdk.model.Vault;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,36 @@ public final class KmsClient {
   /** Every vault in {@code compartmentId}. */
   public List<Vault> listVaults(String compartmentId) {
     return list(endpoint + API + "/vaults?compartmentId=" + query(compartmentId), Vault[].class);
+  }
+
+  /**
+   * Schedules the vault's deletion, as OCI does: the vault moves to {@code PENDING_DELETION} and
+   * its keys stop working; {@code timeOfDeletion} null lets the KMS choose its default delay.
+   */
+  public Vault scheduleVaultDeletion(String id, Instant timeOfDeletion) {
+    Vault vault =
+        post(
+                endpoint + API + "/vaults/" + path(id) + "/actions/scheduleDeletion",
+                ScheduleDeletion.at(timeOfDeletion))
+            .as(Vault.class);
+    vaults.remove(vault.id());
+    return vault;
+  }
+
+  /** Cancels a scheduled vault deletion: the vault is {@code ACTIVE} again. */
+  public Vault cancelVaultDeletion(String id) {
+    Vault vault =
+        post(endpoint + API + "/vaults/" + path(id) + "/actions/cancelDeletion", Map.of())
+            .as(Vault.class);
+    vaults.put(vault.id(), vault);
+    return vault;
+  }
+
+  /** The body of a scheduleDeletion action; an absent time means the KMS's default delay. */
+  record ScheduleDeletion(String timeOfDeletion) {
+    static ScheduleDeletion at(Instant time) {
+      return new ScheduleDeletion(time == null ? null : time.toString());
+    }
   }
 
   /** Keys and key versions of vault {@code vaultId}, at its management endpoint. */

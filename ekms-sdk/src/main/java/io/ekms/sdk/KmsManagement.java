@@ -2,6 +2,7 @@ package io.ekms.sdk;
 
 import io.ekms.sdk.model.Key;
 import io.ekms.sdk.model.KeyVersion;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,22 @@ public final class KmsManagement {
   /** Disables a key: it refuses crypto until enabled again. */
   public Key disableKey(String keyId) {
     return client.post(key(keyId) + "/actions/disable", Map.of()).as(Key.class);
+  }
+
+  /**
+   * Schedules the key's deletion: it moves to {@code PENDING_DELETION} and refuses crypto; {@code
+   * timeOfDeletion} null lets the KMS choose its default delay. The EKM key is not touched.
+   */
+  public Key scheduleKeyDeletion(String keyId, Instant timeOfDeletion) {
+    return client
+        .post(
+            key(keyId) + "/actions/scheduleDeletion", KmsClient.ScheduleDeletion.at(timeOfDeletion))
+        .as(Key.class);
+  }
+
+  /** Cancels a scheduled key deletion; the key returns to the state it had before. */
+  public Key cancelKeyDeletion(String keyId) {
+    return client.post(key(keyId) + "/actions/cancelDeletion", Map.of()).as(Key.class);
   }
 
   /**

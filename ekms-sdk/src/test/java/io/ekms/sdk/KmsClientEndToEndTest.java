@@ -8,6 +8,9 @@ import io.ekms.sdk.model.GeneratedKey;
 import io.ekms.sdk.model.Key;
 import io.ekms.sdk.model.KeyVersion;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,29 @@ class KmsClientEndToEndTest {
     try (DecryptedData d = crypto.decrypt(key.id(), before, Map.of())) {
       assertThat(d.plaintext().copy()).isEqualTo(bytes("old"));
     }
+  }
+
+  @Test
+  void scheduleKeyDeletion_thenCancel_refusesCryptoThenRestoresTheKey() {
+    Key key = w.newKey("doomed", w.stack.ekmKeyId);
+    KmsManagement m = w.kms.management(w.vault.id());
+    Instant when = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+    Key pending = m.scheduleKeyDeletion(key.id(), when);
+    assertThat(pending.lifecycleState()).isEqualTo("PENDING_DELETION");
+    assertThat(Instant.parse(pending.timeOfDeletion())).isEqualTo(when);
+    assertThatThrownBy(() -> w.kms.crypto(w.vault.id()).encrypt(key.id(), bytes("x"), Map.of()))
+        .isInstanceOfSatisfying(KmsException.class, e -> assertThat(e.status()).isEqualTo(409));
+    assertThat(m.cancelKeyDeletion(key.id()).lifecycleState()).isEqualTo("ENABLED");
+  }
+
+  @Test
+  void scheduleVaultDeletion_thenCancel_movesThroughPendingDeletion() throws Exception {
+    KmsWorld other = new KmsWorld();
+    var pending = other.kms.scheduleVaultDeletion(other.vault.id(), null);
+    assertThat(pending.lifecycleState()).isEqualTo("PENDING_DELETION");
+    assertThat(pending.timeOfDeletion()).isNotBlank();
+    assertThat(other.kms.cancelVaultDeletion(other.vault.id()).lifecycleState())
+        .isEqualTo("ACTIVE");
   }
 
   @Test

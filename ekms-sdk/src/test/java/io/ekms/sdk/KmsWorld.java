@@ -6,16 +6,17 @@ import io.ekms.sdk.model.Vault;
 
 /**
  * A {@link SdkStack} set up through {@link KmsClient} alone: a private endpoint, an external vault
- * bound to the EKM vault, and a key referring to the EKM key.
+ * bound to the EKM vault, and a key referring to the EKM key. Public for the CLI's tests.
  */
-final class KmsWorld {
-  final SdkStack stack;
-  final KmsClient kms;
-  final PrivateEndpoint endpoint;
-  final Vault vault;
-  final Key key;
+public final class KmsWorld {
+  public final SdkStack stack;
+  public final KmsClient kms;
+  public final PrivateEndpoint endpoint;
+  public final Vault vault;
+  public final Key key;
 
-  KmsWorld() throws Exception {
+  /** A new private endpoint, vault and key on the shared stack. */
+  public KmsWorld() throws Exception {
     stack = SdkStack.shared();
     kms = stack.client(stack.ociConfig);
     endpoint =
@@ -39,7 +40,8 @@ final class KmsWorld {
     key = newKey("orders", stack.ekmKeyId);
   }
 
-  Key newKey(String name, String externalKeyId) {
+  /** A new KMS key in the vault, referring to EKM key {@code externalKeyId}. */
+  public Key newKey(String name, String externalKeyId) {
     return kms.management(vault.id())
         .createKey(Key.Create.external(SdkStack.COMPARTMENT, name, externalKeyId));
   }

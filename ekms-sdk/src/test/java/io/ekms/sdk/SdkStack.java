@@ -24,29 +24,31 @@ import java.util.Map;
  * The whole system on loopback over HTTPS, as in the KMS's own end-to-end tests: identity with the
  * KMS's OAuth client, an EKM with a vault and a key, a KMS with a user who has {@code manage} in
  * one compartment, and an OCI-style config file (profile {@code ekms}) holding that user's API key.
- * One stack serves every test class of a run and stops with the JVM.
+ * One stack serves every test class of a run and stops with the JVM. Public, through ekms-sdk's
+ * test-jar, so the CLI's tests drive the same stack.
  */
-final class SdkStack {
-  static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-  static final String COMPARTMENT = "ocid1.compartment.oc1..bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+public final class SdkStack {
+  public static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  public static final String COMPARTMENT =
+      "ocid1.compartment.oc1..bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
   private static SdkStack shared;
 
-  final Path identityDir = TempDirs.create("sdk-identity-");
-  final Path ekmDir = TempDirs.create("sdk-ekm-");
-  final Path kmsDir = TempDirs.create("sdk-kms-");
-  final Path userDir = TempDirs.create("sdk-user-");
-  final IdentityServer identity;
-  final EkmServer ekm;
-  final KmsServer kms;
-  final int ekmPort;
+  public final Path identityDir = TempDirs.create("sdk-identity-");
+  public final Path ekmDir = TempDirs.create("sdk-ekm-");
+  public final Path kmsDir = TempDirs.create("sdk-kms-");
+  public final Path userDir = TempDirs.create("sdk-user-");
+  public final IdentityServer identity;
+  public final EkmServer ekm;
+  public final KmsServer kms;
+  public final int ekmPort;
   final AdminJson ekmAdmin;
-  final String clientId;
-  final String clientSecret;
-  final String ekmVaultId;
-  final String ekmKeyId;
-  final Path ociConfig;
+  public final String clientId;
+  public final String clientSecret;
+  public final String ekmVaultId;
+  public final String ekmKeyId;
+  public final Path ociConfig;
 
-  static synchronized SdkStack shared() throws Exception {
+  public static synchronized SdkStack shared() throws Exception {
     if (shared == null) {
       shared = new SdkStack();
       SdkStack s = shared;
@@ -128,7 +130,7 @@ final class SdkStack {
   }
 
   /** A new key in the EKM vault. */
-  String newEkmKey(String name) throws Exception {
+  public String newEkmKey(String name) throws Exception {
     return ekmAdmin
         .post("/admin/v1/vaults/" + ekmVaultId + "/keys", Map.of("name", name))
         .path("id")
@@ -136,7 +138,7 @@ final class SdkStack {
   }
 
   /** Runs an admin action (rotate, enable, disable) on an EKM key. */
-  void ekmKeyAction(String keyId, String action) throws Exception {
+  public void ekmKeyAction(String keyId, String action) throws Exception {
     ekmAdmin.post("/admin/v1/vaults/" + ekmVaultId + "/keys/" + keyId + "/" + action, Map.of());
   }
 
@@ -144,7 +146,7 @@ final class SdkStack {
    * A KMS user with an API key and one grant, written as profile {@code ekms} of a new OCI config
    * file (with a {@code DEFAULT} section it inherits the tenancy from); returns the file.
    */
-  Path newUser(String name, String permission) throws Exception {
+  public Path newUser(String name, String permission) throws Exception {
     var admin = new AdminJson(kms.adminPort(), kmsDir);
     String userId =
         admin
@@ -184,7 +186,7 @@ final class SdkStack {
     return config;
   }
 
-  KmsClient client(Path config) throws Exception {
+  public KmsClient client(Path config) throws Exception {
     return KmsClient.builder()
         .endpoint(kms.baseUrl())
         .profile(config, "ekms")
@@ -192,11 +194,11 @@ final class SdkStack {
         .build();
   }
 
-  String ekmCaPem() throws Exception {
+  public String ekmCaPem() throws Exception {
     return Files.readString(ekmDir.resolve("tls/ca.pem"));
   }
 
-  String ekmVaultUrl() {
+  public String ekmVaultUrl() {
     return "https://127.0.0.1:" + ekmPort + "/oci/ekm/v1/vaults/" + ekmVaultId;
   }
 

@@ -94,6 +94,16 @@ public final class Envelope {
    * whatever was written to {@code out}.
    */
   public EnvelopeInfo decrypt(InputStream in, OutputStream out) throws IOException {
+    return decrypt(in, out, Map.of());
+  }
+
+  /**
+   * Like {@link #decrypt(InputStream, OutputStream)}, but first checks that the header's context
+   * holds every entry of {@code requiredContext} (it may hold more). A mismatch is an {@link
+   * InvalidEnvelopeException} raised before the KMS is asked anything and before any output.
+   */
+  public EnvelopeInfo decrypt(InputStream in, OutputStream out, Map<String, String> requiredContext)
+      throws IOException {
     DataInputStream data = new DataInputStream(new BufferedInputStream(in, 8192));
     EnvelopeHeader.Parsed parsed;
     try {
@@ -102,6 +112,7 @@ public final class Envelope {
       throw InvalidEnvelopeException.truncated();
     }
     EnvelopeHeader header = parsed.header();
+    requireContext(header.context(), requiredContext);
     byte[] bytes = header.bytes();
     EnvelopeKeys derived;
     try (SecretBytes dek = keys.unwrap(header.key(), header.wrappedKey(), header.context())) {
@@ -115,5 +126,19 @@ public final class Envelope {
         FrameReader.read(
             derived, EnvelopeKeys.aadBuffer(bytes, parsed.tag()), header.frameSize(), data, out);
     return new EnvelopeInfo(header.key(), header.context(), n);
+  }
+
+  /** Names the first required key that is missing or different; the context is not secret. */
+  private static void requireContext(Map<String, String> actual, Map<String, String> required) {
+    for (var e : required.entrySet()) {
+      if (!e.getValue().equals(actual.get(e.getKey()))) {
+        throw new InvalidEnvelopeException(
+            "The envelope's encryption context does not match: entry '"
+                + e.getKey()
+                + "' is "
+                + (actual.containsKey(e.getKey()) ? "different" : "missing")
+                + ".");
+      }
+    }
   }
 }

@@ -11,7 +11,8 @@ public record Key(
     String protectionMode,
     String lifecycleState,
     String timeCreated,
-    ExternalReference externalKeyReferenceDetails) {
+    ExternalReference externalKeyReferenceDetails,
+    String timeOfDeletion) {
 
   /** {@code KeyShape}: AES with a length of 16, 24 or 32 bytes. */
   public record Shape(String algorithm, Integer length) {}

@@ -8,4 +8,5 @@ public record KeyVersion(
     String compartmentId,
     String lifecycleState,
     String timeCreated,
-    Key.ExternalReference externalKeyReferenceDetails) {}
+    Key.ExternalReference externalKeyReferenceDetails,
+    String timeOfDeletion) {}

@@ -13,7 +13,8 @@ public record Vault(
     String lifecycleState,
     String vaultType,
     String timeCreated,
-    MetadataSummary externalKeyManagerMetadataSummary) {
+    MetadataSummary externalKeyManagerMetadataSummary,
+    String timeOfDeletion) {
 
   /** What the vault says about its EKM; the OAuth client secret is never returned. */
   public record MetadataSummary(

@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link LocalDataKeys} that counts generate calls, can be made slow (so that concurrent misses
- * overlap) and can be made to fail.
+ * A {@link LocalDataKeys} that counts generate and unwrap calls, can be made slow (so that
+ * concurrent misses overlap) and can be made to fail.
  */
 final class CountingDataKeys implements DataKeyProvider {
   final LocalDataKeys kms = LocalDataKeys.random();
   final AtomicInteger generated = new AtomicInteger();
+  final AtomicInteger unwrapped = new AtomicInteger();
   volatile long delayMillis;
   volatile RuntimeException failure;
 
@@ -30,6 +31,7 @@ final class CountingDataKeys implements DataKeyProvider {
 
   @Override
   public SecretBytes unwrap(KeyReference key, byte[] wrapped, Map<String, String> context) {
+    unwrapped.incrementAndGet();
     return kms.unwrap(key, wrapped, context);
   }
 }

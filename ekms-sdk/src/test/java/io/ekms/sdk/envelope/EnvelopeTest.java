@@ -87,4 +87,35 @@ class EnvelopeTest {
     assertThatThrownBy(() -> Messages.decrypt(small, new byte[0]))
         .isInstanceOf(InvalidEnvelopeException.class);
   }
+
+  @Test
+  void decrypt_requiredContextHeld_returnsPlaintext() throws Exception {
+    byte[] plaintext = Messages.plaintext(3, 100);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    small.decrypt(
+        new ByteArrayInputStream(Messages.encrypt(small, plaintext)),
+        out,
+        Map.of("tenant", "acme"));
+    assertThat(out.toByteArray()).isEqualTo(plaintext);
+  }
+
+  @Test
+  void decrypt_requiredContextDiffers_failsBeforeUnwrappingOrWriting() {
+    CountingDataKeys counting = new CountingDataKeys();
+    Envelope envelope = new Envelope(counting, F, RandomSource.secure());
+    byte[] message = Messages.encrypt(envelope, Messages.plaintext(4, 100));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThatThrownBy(
+            () ->
+                envelope.decrypt(
+                    new ByteArrayInputStream(message), out, Map.of("tenant", "globex")))
+        .isInstanceOf(InvalidEnvelopeException.class)
+        .hasMessage(
+            "The envelope's encryption context does not match: entry 'tenant' is different.");
+    assertThatThrownBy(
+            () -> envelope.decrypt(new ByteArrayInputStream(message), out, Map.of("x", "y")))
+        .hasMessageContaining("entry 'x' is missing");
+    assertThat(out.size()).isZero();
+    assertThat(counting.unwrapped.get()).isZero();
+  }
 }
