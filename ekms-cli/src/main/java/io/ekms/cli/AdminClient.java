@@ -52,7 +52,8 @@ final class AdminClient {
         http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 400) {
       throw new CliRemoteException(
-          "the " + server + " answered " + response.statusCode() + ": " + response.body());
+          "the " + server + " answered " + response.statusCode() + ": " + response.body(),
+          response.statusCode() >= 500);
     }
     return response.body();
   }

@@ -1,15 +1,21 @@
 package io.ekms.cli;
 
 import io.ekms.core.config.Misconfiguration;
+import io.ekms.sdk.envelope.InvalidEnvelopeException;
 import picocli.CommandLine;
 
 /**
- * Turns failures into one sentence on stderr and an exit code scripts can trust: 2 for usage and
- * configuration, 3 for a refused remote call, 1 for anything else.
+ * Turns failures into one sentence on stderr and an exit code scripts can trust (the README's CLI
+ * section lists them): 2 for usage and configuration, 3 when a server refused the call (4xx), 4
+ * when it could not be reached or failed (5xx), 5 when data failed authentication, 1 for anything
+ * else.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+  static final int FAILURE = 1;
   static final int CONFIG = 2;
   static final int REMOTE = 3;
+  static final int UNAVAILABLE = 4;
+  static final int NOT_AUTHENTIC = 5;
 
   @Override
   public int handleExecutionException(
@@ -19,12 +25,19 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       message = "cannot connect to the server (is it running, and is the URL right?)";
     }
     cli.getErr().println("ekms: " + message);
+    cli.getErr().flush();
     if (e instanceof Misconfiguration || e instanceof IllegalArgumentException) {
       return CONFIG;
     }
-    if (e instanceof CliRemoteException) {
-      return REMOTE;
+    if (e instanceof CliRemoteException remote) {
+      return remote.unavailable() ? UNAVAILABLE : REMOTE;
     }
-    return 1;
+    if (e instanceof java.net.ConnectException) {
+      return UNAVAILABLE;
+    }
+    if (e instanceof InvalidEnvelopeException) {
+      return NOT_AUTHENTIC;
+    }
+    return FAILURE;
   }
 }

@@ -2,10 +2,18 @@ package io.ekms.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code ekms kms ...}: the cloud-side KMS's server and administration. */
+/** {@code ekms kms ...}: the cloud-side KMS's server, administration and API. */
 @Command(
     name = "kms",
     mixinStandardHelpOptions = true,
-    description = "The KMS (OCI KMS API over external keys): serve it and administer it.",
-    subcommands = {KmsInitCommand.class, KmsServeCommand.class, KmsUserCommands.class})
+    description = "The KMS (OCI KMS API over external keys): serve it, administer it, use it.",
+    subcommands = {
+      KmsInitCommand.class,
+      KmsServeCommand.class,
+      KmsUserCommands.class,
+      KmsVaultCommands.class,
+      KmsKeyCommands.class,
+      KmsKeyVersionCommands.class,
+      KmsPrivateEndpointCommands.class
+    })
 final class KmsCommand {}

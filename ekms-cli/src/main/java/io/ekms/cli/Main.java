@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "External Key Management Service: KMS, external key manager and tools.",
-    subcommands = {EkmCommand.class, KmsCommand.class, IdentityCommand.class, BenchCommand.class})
+    subcommands = {
+      EkmCommand.class,
+      KmsCommand.class,
+      IdentityCommand.class,
+      CryptoCommands.class,
+      EnvelopeCommands.class,
+      BenchCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     configureLogging();
@@ -34,6 +41,7 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }
 

@@ -1,0 +1,87 @@
+package io.ekms.cli;
+
+import io.ekms.sdk.KmsClient;
+import io.ekms.sdk.model.PrivateEndpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ekms kms private-endpoint create|list}: where the EKM is and which CA the KMS trusts. */
+@Command(
+    name = "private-endpoint",
+    description = "EKMS private endpoints: the EKM's host, port and CA bundle.",
+    subcommands = {
+      KmsPrivateEndpointCommands.Create.class,
+      KmsPrivateEndpointCommands.ListEndpoints.class
+    })
+final class KmsPrivateEndpointCommands {
+  static final List<Output.Column> COLUMNS =
+      List.of(
+          new Output.Column("ID", "/id"),
+          new Output.Column("NAME", "/displayName"),
+          new Output.Column("HOST", "/externalKeyManagerIp"),
+          new Output.Column("PORT", "/port"),
+          new Output.Column("STATE", "/lifecycleState"));
+
+  private KmsPrivateEndpointCommands() {}
+
+  /** Verbs printing private endpoints. */
+  abstract static class EndpointVerb extends KmsVerb {
+    @Option(names = "--compartment-id")
+    String compartmentId;
+
+    @Override
+    List<Output.Column> columns() {
+      return COLUMNS;
+    }
+  }
+
+  @Command(name = "create", description = "Create a private endpoint to an EKM.")
+  static final class Create extends EndpointVerb {
+    @Option(names = "--display-name", required = true)
+    String displayName;
+
+    @Option(names = "--subnet-id", defaultValue = "ocid1.subnet.oc1..ekms")
+    String subnetId;
+
+    @Option(names = "--external-key-manager-ip", required = true, description = "The EKM's host.")
+    String host;
+
+    @Option(names = "--port", required = true, description = "The EKM API's port.")
+    int port;
+
+    @Option(
+        names = "--ca-bundle-file",
+        required = true,
+        paramLabel = "PEM",
+        description = "CA certificates the KMS trusts for the EKM's TLS.")
+    Path caBundleFile;
+
+    @Override
+    Object run(KmsClient client) throws IOException {
+      if (!Files.isReadable(caBundleFile)) {
+        throw new IllegalArgumentException(
+            "cannot read --ca-bundle-file " + Paths.display(caBundleFile) + ": no such file");
+      }
+      return client.createPrivateEndpoint(
+          new PrivateEndpoint.Create(
+              kms.compartmentId(compartmentId),
+              displayName,
+              subnetId,
+              host,
+              port,
+              Files.readString(caBundleFile)));
+    }
+  }
+
+  @Command(name = "list", description = "List the private endpoints of a compartment.")
+  static final class ListEndpoints extends EndpointVerb {
+    @Override
+    Object run(KmsClient client) {
+      return client.listPrivateEndpoints(kms.compartmentId(compartmentId));
+    }
+  }
+}
