@@ -24,9 +24,11 @@ final class ProgressBar implements LongConsumer {
 
   /** A bar for {@code total} bytes when it is worth showing, else a listener that does nothing. */
   static LongConsumer forFile(PrintWriter err, String label, long total) {
-    return total > THRESHOLD && System.console() != null
-        ? new ProgressBar(err, label, total)
-        : read -> {};
+    return forFile(err, label, total, System.console() != null);
+  }
+
+  static LongConsumer forFile(PrintWriter err, String label, long total, boolean terminal) {
+    return total > THRESHOLD && terminal ? new ProgressBar(err, label, total) : read -> {};
   }
 
   @Override
