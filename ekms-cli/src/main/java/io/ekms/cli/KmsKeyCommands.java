@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "key",
+    mixinStandardHelpOptions = true,
     description = "Keys of a KMS vault: references to EKM keys (OCI KMS API).",
     subcommands = {
       KmsKeyCommands.Create.class,
@@ -56,7 +57,7 @@ final class KmsKeyCommands {
 
   @Command(name = "create", description = "Create a key referring to an EKM key.")
   static final class Create extends KeyVerb {
-    @Option(names = "--compartment-id")
+    @Option(names = "--compartment-id", description = "Default: the quickstart's.")
     String compartmentId;
 
     @Option(names = "--display-name", required = true)
@@ -74,7 +75,7 @@ final class KmsKeyCommands {
 
   @Command(name = "list", description = "List the vault's keys in a compartment.")
   static final class ListKeys extends KeyVerb {
-    @Option(names = "--compartment-id")
+    @Option(names = "--compartment-id", description = "Default: the quickstart's.")
     String compartmentId;
 
     @Override

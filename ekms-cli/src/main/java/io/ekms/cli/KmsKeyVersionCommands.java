@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "key-version",
+    mixinStandardHelpOptions = true,
     description = "Versions of a KMS key.",
     subcommands = {KmsKeyVersionCommands.Create.class, KmsKeyVersionCommands.ListVersions.class})
 final class KmsKeyVersionCommands {

@@ -15,6 +15,12 @@ import picocli.CommandLine.Option;
  */
 final class KmsOptions {
   @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
       names = "--endpoint",
       paramLabel = "URL",
       description = "KMS base URL (env EKMS_KMS_ENDPOINT).")
@@ -47,6 +53,7 @@ final class KmsOptions {
   @Option(
       names = "--output",
       defaultValue = "json",
+      paramLabel = "json|table",
       description = "json (default, one document) or table.")
   Output.Format output;
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code ekms kms private-endpoint create|list}: where the EKM is and which CA the KMS trusts. */
 @Command(
     name = "private-endpoint",
+    mixinStandardHelpOptions = true,
     description = "EKMS private endpoints: the EKM's host, port and CA bundle.",
     subcommands = {
       KmsPrivateEndpointCommands.Create.class,
@@ -30,7 +31,7 @@ final class KmsPrivateEndpointCommands {
 
   /** Verbs printing private endpoints. */
   abstract static class EndpointVerb extends KmsVerb {
-    @Option(names = "--compartment-id")
+    @Option(names = "--compartment-id", description = "Default: the quickstart's.")
     String compartmentId;
 
     @Override

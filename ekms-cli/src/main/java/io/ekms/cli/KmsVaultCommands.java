@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code ekms kms vault ...}: external vaults in the KMS, through the SDK. */
 @Command(
     name = "vault",
+    mixinStandardHelpOptions = true,
     description = "External vaults in the KMS (OCI KMS API).",
     subcommands = {
       KmsVaultCommands.Create.class,
@@ -44,7 +45,7 @@ final class KmsVaultCommands {
 
   @Command(name = "create", description = "Create an external vault bound to an EKM vault.")
   static final class Create extends VaultVerb {
-    @Option(names = "--compartment-id")
+    @Option(names = "--compartment-id", description = "Default: the quickstart's.")
     String compartmentId;
 
     @Option(names = "--display-name", required = true)
@@ -105,7 +106,7 @@ final class KmsVaultCommands {
 
   @Command(name = "list", description = "List the vaults of a compartment.")
   static final class ListVaults extends VaultVerb {
-    @Option(names = "--compartment-id")
+    @Option(names = "--compartment-id", description = "Default: the quickstart's.")
     String compartmentId;
 
     @Override
