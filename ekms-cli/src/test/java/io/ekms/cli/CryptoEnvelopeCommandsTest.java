@@ -98,6 +98,30 @@ class CryptoEnvelopeCommandsTest {
   }
 
   @Test
+  void encrypt_plaintextFromStdin_decryptsToTheSameBytes() {
+    java.io.InputStream original = System.in;
+    JsonNode encrypted;
+    try {
+      System.setIn(
+          new java.io.ByteArrayInputStream("from a pipe".getBytes(StandardCharsets.UTF_8)));
+      encrypted = CliRun.with(quickstart, "crypto", "encrypt").json();
+    } finally {
+      System.setIn(original);
+    }
+    assertThat(
+            CliRun.with(
+                    quickstart,
+                    "crypto",
+                    "decrypt",
+                    "--ciphertext",
+                    encrypted.path("ciphertext").asText())
+                .json()
+                .path("plaintext")
+                .asText())
+        .isEqualTo(b64("from a pipe"));
+  }
+
+  @Test
   void encrypt_badBase64_exits2NamingTheOption() {
     CliRun run = CliRun.with(quickstart, "crypto", "encrypt", "--plaintext", "not base64!");
     assertThat(run.code()).isEqualTo(ErrorHandler.CONFIG);
