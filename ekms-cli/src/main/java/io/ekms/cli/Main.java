@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "External Key Management Service: KMS, external key manager and tools.",
-    subcommands = {EkmCommand.class, KmsCommand.class, IdentityCommand.class, BenchCommand.class})
+    subcommands = {
+      io.ekms.cli.quickstart.QuickstartCommand.class,
+      EkmCommand.class,
+      KmsCommand.class,
+      IdentityCommand.class,
+      BenchCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     configureLogging();
