@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A small HTTPS client for an ekms admin API (EKM, identity), trusting only the given CA. */
-final class AdminClient {
+public final class AdminClient {
   private final String server;
   private final HttpClient http;
   private final String baseUrl;
@@ -24,7 +24,8 @@ final class AdminClient {
   }
 
   /** {@code server} names the server in error messages ("the EKM answered 404: ..."). */
-  AdminClient(String server, String baseUrl, Path caFile, Path tokenFile) throws IOException {
+  public AdminClient(String server, String baseUrl, Path caFile, Path tokenFile)
+      throws IOException {
     this.server = server;
     this.http =
         HttpClient.newBuilder()
@@ -36,7 +37,7 @@ final class AdminClient {
   }
 
   /** Sends the call; returns the JSON body, or throws with the server's code and message. */
-  String call(String method, String path, String jsonBody)
+  public String call(String method, String path, String jsonBody)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "External Key Management Service: KMS, external key manager and tools.",
     subcommands = {
+      io.ekms.cli.quickstart.QuickstartCommand.class,
       EkmCommand.class,
       KmsCommand.class,
       IdentityCommand.class,

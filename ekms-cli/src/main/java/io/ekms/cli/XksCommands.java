@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
       XksCommands.Expose.class,
       XksCommands.Unexpose.class
     })
-final class XksCommands {
+public final class XksCommands {
   private static final String S = "/admin/v1/xks/keystores";
   private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
@@ -181,7 +181,7 @@ final class XksCommands {
   }
 
   /** 26 characters of [A-Z2-7] from 130 random bits. */
-  static String newAccessKeyId() {
+  public static String newAccessKeyId() {
     byte[] random = Randoms.bytes(26);
     StringBuilder out = new StringBuilder();
     for (byte b : random) {

@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SigV4Verifier {
   static final String SERVICE = "kms-xks-proxy";
   static final Duration MAX_SKEW = Duration.ofMinutes(5);
-  private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  static final String ALGORITHM = "AWS4-HMAC-SHA256";
   private static final HexFormat HEX = HexFormat.of();
   private final Clock clock;
 
@@ -61,7 +61,13 @@ public final class SigV4Verifier {
     }
     String scope = a.date() + "/" + a.region() + "/" + SERVICE + "/aws4_request";
     String stringToSign =
-        ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonical(req, a));
+        ALGORITHM
+            + "\n"
+            + amzDate
+            + "\n"
+            + scope
+            + "\n"
+            + sha256Hex(canonical(req, a.signedHeaders()));
     byte[] key =
         signingKeys
             .apply(new Scope(a.accessKeyId(), a.date(), a.region()))
@@ -75,10 +81,10 @@ public final class SigV4Verifier {
     return a.accessKeyId();
   }
 
-  private static String canonical(Signed req, SigV4Authorization a) {
+  static String canonical(Signed req, List<String> signedHeaders) {
     StringBuilder c = new StringBuilder();
     c.append(req.method()).append('\n').append(req.path()).append('\n').append('\n');
-    for (String name : a.signedHeaders()) {
+    for (String name : signedHeaders) {
       List<String> values = req.headers().apply(name);
       if (values.isEmpty()) {
         throw failed("A signed header is missing.");
@@ -88,7 +94,7 @@ public final class SigV4Verifier {
           String.join(",", values.stream().map(v -> v.strip().replaceAll(" +", " ")).toList()));
       c.append('\n');
     }
-    c.append('\n').append(String.join(";", a.signedHeaders())).append('\n');
+    c.append('\n').append(String.join(";", signedHeaders)).append('\n');
     return c.append(sha256Hex(req.body())).toString();
   }
 
@@ -149,7 +155,7 @@ public final class SigV4Verifier {
     return hmac(service, "aws4_request".getBytes(StandardCharsets.UTF_8));
   }
 
-  private static byte[] hmac(byte[] key, byte[] data) {
+  static byte[] hmac(byte[] key, byte[] data) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));

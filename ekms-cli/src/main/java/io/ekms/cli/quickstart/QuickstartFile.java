@@ -1,0 +1,72 @@
+package io.ekms.cli.quickstart;
+
+import io.ekms.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * {@code <data-dir>/quickstart.json}: what the quickstart set up, for scripts, CI pipelines and
+ * {@code ekms ... --quickstart FILE}. Paths are absolute, endpoints are base URLs. It holds the XKS
+ * secret access key, so it is written owner-only (0600), whole or not at all.
+ *
+ * @param caCertificate the local CA (PEM) that issued every server certificate
+ * @param kms the KMS: base URL, OCI config file and profile, and the resources made in it
+ * @param ekm the EKM: API and admin base URLs, admin token file, vault and key
+ * @param identity the OAuth issuer's base URL
+ * @param xks the XKS key store on the EKM: host:port, URI prefix, SigV4 credential and key id
+ */
+public record QuickstartFile(String caCertificate, Kms kms, Ekm ekm, Identity identity, Xks xks) {
+  /** The file's name inside the data directory. */
+  public static final String NAME = "quickstart.json";
+
+  /** The KMS and the resources the story created through its API. */
+  public record Kms(
+      String endpoint,
+      String ociConfig,
+      String profile,
+      String compartmentId,
+      String vaultId,
+      String keyId,
+      String privateEndpointId) {}
+
+  /** The EKM and the vault and key behind the KMS key. */
+  public record Ekm(
+      String endpoint, String adminEndpoint, String adminTokenFile, String vaultId, String keyId) {}
+
+  /** The identity server (OAuth issuer). */
+  public record Identity(String endpoint) {}
+
+  /** The XKS key store: {@code host} is host:port, {@code uriPrefix} has no leading slash. */
+  public record Xks(
+      String host, String uriPrefix, String accessKeyId, String secretAccessKey, String keyId) {
+    @Override
+    public String toString() {
+      return "Xks[" + host + ", " + uriPrefix + ", " + accessKeyId + ", [REDACTED], " + keyId + "]";
+    }
+  }
+
+  /** Reads the file, or returns null when it does not exist. */
+  public static QuickstartFile readIfPresent(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(NAME);
+    return Files.exists(file) ? Json.read(Files.readAllBytes(file), QuickstartFile.class) : null;
+  }
+
+  /** Writes the file (0600) through a temporary file and an atomic rename. */
+  public void writeTo(Path dataDir) throws IOException {
+    Path tmp =
+        Files.createTempFile(
+            dataDir,
+            ".quickstart",
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try {
+      Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+      Files.move(tmp, dataDir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

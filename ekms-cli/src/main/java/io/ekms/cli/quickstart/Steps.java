@@ -1,0 +1,45 @@
+package io.ekms.cli.quickstart;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs the quickstart's steps in order, printing one numbered line per step with its result. A step
+ * that throws ends the run with a {@link QuickstartException} naming it.
+ */
+final class Steps {
+  private final PrintWriter out;
+  private int count;
+
+  Steps(PrintWriter out) {
+    this.out = out;
+  }
+
+  /** Runs {@code work}; its answer is the line's result. */
+  String run(String name, Callable<String> work) {
+    count++;
+    String result;
+    try {
+      result = work.call();
+    } catch (QuickstartException e) {
+      throw new QuickstartException("Step " + count + " (" + name + ") failed: " + e.getMessage());
+    } catch (Exception e) {
+      throw new QuickstartException("Step " + count + " (" + name + ") failed: " + oneLine(e), e);
+    }
+    out.printf("%2d. %-58s %s%n", count, name, result);
+    out.flush();
+    return result;
+  }
+
+  /** Fails the current step unless {@code condition} holds. */
+  static void expect(boolean condition, String what) {
+    if (!condition) {
+      throw new QuickstartException(what);
+    }
+  }
+
+  private static String oneLine(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+}

@@ -1,0 +1,42 @@
+package io.ekms.cli.quickstart;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** What the quickstart prints while it serves: how to reach the servers from the CLI and SDKs. */
+final class Usage {
+  private Usage() {}
+
+  static void print(PrintWriter out, Path quickstartJson, QuickstartFile f) {
+    out.println();
+    out.println("Serving until Ctrl-C:");
+    out.println("  identity  " + f.identity().endpoint());
+    out.println("  EKM       " + f.ekm().endpoint() + "   admin " + f.ekm().adminEndpoint());
+    out.println("  KMS       " + f.kms().endpoint());
+    out.println("  XKS       https://" + f.xks().host() + "/" + f.xks().uriPrefix());
+    out.println("  CA        " + f.caCertificate());
+    out.println();
+    out.println("The CLI against them:");
+    out.println("  ./ekms kms vault list --quickstart " + quickstartJson);
+    out.println("  ./ekms kms key get --quickstart " + quickstartJson);
+    out.println();
+    out.println("The OCI Java SDK (or io.ekms.sdk.KmsClient) against them:");
+    out.println(
+        "  ConfigFileAuthenticationDetailsProvider(\""
+            + f.kms().ociConfig()
+            + "\", \""
+            + f.kms().profile()
+            + "\")");
+    out.println(
+        "  KmsVaultClient.builder().endpoint(\"" + f.kms().endpoint() + "\")   // trust the CA");
+    out.println(
+        "  vault "
+            + f.kms().vaultId()
+            + ", key "
+            + f.kms().keyId()
+            + " in "
+            + f.kms().compartmentId());
+    out.println("Everything is in " + quickstartJson + " (0600: it holds the XKS secret).");
+    out.flush();
+  }
+}
