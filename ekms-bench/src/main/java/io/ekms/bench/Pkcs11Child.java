@@ -28,7 +28,7 @@ public final class Pkcs11Child {
   static final String MARK = "PKCS11-RESULT ";
   static final String FAILED = "PKCS11-FAILED ";
   static final int PLAINTEXT_BYTES = 32;
-  static final String SOFTWARE_REFERENCE = "pkcs11-bed-software-encrypt";
+  static final String SOFTWARE_REFERENCE = "pkcs11-bed-sw-encrypt";
 
   /** What the child reports: the load points and the ratios to the raw provider. */
   record Output(List<Result> results, List<Comparison> comparisons) {}

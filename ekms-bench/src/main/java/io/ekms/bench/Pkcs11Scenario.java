@@ -104,6 +104,8 @@ final class Pkcs11Scenario {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SOFTHSM2_CONF", conf.toString());
     Process process = builder.start();
+    Thread stop = new Thread(process::destroy);
+    Runtime.getRuntime().addShutdownHook(stop);
     try {
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(seconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -114,6 +116,12 @@ final class Pkcs11Scenario {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it stops the child.
+      }
     }
   }
 }

@@ -16,18 +16,23 @@ final class Ratios {
   private Ratios() {}
 
   static Optional<String> ceilingOf(String scenario) {
-    if (scenario.startsWith("ceiling-")) {
+    if (scenario.startsWith("ceiling-") || separateJvm(scenario)) {
       return Optional.empty();
     }
     return Optional.of(scenario.startsWith("kms-") ? CEILING_TWO_HOPS : CEILING_ONE_HOP);
   }
 
   static Optional<String> peerOf(String scenario) {
-    if (scenario.startsWith("ceiling-") || scenario.startsWith("peer-")) {
+    if (scenario.startsWith("ceiling-") || scenario.startsWith("peer-") || separateJvm(scenario)) {
       return Optional.empty();
     }
     return Optional.of(
         scenario.contains("decrypt") ? PeerScenarios.DECRYPT : PeerScenarios.GENERATE);
+  }
+
+  /** PKCS#11 points come from a JVM of their own, later: their own raw rate is their baseline. */
+  private static boolean separateJvm(String scenario) {
+    return scenario.startsWith("pkcs11-");
   }
 
   /** The closed-loop point of {@code scenario} at {@code concurrency}. */

@@ -23,6 +23,7 @@ class RatiosTest {
     assertThat(Ratios.ceilingOf("xks-encrypt")).contains("ceiling-1-hop");
     assertThat(Ratios.ceilingOf("peer-decrypt")).contains("ceiling-1-hop");
     assertThat(Ratios.ceilingOf("ceiling-2-hops")).isEmpty();
+    assertThat(Ratios.ceilingOf("pkcs11-ekm-encrypt")).isEmpty();
   }
 
   @Test
@@ -31,6 +32,7 @@ class RatiosTest {
     assertThat(Ratios.peerOf("kms-generate-dek")).contains("peer-generate");
     assertThat(Ratios.peerOf("ekm-encrypt")).contains("peer-generate");
     assertThat(Ratios.peerOf("peer-generate")).isEmpty();
+    assertThat(Ratios.peerOf("pkcs11-ekm-decrypt")).isEmpty();
   }
 
   @Test
