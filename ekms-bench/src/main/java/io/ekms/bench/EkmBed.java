@@ -36,8 +36,18 @@ final class EkmBed implements AutoCloseable {
   final String token;
   final String vaultId;
   final String keyId;
+  final String clientId;
+  final String clientSecret;
 
   EkmBed(Path dir) throws Exception {
+    this(dir, null, null);
+  }
+
+  /**
+   * With {@code pkcs11} set, the EKM registers the PKCS#11 backend; {@code defaultBackend} then
+   * names where new keys go (the bench's key included).
+   */
+  EkmBed(Path dir, EkmConfig.Pkcs11 pkcs11, String defaultBackend) throws Exception {
     this.dir = dir;
     IdentityConfig ic =
         new IdentityConfig(
@@ -67,8 +77,8 @@ final class EkmBed implements AutoCloseable {
             null,
             null,
             null,
-            null,
-            null,
+            pkcs11,
+            defaultBackend,
             null);
     EkmInit.run(ekmConfig, Map.of());
     ekm = EkmServer.start(ekmConfig, Map.of());
@@ -124,11 +134,22 @@ final class EkmBed implements AutoCloseable {
                 Map.of("name", "bench"))
             .path("id")
             .asText();
-    token = token(client.path("id").asText(), client.path("clientSecret").asText());
+    clientId = client.path("id").asText();
+    clientSecret = client.path("clientSecret").asText();
+    token = token(clientId, clientSecret);
   }
 
   String ekmCa() throws Exception {
     return Files.readString(dir.resolve("ekm/tls/ca.pem"));
+  }
+
+  /** Calls the EKM's admin API. */
+  JsonNode ekmAdmin(String method, String path, Object body) throws Exception {
+    return admin(ekmCa(), ekm.adminPort(), dir.resolve("ekm"), method, path, body);
+  }
+
+  String identityCa() throws Exception {
+    return Files.readString(dir.resolve("identity/tls/ca.pem"));
   }
 
   String keyUrl(String op) {
@@ -140,10 +161,6 @@ final class EkmBed implements AutoCloseable {
         + keyId
         + "/"
         + op;
-  }
-
-  private String identityCa() throws Exception {
-    return Files.readString(dir.resolve("identity/tls/ca.pem"));
   }
 
   private String token(String clientId, String secret) throws Exception {
@@ -165,7 +182,8 @@ final class EkmBed implements AutoCloseable {
     return Json.mapper().readTree(r.body()).path("access_token").asText();
   }
 
-  private static JsonNode admin(
+  /** Calls the admin API on {@code port} with the admin token of the server in {@code dataDir}. */
+  static JsonNode admin(
       String caPem, int port, Path dataDir, String method, String path, Object body)
       throws Exception {
     String tokenValue = Files.readString(dataDir.resolve("admin.token")).trim();

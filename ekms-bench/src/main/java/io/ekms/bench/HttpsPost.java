@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-/** A keep-alive HTTPS client for one endpoint that POSTs a fixed body and checks the status. */
+/**
+ * A keep-alive HTTPS client for one endpoint that sends a fixed request (a POST of a fixed body,
+ * unless built otherwise) and checks the status.
+ */
 final class HttpsPost implements Operation {
   private final HttpClient http;
   private final HttpRequest request;
@@ -31,6 +34,17 @@ final class HttpsPost implements Operation {
     this.expected = expected;
   }
 
+  /** Any request, prebuilt (a GET, say). */
+  HttpsPost(List<X509Certificate> trust, HttpRequest request, int expected) {
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(TrustBundle.sslContext(trust))
+            .build();
+    this.request = request;
+    this.expected = expected;
+  }
+
   @Override
   public void run() throws Exception {
     HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -39,9 +53,12 @@ final class HttpsPost implements Operation {
     }
   }
 
+  /** The answer's body, after checking its status (for setting a scenario up). */
   String body() throws Exception {
-    return new String(
-        http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body(),
-        java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != expected) {
+      throw new IllegalStateException(request.uri().getPath() + " answered " + r.statusCode());
+    }
+    return r.body();
   }
 }

@@ -21,18 +21,22 @@ import java.util.Map;
  * header, in that order, joined by {@code \n}; {@code (request-target)} is the lower-case method, a
  * space, and the raw path and query as sent. {@code host} is what the JDK's HTTP/1.1 client sends:
  * the host, plus {@code :port} unless the port is the scheme's default.
+ *
+ * <p>Public for callers that build their own HTTP requests (the load generator in ekms-bench);
+ * {@link KmsClient} signs every request it sends with it. Thread-safe.
  */
-final class RequestSigner {
+public final class RequestSigner {
   private final ApiKey key;
   private final Clock clock;
 
-  RequestSigner(ApiKey key, Clock clock) {
+  /** Signs with {@code key}, dating each signature by {@code clock}. */
+  public RequestSigner(ApiKey key, Clock clock) {
     this.key = key;
     this.clock = clock;
   }
 
   /** The headers to send (all but host and content-length, which the HTTP client sets). */
-  Map<String, String> sign(String method, URI uri, byte[] body) {
+  public Map<String, String> sign(String method, URI uri, byte[] body) {
     String lower = method.toLowerCase(Locale.ROOT);
     boolean hasBody = lower.equals("post") || lower.equals("put");
     Map<String, String> signed = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
-package io.ekms.ekm.backend.pkcs11;
+package io.ekms.bench;
 
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,29 +9,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * The raw SunPKCS11 AES-256-GCM rate against the test token, without the EKM: one {@link Cipher}
- * per platform thread, fresh IV per operation, for the benchmark's baseline.
+ * The raw SunPKCS11 AES-256-GCM rate on a token, without the EKM: one {@link Cipher} per platform
+ * thread, a fresh IV per operation; the baseline of the PKCS#11 scenario.
  */
-public final class RawGcm {
-  private RawGcm() {}
+final class RawPkcs11Gcm {
+  private RawPkcs11Gcm() {}
 
   /** Encryptions per second of {@code plaintextBytes} on {@code threads} threads. */
-  public static double encryptsPerSecond(int threads, int plaintextBytes, long millis)
+  static double encryptsPerSecond(
+      Provider provider, SecretKey key, int threads, int plaintextBytes, long millis)
       throws Exception {
-    TokenConnection token = TokenConnection.open(SoftHsm.settings(), SoftHsm.LIBRARY);
-    KeyGenerator generator = KeyGenerator.getInstance("AES", token.provider);
-    generator.init(256);
-    SecretKey key = generator.generateKey();
     AtomicBoolean stop = new AtomicBoolean();
     List<Future<Long>> counts = new ArrayList<>();
+    long start = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       for (int t = 0; t < threads; t++) {
-        counts.add(pool.submit(() -> loop(token, key, plaintextBytes, stop)));
+        counts.add(pool.submit(() -> loop(provider, key, plaintextBytes, stop)));
       }
       Thread.sleep(millis);
       stop.set(true);
@@ -38,13 +36,13 @@ public final class RawGcm {
       for (Future<Long> count : counts) {
         total += count.get();
       }
-      return total * 1000.0 / millis;
+      return total / ((System.nanoTime() - start) / 1e9);
     }
   }
 
-  private static long loop(TokenConnection token, SecretKey key, int size, AtomicBoolean stop)
+  private static long loop(Provider provider, SecretKey key, int size, AtomicBoolean stop)
       throws Exception {
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", token.provider);
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", provider);
     SecureRandom random = new SecureRandom();
     byte[] plaintext = new byte[size];
     byte[] iv = new byte[12];

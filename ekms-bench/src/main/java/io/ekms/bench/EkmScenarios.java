@@ -1,0 +1,54 @@
+package io.ekms.bench;
+
+import io.ekms.core.json.Json;
+import io.ekms.core.tls.Pem;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The EKM API's encrypt and decrypt (32-byte plaintext) with the bench key, called directly over
+ * HTTPS with the vault client's bearer token, as the KMS calls them.
+ */
+final class EkmScenarios {
+  static final String ENCRYPT = "ekm-encrypt";
+  static final String DECRYPT = "ekm-decrypt";
+
+  private EkmScenarios() {}
+
+  /** The two operations, named with {@code prefix} ({@code ekm} or {@code pkcs11-ekm}). */
+  static Map<String, Operation> of(EkmBed ekm, String prefix) throws Exception {
+    var trust = Pem.certificates(ekm.ekmCa());
+    String plaintext = Base64.getEncoder().encodeToString(new byte[32]);
+    HttpsPost encrypt =
+        new HttpsPost(
+            trust,
+            ekm.keyUrl("encrypt"),
+            ekm.token,
+            Json.writeString(Map.of("plaintext", plaintext)),
+            200);
+    var sealed = Json.mapper().readTree(encrypt.body());
+    HttpsPost decrypt =
+        new HttpsPost(
+            trust,
+            ekm.keyUrl("decrypt"),
+            ekm.token,
+            Json.writeString(
+                Map.of(
+                    "ciphertext",
+                    sealed.path("ciphertext").asText(),
+                    "iv",
+                    sealed.path("iv").asText(),
+                    "tag",
+                    sealed.path("tag").asText(),
+                    "keyVersionId",
+                    sealed.path("keyVersionId").asText(),
+                    "mode",
+                    "AES_GCM")),
+            200);
+    Map<String, Operation> out = new LinkedHashMap<>();
+    out.put(prefix + "-encrypt", encrypt);
+    out.put(prefix + "-decrypt", decrypt);
+    return out;
+  }
+}
