@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code ekms bench}: starts what it measures on loopback (identity, EKM, KMS with embedded
@@ -29,7 +30,8 @@ public final class Bench {
       long envelopeBytes,
       int envelopeRounds,
       long pkcs11Millis,
-      List<String> notes) {
+      List<String> notes,
+      Pattern only) {
     public static Plan quick() {
       return new Plan(
           List.of(16),
@@ -41,7 +43,8 @@ public final class Bench {
           1500,
           List.of(
               "--quick: a smoke run, closed loop at concurrency 16 only, 1.5 s points, envelope"
-                  + " on a 256 MiB stream instead of 1 GiB; figures are indicative only."));
+                  + " on a 256 MiB stream instead of 1 GiB; figures are indicative only."),
+          null);
     }
 
     public static Plan full() {
@@ -53,7 +56,49 @@ public final class Bench {
           1L << 30,
           3,
           5000,
-          List.of());
+          List.of(),
+          null);
+    }
+
+    /**
+     * Only the scenarios whose name matches {@code regex} (the envelope is named {@code envelope},
+     * the PKCS#11 comparison {@code pkcs11}); the peer starts only when one of its scenarios is
+     * wanted.
+     */
+    public Plan only(String regex) {
+      List<String> more = new ArrayList<>(notes);
+      more.add("--only " + regex + ": a partial run; targets that need a missing scenario say so.");
+      return new Plan(
+          concurrencies,
+          warmup,
+          measure,
+          openLoopRate,
+          envelopeBytes,
+          envelopeRounds,
+          pkcs11Millis,
+          more,
+          Pattern.compile(regex));
+    }
+
+    /**
+     * The same plan with each point measured for {@code seconds}, after a warm-up as long (at most
+     * 30 s): a narrow {@link #only} run warms little shared code, and the JIT needs it.
+     */
+    public Plan measuringFor(int seconds) {
+      return new Plan(
+          concurrencies,
+          Duration.ofSeconds(Math.max(warmup.toSeconds(), Math.min(seconds, 30))),
+          Duration.ofSeconds(seconds),
+          openLoopRate,
+          envelopeBytes,
+          envelopeRounds,
+          pkcs11Millis,
+          notes,
+          only);
+    }
+
+    boolean wants(String scenario) {
+      return only == null || only.matcher(scenario).find();
     }
   }
 
@@ -73,32 +118,47 @@ public final class Bench {
       Map<String, Operation> scenarios = new LinkedHashMap<>();
       scenarios.put(Ratios.CEILING_ONE_HOP, ceiling.oneHop());
       scenarios.put(Ratios.CEILING_TWO_HOPS, ceiling.twoHops());
-      out.println("Starting the peer (Hadoop KMS 3.4.3)...");
-      PeerScenarios.Started peer = PeerScenarios.start(workDir);
+      PeerScenarios.Started peer = startPeerIfWanted(plan, workDir, notes, out);
       try {
         if (peer.peer() != null) {
           scenarios.putAll(peer.peer().operations);
-        } else {
-          notes.add("Peer not measured: " + peer.whyNot());
-          out.println("Peer not measured: " + peer.whyNot());
         }
         scenarios.putAll(ours);
+        scenarios.keySet().removeIf(name -> !plan.wants(name));
         measure(plan, scenarios, results, out);
       } finally {
         if (peer.peer() != null) {
           peer.peer().close();
         }
       }
-      out.println("Envelope encryption against raw AES-256-GCM...");
-      comparisons.add(EnvelopeScenario.measure(kms, plan.envelopeBytes(), plan.envelopeRounds()));
+      if (plan.wants("envelope")) {
+        out.println("Envelope encryption against raw AES-256-GCM...");
+        comparisons.add(EnvelopeScenario.measure(kms, plan.envelopeBytes(), plan.envelopeRounds()));
+      }
     }
-    out.println("PKCS#11 backend against the raw provider (separate JVM)...");
-    Pkcs11Child.Output pkcs11 = Pkcs11Scenario.measure(workDir, plan.pkcs11Millis());
-    pkcs11.results().forEach(r -> results.add(Report.row(out, r)));
-    comparisons.addAll(pkcs11.comparisons());
+    if (plan.wants("pkcs11")) {
+      out.println("PKCS#11 backend against the raw provider (separate JVM)...");
+      Pkcs11Child.Output pkcs11 = Pkcs11Scenario.measure(workDir, plan.pkcs11Millis());
+      pkcs11.results().forEach(r -> results.add(Report.row(out, r)));
+      comparisons.addAll(pkcs11.comparisons());
+    }
     Outcome outcome = Outcome.of(results, comparisons, notes);
     Report.summary(out, outcome);
     return outcome;
+  }
+
+  private static PeerScenarios.Started startPeerIfWanted(
+      Plan plan, Path workDir, List<String> notes, PrintStream out) {
+    if (!plan.wants(PeerScenarios.GENERATE) && !plan.wants(PeerScenarios.DECRYPT)) {
+      return new PeerScenarios.Started(null, "not asked for (--only)");
+    }
+    out.println("Starting the peer (Hadoop KMS 3.4.3)...");
+    PeerScenarios.Started peer = PeerScenarios.start(workDir);
+    if (peer.peer() == null) {
+      notes.add("Peer not measured: " + peer.whyNot());
+      out.println("Peer not measured: " + peer.whyNot());
+    }
+    return peer;
   }
 
   private static void measure(

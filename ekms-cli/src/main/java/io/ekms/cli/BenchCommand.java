@@ -4,8 +4,11 @@ import io.ekms.bench.Bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ekms bench}: measure ekms on loopback against the ceiling of its own HTTP stack. */
 @Command(
@@ -19,6 +22,8 @@ import picocli.CommandLine.Option;
             + " backend against the raw provider. Prints a table and the targets; writes JSON and"
             + " an HTML chart.")
 final class BenchCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--quick",
       description = "A smoke run of under two minutes (concurrency 16 only, short points).")
@@ -30,10 +35,41 @@ final class BenchCommand implements Callable<Integer> {
       description = "Where the JSON results and the chart go (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(
+      names = "--only",
+      paramLabel = "REGEX",
+      description =
+          "Measure only the scenarios whose name matches (e.g. 'kms-decrypt$', 'ceiling|ekm-';"
+              + " 'envelope' and 'pkcs11' name the two comparisons). For profiling one path.")
+  String only;
+
+  @Option(
+      names = "--seconds",
+      paramLabel = "N",
+      description =
+          "Measure each point for N seconds instead of the plan's, after a warm-up as long (at most 30 s; for profiling).")
+  Integer seconds;
+
   @Override
   public Integer call() throws Exception {
+    Bench.Plan plan = quick ? Bench.Plan.quick() : Bench.Plan.full();
+    if (only != null) {
+      try {
+        plan = plan.only(only);
+      } catch (PatternSyntaxException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--only is not a regular expression: " + e.getDescription());
+      }
+    }
+    if (seconds != null) {
+      if (seconds < 1 || seconds > 3600) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--seconds must be 1 to 3600.");
+      }
+      plan = plan.measuringFor(seconds);
+    }
     Path work = Files.createTempDirectory("ekms-bench-");
-    var outcome = Bench.run(quick ? Bench.Plan.quick() : Bench.Plan.full(), work, System.out);
+    var outcome = Bench.run(plan, work, System.out);
     Path json = Bench.write(outcome, out);
     System.out.println(
         "Results: "

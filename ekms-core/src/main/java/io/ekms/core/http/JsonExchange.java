@@ -37,16 +37,19 @@ public final class JsonExchange {
   private void run(String operation, Handler handler, ServerRequest req, ServerResponse res) {
     long start = System.nanoTime();
     String requestId = RequestId.bind(req, res);
-    String result;
-    try {
-      Reply reply = handler.handle(req, requestId);
-      Responses.json(res, reply.status(), reply.body());
-      result = "OK";
-    } catch (RuntimeException t) {
-      ApiException error = errors.apply(t, requestId);
-      Responses.error(res, error);
-      result = error.errorCode().code();
-    }
+    String result =
+        AnswerOnce.run(
+            res,
+            requestId,
+            () -> {
+              Reply reply = handler.handle(req, requestId);
+              Responses.json(res, reply.status(), reply.body());
+            },
+            t -> {
+              ApiException error = errors.apply(t, requestId);
+              Responses.error(res, error);
+              return error.errorCode().code();
+            });
     metrics.record(operation, result, System.nanoTime() - start);
   }
 }

@@ -2,6 +2,7 @@ package io.ekms.ekm.xks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.core.error.ApiException;
+import io.ekms.core.http.AnswerOnce;
 import io.ekms.core.http.Bodies;
 import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
@@ -82,36 +83,45 @@ public final class XksRoutes {
     }
     long start = System.nanoTime();
     String requestId = RequestId.bind(req, res);
-    String operation = "XksUnknown";
-    String result = "OK";
-    try {
-      XksKeyStore store = directory.byPath(path).orElseThrow(XksRoutes::noSuchPath);
-      String rest = path.substring(store.basePath().length());
-      Matcher m = KEY_OP.matcher(rest);
-      boolean keyOp = m.matches();
-      if (!keyOp && !rest.equals("/health")) {
-        throw noSuchPath();
-      }
-      operation = keyOp ? "Xks" + m.group(2) : "XksHealth";
-      if (req.prologue().method() != Method.POST) {
-        res.header(HeaderNames.ALLOW, "POST");
-        throw XksError.METHOD_NOT_ALLOWED.error("XKS operations use POST.");
-      }
-      byte[] body = Bodies.read(req, MAX_BODY);
-      String akid = authenticate(req, path, body, store, requestId, operation);
-      throttle.acquire(store);
-      Object reply =
-          keyOp ? keyOperation(store, m.group(1), m.group(2), body, akid, requestId) : health(body);
-      Responses.json(res, 200, reply);
-    } catch (RuntimeException e) {
-      ApiException error = XksErrors.map(e, requestId);
-      result = error.errorCode().code();
-      Responses.json(
-          res,
-          error.status(),
-          new XksBodies.ErrorResponse(result, XksErrors.printable(error.getMessage())));
+    String[] operation = {"XksUnknown"};
+    String result =
+        AnswerOnce.run(
+            res,
+            requestId,
+            () -> answer(req, res, path, requestId, operation),
+            e -> {
+              ApiException error = XksErrors.map(e, requestId);
+              Responses.json(
+                  res,
+                  error.status(),
+                  new XksBodies.ErrorResponse(
+                      error.errorCode().code(), XksErrors.printable(error.getMessage())));
+              return error.errorCode().code();
+            });
+    metrics.record(operation[0], result, System.nanoTime() - start);
+  }
+
+  /** Routes one XKS call and writes its answer; names the operation in {@code operation[0]}. */
+  private void answer(
+      ServerRequest req, ServerResponse res, String path, String requestId, String[] operation) {
+    XksKeyStore store = directory.byPath(path).orElseThrow(XksRoutes::noSuchPath);
+    String rest = path.substring(store.basePath().length());
+    Matcher m = KEY_OP.matcher(rest);
+    boolean keyOp = m.matches();
+    if (!keyOp && !rest.equals("/health")) {
+      throw noSuchPath();
     }
-    metrics.record(operation, result, System.nanoTime() - start);
+    operation[0] = keyOp ? "Xks" + m.group(2) : "XksHealth";
+    if (req.prologue().method() != Method.POST) {
+      res.header(HeaderNames.ALLOW, "POST");
+      throw XksError.METHOD_NOT_ALLOWED.error("XKS operations use POST.");
+    }
+    byte[] body = Bodies.read(req, MAX_BODY);
+    String akid = authenticate(req, path, body, store, requestId, operation[0]);
+    throttle.acquire(store);
+    Object reply =
+        keyOp ? keyOperation(store, m.group(1), m.group(2), body, akid, requestId) : health(body);
+    Responses.json(res, 200, reply);
   }
 
   private Object keyOperation(

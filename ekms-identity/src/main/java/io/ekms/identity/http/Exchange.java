@@ -1,6 +1,7 @@
 package io.ekms.identity.http;
 
 import io.ekms.core.error.ApiException;
+import io.ekms.core.http.AnswerOnce;
 import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
@@ -57,18 +58,19 @@ final class Exchange {
     long start = System.nanoTime();
     String requestId = RequestId.bind(req, res);
     headers.forEach(res::header);
-    String result;
-    try {
-      Reply reply = handler.handle(req, requestId);
-      if (reply.body() == null) {
-        res.status(Status.create(reply.status())).send();
-      } else {
-        Responses.json(res, reply.status(), reply.body());
-      }
-      result = "OK";
-    } catch (RuntimeException t) {
-      result = errors.write(res, mapper.apply(t, requestId));
-    }
+    String result =
+        AnswerOnce.run(
+            res,
+            requestId,
+            () -> {
+              Reply reply = handler.handle(req, requestId);
+              if (reply.body() == null) {
+                res.status(Status.create(reply.status())).send();
+              } else {
+                Responses.json(res, reply.status(), reply.body());
+              }
+            },
+            t -> errors.write(res, mapper.apply(t, requestId)));
     metrics.record(operation, result, System.nanoTime() - start);
   }
 }

@@ -1,6 +1,7 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.error.ApiException;
+import io.ekms.core.http.AnswerOnce;
 import io.ekms.core.http.Bodies;
 import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
@@ -80,30 +81,43 @@ final class KmsExchange {
       ServerResponse res) {
     long start = System.nanoTime();
     String requestId = RequestId.bind(req, res);
-    String result = "OK";
-    try {
-      byte[] body = Bodies.read(req, MAX_BODY);
-      String target =
-          req.prologue().uriPath().rawPath()
-              + (req.query().rawValue().isEmpty() ? "" : "?" + req.query().rawValue());
-      String principal =
-          authenticator.authenticate(
-              req.prologue().method().text(),
-              target,
-              name -> req.headers().all(HeaderNames.create(name), java.util.List::of),
-              body);
-      Call call = new Call(req, body, new Caller(principal, requestId, Map.of()));
-      String token = idempotent ? call.header("opc-retry-token") : null;
-      Reply reply =
-          token == null ? handler.handle(call) : withRetryToken(operation, token, call, handler);
-      reply.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
-      Responses.json(res, reply.status(), reply.body());
-    } catch (RuntimeException t) {
-      ApiException error = KmsErrorMapper.map(t, requestId);
-      Responses.error(res, error);
-      result = error.errorCode().code();
-    }
+    String result =
+        AnswerOnce.run(
+            res,
+            requestId,
+            () -> answer(operation, idempotent, handler, req, res, requestId),
+            t -> {
+              ApiException error = KmsErrorMapper.map(t, requestId);
+              Responses.error(res, error);
+              return error.errorCode().code();
+            });
     metrics.record(operation, result, System.nanoTime() - start);
+  }
+
+  /** Authenticates, runs the handler (once per retry token) and writes its answer. */
+  private void answer(
+      String operation,
+      boolean idempotent,
+      Handler handler,
+      ServerRequest req,
+      ServerResponse res,
+      String requestId) {
+    byte[] body = Bodies.read(req, MAX_BODY);
+    String target =
+        req.prologue().uriPath().rawPath()
+            + (req.query().rawValue().isEmpty() ? "" : "?" + req.query().rawValue());
+    String principal =
+        authenticator.authenticate(
+            req.prologue().method().text(),
+            target,
+            name -> req.headers().all(HeaderNames.create(name), java.util.List::of),
+            body);
+    Call call = new Call(req, body, new Caller(principal, requestId, Map.of()));
+    String token = idempotent ? call.header("opc-retry-token") : null;
+    Reply reply =
+        token == null ? handler.handle(call) : withRetryToken(operation, token, call, handler);
+    reply.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
+    Responses.json(res, reply.status(), reply.body());
   }
 
   private Reply withRetryToken(String operation, String token, Call call, Handler handler) {
