@@ -28,7 +28,11 @@ final class Notes {
               + " record. pkcs11-bed-sw-encrypt is the same EKM with a software key at the"
               + " same concurrency: how much of the gap is the HTTPS path rather than the token.",
           "Open loop: one run per scenario at a fixed arrival rate, a quarter of the best"
-              + " closed-loop rate (at most the plan's rate), latency measured from the intended send time.");
+              + " closed-loop rate (at most the plan's rate), latency measured from the intended"
+              + " send time; at most "
+              + LoadGenerator.OPEN_LOOP_CONNECTIONS
+              + " requests in flight (a fixed connection pool), and an arrival's wait for a free"
+              + " connection counts in its latency.");
 
   private Notes() {}
 }
