@@ -6,14 +6,22 @@ import java.time.Duration;
 /**
  * How an {@link AuditLog} behaves: the failure {@code policy}; an optional {@code jsonLinesFile}
  * that gets one JSON object per stored record, for a SIEM; {@code maxBatch} records per
- * transaction; at most {@code maxQueue} records waiting; and {@code appendTimeout}, the longest an
- * append waits before the record counts as failed under the policy.
+ * transaction; at most {@code maxQueue} records waiting; {@code appendTimeout}, the longest an
+ * append waits before the record counts as failed under the policy; and {@code groupCommitWait},
+ * how long the writer may hold a batch open for more records while appends arrive concurrently (0:
+ * never; a lone appender never waits).
  */
 public record AuditLogOptions(
-    AuditPolicy policy, Path jsonLinesFile, int maxBatch, int maxQueue, Duration appendTimeout) {
+    AuditPolicy policy,
+    Path jsonLinesFile,
+    int maxBatch,
+    int maxQueue,
+    Duration appendTimeout,
+    Duration groupCommitWait) {
   public static final int DEFAULT_MAX_BATCH = 256;
   public static final int DEFAULT_MAX_QUEUE = 65_536;
   public static final Duration DEFAULT_APPEND_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_GROUP_COMMIT_WAIT = Duration.ofMillis(1);
 
   public AuditLogOptions {
     if (policy == null) {
@@ -31,6 +39,11 @@ public record AuditLogOptions(
         || appendTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
       throw new IllegalArgumentException("audit.appendTimeout must be above 0 and at most 10m");
     }
+    if (groupCommitWait == null
+        || groupCommitWait.isNegative()
+        || groupCommitWait.compareTo(Duration.ofMillis(100)) > 0) {
+      throw new IllegalArgumentException("audit.groupCommitWait must be 0 to 100ms");
+    }
   }
 
   /**
@@ -44,25 +57,39 @@ public record AuditLogOptions(
         : options.withJsonLinesFile(java.nio.file.Path.of(jsonLinesFile));
   }
 
-  /** REFUSE, no JSON-lines file, batches of 256, 65,536 queued records, 5 s bounded wait. */
+  /**
+   * REFUSE, no JSON-lines file, batches of 256, 65,536 queued records, 5 s bounded wait, group
+   * commit held open up to 1 ms.
+   */
   public static AuditLogOptions defaults() {
     return new AuditLogOptions(
-        AuditPolicy.REFUSE, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_QUEUE, DEFAULT_APPEND_TIMEOUT);
+        AuditPolicy.REFUSE,
+        null,
+        DEFAULT_MAX_BATCH,
+        DEFAULT_MAX_QUEUE,
+        DEFAULT_APPEND_TIMEOUT,
+        DEFAULT_GROUP_COMMIT_WAIT);
   }
 
   public AuditLogOptions withPolicy(AuditPolicy newPolicy) {
-    return new AuditLogOptions(newPolicy, jsonLinesFile, maxBatch, maxQueue, appendTimeout);
+    return new AuditLogOptions(
+        newPolicy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, groupCommitWait);
   }
 
   public AuditLogOptions withJsonLinesFile(Path file) {
-    return new AuditLogOptions(policy, file, maxBatch, maxQueue, appendTimeout);
+    return new AuditLogOptions(policy, file, maxBatch, maxQueue, appendTimeout, groupCommitWait);
   }
 
   public AuditLogOptions withAppendTimeout(Duration timeout) {
-    return new AuditLogOptions(policy, jsonLinesFile, maxBatch, maxQueue, timeout);
+    return new AuditLogOptions(policy, jsonLinesFile, maxBatch, maxQueue, timeout, groupCommitWait);
   }
 
   public AuditLogOptions withBatching(int newMaxBatch, int newMaxQueue) {
-    return new AuditLogOptions(policy, jsonLinesFile, newMaxBatch, newMaxQueue, appendTimeout);
+    return new AuditLogOptions(
+        policy, jsonLinesFile, newMaxBatch, newMaxQueue, appendTimeout, groupCommitWait);
+  }
+
+  public AuditLogOptions withGroupCommitWait(Duration wait) {
+    return new AuditLogOptions(policy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, wait);
   }
 }

@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * One writer means the chain needs no locks; one commit per batch is what lets thousands of appends
  * per second through.
  *
+ * <p>Group commit waits only when it pays: when the last batch held several records, appends are
+ * arriving concurrently, so the writer holds the batch open up to {@code groupCommitWait} for as
+ * many as last time. On H2 a commit rewrites the B-tree pages it touched, about 150–300 µs of CPU
+ * whatever it holds, so four records per commit instead of two nearly halve the audit's share of
+ * the CPU. A lone appender (last batch of one) never waits.
+ *
  * <p>After a failed batch the cached tail is dropped and re-read inside the next transaction, since
  * a failed commit may still have landed. While idle it retries every {@link #RETRY_NANOS} when the
  * tail is unknown or a gap is pending, so health and the {@code AUDIT_GAP} record recover without
@@ -31,6 +37,8 @@ final class AuditWriter implements Runnable {
   private final AuditRepository repository;
   private final AuditPolicy policy;
   private final int maxBatch;
+  private final long groupCommitWaitNanos;
+  private int lastBatchSize;
   private final BlockingQueue<PendingAppend> queue;
   private final LostRecords lost;
   private final JsonLinesSink sink;
@@ -51,6 +59,7 @@ final class AuditWriter implements Runnable {
     this.repository = repository;
     this.policy = options.policy();
     this.maxBatch = options.maxBatch();
+    this.groupCommitWaitNanos = options.groupCommitWait().toNanos();
     this.queue = queue;
     this.lost = lost;
     Path file = options.jsonLinesFile();
@@ -68,6 +77,7 @@ final class AuditWriter implements Runnable {
           List<PendingAppend> batch = new ArrayList<>(maxBatch);
           batch.add(first);
           queue.drainTo(batch, maxBatch - 1);
+          gather(batch);
           write(claimed(batch));
         } else if (running && (tail == null || lost.any())) {
           write(List.of());
@@ -98,6 +108,25 @@ final class AuditWriter implements Runnable {
   /** False while the store fails or one batch has been running longer than {@code stuckNanos}. */
   boolean healthy(long stuckNanos) {
     return !failing && !(inBatch && System.nanoTime() - batchStartedNanos > stuckNanos);
+  }
+
+  /**
+   * Holds the batch open up to {@code groupCommitWait} until it is as large as the last one; no
+   * wait after a batch of one, nor while stopping.
+   */
+  private void gather(List<PendingAppend> batch) throws InterruptedException {
+    int want = Math.min(lastBatchSize, maxBatch);
+    long deadline = System.nanoTime() + groupCommitWaitNanos;
+    while (running && batch.size() < want) {
+      long left = deadline - System.nanoTime();
+      PendingAppend more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (more == null) {
+        break;
+      }
+      batch.add(more);
+      queue.drainTo(batch, maxBatch - batch.size());
+    }
+    lastBatchSize = batch.size();
   }
 
   private static List<PendingAppend> claimed(List<PendingAppend> batch) {

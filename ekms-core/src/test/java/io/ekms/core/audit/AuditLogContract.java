@@ -11,6 +11,7 @@ import io.ekms.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -204,6 +205,42 @@ abstract class AuditLogContract extends AuditStoreFixture {
     assertThat(all.stream().map(AuditEntry::seq).toList()).isEqualTo(seqs(total));
     assertThat(all.stream().map(e -> e.record().requestId()).distinct().count()).isEqualTo(total);
     assertThat(log.lastSeq()).isEqualTo(total);
+    assertThat(log.verify()).isEqualTo(VerifyResult.good(total));
+  }
+
+  @Test
+  void append_loneAppenderWithLongGroupCommitWait_neverWaitsForCompany() {
+    AuditLog log = openLog(AuditLogOptions.defaults().withGroupCommitWait(Duration.ofMillis(100)));
+    long start = System.nanoTime();
+    for (int i = 1; i <= 30; i++) {
+      log.append(record("alone-" + i, i));
+    }
+    // Holding each batch open would take 30 x 100 ms; one appender at a time never waits.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    assertThat(log.verify()).isEqualTo(VerifyResult.good(30));
+  }
+
+  @Test
+  void append_concurrentWithGroupCommitWait_allDurableContiguousAndVerified() throws Exception {
+    AuditLog log = openLog(AuditLogOptions.defaults().withGroupCommitWait(Duration.ofMillis(20)));
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < 16; t++) {
+      int thread = t;
+      started.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    // Uneven work, so appenders finish at different times and batches shrink.
+                    for (int i = 0; i < 20 + 5 * thread; i++) {
+                      log.append(record("g" + thread + "-" + i, i));
+                    }
+                  }));
+    }
+    for (Thread t : started) {
+      t.join();
+    }
+    long total = 16 * 20 + 5 * (15 * 16 / 2);
+    assertThat(readAll(log).stream().map(AuditEntry::seq).toList()).isEqualTo(seqs(total));
     assertThat(log.verify()).isEqualTo(VerifyResult.good(total));
   }
 

@@ -15,6 +15,7 @@ class AuditLogOptionsTest {
     assertThat(d.jsonLinesFile()).isNull();
     assertThat(d.maxBatch()).isEqualTo(256);
     assertThat(d.appendTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(d.groupCommitWait()).isEqualTo(Duration.ofMillis(1));
   }
 
   @Test
@@ -24,11 +25,17 @@ class AuditLogOptionsTest {
             .withPolicy(AuditPolicy.CONTINUE)
             .withJsonLinesFile(Path.of("audit.jsonl"))
             .withAppendTimeout(Duration.ofMillis(750))
-            .withBatching(64, 1024);
+            .withBatching(64, 1024)
+            .withGroupCommitWait(Duration.ofMillis(3));
     assertThat(o)
         .isEqualTo(
             new AuditLogOptions(
-                AuditPolicy.CONTINUE, Path.of("audit.jsonl"), 64, 1024, Duration.ofMillis(750)));
+                AuditPolicy.CONTINUE,
+                Path.of("audit.jsonl"),
+                64,
+                1024,
+                Duration.ofMillis(750),
+                Duration.ofMillis(3)));
   }
 
   @Test
@@ -41,5 +48,10 @@ class AuditLogOptionsTest {
         .hasMessageContaining("appendTimeout");
     assertThatThrownBy(() -> d.withAppendTimeout(Duration.ofMinutes(11)))
         .hasMessageContaining("appendTimeout");
+    assertThatThrownBy(() -> d.withGroupCommitWait(Duration.ofMillis(-1)))
+        .hasMessageContaining("groupCommitWait");
+    assertThatThrownBy(() -> d.withGroupCommitWait(Duration.ofMillis(101)))
+        .hasMessageContaining("groupCommitWait");
+    assertThatThrownBy(() -> d.withGroupCommitWait(null)).hasMessageContaining("groupCommitWait");
   }
 }
