@@ -9,20 +9,15 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Map;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Measures, in one run and on one thread: raw AES-256-GCM (1 MiB {@code doFinal} calls in memory),
- * envelope encryption of a stream of the same length (memory to memory), and a file round trip
- * (encrypt to a temporary file, decrypt it, compare SHA-256). Raw and envelope alternate {@link
- * #ROUNDS} times and the best of each is kept. Prints MB/s, the envelope/raw ratio and the peak
- * heap. Run with a small heap to show memory does not grow with the stream:
+ * Measures, on one thread: envelope encryption of a generated stream (memory to memory, best of
+ * {@link #ROUNDS}) and a file round trip (encrypt to a temporary file, decrypt it, compare
+ * SHA-256), and prints MB/s and the peak heap. The ratio to raw AES-256-GCM is {@code ekms
+ * bench}'s, measured beside it in the same run. Run with a small heap to show memory does not grow
+ * with the stream:
  *
  * <pre>
  * java -Xmx256m -cp ... io.ekms.sdk.envelope.EnvelopeThroughput [bytes, default 1 GiB] [frame size, default 256 KiB]
@@ -34,19 +29,13 @@ import javax.crypto.spec.SecretKeySpec;
 public final class EnvelopeThroughput {
   static final int CHUNK = 1 << 20;
 
-  /**
-   * Raw and envelope alternate this many times; the best of each counts (the machine is shared).
-   */
+  /** Envelope encryption runs this many times and the best counts (the machine is shared). */
   static final int ROUNDS = 7;
 
   private EnvelopeThroughput() {}
 
   /** The figures of one run, in MB/s (10^6 bytes per second). */
-  record Result(double rawMbps, double envelopeMbps, double roundTripMbps, long peakHeapBytes) {
-    double ratio() {
-      return envelopeMbps / rawMbps;
-    }
-  }
+  record Result(double envelopeMbps, double roundTripMbps, long peakHeapBytes) {}
 
   public static void main(String[] args) throws Exception {
     long bytes = args.length > 0 ? Long.parseLong(args[0]) : 1L << 30;
@@ -55,16 +44,14 @@ public final class EnvelopeThroughput {
     Result r = run(bytes, frame, Files.createTempDirectory("ekms-throughput-"));
     System.out.printf("peak heap, 64 MiB run  %8.1f MiB%n", warm.peakHeapBytes() / 1048576.0);
     System.out.printf(
-        "bytes=%d frame=%d maxHeap=%dMiB%nraw AES-256-GCM        %8.1f MB/s%n"
-            + "envelope encrypt       %8.1f MB/s%nratio envelope/raw     %8.3f%n"
+        "bytes=%d frame=%d maxHeap=%dMiB%n"
+            + "envelope encrypt       %8.1f MB/s%n"
             + "file round trip        %8.1f MB/s (encrypt + decrypt, SHA-256 checked)%n"
             + "peak heap used         %8.1f MiB%n",
         bytes,
         frame,
         Runtime.getRuntime().maxMemory() >> 20,
-        r.rawMbps(),
         r.envelopeMbps(),
-        r.ratio(),
         r.roundTripMbps(),
         r.peakHeapBytes() / 1048576.0);
   }
@@ -72,10 +59,8 @@ public final class EnvelopeThroughput {
   static Result run(long bytes, int frameSize, Path dir) throws Exception {
     resetPeaks();
     Envelope envelope = new Envelope(LocalDataKeys.random(), frameSize, RandomSource.secure());
-    double raw = 0;
     double env = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      raw = Math.max(raw, raw(bytes));
       long start = System.nanoTime();
       envelope.encrypt(
           Messages.KEY,
@@ -85,25 +70,7 @@ public final class EnvelopeThroughput {
       env = Math.max(env, mbps(bytes, System.nanoTime() - start));
     }
     double trip = roundTrip(envelope, bytes, dir);
-    return new Result(raw, env, trip, peakHeap());
-  }
-
-  static double raw(long bytes) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    SecretKeySpec key = new SecretKeySpec(new byte[32], "AES");
-    byte[] in = new byte[CHUNK];
-    Arrays.fill(in, (byte) 0x5a);
-    byte[] out = new byte[CHUNK + 16];
-    byte[] iv = new byte[12];
-    long start = System.nanoTime();
-    for (long done = 0, i = 0; done < bytes; done += CHUNK, i++) {
-      iv[11] = (byte) i;
-      iv[10] = (byte) (i >>> 8);
-      iv[9] = (byte) (i >>> 16);
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
-      cipher.doFinal(in, 0, (int) Math.min(CHUNK, bytes - done), out, 0);
-    }
-    return mbps(bytes, System.nanoTime() - start);
+    return new Result(env, trip, peakHeap());
   }
 
   static double roundTrip(Envelope envelope, long bytes, Path dir) throws Exception {
