@@ -1,5 +1,6 @@
 package io.ekms.ekm.server;
 
+import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.config.SecretRef;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
@@ -19,7 +20,7 @@ public record EkmConfig(
     DatabaseConfig database,
     Keystore keystore,
     Tokens tokens,
-    Audit audit,
+    AuditSettings audit,
     RateLimit rateLimit,
     Pkcs11 pkcs11,
     String defaultBackend,
@@ -109,18 +110,6 @@ public record EkmConfig(
     }
   }
 
-  /** Audit settings: REFUSE requests when the audit store fails (default) or CONTINUE. */
-  public record Audit(String policy, String jsonLinesFile) {
-    public Audit {
-      if (policy == null) {
-        policy = "REFUSE";
-      }
-      if (!policy.equals("REFUSE") && !policy.equals("CONTINUE")) {
-        throw new IllegalArgumentException("audit.policy must be REFUSE or CONTINUE");
-      }
-    }
-  }
-
   public EkmConfig {
     if (dataDir == null || dataDir.isBlank()) {
       dataDir = "ekms-data/ekm";
@@ -141,7 +130,7 @@ public record EkmConfig(
     }
     tokens = tokens == null ? new Tokens(null, null) : tokens;
     if (audit == null) {
-      audit = new Audit(null, dir.resolve("audit.jsonl").toString());
+      audit = AuditSettings.defaultsIn(dir);
     }
     rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
     defaultBackend = defaultBackend == null ? "software" : defaultBackend;

@@ -1,7 +1,6 @@
 package io.ekms.ekm.server;
 
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.audit.AuditLogOptions;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
@@ -60,10 +59,7 @@ public final class EkmServer implements AutoCloseable {
     try {
       SecretBytes masterKey = KeystoreOpener.open(config.keystore(), db, env);
       Backends backends = BackendsOpener.open(config, masterKey, env);
-      AuditLog auditLog =
-          new AuditLog(
-              db,
-              AuditLogOptions.configured(config.audit().policy(), config.audit().jsonLinesFile()));
+      AuditLog auditLog = new AuditLog(db, config.audit().options());
       AuditTrail audit = new AuditTrail(auditLog, clock);
       IssuerDirectory issuers = new IssuerDirectory(db);
       HttpRouting.Builder api = HttpRouting.builder();

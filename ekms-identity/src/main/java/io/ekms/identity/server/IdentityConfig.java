@@ -1,5 +1,6 @@
 package io.ekms.identity.server;
 
+import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
 import java.net.URI;
@@ -25,7 +26,7 @@ public record IdentityConfig(
     DatabaseConfig database,
     String masterKeyFile,
     Tokens tokens,
-    Audit audit) {
+    AuditSettings audit) {
 
   /** PEM files of the server certificate chain and its private key. */
   public record TlsFiles(String certificate, String privateKey) {}
@@ -43,16 +44,6 @@ public record IdentityConfig(
       }
       if (clockSkewSeconds < 0 || clockSkewSeconds > 300) {
         throw new IllegalArgumentException("tokens.clockSkewSeconds must be 0 to 300");
-      }
-    }
-  }
-
-  /** Audit settings: REFUSE requests when the audit store fails (default) or CONTINUE. */
-  public record Audit(String policy, String jsonLinesFile) {
-    public Audit {
-      policy = policy == null ? "REFUSE" : policy;
-      if (!policy.equals("REFUSE") && !policy.equals("CONTINUE")) {
-        throw new IllegalArgumentException("audit.policy must be REFUSE or CONTINUE");
       }
     }
   }
@@ -78,7 +69,7 @@ public record IdentityConfig(
     database = database == null ? DatabaseConfig.h2File(dir, "identity") : database;
     masterKeyFile = masterKeyFile == null ? dir.resolve("master.key").toString() : masterKeyFile;
     tokens = tokens == null ? new Tokens(null, null) : tokens;
-    audit = audit == null ? new Audit(null, dir.resolve("audit.jsonl").toString()) : audit;
+    audit = audit == null ? AuditSettings.defaultsIn(dir) : audit;
   }
 
   /** The defaults, for a data directory. */

@@ -1,7 +1,6 @@
 package io.ekms.identity.server;
 
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.audit.AuditLogOptions;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.Health;
@@ -45,10 +44,7 @@ public final class IdentityServer implements AutoCloseable {
     AuditLog auditLog = null;
     Identity identity = null;
     try {
-      auditLog =
-          new AuditLog(
-              db,
-              AuditLogOptions.configured(config.audit().policy(), config.audit().jsonLinesFile()));
+      auditLog = new AuditLog(db, config.audit().options());
       AtomicReference<String> issuer = new AtomicReference<>();
       identity = Identity.open(config, db, auditLog, issuer::get, clock);
       HttpRouting.Builder api = HttpRouting.builder();

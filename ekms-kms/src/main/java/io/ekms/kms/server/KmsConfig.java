@@ -1,5 +1,6 @@
 package io.ekms.kms.server;
 
+import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ public record KmsConfig(
     DatabaseConfig database,
     String masterKeyFile,
     Ekm ekm,
-    Audit audit,
+    AuditSettings audit,
     Integer sweepIntervalSeconds) {
 
   /** PEM files of the server certificate chain and key. */
@@ -43,16 +44,6 @@ public record KmsConfig(
     }
   }
 
-  /** REFUSE (default) or CONTINUE when the audit store fails. */
-  public record Audit(String policy, String jsonLinesFile) {
-    public Audit {
-      policy = policy == null ? "REFUSE" : policy;
-      if (!policy.equals("REFUSE") && !policy.equals("CONTINUE")) {
-        throw new IllegalArgumentException("audit.policy must be REFUSE or CONTINUE");
-      }
-    }
-  }
-
   public KmsConfig {
     dataDir =
         Path.of(dataDir == null || dataDir.isBlank() ? "ekms-data/kms" : dataDir)
@@ -70,7 +61,7 @@ public record KmsConfig(
     database = database == null ? DatabaseConfig.h2File(dir, "kms") : database;
     masterKeyFile = masterKeyFile == null ? dir.resolve("master.key").toString() : masterKeyFile;
     ekm = ekm == null ? new Ekm(null, null, null) : ekm;
-    audit = audit == null ? new Audit(null, dir.resolve("audit.jsonl").toString()) : audit;
+    audit = audit == null ? AuditSettings.defaultsIn(dir) : audit;
     sweepIntervalSeconds = sweepIntervalSeconds == null ? 60 : sweepIntervalSeconds;
     if (sweepIntervalSeconds < 1 || sweepIntervalSeconds > 86_400) {
       throw new IllegalArgumentException("sweepIntervalSeconds must be 1 to 86400");

@@ -1,7 +1,6 @@
 package io.ekms.kms.server;
 
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.audit.AuditLogOptions;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
@@ -70,10 +69,7 @@ public final class KmsServer implements AutoCloseable {
     try {
       SecretSealer sealer =
           new SecretSealer(KmsMasterKey.open(Path.of(config.masterKeyFile()), db));
-      AuditLog auditLog =
-          new AuditLog(
-              db,
-              AuditLogOptions.configured(config.audit().policy(), config.audit().jsonLinesFile()));
+      AuditLog auditLog = new AuditLog(db, config.audit().options());
       KmsAudit audit = new KmsAudit(auditLog, clock);
       RetryTokens retryTokens = new RetryTokens(db, clock);
       // Vault views name their endpoints by the base URL, known once the listener is bound.
