@@ -64,6 +64,7 @@ final class AccessTokens {
       return token;
     }
     CompletableFuture<Token> flight;
+    boolean fetchHere = false;
     synchronized (slot) {
       token = slot.current;
       if (usable(token)) {
@@ -73,9 +74,13 @@ final class AccessTokens {
       if (flight == null) {
         flight = new CompletableFuture<>();
         slot.inflight = flight;
-      } else {
-        return await(flight);
+        fetchHere = true;
       }
+    }
+    if (!fetchHere) {
+      // Wait outside the lock: the fetcher needs it to clear the flight, and a waiter holding it
+      // would make every other caller queue on the monitor instead of on the shared answer.
+      return await(flight);
     }
     try {
       Token fresh = fetch(client);

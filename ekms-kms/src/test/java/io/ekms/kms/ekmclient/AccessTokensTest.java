@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -98,20 +100,18 @@ class AccessTokensTest {
     AccessTokens tokens = tokens();
     warmUp(tokens);
     List<Future<String>> calls = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      CountDownLatch started = new CountDownLatch(8);
+    List<Thread> callers = new CopyOnWriteArrayList<>();
+    try (var pool = Executors.newThreadPerTaskExecutor(recordedIn(callers))) {
       for (int i = 0; i < 8; i++) {
-        calls.add(
-            pool.submit(
-                () -> {
-                  started.countDown();
-                  return tokens.get(client("s")).value();
-                }));
+        calls.add(pool.submit(() -> tokens.get(client("s")).value()));
       }
-      // Every caller is inside get() before the fetch may finish, however loaded the machine.
-      started.await();
-      Thread.sleep(1000);
-      release.countDown();
+      // Every caller is parked inside get() before the fetch may finish, however loaded the
+      // machine.
+      try {
+        awaitAllParked(callers, 8);
+      } finally {
+        release.countDown(); // also when the check fails, so the pool can close
+      }
       for (Future<String> call : calls) {
         assertThat(call.get()).isEqualTo("t1");
       }
@@ -131,19 +131,16 @@ class AccessTokensTest {
     AccessTokens tokens = tokens();
     warmUp(tokens);
     List<Future<String>> calls = new ArrayList<>();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      CountDownLatch started = new CountDownLatch(4);
+    List<Thread> callers = new CopyOnWriteArrayList<>();
+    try (var pool = Executors.newThreadPerTaskExecutor(recordedIn(callers))) {
       for (int i = 0; i < 4; i++) {
-        calls.add(
-            pool.submit(
-                () -> {
-                  started.countDown();
-                  return tokens.get(client("s")).value();
-                }));
+        calls.add(pool.submit(() -> tokens.get(client("s")).value()));
       }
-      started.await();
-      Thread.sleep(1000);
-      release.countDown();
+      try {
+        awaitAllParked(callers, 4);
+      } finally {
+        release.countDown(); // also when the check fails, so the pool can close
+      }
       for (Future<String> call : calls) {
         assertThatThrownBy(call::get).hasCauseInstanceOf(IdentityFailure.Unavailable.class);
       }
@@ -233,5 +230,29 @@ class AccessTokensTest {
     fetcher = client -> new TokenFetcher.Grant("warm", lifetime);
     tokens.get(client("warm-up"));
     fetcher = real;
+  }
+
+  /** Virtual threads, each recorded in {@code threads} as it is made. */
+  private static ThreadFactory recordedIn(List<Thread> threads) {
+    return task -> {
+      Thread t = Thread.ofVirtual().unstarted(task);
+      threads.add(t);
+      return t;
+    };
+  }
+
+  /**
+   * Returns once {@code count} callers exist and every one is parked (in the fetch or waiting for
+   * it): a fixed sleep is not enough on a loaded machine, where a caller may reach get() only after
+   * the fetch has finished and rightly start another. At most 10 s.
+   */
+  private static void awaitAllParked(List<Thread> callers, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline
+        && (callers.size() < count
+            || !callers.stream().allMatch(t -> t.getState() == Thread.State.WAITING))) {
+      Thread.sleep(5);
+    }
+    assertThat(callers).hasSize(count).allMatch(t -> t.getState() == Thread.State.WAITING);
   }
 }
