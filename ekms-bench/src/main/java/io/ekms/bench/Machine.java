@@ -22,8 +22,9 @@ final class Machine {
   static Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("cpus", Runtime.getRuntime().availableProcessors());
-    cpuInfo("model name").ifPresent(model -> m.put("cpuModel", model));
-    cpuInfo("flags").ifPresent(flags -> m.put("cpuCryptoFlags", cryptoFlags(flags)));
+    List<String> cpuInfo = cpuInfo();
+    field(cpuInfo, "model name").ifPresent(model -> m.put("cpuModel", model));
+    field(cpuInfo, "flags").ifPresent(flags -> m.put("cpuCryptoFlags", cryptoFlags(flags)));
     if (ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os) {
       m.put("memoryMiB", os.getTotalMemorySize() >> 20);
@@ -46,15 +47,20 @@ final class Machine {
     return present;
   }
 
-  /** The first value of {@code field} in /proc/cpuinfo (Linux only; empty elsewhere). */
-  private static Optional<String> cpuInfo(String field) {
+  /** The lines of /proc/cpuinfo (Linux only; empty elsewhere). */
+  private static List<String> cpuInfo() {
     try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(line -> line.startsWith(field) && line.indexOf(':') > 0)
-          .map(line -> line.substring(line.indexOf(':') + 1).trim())
-          .findFirst();
+      return Files.readAllLines(Path.of("/proc/cpuinfo"));
     } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+      return List.of();
     }
+  }
+
+  /** The first value of {@code name} in cpuinfo lines ({@code name : value}). */
+  private static Optional<String> field(List<String> lines, String name) {
+    return lines.stream()
+        .filter(line -> line.startsWith(name) && line.indexOf(':') > 0)
+        .map(line -> line.substring(line.indexOf(':') + 1).trim())
+        .findFirst();
   }
 }

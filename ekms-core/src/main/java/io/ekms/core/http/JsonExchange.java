@@ -45,11 +45,7 @@ public final class JsonExchange {
               Reply reply = handler.handle(req, requestId);
               Responses.json(res, reply.status(), reply.body());
             },
-            t -> {
-              ApiException error = errors.apply(t, requestId);
-              Responses.error(res, error);
-              return error.errorCode().code();
-            });
+            t -> Responses.error(res, errors.apply(t, requestId)));
     metrics.record(operation, result, System.nanoTime() - start);
   }
 }

@@ -18,8 +18,10 @@ public final class Responses {
     response.send(Json.write(body));
   }
 
-  public static void error(ServerResponse response, ApiException error) {
+  /** Writes {@code error}'s answer; returns its code, the result the metrics record. */
+  public static String error(ServerResponse response, ApiException error) {
     json(response, error.status(), error.body());
+    return error.errorCode().code();
   }
 
   public static void error(ServerResponse response, int status, String code, String message) {

@@ -67,8 +67,7 @@ final class ErrorMapper {
   }
 
   static String writeAdmin(ServerResponse res, ApiException error) {
-    Responses.error(res, error);
-    return error.errorCode().code();
+    return Responses.error(res, error);
   }
 
   private static ApiException logIfServerSide(ApiException e, String requestId) {

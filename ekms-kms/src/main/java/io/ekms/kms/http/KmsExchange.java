@@ -1,6 +1,5 @@
 package io.ekms.kms.http;
 
-import io.ekms.core.error.ApiException;
 import io.ekms.core.http.AnswerOnce;
 import io.ekms.core.http.Bodies;
 import io.ekms.core.http.RequestId;
@@ -86,11 +85,7 @@ final class KmsExchange {
             res,
             requestId,
             () -> answer(operation, idempotent, handler, req, res, requestId),
-            t -> {
-              ApiException error = KmsErrorMapper.map(t, requestId);
-              Responses.error(res, error);
-              return error.errorCode().code();
-            });
+            t -> Responses.error(res, KmsErrorMapper.map(t, requestId)));
     metrics.record(operation, result, System.nanoTime() - start);
   }
 
