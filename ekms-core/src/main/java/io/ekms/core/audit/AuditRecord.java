@@ -48,6 +48,56 @@ public record AuditRecord(
     details = sortedCopy(details);
   }
 
+  /**
+   * A record of text that may come from a caller: every field is made storable and clipped to its
+   * bound by {@link AuditText#clip}, and details beyond {@link #MAX_DETAILS} are dropped (their
+   * number kept under {@code detailsDropped}), so a completed operation's record is never refused
+   * for what the caller sent. Required fields must still be non-empty.
+   */
+  public static AuditRecord clipped(
+      Instant time,
+      String requestId,
+      String caller,
+      String operation,
+      String vault,
+      String key,
+      String version,
+      String result,
+      Map<String, String> details) {
+    return new AuditRecord(
+        time,
+        AuditText.clip(requestId, MAX_REQUEST_ID),
+        AuditText.clip(caller, MAX_CALLER),
+        AuditText.clip(operation, MAX_OPERATION),
+        AuditText.clip(vault, MAX_NAME),
+        AuditText.clip(key, MAX_NAME),
+        AuditText.clip(version, MAX_NAME),
+        AuditText.clip(result, MAX_RESULT),
+        clippedDetails(details));
+  }
+
+  private static Map<String, String> clippedDetails(Map<String, String> details) {
+    if (details == null || details.isEmpty()) {
+      return details;
+    }
+    TreeMap<String, String> out = new TreeMap<>();
+    int room = details.size() > MAX_DETAILS ? MAX_DETAILS - 1 : MAX_DETAILS;
+    int dropped = 0;
+    for (Map.Entry<String, String> e : details.entrySet()) {
+      String k = AuditText.clip(e.getKey(), MAX_DETAIL_KEY);
+      if (k == null || k.isEmpty() || out.size() >= room || out.containsKey(k)) {
+        dropped++;
+        continue;
+      }
+      String v = e.getValue() == null ? "" : AuditText.clip(e.getValue(), MAX_DETAIL_VALUE);
+      out.put(k, v);
+    }
+    if (dropped > 0) {
+      out.put("detailsDropped", Integer.toString(dropped));
+    }
+    return out;
+  }
+
   private static Instant millis(Instant time) {
     if (time == null) {
       throw new IllegalArgumentException("audit record: time is required");

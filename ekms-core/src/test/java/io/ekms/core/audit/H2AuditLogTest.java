@@ -2,9 +2,11 @@ package io.ekms.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.DatabaseConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -19,11 +21,24 @@ class H2AuditLogTest extends AuditLogContract {
     return Database.open(DatabaseConfig.h2File(directory, "audit"), Map.of(), "db/audit");
   }
 
-  /** H2 empties every session's parsed-statement cache when its "meta" counter moves. */
+  /**
+   * H2 empties every session's parsed-statement cache when its "meta" counter moves. Each new pooled
+   * connection moves it once (it applies the URL's {@code WRITE_DELAY=0}), so the pool is let fill
+   * before counting: a busy machine used to add connections during the appends.
+   */
   @Test
   void append_onH2_leavesStatementCachesIntact() {
     AuditLog log = openLog(AuditLogOptions.defaults());
     log.append(AuditFixtures.record("req-0", 0));
+    HikariDataSource pool = (HikariDataSource) database.dataSource();
+    assertThat(
+            AuditFixtures.eventually(
+                Duration.ofSeconds(60),
+                () ->
+                    pool.getHikariPoolMXBean().getTotalConnections()
+                        == pool.getMaximumPoolSize()))
+        .as("the pool fills")
+        .isTrue();
     long before = metaId();
 
     for (int i = 1; i <= 20; i++) {

@@ -1,9 +1,10 @@
 package io.ekms.ekm.http;
 
 import io.ekms.core.audit.AuditLog;
+import io.ekms.core.audit.AuditQuery;
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Bodies;
-import io.ekms.core.http.JsonExchange;
 import io.ekms.core.http.JsonExchange.Reply;
 import io.ekms.core.json.Json;
 import io.ekms.ekm.domain.KeyOp;
@@ -19,12 +20,10 @@ import io.ekms.ekm.http.AdminViews.ListView;
 import io.ekms.ekm.http.AdminViews.VaultView;
 import io.ekms.ekm.http.AdminViews.VersionView;
 import io.ekms.ekm.service.AuditTrail;
-import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.KeyAdmin;
 import io.ekms.ekm.service.VaultAdmin;
 import io.ekms.ekm.service.VersionAdmin;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.EnumSet;
@@ -41,9 +40,7 @@ public final class AdminRoutes {
   private final KeyAdmin keys;
   private final VersionAdmin versions;
   private final AuditLog auditLog;
-  private final AuditTrail audit;
-  private final AdminCredential credential;
-  private final JsonExchange exchange;
+  private final AdminGate gate;
 
   public AdminRoutes(
       VaultAdmin vaults,
@@ -51,15 +48,14 @@ public final class AdminRoutes {
       VersionAdmin versions,
       AuditLog auditLog,
       AuditTrail audit,
+      Refusals refusals,
       AdminCredential credential,
       io.ekms.core.http.RequestMetrics metrics) {
     this.vaults = vaults;
     this.keys = keys;
     this.versions = versions;
     this.auditLog = auditLog;
-    this.audit = audit;
-    this.credential = credential;
-    this.exchange = new JsonExchange(metrics, ErrorMapper::map);
+    this.gate = new AdminGate(credential, refusals, audit, metrics);
   }
 
   public void routing(HttpRouting.Builder r) {
@@ -133,10 +129,12 @@ public final class AdminRoutes {
                 new Reply(
                     200,
                     new ListView<>(
-                        auditLog.read(
-                            longParam(req, "after", 0),
-                            (int) longParam(req, "limit", 100),
-                            req.query().first("requestId").orElse(null))))));
+                        AuditQuery.parse(
+                                query(req, "after"),
+                                query(req, "limit"),
+                                query(req, "requestId"),
+                                EkmError.INVALID_REQUEST::error)
+                            .read(auditLog)))));
     r.get(
         "/admin/v1/audit/verify",
         route("VerifyAudit", (req, ctx) -> new Reply(200, auditLog.verify())));
@@ -228,35 +226,22 @@ public final class AdminRoutes {
     }
   }
 
-  /** An admin handler, given the request and the authenticated admin call context. */
-  @FunctionalInterface
-  private interface AdminHandler {
-    Reply handle(ServerRequest request, CallContext ctx);
-  }
-
-  private io.helidon.webserver.http.Handler route(String operation, AdminHandler handler) {
-    return exchange.route(
-        operation,
-        (req, requestId) -> {
-          CallContext ctx = CallContext.admin(requestId);
-          if (!credential.accepts(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
-            audit.record(
-                new CallContext(requestId, "unauthenticated", null, null),
-                operation,
-                new AuditTrail.Target(null, null, null),
-                EkmError.ADMIN_UNAUTHORIZED.code());
-            throw EkmError.ADMIN_UNAUTHORIZED.error("A valid admin token is required.");
-          }
-          return handler.handle(req, ctx);
-        });
+  private io.helidon.webserver.http.Handler route(
+      String operation, AdminGate.AdminHandler handler) {
+    return gate.route(operation, handler);
   }
 
   private static <T> T body(ServerRequest req, Class<T> type) {
     return Json.read(Bodies.read(req, MAX_BODY), type);
   }
 
+  /** A vault, key or version id of the path, which must be an EKM id. */
   private static String p(ServerRequest req, String name) {
-    return req.path().pathParameters().get(name);
+    return PathIds.ekm(req, name);
+  }
+
+  private static String query(ServerRequest req, String name) {
+    return req.query().first(name).orElse(null);
   }
 
   private static long longParam(ServerRequest req, String name, long fallback) {

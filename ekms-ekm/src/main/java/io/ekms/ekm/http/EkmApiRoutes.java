@@ -1,9 +1,10 @@
 package io.ekms.ekm.http;
 
-import io.ekms.core.error.ApiException;
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.Bodies;
 import io.ekms.core.http.JsonExchange;
 import io.ekms.core.http.JsonExchange.Reply;
+import io.ekms.core.http.Peers;
 import io.ekms.core.json.Base64Field;
 import io.ekms.core.json.Json;
 import io.ekms.ekm.auth.TokenRejectedException;
@@ -19,7 +20,6 @@ import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.CryptoService;
 import io.ekms.ekm.service.EkmError;
-import io.ekms.ekm.service.RateLimiter;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -35,15 +35,15 @@ public final class EkmApiRoutes {
   private final TokenValidator tokens;
   private final AuditTrail audit;
   private final JsonExchange exchange;
-  private final RateLimiter limiter;
+  private final Refusals refusals;
 
   public EkmApiRoutes(
       CryptoService crypto,
       TokenValidator tokens,
       AuditTrail audit,
-      RateLimiter limiter,
+      Refusals refusals,
       io.ekms.core.http.RequestMetrics metrics) {
-    this.limiter = limiter;
+    this.refusals = refusals;
     this.crypto = crypto;
     this.tokens = tokens;
     this.audit = audit;
@@ -52,23 +52,47 @@ public final class EkmApiRoutes {
 
   public void routing(HttpRouting.Builder routing) {
     routing
-        .get(BASE + "/metadata", exchange.route("GetVaultMetadata", this::vaultMetadata))
-        .get(BASE + "/keys/{keyId}/metadata", exchange.route("GetKeyMetadata", this::keyMetadata))
+        .get(BASE + "/metadata", route("GetVaultMetadata", this::vaultMetadata))
+        .get(BASE + "/keys/{keyId}/metadata", route("GetKeyMetadata", this::keyMetadata))
         .get(
             BASE + "/keys/{keyId}/keyVersions/{versionId}/metadata",
-            exchange.route("GetKeyVersionMetadata", this::versionMetadata))
-        .post(BASE + "/keys/{keyId}/encrypt", exchange.route("Encrypt", this::encrypt))
-        .post(BASE + "/keys/{keyId}/decrypt", exchange.route("Decrypt", this::decrypt))
-        .post(BASE + "/generateRandomBytes", exchange.route("GenerateRandomBytes", this::random));
+            route("GetKeyVersionMetadata", this::versionMetadata))
+        .post(BASE + "/keys/{keyId}/encrypt", route("Encrypt", this::encrypt))
+        .post(BASE + "/keys/{keyId}/decrypt", route("Decrypt", this::decrypt))
+        .post(BASE + "/generateRandomBytes", route("GenerateRandomBytes", this::random));
   }
 
-  private Reply vaultMetadata(ServerRequest req, String requestId) {
-    var vault = crypto.vaultMetadata(caller(req, requestId, "GetVaultMetadata"), vault(req));
+  /** One route's work, once its caller is authenticated. */
+  @FunctionalInterface
+  private interface Authenticated {
+    Reply handle(ServerRequest request, CallContext ctx);
+  }
+
+  /**
+   * Authenticates, then runs {@code handler}; a failure its service did not record (a malformed
+   * body or id) is recorded here with the code the caller is answered.
+   */
+  private io.helidon.webserver.http.Handler route(String operation, Authenticated handler) {
+    return exchange.route(
+        operation,
+        (req, requestId) -> {
+          CallContext ctx = caller(req, requestId, operation);
+          try {
+            return handler.handle(req, ctx);
+          } catch (RuntimeException e) {
+            audit.recordIfPending(ctx, operation, target(req), ErrorMapper.code(e));
+            throw e;
+          }
+        });
+  }
+
+  private Reply vaultMetadata(ServerRequest req, CallContext ctx) {
+    var vault = crypto.vaultMetadata(ctx, vault(req));
     return new Reply(200, new ApiBodies.VaultMetadata(vault.state().name(), "ekms"));
   }
 
-  private Reply keyMetadata(ServerRequest req, String requestId) {
-    Key key = crypto.keyMetadata(caller(req, requestId, "GetKeyMetadata"), vault(req), key(req));
+  private Reply keyMetadata(ServerRequest req, CallContext ctx) {
+    Key key = crypto.keyMetadata(ctx, vault(req), key(req));
     return new Reply(
         200,
         new ApiBodies.KeyMetadata(
@@ -79,9 +103,8 @@ public final class EkmApiRoutes {
             key.ops().stream().map(Enum::name).sorted().toList()));
   }
 
-  private Reply versionMetadata(ServerRequest req, String requestId) {
-    String versionId = req.path().pathParameters().get("versionId");
-    CallContext ctx = caller(req, requestId, "GetKeyVersionMetadata");
+  private Reply versionMetadata(ServerRequest req, CallContext ctx) {
+    String versionId = PathIds.ekm(req, "versionId");
     var info = crypto.keyVersionMetadata(ctx, vault(req), key(req), versionId);
     KeyVersion v = info.version();
     Key key = info.key();
@@ -93,12 +116,14 @@ public final class EkmApiRoutes {
         200, new ApiBodies.KeyVersionMetadata(v.keyId(), v.id(), v.state().name(), ops));
   }
 
-  private Reply encrypt(ServerRequest req, String requestId) {
-    CallContext ctx = caller(req, requestId, "Encrypt");
+  private Reply encrypt(ServerRequest req, CallContext ctx) {
+    String vaultId = vault(req);
+    String keyId = key(req);
     EncryptRequest body = Json.read(Bodies.read(req, MAX_BODY), EncryptRequest.class);
     byte[] plaintext = Fields.b64("plaintext", body.plaintext(), 1, 65_536);
     byte[] aad = Fields.optionalB64("aad", body.aad(), 8192);
-    var out = crypto.encrypt(ctx, vault(req), key(req), body.keyVersionId(), plaintext, aad);
+    String versionId = Fields.optionalId("keyVersionId", body.keyVersionId());
+    var out = crypto.encrypt(ctx, vaultId, keyId, versionId, plaintext, aad);
     return new Reply(
         200,
         new ApiBodies.EncryptResponse(
@@ -110,8 +135,9 @@ public final class EkmApiRoutes {
             out.keyVersionId()));
   }
 
-  private Reply decrypt(ServerRequest req, String requestId) {
-    CallContext ctx = caller(req, requestId, "Decrypt");
+  private Reply decrypt(ServerRequest req, CallContext ctx) {
+    String vaultId = vault(req);
+    String keyId = key(req);
     DecryptRequest body = Json.read(Bodies.read(req, MAX_BODY), DecryptRequest.class);
     if (!MODE.equals(Fields.required("mode", body.mode()))) {
       throw EkmError.INVALID_REQUEST.error("Field 'mode' must be AES_GCM.");
@@ -120,58 +146,53 @@ public final class EkmApiRoutes {
     byte[] iv = Fields.b64("iv", body.iv(), 12, 12);
     byte[] tag = Fields.b64("tag", body.tag(), 16, 16);
     byte[] aad = Fields.optionalB64("aad", body.aad(), 8192);
-    String versionId = Fields.required("keyVersionId", body.keyVersionId());
-    var out = crypto.decrypt(ctx, vault(req), key(req), versionId, ciphertext, iv, tag, aad);
+    String versionId = Fields.id("keyVersionId", body.keyVersionId());
+    var out = crypto.decrypt(ctx, vaultId, keyId, versionId, ciphertext, iv, tag, aad);
     return new Reply(
         200,
         new ApiBodies.DecryptResponse(
             Base64Field.encode(out.plaintext()), out.keyId(), out.keyVersionId()));
   }
 
-  private Reply random(ServerRequest req, String requestId) {
-    CallContext ctx = caller(req, requestId, "GenerateRandomBytes");
+  private Reply random(ServerRequest req, CallContext ctx) {
+    String vaultId = vault(req);
     RandomRequest body = Json.read(Bodies.read(req, MAX_BODY), RandomRequest.class);
     Integer length = body.length();
     if (length == null || length < 1 || length > 65_535) {
       throw EkmError.INVALID_REQUEST.error("Field 'length' must be 1 to 65535.");
     }
-    byte[] bytes = crypto.randomBytes(ctx, vault(req), length);
+    byte[] bytes = crypto.randomBytes(ctx, vaultId, length);
     return new Reply(201, new ApiBodies.RandomResponse(Base64Field.encode(bytes), length));
   }
 
   /**
-   * Verifies the bearer token and takes the request from the vault's rate budget; a refusal is
-   * audited before it is answered.
+   * Verifies the bearer token. A refused token is counted in the bounded refusal records: a caller
+   * without a valid token cannot cost a durable write per request.
    */
   private CallContext caller(ServerRequest req, String requestId, String operation) {
     String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-    AuditTrail.Target target = new AuditTrail.Target(vault(req), null, null);
     CallContext ctx;
     try {
       VerifiedToken token = tokens.validate(header);
       ctx = CallContext.client(requestId, token.clientId(), token.issuer());
     } catch (TokenRejectedException e) {
-      audit.record(
-          new CallContext(requestId, "unauthenticated", null, null),
-          operation,
-          target,
-          EkmError.INVALID_TOKEN.code());
-      throw e;
-    }
-    try {
-      limiter.acquire(vault(req));
-    } catch (ApiException e) {
-      audit.record(ctx, operation, target, e.errorCode().code());
+      refusals.refused(Peers.address(req), operation, EkmError.INVALID_TOKEN.code(), requestId);
       throw e;
     }
     return ctx;
   }
 
+  /** What the request names, as sent (the audit clips it), for records of refused requests. */
+  private static AuditTrail.Target target(ServerRequest req) {
+    return new AuditTrail.Target(
+        PathIds.raw(req, "vaultId"), PathIds.raw(req, "keyId"), PathIds.raw(req, "versionId"));
+  }
+
   private static String vault(ServerRequest req) {
-    return req.path().pathParameters().get("vaultId");
+    return PathIds.ekm(req, "vaultId");
   }
 
   private static String key(ServerRequest req) {
-    return req.path().pathParameters().get("keyId");
+    return PathIds.ekm(req, "keyId");
   }
 }

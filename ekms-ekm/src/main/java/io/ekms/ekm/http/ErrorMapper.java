@@ -18,28 +18,32 @@ final class ErrorMapper {
 
   private ErrorMapper() {}
 
+  /** The answer for {@code t}, logging the cause of a server-side failure. */
   static ApiException map(RuntimeException t, String requestId) {
+    ApiException answer = translate(t, requestId);
+    if (answer.status() >= 500) {
+      Throwable cause = answer == t ? answer.getCause() : t;
+      LOG.log(Level.ERROR, "request " + requestId + ": " + answer.getMessage(), cause);
+    }
+    return answer;
+  }
+
+  /** The error code the caller is answered for {@code t}; nothing is logged. */
+  static String code(RuntimeException t) {
+    return translate(t, "").errorCode().code();
+  }
+
+  private static ApiException translate(RuntimeException t, String requestId) {
     return switch (t) {
-      case ApiException e -> logIfServerSide(e, requestId);
+      case ApiException e -> e;
       case JsonInputException e -> EkmError.INVALID_REQUEST.error(e.getMessage());
       case BodyTooLargeException e -> EkmError.INVALID_REQUEST.error(e.getMessage());
       case TokenRejectedException e -> EkmError.INVALID_TOKEN.error(e.getMessage());
-      case BackendUnavailableException e -> {
-        LOG.log(Level.ERROR, "request " + requestId + ": key backend unavailable", e);
-        yield EkmError.BACKEND_UNAVAILABLE.error("The key backend is unavailable; retry later.");
-      }
-      default -> {
-        LOG.log(Level.ERROR, "request " + requestId + ": internal error", t);
-        yield EkmError.INTERNAL_ERROR.error(
-            "Internal error; see the EKM log for request " + requestId + ".");
-      }
+      case BackendUnavailableException e ->
+          EkmError.BACKEND_UNAVAILABLE.error("The key backend is unavailable; retry later.");
+      default ->
+          EkmError.INTERNAL_ERROR.error(
+              "Internal error; see the EKM log for request " + requestId + ".");
     };
-  }
-
-  private static ApiException logIfServerSide(ApiException e, String requestId) {
-    if (e.status() >= 500) {
-      LOG.log(Level.ERROR, "request " + requestId + ": " + e.getMessage(), e.getCause());
-    }
-    return e;
   }
 }

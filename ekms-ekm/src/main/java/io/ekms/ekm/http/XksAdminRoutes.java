@@ -1,19 +1,18 @@
 package io.ekms.ekm.http;
 
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Bodies;
-import io.ekms.core.http.JsonExchange;
 import io.ekms.core.http.JsonExchange.Reply;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.json.Json;
+import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.service.AuditTrail;
-import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.XksAdmin;
 import io.ekms.ekm.xks.XksKeyStore;
 import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
 import io.ekms.ekm.xks.XksUsage;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
@@ -60,16 +59,16 @@ public final class XksAdminRoutes {
   }
 
   private final XksAdmin admin;
-  private final AuditTrail audit;
-  private final AdminCredential credential;
-  private final JsonExchange exchange;
+  private final AdminGate gate;
 
   public XksAdminRoutes(
-      XksAdmin admin, AuditTrail audit, AdminCredential credential, RequestMetrics metrics) {
+      XksAdmin admin,
+      AuditTrail audit,
+      Refusals refusals,
+      AdminCredential credential,
+      RequestMetrics metrics) {
     this.admin = admin;
-    this.audit = audit;
-    this.credential = credential;
-    this.exchange = new JsonExchange(metrics, ErrorMapper::map);
+    this.gate = new AdminGate(credential, refusals, audit, metrics);
   }
 
   public void routing(HttpRouting.Builder r) {
@@ -132,26 +131,9 @@ public final class XksAdminRoutes {
             }));
   }
 
-  /** An admin handler, given the request and the authenticated admin call context. */
-  @FunctionalInterface
-  private interface AdminHandler {
-    Reply handle(ServerRequest request, CallContext ctx);
-  }
-
-  private io.helidon.webserver.http.Handler route(String operation, AdminHandler handler) {
-    return exchange.route(
-        operation,
-        (req, requestId) -> {
-          if (!credential.accepts(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
-            audit.record(
-                new CallContext(requestId, "unauthenticated", null, null),
-                operation,
-                new AuditTrail.Target(null, null, null),
-                EkmError.ADMIN_UNAUTHORIZED.code());
-            throw EkmError.ADMIN_UNAUTHORIZED.error("A valid admin token is required.");
-          }
-          return handler.handle(req, CallContext.admin(requestId));
-        });
+  private io.helidon.webserver.http.Handler route(
+      String operation, AdminGate.AdminHandler handler) {
+    return gate.route(operation, handler);
   }
 
   private static XksUsage usage(String name) {
@@ -167,7 +149,19 @@ public final class XksAdminRoutes {
     return Json.read(Bodies.read(req, 16 * 1024), type);
   }
 
+  /** A path parameter, checked for its type's shape: a 400 naming it when it does not fit. */
   private static String p(ServerRequest req, String name) {
-    return req.path().pathParameters().get(name);
+    String value = PathIds.raw(req, name);
+    boolean valid =
+        switch (name) {
+          case "storeId" -> Ids.wellFormed(value);
+          case "accessKeyId" -> XksKeyStore.validAccessKeyId(value);
+          case "externalKeyId" -> XksKeyStore.validExternalKeyId(value);
+          default -> throw new IllegalArgumentException("no such path parameter: " + name);
+        };
+    if (!valid) {
+      throw EkmError.INVALID_REQUEST.error("'" + name + "' in the path is not valid.");
+    }
+    return value;
   }
 }

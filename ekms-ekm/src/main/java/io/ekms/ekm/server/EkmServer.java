@@ -1,6 +1,7 @@
 package io.ekms.ekm.server;
 
 import io.ekms.core.audit.AuditLog;
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
@@ -39,12 +40,15 @@ import java.util.Map;
 public final class EkmServer implements AutoCloseable {
   private final Database db;
   private final AuditLog auditLog;
+  private final Refusals refusals;
   private final Backends backends;
   private final WebServer server;
 
-  private EkmServer(Database db, AuditLog auditLog, Backends backends, WebServer server) {
+  private EkmServer(
+      Database db, AuditLog auditLog, Refusals refusals, Backends backends, WebServer server) {
     this.db = db;
     this.auditLog = auditLog;
+    this.refusals = refusals;
     this.backends = backends;
     this.server = server;
   }
@@ -61,17 +65,23 @@ public final class EkmServer implements AutoCloseable {
       Backends backends = BackendsOpener.open(config, masterKey, env);
       AuditLog auditLog = new AuditLog(db, config.audit().options());
       AuditTrail audit = new AuditTrail(auditLog, clock);
+      Refusals refusals = new Refusals(auditLog, clock);
       IssuerDirectory issuers = new IssuerDirectory(db);
       HttpRouting.Builder api = HttpRouting.builder();
       new EkmApiRoutes(
-              new CryptoService(new Lookups(db), backends, audit),
+              new CryptoService(
+                  new Lookups(db),
+                  backends,
+                  audit,
+                  new RateLimiter(
+                      config.rateLimit().perSecondPerVault(), config.rateLimit().burst())),
               new TokenValidator(
                   config.audience(),
                   Duration.ofSeconds(config.tokens().clockSkewSeconds()),
                   issuers::find,
                   clock),
               audit,
-              new RateLimiter(config.rateLimit().perSecondPerVault(), config.rateLimit().burst()),
+              refusals,
               new RequestMetrics(Metrics.registry(), "ekm_requests"))
           .routing(api);
       HttpRouting.Builder admin = HttpRouting.builder();
@@ -81,10 +91,12 @@ public final class EkmServer implements AutoCloseable {
               new VersionAdmin(db, backends, audit, clock),
               auditLog,
               audit,
+              refusals,
               adminCredential(db),
               new RequestMetrics(Metrics.registry(), "ekm_admin_requests"))
           .routing(admin);
-      XksWiring xks = new XksWiring(db, masterKey, backends, audit, adminCredential(db), clock);
+      XksWiring xks =
+          new XksWiring(db, masterKey, backends, audit, refusals, adminCredential(db), clock);
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
       xks.api().routing(xksRouting);
       xks.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
@@ -102,7 +114,7 @@ public final class EkmServer implements AutoCloseable {
             xksRouting);
       }
       WebServer server = builder.build().start();
-      return new EkmServer(db, auditLog, backends, server);
+      return new EkmServer(db, auditLog, refusals, backends, server);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -148,6 +160,7 @@ public final class EkmServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    refusals.close();
     auditLog.close();
     backends.close();
     db.close();

@@ -1,5 +1,6 @@
 package io.ekms.ekm.server;
 
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
@@ -29,6 +30,7 @@ final class XksWiring {
   private final SecretSealer sealer;
   private final Backends backends;
   private final AuditTrail audit;
+  private final Refusals refusals;
   private final AdminCredential credential;
   private final Clock clock;
 
@@ -37,6 +39,7 @@ final class XksWiring {
       SecretBytes masterKey,
       Backends backends,
       AuditTrail audit,
+      Refusals refusals,
       AdminCredential credential,
       Clock clock) {
     this.db = db;
@@ -44,6 +47,7 @@ final class XksWiring {
     this.sealer = new SecretSealer(masterKey);
     this.backends = backends;
     this.audit = audit;
+    this.refusals = refusals;
     this.credential = credential;
     this.clock = clock;
   }
@@ -68,12 +72,13 @@ final class XksWiring {
         new XksCrypto(db, backends, audit),
         backends.forNewKey(null),
         audit,
+        refusals,
         new RequestMetrics(Metrics.registry(), "ekm_xks_requests"),
         clock);
   }
 
   XksAdminRoutes admin(RequestMetrics metrics) {
     return new XksAdminRoutes(
-        new XksAdmin(db, sealer, directory, audit, clock), audit, credential, metrics);
+        new XksAdmin(db, sealer, directory, audit, clock), audit, refusals, credential, metrics);
   }
 }

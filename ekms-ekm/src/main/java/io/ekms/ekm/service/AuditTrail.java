@@ -52,9 +52,10 @@ public final class AuditTrail {
 
   /** Records an outcome decided outside {@link #run}, such as a refused token. */
   public void record(CallContext ctx, String operation, Target target, String result) {
+    ctx.mark().markRecorded();
     try {
       log.append(
-          new AuditRecord(
+          AuditRecord.clipped(
               clock.instant(),
               ctx.requestId(),
               ctx.caller(),
@@ -69,6 +70,16 @@ public final class AuditTrail {
           EkmError.AUDIT_UNAVAILABLE,
           "The audit log cannot record this request; it was refused.",
           e);
+    }
+  }
+
+  /**
+   * Records a failure of a request whose service recorded nothing (it failed before or outside one:
+   * a malformed body, a malformed id); a no-op when its record was written already.
+   */
+  public void recordIfPending(CallContext ctx, String operation, Target target, String result) {
+    if (!ctx.mark().isRecorded()) {
+      recordQuietly(ctx, operation, target, result);
     }
   }
 

@@ -1,15 +1,24 @@
 package io.ekms.ekm.service;
 
+import io.ekms.core.audit.AuditMark;
 import java.util.Objects;
 
 /**
  * Who is calling and under which request id. For EKM API calls {@code clientId} and {@code issuer}
- * come from a verified token; for admin calls the caller is the admin credential.
+ * come from a verified token; for admin calls the caller is the admin credential. {@code mark}
+ * notes whether the request's audit record was written (see {@link AuditMark}).
  */
-public record CallContext(String requestId, String caller, String clientId, String issuer) {
+public record CallContext(
+    String requestId, String caller, String clientId, String issuer, AuditMark mark) {
   public CallContext {
     Objects.requireNonNull(requestId);
     Objects.requireNonNull(caller);
+    Objects.requireNonNull(mark);
+  }
+
+  /** A context with a fresh mark. */
+  public CallContext(String requestId, String caller, String clientId, String issuer) {
+    this(requestId, caller, clientId, issuer, new AuditMark());
   }
 
   public static CallContext admin(String requestId) {
@@ -18,5 +27,10 @@ public record CallContext(String requestId, String caller, String clientId, Stri
 
   public static CallContext client(String requestId, String clientId, String issuer) {
     return new CallContext(requestId, "client:" + clientId, clientId, issuer);
+  }
+
+  /** The same caller under another request id, sharing this context's mark. */
+  public CallContext withRequestId(String id) {
+    return new CallContext(id, caller, clientId, issuer, mark);
   }
 }

@@ -13,18 +13,21 @@ import io.ekms.ekm.store.CryptoLookup.Found;
 
 /**
  * The six operations of the EKM API (ekm-api.md). Each one checks, in order: the vault exists, the
- * caller is the vault's client, the vault is active, the key and version exist and allow the
- * operation; then it runs in the key's backend and is audited before it returns.
+ * caller is the vault's client, the vault is active, the vault's rate budget has room, the key and
+ * version exist and allow the operation; then it runs in the key's backend and is audited before it
+ * returns.
  */
 public final class CryptoService {
   private final Lookups lookups;
   private final Backends backends;
   private final AuditTrail audit;
+  private final RateLimiter limiter;
 
-  public CryptoService(Lookups lookups, Backends backends, AuditTrail audit) {
+  public CryptoService(Lookups lookups, Backends backends, AuditTrail audit, RateLimiter limiter) {
     this.lookups = lookups;
     this.backends = backends;
     this.audit = audit;
+    this.limiter = limiter;
   }
 
   /** The answer of Encrypt: the GCM output and which version made it. */
@@ -133,8 +136,11 @@ public final class CryptoService {
         });
   }
 
-  /** The vault exists, belongs to the caller's client and issuer, and is not blocked. */
-  private static Found authorize(CallContext ctx, java.util.Optional<Found> found) {
+  /**
+   * The vault exists, belongs to the caller's client and issuer, and is not blocked; then the call
+   * is taken from the vault's rate budget. Only the vault's own client can spend that budget.
+   */
+  private Found authorize(CallContext ctx, java.util.Optional<Found> found) {
     Found f = found.orElseThrow(() -> EkmError.NOT_FOUND.error("The vault does not exist."));
     boolean sameClient =
         f.vault().clientId().equals(ctx.clientId()) && f.issuer().equals(ctx.issuer());
@@ -145,6 +151,7 @@ public final class CryptoService {
     if (f.vault().state() != io.ekms.ekm.domain.VaultState.ACTIVE) {
       throw EkmError.VAULT_BLOCKED.error("The vault is blocked by its owner.");
     }
+    limiter.acquire(f.vault().id());
     return f;
   }
 }

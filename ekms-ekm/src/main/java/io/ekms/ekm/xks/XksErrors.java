@@ -18,21 +18,31 @@ final class XksErrors {
 
   private XksErrors() {}
 
+  /** The answer for {@code t}, logging the cause of a server-side failure. */
   static ApiException map(RuntimeException t, String requestId) {
+    ApiException answer = translate(t, requestId);
+    if (answer.status() >= 500 && answer.status() != 501) {
+      Throwable cause = answer == t ? answer.getCause() : t;
+      LOG.log(Level.ERROR, "XKS request " + requestId + ": " + answer.getMessage(), cause);
+    }
+    return answer;
+  }
+
+  /** The errorName the caller is answered for {@code t}; nothing is logged. */
+  static String code(RuntimeException t) {
+    return translate(t, "").errorCode().code();
+  }
+
+  private static ApiException translate(RuntimeException t, String requestId) {
     return switch (t) {
-      case ApiException e -> logIfServerSide(XksCrypto.translate(e), requestId);
+      case ApiException e -> XksCrypto.translate(e);
       case JsonInputException e -> XksError.VALIDATION.error(e.getMessage());
       case BodyTooLargeException e ->
           XksError.UNSUPPORTED_OPERATION.error("The request body is larger than this proxy takes.");
-      case BackendUnavailableException e -> {
-        LOG.log(Level.ERROR, "XKS request " + requestId + ": key backend unavailable", e);
-        yield XksError.DEPENDENCY_TIMEOUT.error("The key backend is unavailable; retry later.");
-      }
-      default -> {
-        LOG.log(Level.ERROR, "XKS request " + requestId + ": internal error", t);
-        yield XksError.INTERNAL.error(
-            "Internal error; see the EKM log for request " + requestId + ".");
-      }
+      case BackendUnavailableException e ->
+          XksError.DEPENDENCY_TIMEOUT.error("The key backend is unavailable; retry later.");
+      default ->
+          XksError.INTERNAL.error("Internal error; see the EKM log for request " + requestId + ".");
     };
   }
 
@@ -46,12 +56,5 @@ final class XksErrors {
       out.append(c >= 0x20 && c < 0x7f ? c : '?');
     }
     return out.toString();
-  }
-
-  private static ApiException logIfServerSide(ApiException e, String requestId) {
-    if (e.status() >= 500 && e.status() != 501) {
-      LOG.log(Level.ERROR, "XKS request " + requestId + ": " + e.getMessage(), e.getCause());
-    }
-    return e;
   }
 }

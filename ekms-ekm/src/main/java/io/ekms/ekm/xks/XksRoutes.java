@@ -1,9 +1,11 @@
 package io.ekms.ekm.xks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.AnswerOnce;
 import io.ekms.core.http.Bodies;
+import io.ekms.core.http.Peers;
 import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
@@ -50,6 +52,7 @@ public final class XksRoutes {
   private final XksThrottle throttle = new XksThrottle();
   private final java.util.concurrent.ConcurrentHashMap<String, byte[]> signingKeys =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final Refusals refusals;
   private final AuditTrail audit;
   private final RequestMetrics metrics;
 
@@ -59,6 +62,7 @@ public final class XksRoutes {
       XksCrypto crypto,
       KeyBackend healthBackend,
       AuditTrail audit,
+      Refusals refusals,
       RequestMetrics metrics,
       Clock clock) {
     this.directory = directory;
@@ -66,6 +70,7 @@ public final class XksRoutes {
     this.verifier = new SigV4Verifier(clock);
     this.operations = new XksOperations(crypto);
     this.health = new HealthProbe(healthBackend);
+    this.refusals = refusals;
     this.audit = audit;
     this.metrics = metrics;
   }
@@ -118,14 +123,24 @@ public final class XksRoutes {
     }
     byte[] body = Bodies.read(req, MAX_BODY);
     String akid = authenticate(req, path, body, store, requestId, operation[0]);
-    throttle.acquire(store);
-    Object reply =
-        keyOp ? keyOperation(store, m.group(1), m.group(2), body, akid, requestId) : health(body);
-    Responses.json(res, 200, reply);
+    CallContext ctx = new CallContext(requestId, "xks:" + store.name() + ":" + akid, null, null);
+    try {
+      throttle.acquire(store);
+      Object reply = keyOp ? keyOperation(store, m.group(1), m.group(2), body, ctx) : health(body);
+      Responses.json(res, 200, reply);
+    } catch (RuntimeException e) {
+      String keyId = keyOp ? m.group(1) : null;
+      audit.recordIfPending(
+          ctx, operation[0], new AuditTrail.Target(null, keyId, null), XksErrors.code(e));
+      throw e;
+    }
   }
 
   private Object keyOperation(
-      XksKeyStore store, String keyId, String op, byte[] body, String akid, String requestId) {
+      XksKeyStore store, String keyId, String op, byte[] body, CallContext authenticated) {
+    if (!XksKeyStore.validExternalKeyId(keyId)) {
+      throw XksError.VALIDATION.error("The key id in the path is not a valid external key id.");
+    }
     EncryptRequest encrypt = null;
     DecryptRequest decrypt = null;
     JsonNode metadata;
@@ -142,11 +157,7 @@ public final class XksRoutes {
     }
     String kmsRequestId = RequestMetadata.check(metadata, true);
     CallContext ctx =
-        new CallContext(
-            RequestId.isValid(kmsRequestId) ? kmsRequestId : requestId,
-            "xks:" + store.name() + ":" + akid,
-            null,
-            null);
+        RequestId.isValid(kmsRequestId) ? authenticated.withRequestId(kmsRequestId) : authenticated;
     ExposedKey key =
         store.keys().stream()
             .filter(k -> k.externalKeyId().equals(keyId))
@@ -177,11 +188,7 @@ public final class XksRoutes {
               "POST", path, name -> req.headers().all(HeaderNames.create(name), List::of), body),
           scope -> signingKey(store, scope));
     } catch (ApiException e) {
-      audit.record(
-          new CallContext(requestId, "unauthenticated", null, null),
-          operation,
-          new AuditTrail.Target(null, null, null),
-          e.errorCode().code());
+      refusals.refused(Peers.address(req), operation, e.errorCode().code(), requestId);
       throw e;
     }
   }

@@ -120,15 +120,36 @@ class EkmApiErrorTableTest {
                 .get("/oci/ekm/v1/vaults/vlt-00000000000000000000000000000000/metadata", t)
                 .status())
         .isEqualTo(404);
-    assertThat(f.api.get(f.apiBase() + "/keys/nope/metadata", t).status()).isEqualTo(404);
+    String unknownKey = "key-" + "0".repeat(32);
+    String unknownVersion = "kv-" + "0".repeat(32);
+    assertThat(f.api.get(f.apiBase() + "/keys/" + unknownKey + "/metadata", t).status())
+        .isEqualTo(404);
     assertThat(
-            f.api.get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/kv-1/metadata", t).status())
+            f.api
+                .get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/" + unknownVersion + "/metadata", t)
+                .status())
         .isEqualTo(404);
     String doomed = f.createKey("doomed", List.of("ENCRYPT", "DECRYPT"));
     f.admin.post(f.vaultPath() + "/" + doomed + "/delete", f.adminToken, Map.of());
     var answer = f.api.get(f.apiBase() + "/keys/" + doomed + "/metadata", t);
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.code()).isEqualTo("NotFound");
+  }
+
+  /** An id that cannot be an EKM id is refused at the edge, before any lookup. */
+  @Test
+  void malformedIdInPath_is400InvalidRequest() throws Exception {
+    String t = f.token();
+    var nope = f.api.get(f.apiBase() + "/keys/nope/metadata", t);
+    var longVault = f.api.get("/oci/ekm/v1/vaults/" + "v".repeat(300) + "/metadata", t);
+    var nulVersion = f.api.get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/%00/metadata", t);
+
+    assertThat(List.of(nope, longVault, nulVersion))
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).isEqualTo(400);
+              assertThat(a.code()).isEqualTo("InvalidRequest");
+            });
   }
 
   @Test

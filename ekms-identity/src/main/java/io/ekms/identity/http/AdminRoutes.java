@@ -1,9 +1,12 @@
 package io.ekms.identity.http;
 
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Bodies;
+import io.ekms.core.http.Peers;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.json.Json;
+import io.ekms.identity.domain.Ids;
 import io.ekms.identity.http.AdminViews.ClientView;
 import io.ekms.identity.http.AdminViews.CreateClient;
 import io.ekms.identity.http.AdminViews.ListView;
@@ -18,11 +21,11 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The identity admin API under {@value #BASE}, behind the admin credential: clients (create, list,
- * get, delete) and signing keys (list, rotate). A refused credential is audited too.
+ * get, delete) and signing keys (list, rotate). A refused credential is counted in the bounded
+ * refusal records.
  */
 public final class AdminRoutes {
   public static final String BASE = "/admin/v1/identity";
@@ -33,6 +36,7 @@ public final class AdminRoutes {
   private final KeyAdmin keys;
   private final AdminCredential credential;
   private final AuditTrail audit;
+  private final Refusals refusals;
   private final Exchange exchange;
 
   public AdminRoutes(
@@ -40,11 +44,13 @@ public final class AdminRoutes {
       KeyAdmin keys,
       AdminCredential credential,
       AuditTrail audit,
+      Refusals refusals,
       RequestMetrics metrics) {
     this.clients = clients;
     this.keys = keys;
     this.credential = credential;
     this.audit = audit;
+    this.refusals = refusals;
     this.exchange = new Exchange(metrics, ErrorMapper::admin, ErrorMapper::writeAdmin, List.of());
   }
 
@@ -103,15 +109,25 @@ public final class AdminRoutes {
         (req, requestId) -> {
           if (!credential.accepts(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
             String code = AdminError.ADMIN_UNAUTHORIZED.code();
-            audit.record(
-                new CallContext(requestId, CallContext.UNAUTHENTICATED), operation, code, Map.of());
+            refusals.refused(Peers.address(req), operation, code, requestId);
             throw AdminError.ADMIN_UNAUTHORIZED.error("A valid admin token is required.");
           }
-          return handler.handle(req, CallContext.admin(requestId));
+          CallContext ctx = CallContext.admin(requestId);
+          try {
+            return handler.handle(req, ctx);
+          } catch (RuntimeException e) {
+            audit.recordIfPending(ctx, operation, ErrorMapper.adminCode(e));
+            throw e;
+          }
         });
   }
 
+  /** The client id of the path; a 400 when it cannot be one. */
   private static String id(ServerRequest req) {
-    return req.path().pathParameters().get("clientId");
+    String id = req.path().pathParameters().get("clientId");
+    if (!Ids.wellFormedClient(id)) {
+      throw AdminError.INVALID_REQUEST.error("'clientId' in the path is not a client id.");
+    }
+    return id;
   }
 }

@@ -27,33 +27,50 @@ final class ErrorMapper {
   private ErrorMapper() {}
 
   static ApiException oauth(Throwable t, String requestId) {
-    return switch (t) {
-      case ApiException e -> logIfServerSide(e, requestId);
-      case BodyTooLargeException e -> OAuthError.INVALID_REQUEST.error(e.getMessage());
-      case AuditUnavailableException e ->
-          OAuthError.TEMPORARILY_UNAVAILABLE.error(
-              "The audit log cannot record this request; it was refused.");
-      default -> {
-        LOG.log(Level.ERROR, "request " + requestId + ": internal error", t);
-        yield OAuthError.SERVER_ERROR.error("Internal error; see the log for " + requestId + ".");
-      }
-    };
+    return logged(
+        switch (t) {
+          case ApiException e -> e;
+          case BodyTooLargeException e -> OAuthError.INVALID_REQUEST.error(e.getMessage());
+          case AuditUnavailableException e ->
+              OAuthError.TEMPORARILY_UNAVAILABLE.error(
+                  "The audit log cannot record this request; it was refused.");
+          default ->
+              OAuthError.SERVER_ERROR.error("Internal error; see the log for " + requestId + ".");
+        },
+        t,
+        requestId);
   }
 
   static ApiException admin(Throwable t, String requestId) {
+    return logged(adminAnswer(t, requestId), t, requestId);
+  }
+
+  /** The admin API's error code for {@code t}; nothing is logged. */
+  static String adminCode(Throwable t) {
+    return adminAnswer(t, "").errorCode().code();
+  }
+
+  private static ApiException adminAnswer(Throwable t, String requestId) {
     return switch (t) {
-      case ApiException e -> logIfServerSide(e, requestId);
+      case ApiException e -> e;
       case JsonInputException e -> AdminError.INVALID_REQUEST.error(e.getMessage());
       case BodyTooLargeException e -> AdminError.INVALID_REQUEST.error(e.getMessage());
       case AuditUnavailableException e ->
           AdminError.AUDIT_UNAVAILABLE.error(
               "The audit log cannot record this request; it was refused.");
-      default -> {
-        LOG.log(Level.ERROR, "request " + requestId + ": internal error", t);
-        yield AdminError.INTERNAL_ERROR.error(
-            "Internal error; see the identity server log for request " + requestId + ".");
-      }
+      default ->
+          AdminError.INTERNAL_ERROR.error(
+              "Internal error; see the identity server log for request " + requestId + ".");
     };
+  }
+
+  /** Logs the cause of a server-side answer (an audit refusal is reported by the log itself). */
+  private static ApiException logged(ApiException answer, Throwable t, String requestId) {
+    if (answer.status() >= 500 && !(t instanceof AuditUnavailableException)) {
+      Throwable cause = answer == t ? answer.getCause() : t;
+      LOG.log(Level.ERROR, "request " + requestId + ": " + answer.getMessage(), cause);
+    }
+    return answer;
   }
 
   /** Writes an OAuth error; {@code invalid_client} gets its {@code WWW-Authenticate}. */
@@ -68,12 +85,5 @@ final class ErrorMapper {
 
   static String writeAdmin(ServerResponse res, ApiException error) {
     return Responses.error(res, error);
-  }
-
-  private static ApiException logIfServerSide(ApiException e, String requestId) {
-    if (e.status() >= 500) {
-      LOG.log(Level.ERROR, "request " + requestId + ": " + e.getMessage(), e.getCause());
-    }
-    return e;
   }
 }

@@ -1,5 +1,6 @@
 package io.ekms.identity.http;
 
+import io.ekms.core.http.Peers;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.identity.http.Exchange.Reply;
 import io.ekms.identity.keys.SigningKeys;
@@ -51,7 +52,9 @@ public final class OAuthRoutes {
         exchange.route(
             "IssueToken",
             (req, requestId) ->
-                new Reply(200, tokens.issue(requestId, () -> TokenRequests.parse(req)))));
+                new Reply(
+                    200,
+                    tokens.issue(requestId, Peers.address(req), () -> TokenRequests.parse(req)))));
     r.any(
         TOKEN_PATH,
         (req, res) ->

@@ -1,6 +1,7 @@
 package io.ekms.identity.server;
 
 import io.ekms.core.audit.AuditLog;
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
@@ -36,11 +37,13 @@ import java.util.function.Supplier;
  */
 public final class Identity implements AutoCloseable {
   private final KeySealer sealer;
+  private final Refusals refusals;
   private final OAuthRoutes oauth;
   private final AdminRoutes admin;
 
-  private Identity(KeySealer sealer, OAuthRoutes oauth, AdminRoutes admin) {
+  private Identity(KeySealer sealer, Refusals refusals, OAuthRoutes oauth, AdminRoutes admin) {
     this.sealer = sealer;
+    this.refusals = refusals;
     this.oauth = oauth;
     this.admin = admin;
   }
@@ -59,13 +62,14 @@ public final class Identity implements AutoCloseable {
                     new Misconfiguration(
                         "the identity server has no admin token; run 'ekms identity init'."));
     KeySealer sealer = new KeySealer(masterKey(Path.of(config.masterKeyFile())));
+    Refusals refusals = new Refusals(auditLog, clock);
     try {
       int lifetime = config.tokens().lifetimeSeconds();
       SigningKeys keys =
           SigningKeys.open(
               db, sealer, clock, lifetime, Duration.ofSeconds(config.tokens().clockSkewSeconds()));
       AuditTrail audit = new AuditTrail(auditLog, clock);
-      var tokens = new TokenService(db, keys, audit, lifetime, issuer);
+      var tokens = new TokenService(db, keys, audit, refusals, lifetime, issuer);
       var oauth =
           new OAuthRoutes(
               tokens, keys, issuer, new RequestMetrics(registry(), "identity_requests"));
@@ -75,9 +79,11 @@ public final class Identity implements AutoCloseable {
               new KeyAdmin(keys, audit),
               new AdminCredential(adminHash),
               audit,
+              refusals,
               new RequestMetrics(registry(), "identity_admin_requests"));
-      return new Identity(sealer, oauth, admin);
+      return new Identity(sealer, refusals, oauth, admin);
     } catch (RuntimeException e) {
+      refusals.close();
       sealer.close();
       throw e;
     }
@@ -93,8 +99,10 @@ public final class Identity implements AutoCloseable {
     admin.routing(routing);
   }
 
+  /** Writes the pending refusal records (before the caller closes the audit log) and wipes keys. */
   @Override
   public void close() {
+    refusals.close();
     sealer.close();
   }
 

@@ -58,8 +58,9 @@ public final class AuditTrail {
    */
   public void record(
       CallContext ctx, String operation, String result, Map<String, String> details) {
+    ctx.mark().markRecorded();
     log.append(
-        new AuditRecord(
+        AuditRecord.clipped(
             clock.instant(),
             ctx.requestId(),
             ctx.caller(),
@@ -69,6 +70,16 @@ public final class AuditTrail {
             null,
             result,
             details));
+  }
+
+  /**
+   * Records a failure of a request whose service recorded nothing (a malformed body or id); a no-op
+   * when its record was written already.
+   */
+  public void recordIfPending(CallContext ctx, String operation, String result) {
+    if (!ctx.mark().isRecorded()) {
+      recordQuietly(ctx, operation, result, Map.of());
+    }
   }
 
   /** For failures: the caller's error wins over an audit failure, which the log reports itself. */

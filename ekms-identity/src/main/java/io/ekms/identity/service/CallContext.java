@@ -1,14 +1,24 @@
 package io.ekms.identity.service;
 
+import io.ekms.core.audit.AuditMark;
 import java.util.Objects;
 
-/** Who is calling and under which request id ({@code opc-request-id}). */
-public record CallContext(String requestId, String caller) {
+/**
+ * Who is calling and under which request id ({@code opc-request-id}); {@code mark} notes whether
+ * the request's audit record was written (see {@link AuditMark}).
+ */
+public record CallContext(String requestId, String caller, AuditMark mark) {
   public static final String UNAUTHENTICATED = "unauthenticated";
 
   public CallContext {
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(mark, "mark");
+  }
+
+  /** A context with a fresh mark. */
+  public CallContext(String requestId, String caller) {
+    this(requestId, caller, new AuditMark());
   }
 
   public static CallContext admin(String requestId) {

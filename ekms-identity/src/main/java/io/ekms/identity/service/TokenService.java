@@ -1,6 +1,7 @@
 package io.ekms.identity.service;
 
 import io.ekms.core.audit.AuditUnavailableException;
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
 import io.ekms.core.error.ApiException;
 import io.ekms.identity.domain.Client;
@@ -17,10 +18,11 @@ import java.util.function.Supplier;
  * The client-credentials grant (RFC 6749 section 4.4): authenticates the client, checks the grant
  * type, resolves the requested scope into a {@link Grant}, and signs a token with the current key.
  *
- * <p>Every request, whatever its outcome, leaves exactly one {@code IssueToken} audit record, with
- * the client id (only when it is well formed: a malformed one may be a misplaced secret), the
- * audience, scope names, key id, {@code jti} and expiry; never the secret or the token. A token is
- * returned only after its record is stored.
+ * <p>Every request whose client authenticated, whatever its outcome, leaves exactly one {@code
+ * IssueToken} audit record, with the client id (only when it is well formed: a malformed one may be
+ * a misplaced secret), the audience, scope names, key id, {@code jti} and expiry; never the secret
+ * or the token. A token is returned only after its record is stored. Requests refused before their
+ * client authenticated are counted in the bounded refusal records instead ({@link Refusals}).
  */
 public final class TokenService {
   static final String OPERATION = "IssueToken";
@@ -29,6 +31,7 @@ public final class TokenService {
   private final Database db;
   private final SigningKeys keys;
   private final AuditTrail audit;
+  private final Refusals refusals;
   private final long lifetimeSeconds;
   private final Supplier<String> issuer;
   private final ClientRepository clients = new ClientRepository();
@@ -40,22 +43,26 @@ public final class TokenService {
       Database db,
       SigningKeys keys,
       AuditTrail audit,
+      Refusals refusals,
       long lifetimeSeconds,
       Supplier<String> issuer) {
     this.db = db;
     this.keys = keys;
     this.audit = audit;
+    this.refusals = refusals;
     this.lifetimeSeconds = lifetimeSeconds;
     this.issuer = issuer;
   }
 
   /**
-   * Issues a token for the request {@code parse} yields; parse failures are audited like any other.
+   * Issues a token for the request {@code parse} yields. {@code source} is the caller's address: a
+   * request refused before its client authenticated is counted under it in the bounded refusal
+   * records; every other outcome gets its own record.
    *
    * @throws ApiException with an {@link OAuthError}
    * @throws AuditUnavailableException when the audit log refuses the record (no token is returned)
    */
-  public TokenResponse issue(String requestId, Supplier<TokenRequest> parse) {
+  public TokenResponse issue(String requestId, String source, Supplier<TokenRequest> parse) {
     CallContext ctx = new CallContext(requestId, CallContext.UNAUTHENTICATED);
     Map<String, String> details = new LinkedHashMap<>();
     try {
@@ -89,7 +96,12 @@ public final class TokenService {
           lifetimeSeconds,
           request.scope() == null ? grant.scopeClaim() : null);
     } catch (ApiException e) {
-      audit.recordQuietly(ctx, OPERATION, e.errorCode().code(), details);
+      if (ctx.caller().equals(CallContext.UNAUTHENTICATED)) {
+        refusals.refused(
+            source, OPERATION, e.errorCode().code(), requestId, details.get("clientId"));
+      } else {
+        audit.recordQuietly(ctx, OPERATION, e.errorCode().code(), details);
+      }
       throw e;
     } catch (AuditUnavailableException e) {
       throw e;

@@ -89,7 +89,7 @@ class AdminApiTest {
     assertThat(f.basic(client, AUDIENCE + "oci_ekms").status()).isEqualTo(401);
     assertThat(f.admin("GET", CLIENTS + "/" + client.id(), null).status()).isEqualTo(404);
     assertThat(f.admin("DELETE", CLIENTS + "/" + client.id(), null).status()).isEqualTo(404);
-    assertThat(f.admin("DELETE", CLIENTS + "/not-an-id", null).status()).isEqualTo(404);
+    assertThat(f.admin("DELETE", CLIENTS + "/not-an-id", null).status()).isEqualTo(400);
   }
 
   @Test

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** One audit record per token request and per admin call, with the caller's request id. */
+/**
+ * One audit record per authenticated token request and admin call, with the caller's request id;
+ * refusals before authentication land in bounded refusal records, found by their first request id.
+ */
 class AuditTest {
   @Test
   void tokenRequestsAndAdminCalls_eachLeaveOneRecord() throws Exception {
@@ -53,8 +56,11 @@ class AuditTest {
     assertThat(details.path("jti").asText()).hasSize(32);
     assertThat(only(records, "bad-secret").path("result").asText()).isEqualTo("invalid_client");
     assertThat(only(records, "bad-secret").path("caller").asText()).isEqualTo("unauthenticated");
-    assertThat(only(records, "bad-secret").path("details").path("clientId").asText())
+    assertThat(only(records, "bad-secret").path("operation").asText()).isEqualTo("REFUSALS");
+    assertThat(only(records, "bad-secret").path("details").path("claimed").asText())
         .isEqualTo(client.id());
+    assertThat(only(records, "bad-secret").path("details").path("operations").asText())
+        .isEqualTo("IssueToken=1");
     assertThat(only(records, "bad-grant").path("result").asText())
         .isEqualTo("unsupported_grant_type");
     assertThat(only(records, "bad-scope").path("result").asText()).isEqualTo("invalid_scope");

@@ -1,10 +1,13 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.audit.AuditLog;
+import io.ekms.core.audit.AuditQuery;
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Bodies;
 import io.ekms.core.http.JsonExchange;
 import io.ekms.core.http.JsonExchange.Reply;
+import io.ekms.core.http.Peers;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.json.Json;
 import io.ekms.kms.auth.Permission;
@@ -21,13 +24,15 @@ import java.util.function.Supplier;
 
 /**
  * The KMS admin API on its own listener, behind the admin token: users, their API keys and
- * per-compartment grants, and the audit log. Every call is audited as the admin's.
+ * per-compartment grants, and the audit log. Every call is audited as the admin's; a refused token
+ * is counted in the bounded refusal records.
  */
 public final class AdminRoutes {
   private static final String U = "/admin/v1/users/{userId}";
   private final PrincipalAdmin principals;
   private final AuditLog auditLog;
   private final KmsAudit audit;
+  private final Refusals refusals;
   private final AdminCredential credential;
   private final JsonExchange exchange;
 
@@ -35,11 +40,13 @@ public final class AdminRoutes {
       PrincipalAdmin principals,
       AuditLog auditLog,
       KmsAudit audit,
+      Refusals refusals,
       AdminCredential credential,
       RequestMetrics metrics) {
     this.principals = principals;
     this.auditLog = auditLog;
     this.audit = audit;
+    this.refusals = refusals;
     this.credential = credential;
     this.exchange = new JsonExchange(metrics, KmsErrorMapper::map);
   }
@@ -118,10 +125,12 @@ public final class AdminRoutes {
                 new Reply(
                     200,
                     new ListView<>(
-                        auditLog.read(
-                            number(req, "after", 0),
-                            (int) number(req, "limit", 100),
-                            req.query().first("requestId").orElse(null))))));
+                        AuditQuery.parse(
+                                req.query().first("after").orElse(null),
+                                req.query().first("limit").orElse(null),
+                                req.query().first("requestId").orElse(null),
+                                KmsError.INVALID_PARAMETER::error)
+                            .read(auditLog)))));
     r.get("/admin/v1/audit/verify", route("VerifyAudit", req -> new Reply(200, auditLog.verify())));
   }
 
@@ -136,15 +145,13 @@ public final class AdminRoutes {
         operation,
         (req, requestId) -> {
           String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-          boolean ok = credential.accepts(header);
-          Caller caller = new Caller(ok ? "admin" : "unauthenticated", requestId, Map.of());
-          Supplier<Reply> work =
-              () -> {
-                if (!ok) {
-                  throw KmsError.NOT_AUTHENTICATED.error("A valid admin token is required.");
-                }
-                return handler.handle(req);
-              };
+          if (!credential.accepts(header)) {
+            String code = KmsError.NOT_AUTHENTICATED.code();
+            refusals.refused(Peers.address(req), operation, code, requestId);
+            throw KmsError.NOT_AUTHENTICATED.error("A valid admin token is required.");
+          }
+          Caller caller = new Caller("admin", requestId, Map.of());
+          Supplier<Reply> work = () -> handler.handle(req);
           return audit.run(caller, operation, new KmsAudit.Target(null, null, null), null, work);
         });
   }

@@ -40,9 +40,9 @@ final class CryptoRoutes {
       var out =
           crypto.encrypt(
               c.caller().withLoggingContext(b.loggingContext()),
-              c.path("vaultId"),
-              Validate.required("keyId", b.keyId()),
-              b.keyVersionId(),
+              c.id("vaultId", "vault"),
+              Validate.ocid("keyId", b.keyId(), "key"),
+              Validate.optionalOcid("keyVersionId", b.keyVersionId(), "keyversion"),
               plaintext,
               b.associatedData());
       return new Reply(
@@ -61,9 +61,9 @@ final class CryptoRoutes {
     var out =
         crypto.decrypt(
             c.caller().withLoggingContext(b.loggingContext()),
-            c.path("vaultId"),
-            Validate.required("keyId", b.keyId()),
-            b.keyVersionId(),
+            c.id("vaultId", "vault"),
+            Validate.ocid("keyId", b.keyId(), "key"),
+            Validate.optionalOcid("keyVersionId", b.keyVersionId(), "keyversion"),
             ciphertext,
             b.associatedData());
     try (var plaintext = out.plaintext()) {
@@ -88,8 +88,8 @@ final class CryptoRoutes {
     var out =
         crypto.generateDataEncryptionKey(
             c.caller().withLoggingContext(b.loggingContext()),
-            c.path("vaultId"),
-            Validate.required("keyId", b.keyId()),
+            c.id("vaultId", "vault"),
+            Validate.ocid("keyId", b.keyId(), "key"),
             length,
             b.associatedData());
     try (var dek = out.dek()) {

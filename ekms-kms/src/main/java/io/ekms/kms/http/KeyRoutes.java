@@ -42,14 +42,19 @@ final class KeyRoutes {
               Page page = Paging.page(c);
               List<Key> list =
                   keys.list(
-                      c.caller(), c.path("vaultId"), c.query("compartmentId").orElse(null), page);
+                      c.caller(),
+                      c.id("vaultId", "vault"),
+                      c.query("compartmentId").orElse(null),
+                      page);
               return Paging.reply(
                   list, page, Key::timeCreated, Key::id, k -> Views.KeyView.of(k, null));
             }));
     r.get(
         K,
         x.route(
-            "GetKey", false, c -> key(keys.get(c.caller(), c.path("vaultId"), c.path("keyId")))));
+            "GetKey",
+            false,
+            c -> key(keys.get(c.caller(), c.id("vaultId", "vault"), c.id("keyId", "key")))));
     r.put(
         K,
         x.route(
@@ -59,8 +64,8 @@ final class KeyRoutes {
                 key(
                     keys.rename(
                         c.caller(),
-                        c.path("vaultId"),
-                        c.path("keyId"),
+                        c.id("vaultId", "vault"),
+                        c.id("keyId", "key"),
                         c.json(Requests.UpdateDisplayName.class).displayName(),
                         c.header("if-match")))));
     r.post(
@@ -71,7 +76,10 @@ final class KeyRoutes {
             c ->
                 key(
                     keys.enable(
-                        c.caller(), c.path("vaultId"), c.path("keyId"), c.header("if-match")))));
+                        c.caller(),
+                        c.id("vaultId", "vault"),
+                        c.id("keyId", "key"),
+                        c.header("if-match")))));
     r.post(
         K + "/actions/disable",
         x.route(
@@ -80,7 +88,10 @@ final class KeyRoutes {
             c ->
                 key(
                     keys.disable(
-                        c.caller(), c.path("vaultId"), c.path("keyId"), c.header("if-match")))));
+                        c.caller(),
+                        c.id("vaultId", "vault"),
+                        c.id("keyId", "key"),
+                        c.header("if-match")))));
     r.post(
         K + "/actions/scheduleDeletion",
         x.route(
@@ -90,8 +101,8 @@ final class KeyRoutes {
                 key(
                     keys.scheduleDeletion(
                         c.caller(),
-                        c.path("vaultId"),
-                        c.path("keyId"),
+                        c.id("vaultId", "vault"),
+                        c.id("keyId", "key"),
                         Paging.deletionTime(c),
                         c.header("if-match")))));
     r.post(
@@ -102,7 +113,10 @@ final class KeyRoutes {
             c ->
                 key(
                     keys.cancelDeletion(
-                        c.caller(), c.path("vaultId"), c.path("keyId"), c.header("if-match")))));
+                        c.caller(),
+                        c.id("vaultId", "vault"),
+                        c.id("keyId", "key"),
+                        c.header("if-match")))));
     versionRoutes(r);
   }
 
@@ -118,7 +132,9 @@ final class KeyRoutes {
                       ? null
                       : c.json(Requests.ExternalKeyVersionReference.class).externalKeyVersionId();
               return version(
-                  c, versions.create(c.caller(), c.path("vaultId"), c.path("keyId"), external));
+                  c,
+                  versions.create(
+                      c.caller(), c.id("vaultId", "vault"), c.id("keyId", "key"), external));
             }));
     r.get(
         KV,
@@ -127,9 +143,9 @@ final class KeyRoutes {
             false,
             c -> {
               Page page = Paging.page(c);
-              Key key = keys.get(c.caller(), c.path("vaultId"), c.path("keyId"));
+              Key key = keys.get(c.caller(), c.id("vaultId", "vault"), c.id("keyId", "key"));
               List<KeyVersion> list =
-                  versions.list(c.caller(), c.path("vaultId"), c.path("keyId"), page);
+                  versions.list(c.caller(), c.id("vaultId", "vault"), c.id("keyId", "key"), page);
               return Paging.reply(
                   list,
                   page,
@@ -146,7 +162,10 @@ final class KeyRoutes {
                 version(
                     c,
                     versions.get(
-                        c.caller(), c.path("vaultId"), c.path("keyId"), c.path("versionId")))));
+                        c.caller(),
+                        c.id("vaultId", "vault"),
+                        c.id("keyId", "key"),
+                        c.id("versionId", "keyversion")))));
     r.post(
         KV + "/{versionId}/actions/scheduleDeletion",
         x.route(
@@ -157,9 +176,9 @@ final class KeyRoutes {
                     c,
                     versions.scheduleDeletion(
                         c.caller(),
-                        c.path("vaultId"),
-                        c.path("keyId"),
-                        c.path("versionId"),
+                        c.id("vaultId", "vault"),
+                        c.id("keyId", "key"),
+                        c.id("versionId", "keyversion"),
                         Paging.deletionTime(c),
                         c.header("if-match")))));
     r.post(
@@ -172,9 +191,9 @@ final class KeyRoutes {
                     c,
                     versions.cancelDeletion(
                         c.caller(),
-                        c.path("vaultId"),
-                        c.path("keyId"),
-                        c.path("versionId"),
+                        c.id("vaultId", "vault"),
+                        c.id("keyId", "key"),
+                        c.id("versionId", "keyversion"),
                         c.header("if-match")))));
   }
 
@@ -185,7 +204,7 @@ final class KeyRoutes {
     return key(
         keys.create(
             c.caller(),
-            c.path("vaultId"),
+            c.id("vaultId", "vault"),
             new KeyService.Create(
                 b.compartmentId(),
                 b.displayName(),

@@ -18,36 +18,42 @@ final class KmsErrorMapper {
 
   private KmsErrorMapper() {}
 
+  /** The answer for {@code t}, logging internal failures and EKM outages with the request id. */
   static ApiException map(Throwable t, String requestId) {
+    ApiException answer = translate(t, requestId);
+    if (answer.status() >= 500) {
+      Throwable cause = answer == t ? answer.getCause() : t;
+      LOG.log(Level.ERROR, "request " + requestId + ": " + answer.getMessage(), cause);
+    } else if (t instanceof ExternalKeyManagerException e
+        && (e.kind() == ExternalKeyManagerException.Kind.NOT_FOUND
+            || e.kind() == ExternalKeyManagerException.Kind.UNAVAILABLE)) {
+      LOG.log(Level.WARNING, "request " + requestId + ": external key manager: " + e.getMessage());
+    }
+    return answer;
+  }
+
+  /** The error code the caller is answered for {@code t}; nothing is logged. */
+  static String code(Throwable t) {
+    return translate(t, "").errorCode().code();
+  }
+
+  private static ApiException translate(Throwable t, String requestId) {
     return switch (t) {
-      case ApiException e -> logIfServerSide(e, requestId);
+      case ApiException e -> e;
       case JsonInputException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
       case BodyTooLargeException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
-      case ExternalKeyManagerException e -> external(e, requestId);
-      default -> {
-        LOG.log(Level.ERROR, "request " + requestId + ": internal error", t);
-        yield KmsError.INTERNAL_SERVER_ERROR.error(
-            "Internal error; see the KMS log for request " + requestId + ".");
-      }
+      case ExternalKeyManagerException e -> external(e);
+      default ->
+          KmsError.INTERNAL_SERVER_ERROR.error(
+              "Internal error; see the KMS log for request " + requestId + ".");
     };
   }
 
-  private static ApiException external(ExternalKeyManagerException e, String requestId) {
+  private static ApiException external(ExternalKeyManagerException e) {
     return switch (e.kind()) {
       case INCORRECT_STATE -> KmsError.INCORRECT_STATE.error(e.getMessage());
       case DECRYPTION_FAILED -> KmsError.INVALID_PARAMETER.error(e.getMessage());
-      case NOT_FOUND, UNAVAILABLE -> {
-        LOG.log(
-            Level.WARNING, "request " + requestId + ": external key manager: " + e.getMessage());
-        yield KmsError.EXTERNAL_SERVER_INCORRECT_STATE.error(e.getMessage());
-      }
+      case NOT_FOUND, UNAVAILABLE -> KmsError.EXTERNAL_SERVER_INCORRECT_STATE.error(e.getMessage());
     };
-  }
-
-  private static ApiException logIfServerSide(ApiException e, String requestId) {
-    if (e.status() >= 500) {
-      LOG.log(Level.ERROR, "request " + requestId + ": " + e.getMessage(), e.getCause());
-    }
-    return e;
   }
 }

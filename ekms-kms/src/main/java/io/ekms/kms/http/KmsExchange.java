@@ -1,13 +1,17 @@
 package io.ekms.kms.http;
 
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AnswerOnce;
 import io.ekms.core.http.Bodies;
+import io.ekms.core.http.Peers;
 import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
 import io.ekms.core.json.Json;
 import io.ekms.kms.service.Caller;
+import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.RetryTokens;
+import io.ekms.kms.service.Validate;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -20,7 +24,9 @@ import java.util.Optional;
 
 /**
  * Runs one KMS API exchange: request id, bounded body, signature authentication, optional {@code
- * opc-retry-token} replay, the handler, and one error mapping. Handlers stay thin.
+ * opc-retry-token} replay, the handler, and one error mapping. Handlers stay thin. A request
+ * refused before its caller authenticated is counted in the bounded refusal records ({@link
+ * Refusals}); every authenticated request is audited by its service.
  */
 final class KmsExchange {
   static final int MAX_BODY = 64 * 1024;
@@ -34,8 +40,14 @@ final class KmsExchange {
 
   /** What a handler gets: the request, its body, and the authenticated caller. */
   record Call(ServerRequest request, byte[] body, Caller caller) {
+    /** A path parameter as sent (decoded), or null when the route has none. */
     String path(String name) {
-      return request.path().pathParameters().get(name);
+      return request.path().pathParameters().first(name).orElse(null);
+    }
+
+    /** A path parameter that must be an OCID of {@code type}: a 400 naming it otherwise. */
+    String id(String name, String type) {
+      return Validate.ocid(name, path(name), type);
     }
 
     Optional<String> query(String name) {
@@ -58,11 +70,20 @@ final class KmsExchange {
   }
 
   private final Authenticator authenticator;
+  private final KmsAudit audit;
+  private final Refusals refusals;
   private final RetryTokens retryTokens;
   private final RequestMetrics metrics;
 
-  KmsExchange(Authenticator authenticator, RetryTokens retryTokens, RequestMetrics metrics) {
+  KmsExchange(
+      Authenticator authenticator,
+      KmsAudit audit,
+      Refusals refusals,
+      RetryTokens retryTokens,
+      RequestMetrics metrics) {
     this.authenticator = authenticator;
+    this.audit = audit;
+    this.refusals = refusals;
     this.retryTokens = retryTokens;
     this.metrics = metrics;
   }
@@ -97,20 +118,35 @@ final class KmsExchange {
       ServerRequest req,
       ServerResponse res,
       String requestId) {
-    byte[] body = Bodies.read(req, MAX_BODY);
-    String target =
-        req.prologue().uriPath().rawPath()
-            + (req.query().rawValue().isEmpty() ? "" : "?" + req.query().rawValue());
-    String principal =
-        authenticator.authenticate(
-            req.prologue().method().text(),
-            target,
-            name -> req.headers().all(HeaderNames.create(name), java.util.List::of),
-            body);
+    byte[] body;
+    String principal;
+    try {
+      body = Bodies.read(req, MAX_BODY);
+      String target =
+          req.prologue().uriPath().rawPath()
+              + (req.query().rawValue().isEmpty() ? "" : "?" + req.query().rawValue());
+      principal =
+          authenticator.authenticate(
+              req.prologue().method().text(),
+              target,
+              name -> req.headers().all(HeaderNames.create(name), java.util.List::of),
+              body);
+    } catch (RuntimeException e) {
+      String code = KmsErrorMapper.code(e);
+      refusals.refused(Peers.address(req), operation, code, requestId);
+      throw e;
+    }
     Call call = new Call(req, body, new Caller(principal, requestId, Map.of()));
     String token = idempotent ? call.header("opc-retry-token") : null;
-    Reply reply =
-        token == null ? handler.handle(call) : withRetryToken(operation, token, call, handler);
+    Reply reply;
+    try {
+      reply =
+          token == null ? handler.handle(call) : withRetryToken(operation, token, call, handler);
+    } catch (RuntimeException e) {
+      String code = KmsErrorMapper.code(e);
+      audit.recordIfPending(call.caller(), operation, target(call), code);
+      throw e;
+    }
     reply.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
     Responses.json(res, reply.status(), reply.body());
   }
@@ -134,6 +170,11 @@ final class KmsExchange {
       retryTokens.release(principal, token);
       throw e;
     }
+  }
+
+  /** What the request names, as sent (the audit clips it), for the record of a refused request. */
+  private static KmsAudit.Target target(Call call) {
+    return new KmsAudit.Target(call.path("vaultId"), call.path("keyId"), call.path("versionId"));
   }
 
   private static String hash(Call call) {

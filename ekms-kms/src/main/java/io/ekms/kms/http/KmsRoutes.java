@@ -1,5 +1,6 @@
 package io.ekms.kms.http;
 
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.kms.service.Access;
@@ -30,6 +31,7 @@ public final class KmsRoutes {
       Authenticator authenticator,
       Access access,
       KmsAudit audit,
+      Refusals refusals,
       RetryTokens retryTokens,
       Connections connections,
       SecretSealer sealer,
@@ -37,7 +39,7 @@ public final class KmsRoutes {
       Supplier<String> baseUrl) {
     this.baseUrl = baseUrl;
     Resources resources = new Resources(db);
-    KmsExchange exchange = new KmsExchange(authenticator, retryTokens, metrics);
+    KmsExchange exchange = new KmsExchange(authenticator, audit, refusals, retryTokens, metrics);
     var endpoints = new PrivateEndpointService(db, access, audit, clock);
     var vaults = new VaultService(resources, access, audit, connections, sealer, clock);
     var keys = new KeyService(resources, access, audit, connections, clock);

@@ -56,13 +56,16 @@ final class VaultRoutes {
                   Views.EkmsPrivateEndpointView::of);
             }));
     r.get(
-        PE + "/{id}",
+        PE + "/{privateEndpointId}",
         x.route(
             "GetEkmsPrivateEndpoint",
             false,
-            c -> endpoint(200, endpoints.get(c.caller(), c.path("id")))));
+            c ->
+                endpoint(
+                    200,
+                    endpoints.get(c.caller(), c.id("privateEndpointId", "ekmsprivateendpoint")))));
     r.put(
-        PE + "/{id}",
+        PE + "/{privateEndpointId}",
         x.route(
             "UpdateEkmsPrivateEndpoint",
             false,
@@ -71,16 +74,19 @@ final class VaultRoutes {
                     200,
                     endpoints.update(
                         c.caller(),
-                        c.path("id"),
+                        c.id("privateEndpointId", "ekmsprivateendpoint"),
                         c.json(Requests.UpdateDisplayName.class).displayName(),
                         c.header("if-match")))));
     r.delete(
-        PE + "/{id}",
+        PE + "/{privateEndpointId}",
         x.route(
             "DeleteEkmsPrivateEndpoint",
             false,
             c -> {
-              endpoints.delete(c.caller(), c.path("id"), c.header("if-match"));
+              endpoints.delete(
+                  c.caller(),
+                  c.id("privateEndpointId", "ekmsprivateendpoint"),
+                  c.header("if-match"));
               return new Reply(204, null);
             }));
     r.post(V, x.route("CreateVault", true, this::createVault));
@@ -101,10 +107,11 @@ final class VaultRoutes {
                   v -> Views.VaultView.of(v, baseUrl.get()));
             }));
     r.get(
-        V + "/{id}",
-        x.route("GetVault", false, c -> vault(200, vaults.get(c.caller(), c.path("id")))));
+        V + "/{vaultId}",
+        x.route(
+            "GetVault", false, c -> vault(200, vaults.get(c.caller(), c.id("vaultId", "vault")))));
     r.put(
-        V + "/{id}",
+        V + "/{vaultId}",
         x.route(
             "UpdateVault",
             false,
@@ -116,7 +123,7 @@ final class VaultRoutes {
                   vaults.change(
                       c.caller(),
                       "UpdateVault",
-                      c.path("id"),
+                      c.id("vaultId", "vault"),
                       c.header("if-match"),
                       v ->
                           name == null
@@ -124,7 +131,7 @@ final class VaultRoutes {
                               : v.withDisplayName(name, v.timeUpdated().plusMillis(1))));
             }));
     r.post(
-        V + "/{id}/actions/scheduleDeletion",
+        V + "/{vaultId}/actions/scheduleDeletion",
         x.route(
             "ScheduleVaultDeletion",
             true,
@@ -132,21 +139,27 @@ final class VaultRoutes {
                 vault(
                     200,
                     vaults.scheduleDeletion(
-                        c.caller(), c.path("id"), Paging.deletionTime(c), c.header("if-match")))));
+                        c.caller(),
+                        c.id("vaultId", "vault"),
+                        Paging.deletionTime(c),
+                        c.header("if-match")))));
     r.post(
-        V + "/{id}/actions/cancelDeletion",
+        V + "/{vaultId}/actions/cancelDeletion",
         x.route(
             "CancelVaultDeletion",
             true,
             c ->
-                vault(200, vaults.cancelDeletion(c.caller(), c.path("id"), c.header("if-match")))));
+                vault(
+                    200,
+                    vaults.cancelDeletion(
+                        c.caller(), c.id("vaultId", "vault"), c.header("if-match")))));
     r.get(
-        V + "/{id}/usage",
+        V + "/{vaultId}/usage",
         x.route(
             "GetVaultUsage",
             false,
             c -> {
-              int[] usage = vaults.usage(c.caller(), c.path("id"));
+              int[] usage = vaults.usage(c.caller(), c.id("vaultId", "vault"));
               return new Reply(200, new Views.VaultUsage(usage[0], usage[1], 0, 0));
             }));
   }
@@ -181,7 +194,8 @@ final class VaultRoutes {
                   b.displayName(),
                   b.vaultType(),
                   meta.externalVaultEndpointUrl(),
-                  meta.privateEndpointId(),
+                  Validate.ocid(
+                      "privateEndpointId", meta.privateEndpointId(), "ekmsprivateendpoint"),
                   oauth.idcsAccountNameUrl(),
                   oauth.clientAppId(),
                   s)));

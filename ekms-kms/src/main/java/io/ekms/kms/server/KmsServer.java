@@ -1,6 +1,7 @@
 package io.ekms.kms.server;
 
 import io.ekms.core.audit.AuditLog;
+import io.ekms.core.audit.Refusals;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class KmsServer implements AutoCloseable {
   private final Database db;
   private final AuditLog auditLog;
+  private final Refusals refusals;
   private final SecretSealer sealer;
   private final DeletionSweeper sweeper;
   private final WebServer server;
@@ -42,6 +44,7 @@ public final class KmsServer implements AutoCloseable {
   private KmsServer(
       Database db,
       AuditLog auditLog,
+      Refusals refusals,
       SecretSealer sealer,
       DeletionSweeper sweeper,
       WebServer server,
@@ -50,6 +53,7 @@ public final class KmsServer implements AutoCloseable {
     this.owned = owned;
     this.db = db;
     this.auditLog = auditLog;
+    this.refusals = refusals;
     this.sealer = sealer;
     this.sweeper = sweeper;
     this.server = server;
@@ -71,6 +75,7 @@ public final class KmsServer implements AutoCloseable {
           new SecretSealer(KmsMasterKey.open(Path.of(config.masterKeyFile()), db));
       AuditLog auditLog = new AuditLog(db, config.audit().options());
       KmsAudit audit = new KmsAudit(auditLog, clock);
+      Refusals refusals = new Refusals(auditLog, clock);
       RetryTokens retryTokens = new RetryTokens(db, clock);
       // Vault views name their endpoints by the base URL, known once the listener is bound.
       AtomicReference<String> baseUrl = new AtomicReference<>();
@@ -81,6 +86,7 @@ public final class KmsServer implements AutoCloseable {
               new SignatureAuthenticator(new RequestVerifier(new DatabaseKeyDirectory(db), clock)),
               new GrantAccess(new Authorizer(db)),
               audit,
+              refusals,
               retryTokens,
               new Connections(parts.externalVaults(), sealer),
               sealer,
@@ -93,6 +99,7 @@ public final class KmsServer implements AutoCloseable {
               new PrincipalAdmin(db, clock),
               auditLog,
               audit,
+              refusals,
               adminCredential(db),
               new RequestMetrics(Metrics.registry(), "kms_admin_requests"))
           .routing(admin);
@@ -103,7 +110,7 @@ public final class KmsServer implements AutoCloseable {
       baseUrl.set(config.baseUrl(server.port()));
       DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
       sweeper.start(Duration.ofSeconds(config.sweepIntervalSeconds()));
-      return new KmsServer(db, auditLog, sealer, sweeper, server, baseUrl.get(), owned);
+      return new KmsServer(db, auditLog, refusals, sealer, sweeper, server, baseUrl.get(), owned);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -153,6 +160,7 @@ public final class KmsServer implements AutoCloseable {
       System.getLogger(KmsServer.class.getName())
           .log(System.Logger.Level.WARNING, "closing the EKM clients failed", e);
     }
+    refusals.close();
     auditLog.close();
     sealer.close();
     db.close();

@@ -2,6 +2,7 @@ package io.ekms.kms.service;
 
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.AuditRecord;
+import io.ekms.core.audit.AuditText;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.error.ApiException;
 import io.ekms.kms.external.ExternalKeyManagerException;
@@ -52,14 +53,18 @@ public final class KmsAudit {
   }
 
   public void record(Caller caller, String operation, Target target, String result) {
+    caller.mark().markRecorded();
     Map<String, String> details = new TreeMap<>();
     caller.loggingContext().entrySet().stream()
         .limit(MAX_CONTEXT)
         .forEach(
-            e -> details.put("loggingContext." + clip(e.getKey(), 48), clip(e.getValue(), 512)));
+            e ->
+                details.put(
+                    "loggingContext." + AuditText.clip(e.getKey(), 48),
+                    AuditText.clip(e.getValue() == null ? "" : e.getValue(), 512)));
     try {
       log.append(
-          new AuditRecord(
+          AuditRecord.clipped(
               clock.instant(),
               caller.requestId(),
               caller.principalId(),
@@ -77,15 +82,21 @@ public final class KmsAudit {
     }
   }
 
+  /**
+   * Records a failure of a request whose service recorded nothing (it failed before one ran: a
+   * malformed body or id); a no-op when its record was written already.
+   */
+  public void recordIfPending(Caller caller, String operation, Target target, String result) {
+    if (!caller.mark().isRecorded()) {
+      quietly(caller, operation, target, result);
+    }
+  }
+
   private void quietly(Caller caller, String operation, Target target, String result) {
     try {
       record(caller, operation, target, result);
     } catch (ApiException ignored) {
       // The caller must see the original error; the audit log reports its own failure.
     }
-  }
-
-  private static String clip(String s, int max) {
-    return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
   }
 }

@@ -31,6 +31,11 @@ public final class Validate {
     return value;
   }
 
+  /** An optional OCID of {@code type}: null when absent, else checked as {@link #ocid}. */
+  public static String optionalOcid(String field, String value, String type) {
+    return value == null ? null : ocid(field, value, type);
+  }
+
   /** A compartment or tenancy OCID. */
   public static String compartment(String value) {
     required("compartmentId", value);

@@ -1,0 +1,150 @@
+package io.ekms.stack;
+
+import io.ekms.core.http.Listener;
+import io.ekms.core.tls.LocalCa;
+import io.ekms.ekm.server.EkmConfig;
+import io.ekms.ekm.server.EkmInit;
+import io.ekms.ekm.server.EkmServer;
+import io.ekms.identity.server.IdentityConfig;
+import io.ekms.identity.server.IdentityInit;
+import io.ekms.identity.server.IdentityServer;
+import io.ekms.kms.server.KmsConfig;
+import io.ekms.kms.server.KmsInit;
+import io.ekms.kms.server.KmsLauncher;
+import io.ekms.kms.server.KmsServer;
+import io.ekms.stack.admin.AdminHttp;
+import io.ekms.stack.admin.EkmAdmin;
+import io.ekms.stack.admin.IdentityAdmin;
+import io.ekms.stack.admin.KmsAdmin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Identity, EKM and KMS in this process on 127.0.0.1 over HTTPS, with their data under one
+ * directory ({@code identity/}, {@code ekm/}, {@code kms/}) and one local CA ({@code tls/ca.pem})
+ * that issued all three server certificates, so one CA file trusts them all. Missing data is
+ * initialised on start; existing data is reused. The KMS trusts the identity server for tokens and
+ * the loopback address for EKMs. This is what {@code ekms quickstart} runs and what the end-to-end
+ * tests start; {@link #close()} stops all three.
+ */
+public final class LoopbackStack implements AutoCloseable {
+  private final Path dataDir;
+  private final Path caFile;
+  private final EkmConfig ekmConfig;
+  private final IdentityServer identity;
+  private final EkmServer ekm;
+  private final KmsServer kms;
+
+  private LoopbackStack(
+      Path dataDir, EkmConfig ekmConfig, IdentityServer identity, EkmServer ekm, KmsServer kms) {
+    this.dataDir = dataDir;
+    this.caFile = dataDir.resolve("tls/ca.pem");
+    this.ekmConfig = ekmConfig;
+    this.identity = identity;
+    this.ekm = ekm;
+    this.kms = kms;
+  }
+
+  /**
+   * Initialises what is missing under {@code dataDir} and starts the three servers on {@code
+   * ports} ({@link StackPorts#EPHEMERAL} picks free ones).
+   *
+   * @throws StackException when a fixed port is taken
+   */
+  public static LoopbackStack start(Path dataDir, StackPorts ports) throws IOException {
+    ports.requireFree();
+    Path dir = Files.createDirectories(dataDir).toAbsolutePath();
+    StackConfigs configs = StackConfigs.loopback(dir, ports);
+    LocalCa ca = StackCa.loadOrCreate(dir.resolve("tls"));
+    StackCa.issueServer(ca, "ekms-identity", configs.identity().dataPath());
+    StackCa.issueServer(ca, "ekms-ekm", configs.ekm().dataPath());
+    IdentityInit.run(configs.identity(), Map.of());
+    EkmInit.run(configs.ekm(), Map.of());
+    KmsInit.run(configs.kms(), Map.of(), ca);
+    IdentityServer identity = IdentityServer.start(configs.identity(), Map.of());
+    EkmServer ekm = null;
+    try {
+      ekm = EkmServer.start(configs.ekm(), Map.of());
+      KmsServer kms = KmsLauncher.start(configs.kms(), Map.of(), routing -> {});
+      return new LoopbackStack(dir, configs.ekm(), identity, ekm, kms);
+    } catch (RuntimeException | Error e) {
+      if (ekm != null) {
+        ekm.close();
+      }
+      identity.close();
+      throw e;
+    }
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The CA (PEM) every server's certificate chains to. */
+  public Path caFile() {
+    return caFile;
+  }
+
+  public IdentityServer identity() {
+    return identity;
+  }
+
+  public EkmServer ekm() {
+    return ekm;
+  }
+
+  public KmsServer kms() {
+    return kms;
+  }
+
+  /** The audience the EKM expects in access tokens. */
+  public String ekmAudience() {
+    return ekmConfig.audience();
+  }
+
+  public String ekmUrl() {
+    return "https://127.0.0.1:" + ekm.apiPort();
+  }
+
+  public String ekmAdminUrl() {
+    return "https://127.0.0.1:" + ekm.adminPort();
+  }
+
+  public String identityAdminUrl() {
+    return "https://127.0.0.1:" + identity.adminPort();
+  }
+
+  public String kmsAdminUrl() {
+    return "https://127.0.0.1:" + kms.adminPort();
+  }
+
+  public IdentityAdmin identityAdmin() {
+    return new IdentityAdmin(admin("identity server", identityAdminUrl(), "identity"));
+  }
+
+  public EkmAdmin ekmAdmin() {
+    return new EkmAdmin(admin("EKM", ekmAdminUrl(), "ekm"));
+  }
+
+  public KmsAdmin kmsAdmin() {
+    return new KmsAdmin(admin("KMS", kmsAdminUrl(), "kms"));
+  }
+
+  /** The admin token file of a server's data directory ({@code identity}, {@code ekm}, {@code kms}). */
+  public Path adminTokenFile(String server) {
+    return dataDir.resolve(server).resolve("admin.token");
+  }
+
+  private AdminHttp admin(String name, String url, String dir) {
+    return AdminHttp.of(name, url, caFile, adminTokenFile(dir));
+  }
+
+  @Override
+  public void close() {
+    kms.close();
+    ekm.close();
+    identity.close();
+  }
+}

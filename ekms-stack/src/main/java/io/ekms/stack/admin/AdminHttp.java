@@ -1,0 +1,94 @@
+package io.ekms.stack.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.core.json.Json;
+import io.ekms.core.tls.Pem;
+import io.ekms.core.tls.TrustBundle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One ekms admin API over HTTPS, trusting only the CA it is given and sending the admin token as a
+ * bearer token. Answers are JSON trees; an error answer throws {@link AdminException} with the
+ * server's status, code and message.
+ */
+public final class AdminHttp {
+  private final String server;
+  private final HttpClient http;
+  private final String baseUrl;
+  private final String token;
+
+  private AdminHttp(String server, HttpClient http, String baseUrl, String token) {
+    this.server = server;
+    this.http = http;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.token = token;
+  }
+
+  /**
+   * @param server names the server in errors ("the EKM answered 404 ...")
+   * @param caFile the PEM CA bundle the admin listener's certificate chains to
+   * @param tokenFile the admin token file the server's init wrote
+   */
+  public static AdminHttp of(String server, String baseUrl, Path caFile, Path tokenFile) {
+    try {
+      HttpClient http =
+          HttpClient.newBuilder()
+              .sslContext(TrustBundle.sslContext(Pem.certificates(caFile)))
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+      String token = Files.readString(tokenFile, StandardCharsets.US_ASCII).trim();
+      return new AdminHttp(server, http, baseUrl, token);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + caFile + " or " + tokenFile, e);
+    }
+  }
+
+  /** Sends {@code body} (null: none) as JSON; returns the answer's JSON ({@code {}} when empty). */
+  public JsonNode call(String method, String path, Object body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the " + server + " cannot be reached at " + baseUrl, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calling the " + server, e);
+    }
+    JsonNode answer = tree(response.body());
+    if (response.statusCode() >= 400) {
+      throw new AdminException(
+          server,
+          response.statusCode(),
+          answer.path("code").asText(""),
+          answer.path("message").asText(""));
+    }
+    return answer;
+  }
+
+  private static JsonNode tree(byte[] body) {
+    try {
+      return Json.mapper().readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
+    } catch (IOException e) {
+      return Json.mapper().createObjectNode();
+    }
+  }
+}

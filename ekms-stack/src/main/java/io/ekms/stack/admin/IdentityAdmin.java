@@ -1,0 +1,40 @@
+package io.ekms.stack.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/** The identity server's admin API ({@code /admin/v1/identity}): OAuth clients. */
+public final class IdentityAdmin {
+  private static final String CLIENTS = "/admin/v1/identity/clients";
+  private final AdminHttp http;
+
+  public IdentityAdmin(AdminHttp http) {
+    this.http = http;
+  }
+
+  /** A registered OAuth client; the secret is shown once, at creation. */
+  public record Client(String id, String secret) {
+    @Override
+    public String toString() {
+      return "Client[" + id + ", secret=[REDACTED]]";
+    }
+  }
+
+  /** Registers a client that may ask tokens for {@code audiences} with {@code scopes}. */
+  public Client createClient(String name, List<String> audiences, List<String> scopes) {
+    JsonNode c =
+        http.call(
+            "POST", CLIENTS, Map.of("name", name, "audiences", audiences, "scopes", scopes));
+    return new Client(c.path("id").asText(), c.path("clientSecret").asText());
+  }
+
+  public void deleteClient(String id) {
+    http.call("DELETE", CLIENTS + "/" + id, null);
+  }
+
+  /** The raw API, for calls this class has no method for. */
+  public AdminHttp http() {
+    return http;
+  }
+}
