@@ -20,7 +20,7 @@ final class RecordingAccess implements Access {
   public void require(Caller caller, String compartmentId, Need need) {
     asked.add(new Asked(compartmentId, need));
     if (denied.contains(need)) {
-      throw KmsError.notFound("resource");
+      throw KmsError.notFound();
     }
   }
 
