@@ -2,6 +2,7 @@ package io.ekms.kms.auth;
 
 import io.ekms.core.error.ApiException;
 import io.ekms.core.error.ErrorCode;
+import io.ekms.kms.service.KmsError;
 
 /** The errors of caller authentication, authorization and principal administration (OCI codes). */
 public enum AuthError implements ErrorCode {
@@ -11,11 +12,12 @@ public enum AuthError implements ErrorCode {
   CONFLICT("Conflict", 409);
 
   /**
-   * The one message of {@link #NOT_AUTHORIZED_OR_NOT_FOUND}, OCI's own: a caller cannot tell a
-   * missing grant from a missing resource, so existence stays hidden.
+   * The one message of {@link #NOT_AUTHORIZED_OR_NOT_FOUND}, OCI's own and the KMS API's ({@link
+   * KmsError#NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE}): a caller cannot tell a missing grant from a
+   * missing resource, so existence stays hidden.
    */
   public static final String NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE =
-      "Authorization failed or requested resource not found.";
+      KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE;
 
   private final String code;
   private final int status;

@@ -30,14 +30,19 @@ public final class Authorizer {
 
   /** The same check by user OCID, for callers that keep only the user's id. */
   public void require(String userId, String compartmentId, Permission needed) {
+    if (!allows(userId, compartmentId, needed)) {
+      throw AuthError.notAuthorizedOrNotFound();
+    }
+  }
+
+  /** True when {@code userId} holds {@code needed} in {@code compartmentId} (a well-formed one). */
+  public boolean allows(String userId, String compartmentId, Permission needed) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(needed, "needed");
     if (!Ocids.isCompartment(compartmentId)) {
-      throw AuthError.notAuthorizedOrNotFound();
+      return false;
     }
     Optional<Permission> held = db.withConnection(c -> grants.find(c, userId, compartmentId));
-    if (held.isEmpty() || !held.get().includes(needed)) {
-      throw AuthError.notAuthorizedOrNotFound();
-    }
+    return held.isPresent() && held.get().includes(needed);
   }
 }

@@ -175,22 +175,25 @@ public final class CryptoService {
     CryptoLookup.Found found =
         resources
             .forCrypto(keyId, keyVersionId)
-            .filter(f -> f.key().vaultId().equals(vaultId) && f.key().state() != Lifecycle.DELETED)
-            .orElseThrow(() -> KmsError.notFound("key"));
+            .filter(
+                f ->
+                    f.key().vaultId().equals(vaultId)
+                        && f.key().state() != Lifecycle.DELETED
+                        && f.vault().state() != Lifecycle.DELETED)
+            .orElseThrow(KmsError::notFound);
     Key key = found.key();
-    access.require(caller, key.compartmentId(), Access.Need.USE);
+    Vault vault = found.vault();
+    Needs needs = Needs.key(Access.Need.USE, vault, key);
+    found.version().ifPresent(v -> needs.resource(v.compartmentId()));
+    needs.check(access, caller);
     if (key.state() != Lifecycle.ENABLED) {
       throw KmsError.INCORRECT_STATE.error("The key is " + key.state() + ".");
     }
     KeyVersion version =
-        found
-            .version()
-            .filter(v -> v.state() != Lifecycle.DELETED)
-            .orElseThrow(() -> KmsError.notFound("key version"));
+        found.version().filter(v -> v.state() != Lifecycle.DELETED).orElseThrow(KmsError::notFound);
     if (version.state() != Lifecycle.ENABLED) {
       throw KmsError.INCORRECT_STATE.error("The key version is " + version.state() + ".");
     }
-    Vault vault = found.vault();
     if (vault.state() != Lifecycle.ACTIVE) {
       throw KmsError.INCORRECT_STATE.error("The vault is " + vault.state() + ".");
     }

@@ -48,8 +48,15 @@ public final class KeyService {
         new Target(vaultId, null, null),
         k -> new Target(vaultId, k.id(), k.currentVersionId()),
         () -> {
-          access.require(caller, Validate.compartment(in.compartmentId()), Access.Need.MANAGE);
-          Vault vault = activeVault(vaultId);
+          String compartmentId = Validate.compartment(in.compartmentId());
+          Vault vault = resources.vault(vaultId);
+          Needs.of(Access.Need.MANAGE)
+              .parent(vault.compartmentId())
+              .resource(compartmentId)
+              .check(access, caller);
+          if (vault.state() != Lifecycle.ACTIVE) {
+            throw KmsError.INCORRECT_STATE.error("The vault is " + vault.state() + ".");
+          }
           Validate.check(
               "EXTERNAL".equals(in.protectionMode()),
               "'protectionMode' must be EXTERNAL for a key in an external vault.");
@@ -115,8 +122,9 @@ public final class KeyService {
         new Target(vaultId, keyId, null),
         null,
         () -> {
+          Vault vault = resources.vault(vaultId);
           Key k = resources.key(vaultId, keyId);
-          access.require(caller, k.compartmentId(), Access.Need.READ);
+          Needs.key(Access.Need.READ, vault, k).check(access, caller);
           return k;
         });
   }
@@ -128,8 +136,12 @@ public final class KeyService {
         new Target(vaultId, null, null),
         null,
         () -> {
-          access.require(caller, Validate.compartment(compartmentId), Access.Need.READ);
-          resources.vault(vaultId);
+          String listed = Validate.compartment(compartmentId);
+          Vault vault = resources.vault(vaultId);
+          Needs.of(Access.Need.READ)
+              .resource(vault.compartmentId())
+              .resource(listed)
+              .check(access, caller);
           return resources.db.withConnection(
               c -> resources.keys.list(c, vaultId, compartmentId, page));
         });
@@ -151,14 +163,15 @@ public final class KeyService {
         () ->
             resources.db.inTransaction(
                 c -> {
+                  Vault vault = resources.vault(c, vaultId);
                   Key k =
                       resources
                           .keys
                           .findForUpdate(c, keyId)
                           .filter(
                               x -> x.state() != Lifecycle.DELETED && x.vaultId().equals(vaultId))
-                          .orElseThrow(() -> KmsError.notFound("key"));
-                  access.require(caller, k.compartmentId(), Access.Need.MANAGE);
+                          .orElseThrow(KmsError::notFound);
+                  Needs.key(Access.Need.MANAGE, vault, k).check(access, caller);
                   ETags.check(ifMatch, ETags.of(k.id(), k.timeUpdated()));
                   Key next = change.apply(k);
                   resources.keys.update(c, next);
@@ -271,18 +284,9 @@ public final class KeyService {
   }
 
   private void lockActiveVault(java.sql.Connection c, String vaultId) throws java.sql.SQLException {
-    Vault locked =
-        resources.vaults.findForUpdate(c, vaultId).orElseThrow(() -> KmsError.notFound("vault"));
+    Vault locked = resources.vaults.findForUpdate(c, vaultId).orElseThrow(KmsError::notFound);
     if (locked.state() != Lifecycle.ACTIVE) {
       throw KmsError.INCORRECT_STATE.error("The vault is " + locked.state() + ".");
     }
-  }
-
-  private Vault activeVault(String vaultId) {
-    Vault vault = resources.vault(vaultId);
-    if (vault.state() != Lifecycle.ACTIVE) {
-      throw KmsError.INCORRECT_STATE.error("The vault is " + vault.state() + ".");
-    }
-    return vault;
   }
 }

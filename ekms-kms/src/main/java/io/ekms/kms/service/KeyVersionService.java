@@ -39,12 +39,12 @@ public final class KeyVersionService {
         new Target(vaultId, keyId, null),
         v -> new Target(vaultId, keyId, v.id()),
         () -> {
+          Vault vault = resources.vault(vaultId);
           Key key = resources.key(vaultId, keyId);
-          access.require(caller, key.compartmentId(), Access.Need.MANAGE);
+          Needs.key(Access.Need.MANAGE, vault, key).check(access, caller);
           if (key.state() != Lifecycle.ENABLED) {
             throw KmsError.INCORRECT_STATE.error("The key is " + key.state() + ".");
           }
-          Vault vault = resources.vault(vaultId);
           ExternalVault ekm =
               connections.forVault(vault, resources.endpoint(vault.privateEndpointId()));
           String external =
@@ -76,10 +76,7 @@ public final class KeyVersionService {
                 c -> {
                   // The EKM was asked outside the lock: the key may have changed meanwhile.
                   Key locked =
-                      resources
-                          .keys
-                          .findForUpdate(c, key.id())
-                          .orElseThrow(() -> KmsError.notFound("key"));
+                      resources.keys.findForUpdate(c, key.id()).orElseThrow(KmsError::notFound);
                   if (locked.state() != Lifecycle.ENABLED) {
                     throw KmsError.INCORRECT_STATE.error("The key is " + locked.state() + ".");
                   }
@@ -105,9 +102,13 @@ public final class KeyVersionService {
         new Target(vaultId, keyId, versionId),
         null,
         () -> {
+          Vault vault = resources.vault(vaultId);
           Key key = resources.key(vaultId, keyId);
-          access.require(caller, key.compartmentId(), Access.Need.READ);
-          return resources.version(key, versionId);
+          KeyVersion version = resources.version(key, versionId);
+          Needs.key(Access.Need.READ, vault, key)
+              .resource(version.compartmentId())
+              .check(access, caller);
+          return version;
         });
   }
 
@@ -118,8 +119,9 @@ public final class KeyVersionService {
         new Target(vaultId, keyId, null),
         null,
         () -> {
+          Vault vault = resources.vault(vaultId);
           Key key = resources.key(vaultId, keyId);
-          access.require(caller, key.compartmentId(), Access.Need.READ);
+          Needs.key(Access.Need.READ, vault, key).check(access, caller);
           return resources.db.withConnection(c -> resources.versions.list(c, keyId, page));
         });
   }
@@ -179,20 +181,23 @@ public final class KeyVersionService {
         () ->
             resources.db.inTransaction(
                 c -> {
+                  Vault vault = resources.vault(c, vaultId);
                   Key key =
                       resources
                           .keys
                           .findForUpdate(c, keyId)
                           .filter(
                               k -> k.state() != Lifecycle.DELETED && k.vaultId().equals(vaultId))
-                          .orElseThrow(() -> KmsError.notFound("key"));
-                  access.require(caller, key.compartmentId(), Access.Need.MANAGE);
+                          .orElseThrow(KmsError::notFound);
                   KeyVersion v =
                       resources
                           .versions
                           .find(c, versionId)
                           .filter(x -> x.state() != Lifecycle.DELETED && x.keyId().equals(keyId))
-                          .orElseThrow(() -> KmsError.notFound("key version"));
+                          .orElseThrow(KmsError::notFound);
+                  Needs.key(Access.Need.MANAGE, vault, key)
+                      .resource(v.compartmentId())
+                      .check(access, caller);
                   ETags.check(ifMatch, ETags.of(v.id(), v.timeUpdated()));
                   KeyVersion next = change.apply(key, v);
                   resources.versions.update(c, next);

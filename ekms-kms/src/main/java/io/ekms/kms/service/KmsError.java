@@ -40,9 +40,18 @@ public enum KmsError implements ErrorCode {
     return new ApiException(this, message);
   }
 
-  /** The 404 OCI answers both for "absent" and for "not allowed", so callers learn nothing. */
-  public static ApiException notFound(String what) {
-    return NOT_AUTHORIZED_OR_NOT_FOUND.error(
-        "The " + what + " does not exist or you are not authorized to use it.");
+  /**
+   * The one message of {@link #NOT_AUTHORIZED_OR_NOT_FOUND}, OCI's own. It names no resource: an
+   * absent resource and a refused caller get the very same answer.
+   */
+  public static final String NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE =
+      "Authorization failed or requested resource not found.";
+
+  /**
+   * The 404 OCI answers both for "absent" and for "not allowed", so callers learn nothing: every
+   * missing resource and every failed authorization in the KMS API is this answer.
+   */
+  public static ApiException notFound() {
+    return NOT_AUTHORIZED_OR_NOT_FOUND.error(NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
   }
 }

@@ -114,7 +114,7 @@ public final class PrivateEndpointService {
                       endpoints
                           .find(c, id)
                           .filter(e -> e.state() != Lifecycle.DELETED)
-                          .orElseThrow(() -> KmsError.notFound("private endpoint"));
+                          .orElseThrow(KmsError::notFound);
                   access.require(caller, p.compartmentId(), Access.Need.MANAGE);
                   ETags.check(ifMatch, ETags.of(p.id(), p.timeUpdated()));
                   PrivateEndpoint next =
@@ -137,7 +137,7 @@ public final class PrivateEndpointService {
                       endpoints
                           .find(c, id)
                           .filter(e -> e.state() != Lifecycle.DELETED)
-                          .orElseThrow(() -> KmsError.notFound("private endpoint"));
+                          .orElseThrow(KmsError::notFound);
                   access.require(caller, p.compartmentId(), Access.Need.MANAGE);
                   ETags.check(ifMatch, ETags.of(p.id(), p.timeUpdated()));
                   if (endpoints.countVaultsUsing(c, id) > 0) {
@@ -151,11 +151,11 @@ public final class PrivateEndpointService {
 
   PrivateEndpoint find(String id) {
     if (!Ocids.isType(id, "ekmsprivateendpoint")) {
-      throw KmsError.notFound("private endpoint");
+      throw KmsError.notFound();
     }
     return db.withConnection(c -> endpoints.find(c, id))
         .filter(p -> p.state() != Lifecycle.DELETED)
-        .orElseThrow(() -> KmsError.notFound("private endpoint"));
+        .orElseThrow(KmsError::notFound);
   }
 
   private static boolean parses(String pem) {

@@ -12,6 +12,8 @@ import io.ekms.kms.store.KeyRepository;
 import io.ekms.kms.store.KeyVersionRepository;
 import io.ekms.kms.store.PrivateEndpointRepository;
 import io.ekms.kms.store.VaultRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Reads of KMS resources by id, answering 404 NotAuthorizedOrNotFound for anything absent, deleted
@@ -30,50 +32,56 @@ public final class Resources {
   }
 
   public Vault vault(String id) {
+    return db.withConnection(c -> vault(c, id));
+  }
+
+  /** {@link #vault(String)} on a connection the caller holds (a transaction). */
+  Vault vault(Connection c, String id) throws SQLException {
     if (!Ocids.isType(id, "vault")) {
-      throw KmsError.notFound("vault");
+      throw KmsError.notFound();
     }
-    return db.withConnection(c -> vaults.find(c, id))
+    return vaults
+        .find(c, id)
         .filter(v -> v.state() != Lifecycle.DELETED)
-        .orElseThrow(() -> KmsError.notFound("vault"));
+        .orElseThrow(KmsError::notFound);
   }
 
   /** The key, which must belong to {@code vaultId} (the vault of the endpoint called). */
   public Key key(String vaultId, String id) {
     if (!Ocids.isType(id, "key")) {
-      throw KmsError.notFound("key");
+      throw KmsError.notFound();
     }
     return db.withConnection(c -> keys.find(c, id))
         .filter(k -> k.state() != Lifecycle.DELETED && k.vaultId().equals(vaultId))
-        .orElseThrow(() -> KmsError.notFound("key"));
+        .orElseThrow(KmsError::notFound);
   }
 
   public KeyVersion version(Key key, String id) {
     if (!Ocids.isType(id, "keyversion")) {
-      throw KmsError.notFound("key version");
+      throw KmsError.notFound();
     }
     return db.withConnection(c -> versions.find(c, id))
         .filter(v -> v.state() != Lifecycle.DELETED && v.keyId().equals(key.id()))
-        .orElseThrow(() -> KmsError.notFound("key version"));
+        .orElseThrow(KmsError::notFound);
   }
 
   /** Key, version (named, else current) and vault of a crypto call, in one read. */
   public java.util.Optional<CryptoLookup.Found> forCrypto(String keyId, String versionId) {
     if (!Ocids.isType(keyId, "key")) {
-      throw KmsError.notFound("key");
+      throw KmsError.notFound();
     }
     if (versionId != null && !Ocids.isType(versionId, "keyversion")) {
-      throw KmsError.notFound("key version");
+      throw KmsError.notFound();
     }
     return db.withConnection(c -> crypto.find(c, keyId, versionId));
   }
 
   public PrivateEndpoint endpoint(String id) {
     if (!Ocids.isType(id, "ekmsprivateendpoint")) {
-      throw KmsError.notFound("private endpoint");
+      throw KmsError.notFound();
     }
     return db.withConnection(c -> endpoints.find(c, id))
         .filter(p -> p.state() != Lifecycle.DELETED)
-        .orElseThrow(() -> KmsError.notFound("private endpoint"));
+        .orElseThrow(KmsError::notFound);
   }
 }

@@ -61,11 +61,14 @@ public final class VaultService {
         new Target(null, null, null),
         v -> new Target(v.id(), null, null),
         () -> {
-          access.require(caller, Validate.compartment(in.compartmentId()), Access.Need.MANAGE);
-          Validate.check("EXTERNAL".equals(in.vaultType()), "'vaultType' must be EXTERNAL.");
+          String compartmentId = Validate.compartment(in.compartmentId());
           PrivateEndpoint endpoint =
               resources.endpoint(Validate.required("privateEndpointId", in.privateEndpointId()));
-          access.require(caller, endpoint.compartmentId(), Access.Need.READ);
+          Needs.of(Access.Need.MANAGE)
+              .parent(endpoint.compartmentId())
+              .resource(compartmentId)
+              .check(access, caller);
+          Validate.check("EXTERNAL".equals(in.vaultType()), "'vaultType' must be EXTERNAL.");
           String url = ekmUrl(in.externalVaultEndpointUrl(), endpoint);
           String idcs = https("idcsAccountNameUrl", in.idcsAccountNameUrl());
           String clientId = Validate.required("clientAppId", in.clientAppId());
@@ -166,7 +169,7 @@ public final class VaultService {
                           .vaults
                           .findForUpdate(c, id)
                           .filter(x -> x.state() != Lifecycle.DELETED)
-                          .orElseThrow(() -> KmsError.notFound("vault"));
+                          .orElseThrow(KmsError::notFound);
                   access.require(caller, v.compartmentId(), Access.Need.MANAGE);
                   ETags.check(ifMatch, ETags.of(v.id(), v.timeUpdated()));
                   Vault next = change.apply(v);

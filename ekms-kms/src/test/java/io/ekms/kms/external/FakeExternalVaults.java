@@ -33,6 +33,11 @@ public final class FakeExternalVaults implements ExternalVaults {
     return v;
   }
 
+  /** The vault added at {@code url}, or null. */
+  public FakeVault vaultAt(String url) {
+    return vaults.get(url);
+  }
+
   /** Every call then fails as a connection failure would. */
   public void unreachable(boolean value) {
     unreachable = value;

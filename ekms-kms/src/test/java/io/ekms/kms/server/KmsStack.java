@@ -181,9 +181,15 @@ final class KmsStack implements AutoCloseable {
   record User(String userId, String fingerprint, KeyPair key) {}
 
   User newUser(String name, String permission) throws Exception {
+    return newUser(name, TENANCY, COMPARTMENT, permission);
+  }
+
+  /** A user of {@code tenancy} with its own API key and one grant, on {@code compartment}. */
+  User newUser(String name, String tenancy, String compartment, String permission)
+      throws Exception {
     String id =
         kmsAdmin
-            .call("POST", "/admin/v1/users", Map.of("tenancyId", TENANCY, "name", name))
+            .call("POST", "/admin/v1/users", Map.of("tenancyId", tenancy, "name", name))
             .path("id")
             .asText();
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -200,7 +206,7 @@ final class KmsStack implements AutoCloseable {
     kmsAdmin.call(
         "POST",
         "/admin/v1/users/" + id + "/grants",
-        Map.of("compartmentId", COMPARTMENT, "permission", permission));
+        Map.of("compartmentId", compartment, "permission", permission));
     return new User(id, fp, pair);
   }
 

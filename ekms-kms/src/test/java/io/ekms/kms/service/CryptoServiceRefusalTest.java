@@ -116,7 +116,10 @@ class CryptoServiceRefusalTest {
     Key other = bed.key(made.vault()).key();
     int decrypts = bed.ekm.calls("decrypt");
 
-    assertApiError(() -> decrypt(other, c), KmsError.NOT_AUTHORIZED_OR_NOT_FOUND, "key version");
+    assertApiError(
+        () -> decrypt(other, c),
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
     assertThat(bed.ekm.calls("decrypt")).isEqualTo(decrypts);
   }
 

@@ -50,7 +50,7 @@ class DeletionSweeperTest {
     assertApiError(
         () -> bed.keys.get(bed.caller(), k.vaultId(), k.id()),
         KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
-        "key");
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
   }
 
   @Test
@@ -98,7 +98,7 @@ class DeletionSweeperTest {
     assertApiError(
         () -> bed.vaults.usage(bed.caller(), made.vault().id()),
         KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
-        "vault");
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
   }
 
   @Test

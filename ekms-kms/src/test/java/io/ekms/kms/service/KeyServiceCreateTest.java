@@ -181,7 +181,7 @@ class KeyServiceCreateTest {
     assertApiError(
         () -> bed.keys.get(bed.caller(), vault.vault().id(), k.id()),
         KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
-        "key");
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
   }
 
   private Key create(String externalKeyId, int length) {

@@ -143,7 +143,7 @@ class KeyServiceLifecycleTest {
     assertApiError(
         () -> bed.keys.disable(bed.caller(), key.vaultId(), "ocid1.key.oc1..nothere", null),
         KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
-        "key");
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
   }
 
   private Key enable() {

@@ -182,7 +182,7 @@ class KeyVersionServiceTest {
     assertApiError(
         () -> bed.versions.get(bed.caller(), key.vaultId(), key.id(), other.currentVersionId()),
         KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
-        "key version");
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
   }
 
   private KeyVersion create(String externalVersionId) {

@@ -87,7 +87,7 @@ class PrivateEndpointServiceTest {
     assertApiError(
         () -> bed.endpoints.get(bed.caller(), p.id()),
         KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
-        "private endpoint");
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
     assertThat(bed.endpoints.list(bed.caller(), bed.compartment, Page.of(null, 1000)))
         .extracting(PrivateEndpoint::id)
         .doesNotContain(p.id());

@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An {@link Access} that records every question (compartment and need) and allows all but the needs
- * a test denies; a denial is the 404 the real one answers.
+ * and compartments a test denies; a denial is the 404 the real one answers. Questions it does not
+ * deny go to {@link #backWith its backing check}, by default one that allows everything.
  */
 final class RecordingAccess implements Access {
   /** One question asked of the access check. */
@@ -15,17 +16,30 @@ final class RecordingAccess implements Access {
 
   private final List<Asked> asked = new CopyOnWriteArrayList<>();
   private volatile Set<Need> denied = EnumSet.noneOf(Need.class);
+  private volatile String deniedCompartment;
+  private volatile Access backing = (caller, compartmentId, need) -> {};
 
   @Override
   public void require(Caller caller, String compartmentId, Need need) {
     asked.add(new Asked(compartmentId, need));
-    if (denied.contains(need)) {
-      throw KmsError.notFound("resource");
+    if (denied.contains(need) || compartmentId.equals(deniedCompartment)) {
+      throw KmsError.notFound();
     }
+    backing.require(caller, compartmentId, need);
+  }
+
+  /** Questions not denied here are answered by {@code real} (real grants, for instance). */
+  void backWith(Access real) {
+    backing = real;
   }
 
   void deny(Need... needs) {
     denied = needs.length == 0 ? EnumSet.noneOf(Need.class) : EnumSet.copyOf(List.of(needs));
+  }
+
+  /** Denies every need in {@code compartmentId}. */
+  void denyIn(String compartmentId) {
+    deniedCompartment = compartmentId;
   }
 
   void denyAll() {
@@ -43,5 +57,6 @@ final class RecordingAccess implements Access {
   void reset() {
     asked.clear();
     deny();
+    denyIn(null);
   }
 }

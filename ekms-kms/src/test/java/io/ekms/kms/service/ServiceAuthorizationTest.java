@@ -60,7 +60,7 @@ class ServiceAuthorizationTest {
       assertApiError(
           () -> action.accept(bed.caller()),
           KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
-          "not authorized");
+          KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
 
       assertThat(bed.ekm.totalCalls()).as("EKM calls after denying " + need).isEqualTo(asked);
     }

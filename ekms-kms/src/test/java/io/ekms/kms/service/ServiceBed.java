@@ -50,9 +50,16 @@ final class ServiceBed implements AutoCloseable {
   final DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
   final String compartment = "ocid1.compartment.oc1.." + Randoms.hex(16);
 
+  /** Who {@link #caller()} is, and so who the helpers create resources as. */
+  String principal = PRINCIPAL;
+
   /** A caller with a fresh request id, so its audit records can be picked out. */
   Caller caller() {
-    return new Caller(PRINCIPAL, "req-" + Randoms.hex(8), Map.of());
+    return callerAs(principal);
+  }
+
+  Caller callerAs(String principalId) {
+    return new Caller(principalId, "req-" + Randoms.hex(8), Map.of());
   }
 
   PrivateEndpoint endpoint() {

@@ -66,7 +66,7 @@ final class ServiceCalls {
 
   private static List<Call> vaultCalls() {
     return List.of(
-        call("CreateVault", List.of(MANAGE, READ), ServiceCalls::createVault),
+        call("CreateVault", List.of(MANAGE), ServiceCalls::createVault),
         call("GetVault", List.of(READ), b -> on(vault(b), (v, c) -> b.vaults.get(c, v.id()))),
         call("ListVaults", List.of(READ), b -> c -> b.vaults.list(c, b.compartment, page())),
         call(

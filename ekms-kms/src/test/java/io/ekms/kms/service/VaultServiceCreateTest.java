@@ -191,7 +191,7 @@ class VaultServiceCreateTest {
     assertApiError(
         () -> bed.vaults.create(bed.caller(), in),
         KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
-        "private endpoint");
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
   }
 
   private Vault create(String type, String idcs, String clientId, SecretBytes secret) {

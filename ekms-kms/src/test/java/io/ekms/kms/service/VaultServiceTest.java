@@ -90,7 +90,9 @@ class VaultServiceTest {
   void get_unknownOrMalformedId_isNotFound() {
     for (String id : new String[] {"ocid1.vault.oc1..nothere", "ocid1.key.oc1..wrongtype", "x"}) {
       assertApiError(
-          () -> bed.vaults.get(bed.caller(), id), KmsError.NOT_AUTHORIZED_OR_NOT_FOUND, "vault");
+          () -> bed.vaults.get(bed.caller(), id),
+          KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
+          KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
     }
   }
 }
