@@ -11,9 +11,7 @@ record Answer(int status, HttpHeaders headers, byte[] body) {
   /** The body as JSON, or an empty object when it is not JSON. */
   JsonNode json() {
     try {
-      return body.length == 0
-          ? Json.mapper().createObjectNode()
-          : Json.mapper().readTree(body);
+      return body.length == 0 ? Json.mapper().createObjectNode() : Json.mapper().readTree(body);
     } catch (IOException e) {
       return Json.mapper().createObjectNode();
     }

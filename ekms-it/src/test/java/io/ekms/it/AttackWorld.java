@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * The world the end-to-end suites attack: one {@link LoopbackStack} with two tenants in two
- * tenancies ({@link #alpha}, {@link #bravo}), each with its own OAuth client, EKM vault and key, KMS
- * user, private endpoint, vault and key; and an XKS key store exposing alpha's EKM key. One world
- * serves every test class of a run and stops with the JVM.
+ * tenancies ({@link #alpha}, {@link #bravo}), each with its own OAuth client, EKM vault and key,
+ * KMS user, private endpoint, vault and key; and an XKS key store exposing alpha's EKM key. One
+ * world serves every test class of a run and stops with the JVM.
  */
 final class AttackWorld {
   static final String XKS_PREFIX = "xks/attack";
@@ -60,7 +60,12 @@ final class AttackWorld {
   }
 
   /** A KMS API request signed as {@code tenant}'s user; {@code extra} headers are added. */
-  Answer kms(StackTenant tenant, String method, String pathAndQuery, String body, Map<String, String> extra) {
+  Answer kms(
+      StackTenant tenant,
+      String method,
+      String pathAndQuery,
+      String body,
+      Map<String, String> extra) {
     URI uri = URI.create(stack.kms().baseUrl() + pathAndQuery);
     byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers =
@@ -76,7 +81,12 @@ final class AttackWorld {
   }
 
   /** A request to {@code base} ({@code kms}, {@code ekm}, ...) with only the given headers. */
-  Answer raw(String baseUrl, String method, String pathAndQuery, Map<String, String> headers, String body) {
+  Answer raw(
+      String baseUrl,
+      String method,
+      String pathAndQuery,
+      Map<String, String> headers,
+      String body) {
     return wire.send(
         method,
         URI.create(baseUrl + pathAndQuery),
@@ -120,8 +130,10 @@ final class AttackWorld {
             "POST",
             "/oauth2/v1/token",
             Map.of(
-                "Authorization", "Basic " + basic,
-                "Content-Type", "application/x-www-form-urlencoded"),
+                "Authorization",
+                "Basic " + basic,
+                "Content-Type",
+                "application/x-www-form-urlencoded"),
             "grant_type=client_credentials&scope="
                 + URLEncoder.encode(stack.ekmAudience() + "oci_ekms", StandardCharsets.UTF_8));
     if (answer.status() != 200) {

@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Raw HTTPS to the stack's servers, trusting only its CA: whatever method, path, headers and bytes a
- * test wants to send, including what no well-behaved client would. A dropped connection is an
+ * Raw HTTPS to the stack's servers, trusting only its CA: whatever method, path, headers and bytes
+ * a test wants to send, including what no well-behaved client would. A dropped connection is an
  * {@link UncheckedIOException}, so a test sees it.
  */
 final class Wire {
@@ -43,7 +43,8 @@ final class Wire {
                     : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Answer(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException("the connection failed: " + method + " " + uri, e);

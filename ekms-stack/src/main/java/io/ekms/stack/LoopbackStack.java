@@ -1,14 +1,11 @@
 package io.ekms.stack;
 
-import io.ekms.core.http.Listener;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
 import io.ekms.ekm.server.EkmServer;
-import io.ekms.identity.server.IdentityConfig;
 import io.ekms.identity.server.IdentityInit;
 import io.ekms.identity.server.IdentityServer;
-import io.ekms.kms.server.KmsConfig;
 import io.ekms.kms.server.KmsInit;
 import io.ekms.kms.server.KmsLauncher;
 import io.ekms.kms.server.KmsServer;
@@ -48,8 +45,8 @@ public final class LoopbackStack implements AutoCloseable {
   }
 
   /**
-   * Initialises what is missing under {@code dataDir} and starts the three servers on {@code
-   * ports} ({@link StackPorts#EPHEMERAL} picks free ones).
+   * Initialises what is missing under {@code dataDir} and starts the three servers on {@code ports}
+   * ({@link StackPorts#EPHEMERAL} picks free ones).
    *
    * @throws StackException when a fixed port is taken
    */
@@ -132,7 +129,9 @@ public final class LoopbackStack implements AutoCloseable {
     return new KmsAdmin(admin("KMS", kmsAdminUrl(), "kms"));
   }
 
-  /** The admin token file of a server's data directory ({@code identity}, {@code ekm}, {@code kms}). */
+  /**
+   * The admin token file of a server's data directory ({@code identity}, {@code ekm}, {@code kms}).
+   */
   public Path adminTokenFile(String server) {
     return dataDir.resolve(server).resolve("admin.token");
   }

@@ -22,9 +22,9 @@ class H2AuditLogTest extends AuditLogContract {
   }
 
   /**
-   * H2 empties every session's parsed-statement cache when its "meta" counter moves. Each new pooled
-   * connection moves it once (it applies the URL's {@code WRITE_DELAY=0}), so the pool is let fill
-   * before counting: a busy machine used to add connections during the appends.
+   * H2 empties every session's parsed-statement cache when its "meta" counter moves. Each new
+   * pooled connection moves it once (it applies the URL's {@code WRITE_DELAY=0}), so the pool is
+   * let fill before counting: a busy machine used to add connections during the appends.
    */
   @Test
   void append_onH2_leavesStatementCachesIntact() {
@@ -35,8 +35,7 @@ class H2AuditLogTest extends AuditLogContract {
             AuditFixtures.eventually(
                 Duration.ofSeconds(60),
                 () ->
-                    pool.getHikariPoolMXBean().getTotalConnections()
-                        == pool.getMaximumPoolSize()))
+                    pool.getHikariPoolMXBean().getTotalConnections() == pool.getMaximumPoolSize()))
         .as("the pool fills")
         .isTrue();
     long before = metaId();

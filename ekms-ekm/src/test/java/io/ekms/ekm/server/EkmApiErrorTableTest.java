@@ -126,7 +126,14 @@ class EkmApiErrorTableTest {
         .isEqualTo(404);
     assertThat(
             f.api
-                .get(f.apiBase() + "/keys/" + f.keyId + "/keyVersions/" + unknownVersion + "/metadata", t)
+                .get(
+                    f.apiBase()
+                        + "/keys/"
+                        + f.keyId
+                        + "/keyVersions/"
+                        + unknownVersion
+                        + "/metadata",
+                    t)
                 .status())
         .isEqualTo(404);
     String doomed = f.createKey("doomed", List.of("ENCRYPT", "DECRYPT"));

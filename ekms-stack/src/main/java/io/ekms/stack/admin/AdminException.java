@@ -10,7 +10,8 @@ public final class AdminException extends RuntimeException {
   private final String code;
 
   public AdminException(String server, int status, String code, String message) {
-    super("the " + server + " answered " + status + " " + code + ": " + message, null, false, false);
+    super(
+        "the " + server + " answered " + status + " " + code + ": " + message, null, false, false);
     this.status = status;
     this.code = code;
   }

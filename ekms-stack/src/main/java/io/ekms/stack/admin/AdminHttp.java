@@ -86,7 +86,8 @@ public final class AdminHttp {
 
   private static JsonNode tree(byte[] body) {
     try {
-      return Json.mapper().readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
+      return Json.mapper()
+          .readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
     } catch (IOException e) {
       return Json.mapper().createObjectNode();
     }

@@ -24,8 +24,7 @@ public final class IdentityAdmin {
   /** Registers a client that may ask tokens for {@code audiences} with {@code scopes}. */
   public Client createClient(String name, List<String> audiences, List<String> scopes) {
     JsonNode c =
-        http.call(
-            "POST", CLIENTS, Map.of("name", name, "audiences", audiences, "scopes", scopes));
+        http.call("POST", CLIENTS, Map.of("name", name, "audiences", audiences, "scopes", scopes));
     return new Client(c.path("id").asText(), c.path("clientSecret").asText());
   }
 
