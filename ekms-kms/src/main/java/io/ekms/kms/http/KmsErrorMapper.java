@@ -9,8 +9,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
- * The one place where failures become KMS API answers (kms-api.md, Errors). EKM failures keep their
- * explanation ("the EKM is unreachable", "key disabled in the EKM"); internal failures are logged
+ * The one place where failures become KMS API answers (kms-api.md, Errors). EKM failures are
+ * answered with their category ("the EKM is unreachable", "key disabled in the EKM (KeyDisabled)")
+ * and logged in full (remote messages, JDK text) with the request id; internal failures are logged
  * with their cause and answered with a fixed sentence naming the request id.
  */
 final class KmsErrorMapper {
@@ -33,12 +34,16 @@ final class KmsErrorMapper {
   }
 
   private static ApiException external(ExternalKeyManagerException e, String requestId) {
+    // The cause, when there is one, is the EKM client's full sentence; never a secret.
+    String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
     return switch (e.kind()) {
-      case INCORRECT_STATE -> KmsError.INCORRECT_STATE.error(e.getMessage());
+      case INCORRECT_STATE -> {
+        LOG.log(Level.DEBUG, "request " + requestId + ": external key manager: " + detail);
+        yield KmsError.INCORRECT_STATE.error(e.getMessage());
+      }
       case DECRYPTION_FAILED -> KmsError.INVALID_PARAMETER.error(e.getMessage());
       case NOT_FOUND, UNAVAILABLE -> {
-        LOG.log(
-            Level.WARNING, "request " + requestId + ": external key manager: " + e.getMessage());
+        LOG.log(Level.WARNING, "request " + requestId + ": external key manager: " + detail);
         yield KmsError.EXTERNAL_SERVER_INCORRECT_STATE.error(e.getMessage());
       }
     };
