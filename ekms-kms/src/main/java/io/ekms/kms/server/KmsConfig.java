@@ -5,6 +5,8 @@ import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
 import io.ekms.kms.egress.EgressPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -120,8 +122,16 @@ public record KmsConfig(
       throw new IllegalArgumentException("sweepIntervalSeconds must be 1 to 86400");
     }
     egress = egress == null ? new Egress(null, null, null) : egress;
-    if (publicUrl != null && !publicUrl.startsWith("https://")) {
-      throw new IllegalArgumentException("publicUrl must be an https URL");
+    if (publicUrl != null && (!publicUrl.startsWith("https://") || !hasHost(publicUrl))) {
+      throw new IllegalArgumentException("publicUrl must be an https URL with a host");
+    }
+  }
+
+  private static boolean hasHost(String url) {
+    try {
+      return new URI(url).getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 

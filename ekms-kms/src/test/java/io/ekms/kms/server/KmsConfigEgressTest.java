@@ -75,6 +75,14 @@ class KmsConfigEgressTest {
   }
 
   @Test
+  void load_publicUrlWithoutHost_isAMisconfiguration() {
+    // The public URL's host and port count as the KMS's own, so it must name one.
+    assertThatThrownBy(() -> load("publicUrl: \"https:// kms\"", Map.of()))
+        .isInstanceOf(Misconfiguration.class)
+        .hasMessageContaining("publicUrl");
+  }
+
+  @Test
   void load_badRangeOrHost_isAMisconfigurationNamingTheEntry() {
     assertThatThrownBy(
             () -> load(null, Map.of("EKMS_KMS_EGRESS__PRIVATE_ENDPOINT_CIDRS", "10.0.0.1/8")))
