@@ -48,7 +48,8 @@ final class KmsBed implements AutoCloseable {
             new KmsConfig.Ekm(
                 null, null, List.of(ekm.dir.resolve("identity/tls/ca.pem").toString())),
             null,
-            null);
+            null,
+            KmsConfig.Egress.loopbackOnly()); // the bed's EKM and identity are on loopback
     KmsInit.run(config, Map.of(), null);
     kms = KmsLauncher.start(config, Map.of(), routing -> {});
     apiKey = newUser();

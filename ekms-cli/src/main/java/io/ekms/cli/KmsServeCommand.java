@@ -96,7 +96,8 @@ final class KmsServeCommand implements Callable<Integer> {
         c.masterKeyFile(),
         new KmsConfig.Ekm(c.ekm().connectTimeoutMillis(), c.ekm().readTimeoutMillis(), cas),
         c.audit(),
-        c.sweepIntervalSeconds());
+        c.sweepIntervalSeconds(),
+        c.egress());
   }
 
   static KmsConfig load(Path config, Path dataDir) {

@@ -123,7 +123,8 @@ public final class SdkStack {
             null,
             new KmsConfig.Ekm(null, null, List.of(identityDir.resolve("tls/ca.pem").toString())),
             null,
-            1);
+            1,
+            KmsConfig.Egress.loopbackOnly());
     KmsInit.run(kmsConfig, Map.of(), null);
     kms = KmsLauncher.start(kmsConfig, Map.of(), routing -> {});
     ociConfig = newUser("app", "manage");

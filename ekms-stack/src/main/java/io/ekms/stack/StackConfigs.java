@@ -47,7 +47,9 @@ record StackConfigs(IdentityConfig identity, EkmConfig ekm, KmsConfig kms) {
             null,
             new KmsConfig.Ekm(null, null, List.of(caFile.toString())),
             null,
-            null);
+            null,
+            // Everything runs on this machine: the EKM and identity are on loopback.
+            KmsConfig.Egress.loopbackOnly());
     return new StackConfigs(identity, ekm, kms);
   }
 

@@ -90,7 +90,9 @@ final class QuickstartStack implements AutoCloseable {
             null,
             new KmsConfig.Ekm(null, null, List.of(caFile.toString())),
             null,
-            null);
+            null,
+            // Everything runs on this machine: the EKM and identity are on loopback.
+            KmsConfig.Egress.loopbackOnly());
     LocalCa ca = localCa();
     issue(ca, "ekms-identity", identityConfig.dataPath());
     issue(ca, "ekms-ekm", ekmConfig.dataPath());

@@ -26,6 +26,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The cache key is the identity URL, client id and audience plus a keyed hash of the secret: a
  * vault configured with the right client id but a wrong secret never borrows a token that another
  * vault obtained with the right one. The hash key is random per process.
+ *
+ * <p>Callers choose the keys, so the cache is bounded: a fetch that fails (or yields a token that
+ * cannot be reused) leaves no entry behind, expired entries go at the next fetch, and beyond {@code
+ * max} entries idle ones are dropped (their clients fetch again when next used).
  */
 final class AccessTokens {
   /** A token and the instant from which it is no longer handed out. */
@@ -44,21 +48,41 @@ final class AccessTokens {
     volatile CompletableFuture<Token> inflight; // written under the slot's lock
   }
 
+  /** At most this many clients' tokens are kept by default. */
+  static final int DEFAULT_MAX = 1024;
+
   private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
   private final Function<OAuthClient, TokenFetcher.Grant> fetcher;
   private final Clock clock;
   private final Duration margin;
+  private final int max;
   private final SecretKeySpec tagKey = new SecretKeySpec(Randoms.bytes(32), "HmacSHA256");
 
   AccessTokens(Function<OAuthClient, TokenFetcher.Grant> fetcher, Clock clock, Duration margin) {
+    this(fetcher, clock, margin, DEFAULT_MAX);
+  }
+
+  AccessTokens(
+      Function<OAuthClient, TokenFetcher.Grant> fetcher, Clock clock, Duration margin, int max) {
     this.fetcher = fetcher;
     this.clock = clock;
     this.margin = margin;
+    this.max = max;
+  }
+
+  /** How many clients have an entry (a token or a fetch in flight). */
+  int size() {
+    return slots.size();
   }
 
   /** A usable token for {@code client}, cached or fetched now. */
   Token get(OAuthClient client) {
-    Slot slot = slots.computeIfAbsent(key(client), k -> new Slot());
+    Key key = key(client);
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      slot = slots.computeIfAbsent(key, k -> new Slot());
+      trim(slot);
+    }
     Token token = slot.current;
     if (usable(token)) {
       return token;
@@ -93,6 +117,24 @@ final class AccessTokens {
     } finally {
       synchronized (slot) {
         slot.inflight = null;
+        if (!usable(slot.current)) {
+          slots.remove(key, slot); // nothing worth keeping: a failure leaves no entry
+        }
+      }
+    }
+  }
+
+  /** Beyond {@code max} entries, drops idle ones: expired first, then any but {@code keep}. */
+  private void trim(Slot keep) {
+    if (slots.size() <= max) {
+      return;
+    }
+    slots.values().removeIf(s -> s != keep && s.inflight == null && !usable(s.current));
+    var idle = slots.values().iterator();
+    while (slots.size() > max && idle.hasNext()) {
+      Slot s = idle.next();
+      if (s != keep && s.inflight == null) {
+        idle.remove();
       }
     }
   }

@@ -10,8 +10,9 @@ import java.time.Duration;
  *   <li>{@code connectTimeout} (500 ms): establishing a new connection, TCP and TLS handshake. A
  *       connection that cannot be established is retried once; nothing else is retried.
  *   <li>{@code readTimeout} (1 s): one attempt as a whole, from sending the request to the last
- *       byte of the answer (including any connection set-up). A call therefore ends within {@code
- *       connectTimeout + readTimeout} at most, its retry included.
+ *       byte of the answer (including any connection set-up; an answer whose body is still arriving
+ *       gets 100 ms more). A call therefore ends within about {@code connectTimeout + readTimeout},
+ *       its retry included.
  *   <li>{@code tokenRefreshMargin} (60 s): an access token is reused until this long before it
  *       expires (or half its lifetime, for tokens that live less than twice the margin).
  * </ul>

@@ -1,6 +1,7 @@
 package io.ekms.kms.ekmclient;
 
 import io.ekms.core.tls.Pem;
+import io.ekms.kms.egress.EgressPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.cert.X509Certificate;
@@ -11,15 +12,22 @@ import java.util.Locale;
 /**
  * Makes {@link EkmClient}s and owns what they share: one HTTPS connection pool per private endpoint
  * and CA bundle (every vault behind that endpoint uses it), and one access-token cache for all
- * OAuth clients. The KMS keeps one instance for its lifetime; {@link #close()} stops every
- * connection, after which its clients fail.
+ * OAuth clients. Both are bounded (the least recently used pools and idle tokens beyond the bound
+ * are dropped, and pools that could not connect are shut down at once). Every request, to an EKM or
+ * to an identity server, is first checked against the egress policy. The KMS keeps one instance for
+ * its lifetime; {@link #close()} stops every connection, after which its clients fail.
  */
 public final class EkmClients implements AutoCloseable {
   private final Transports transports;
   private final AccessTokens tokens;
 
-  public EkmClients(EkmClientConfig config) {
-    this.transports = new Transports(config);
+  /** {@code egress}: where the clients may connect, checked before every request. */
+  public EkmClients(EkmClientConfig config, EgressPolicy egress) {
+    this(config, egress, Transports.DEFAULT_MAX);
+  }
+
+  EkmClients(EkmClientConfig config, EgressPolicy egress, int maxTransports) {
+    this.transports = new Transports(config, egress, maxTransports);
     this.tokens =
         new AccessTokens(
             new TokenFetcher(transports)::fetch, Clock.systemUTC(), config.tokenRefreshMargin());
@@ -45,7 +53,9 @@ public final class EkmClients implements AutoCloseable {
     if (oauth == null) {
       throw new IllegalArgumentException("oauth is required");
     }
-    EkmExchange exchange = new EkmExchange(url, transports.forUrl(url, trust), tokens, oauth);
+    EkmExchange exchange =
+        new EkmExchange(
+            url, transports, transports.route(Transports.Peer.EKM, url, trust), tokens, oauth);
     return new EkmClient(exchange, vaultId(url));
   }
 
@@ -82,6 +92,14 @@ public final class EkmClients implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return path;
     }
+  }
+
+  /**
+   * How many HTTP clients (each with a selector thread) are open now; at most the bound, plus those
+   * retired whose last request is still running.
+   */
+  public int openHttpClients() {
+    return transports.live();
   }
 
   @Override

@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 /**
  * The one place where what went wrong with an EKM call becomes an {@link EkmException}: transport
  * failures, error answers (ekm-api.md, Errors) and malformed answers. Every message starts with the
- * call ({@code "Decrypt (vault v, key k, version kv): "}) and ends with the EKM's code and its
- * message, shortened and stripped of control characters.
+ * call ({@code "Decrypt (vault v, key k, version kv): "}); the full one ends with the EKM's code
+ * and its message (shortened, stripped of control characters) or the transport's detail, the public
+ * one with the EKM's code or HTTP status only.
  */
 final class EkmErrors {
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final int MAX_REMOTE_MESSAGE = 200;
+  private static final String MALFORMED = "the EKM's answer is malformed and was not used";
 
   private EkmErrors() {}
 
@@ -20,37 +22,58 @@ final class EkmErrors {
     String ekm = "the EKM at " + vaultUrl.getAuthority();
     String prefix = call.describe() + ": ";
     String detail = " (" + failure.detail() + ")";
+    String unreachable = prefix + "the EKM is unreachable";
+    String tls = prefix + "the TLS handshake with the EKM failed";
     return switch (failure.kind()) {
+      case NOT_ALLOWED ->
+          new EkmUnavailable.NotAllowed(
+              prefix + ekm + " is not allowed by the KMS's egress policy: " + failure.detail(),
+              prefix + "the EKM's address is not allowed by the KMS's egress policy",
+              failure);
+      // Refused, filtered, reset: one answer, so callers cannot tell a closed port from others.
       case CONNECT_FAILED, CONNECT_TIMEOUT ->
           new EkmUnavailable.Unreachable(
-              prefix + ekm + " is unreachable: no connection could be made" + detail, failure);
+              prefix + ekm + " is unreachable: no connection could be made" + detail,
+              unreachable,
+              failure);
       case CONNECTION_LOST ->
           new EkmUnavailable.Unreachable(
-              prefix + "the connection to " + ekm + " broke before it answered" + detail, failure);
+              prefix + "the connection to " + ekm + " broke before it answered" + detail,
+              unreachable,
+              failure);
       case TIMED_OUT, INTERRUPTED ->
-          new EkmUnavailable.TimedOut(prefix + ekm + " did not answer in time" + detail, failure);
+          new EkmUnavailable.TimedOut(
+              prefix + ekm + " did not answer in time" + detail,
+              prefix + "the EKM did not answer in time",
+              failure);
       case TLS_UNTRUSTED ->
           new EkmUnavailable.TlsNotTrusted(
               prefix
                   + "the EKM's certificate is not trusted by the private endpoint's CA bundle"
                   + detail,
+              tls + ": its certificate is not trusted by the private endpoint's CA bundle",
               failure);
       case TLS_NAME_MISMATCH ->
           new EkmUnavailable.TlsNotTrusted(
               prefix + "the EKM's certificate does not name " + vaultUrl.getHost() + detail,
+              tls + ": its certificate does not name the endpoint's host",
               failure);
       case TLS_FAILED ->
           new EkmUnavailable.TlsNotTrusted(
-              prefix + "the TLS handshake with " + ekm + " failed" + detail, failure);
+              prefix + "the TLS handshake with " + ekm + " failed" + detail, tls, failure);
       case ANSWER_TOO_LARGE ->
           new EkmUnavailable.MalformedAnswer(
-              prefix + ekm + " sent a malformed answer: " + failure.detail(), failure);
+              prefix + ekm + " sent a malformed answer: " + failure.detail(),
+              prefix + MALFORMED,
+              failure);
     };
   }
 
   static EkmUnavailable.MalformedAnswer malformed(EkmCall call, String reason) {
     return new EkmUnavailable.MalformedAnswer(
-        call.describe() + ": the EKM's answer is malformed and was not used: " + reason, null);
+        call.describe() + ": the EKM's answer is malformed and was not used: " + reason,
+        call.describe() + ": " + MALFORMED,
+        null);
   }
 
   /** The exception for an error answer with {@code status} (not 2xx). */
@@ -59,42 +82,46 @@ final class EkmErrors {
     String code = remote.code();
     String said =
         code == null ? " (HTTP " + status + ")" : " (" + code + ": " + remote.message() + ")";
+    String named = code == null ? " (HTTP " + status + ")" : " (" + code + ")";
     String prefix = call.describe() + ": ";
     return switch (status) {
-      case 400 ->
-          "DecryptionFailed".equals(code)
-              ? new EkmRefused.DecryptionFailed(
-                  prefix + "the ciphertext, IV, tag or associated data do not authenticate" + said,
-                  code)
-              : new EkmRefused.InvalidRequest(
-                  prefix + "the EKM found the request invalid" + said, code);
-      case 401 ->
-          new EkmRefused.NotAuthorized(
-              prefix
-                  + "token refused: the EKM does not accept the access token issued to client "
-                  + oauth.clientAppId()
-                  + " by "
-                  + oauth.idcsAccountNameUrl()
-                  + said,
-              code);
-      case 403 -> forbidden(call, oauth, code, prefix, said);
-      case 404 ->
-          new EkmRefused.NotFound(
-              prefix + "the EKM has no such vault, key or key version, or it is deleted" + said,
-              code);
-      case 429 ->
-          new EkmUnavailable.ServerError(
-              prefix + "the EKM is rate limiting this vault" + said, code);
-      default ->
-          status >= 500 && status <= 599
-              ? new EkmUnavailable.ServerError(
-                  prefix + "the EKM failed with HTTP " + status + said, code)
-              : malformed(call, "unexpected HTTP status " + status + said);
+      case 400 -> {
+        if ("DecryptionFailed".equals(code)) {
+          String what = "the ciphertext, IV, tag or associated data do not authenticate";
+          yield new EkmRefused.DecryptionFailed(prefix + what + said, prefix + what + named, code);
+        }
+        String what = "the EKM found the request invalid";
+        yield new EkmRefused.InvalidRequest(prefix + what + said, prefix + what + named, code);
+      }
+      case 401 -> {
+        String what =
+            "token refused: the EKM does not accept the access token issued to client "
+                + oauth.clientAppId()
+                + " by "
+                + oauth.idcsAccountNameUrl();
+        yield new EkmRefused.NotAuthorized(prefix + what + said, prefix + what + named, code);
+      }
+      case 403 -> forbidden(call, oauth, code, prefix, said, named);
+      case 404 -> {
+        String what = "the EKM has no such vault, key or key version, or it is deleted";
+        yield new EkmRefused.NotFound(prefix + what + said, prefix + what + named, code);
+      }
+      case 429 -> {
+        String what = "the EKM is rate limiting this vault";
+        yield new EkmUnavailable.ServerError(prefix + what + said, prefix + what + named, code);
+      }
+      default -> {
+        if (status >= 500 && status <= 599) {
+          String what = "the EKM failed with HTTP " + status;
+          yield new EkmUnavailable.ServerError(prefix + what + said, prefix + what + named, code);
+        }
+        yield malformed(call, "unexpected HTTP status " + status + said);
+      }
     };
   }
 
   private static EkmException forbidden(
-      EkmCall call, OAuthClient oauth, String code, String prefix, String said) {
+      EkmCall call, OAuthClient oauth, String code, String prefix, String said, String named) {
     String what =
         switch (code == null ? "" : code) {
           case "VaultBlocked" -> "vault " + call.vaultId() + " is blocked in the EKM";
@@ -110,16 +137,14 @@ final class EkmErrors {
           default -> null;
         };
     if (what != null) {
-      return new EkmRefused.Unusable(prefix + what + said, code);
+      return new EkmRefused.Unusable(prefix + what + said, prefix + what + named, code);
     }
-    return new EkmRefused.NotAuthorized(
-        prefix
-            + "token refused: the EKM does not authorize client "
+    String refused =
+        "token refused: the EKM does not authorize client "
             + oauth.clientAppId()
             + " for vault "
-            + call.vaultId()
-            + said,
-        code);
+            + call.vaultId();
+    return new EkmRefused.NotAuthorized(prefix + refused + said, prefix + refused + named, code);
   }
 
   /** The EKM's {@code code} (null unless well formed) and its cleaned-up message. */

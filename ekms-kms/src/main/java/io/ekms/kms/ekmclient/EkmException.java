@@ -15,18 +15,27 @@ import java.util.Optional;
  *       could not be used.
  * </ul>
  *
- * <p>Messages are sentences for the KMS's callers: they name what is wrong, the remote error code
- * when there is one, and identifiers (URLs, vault, key and version ids, the client id), never
- * secrets, plaintext, tokens or key material. Remote messages are quoted shortened and stripped of
- * control characters.
+ * <p>{@link #getMessage()} is the full sentence for the KMS's log and its operators: what is wrong,
+ * identifiers (URLs, vault, key and version ids, the client id), the remote error code and message
+ * (shortened, stripped of control characters) and the low-level cause (JDK exception text). {@link
+ * #publicMessage()} is what the KMS may tell its caller: the same sentence with only the category
+ * (unreachable, TLS failure, timeout, refused with the remote code), no remote message and no JDK
+ * text. Neither ever holds secrets, plaintext, tokens or key material.
  */
 public abstract sealed class EkmException extends RuntimeException
     permits EkmRefused, EkmUnavailable, IdentityFailure {
+  private final String publicMessage;
   private final String remoteCode;
 
-  EkmException(String message, String remoteCode, Throwable cause) {
+  EkmException(String message, String publicMessage, String remoteCode, Throwable cause) {
     super(message, cause);
+    this.publicMessage = publicMessage;
     this.remoteCode = remoteCode;
+  }
+
+  /** The sentence for the KMS's caller: the category only, no remote message, no JDK text. */
+  public String publicMessage() {
+    return publicMessage;
   }
 
   /** The error code the EKM or the identity server answered, when it answered one. */

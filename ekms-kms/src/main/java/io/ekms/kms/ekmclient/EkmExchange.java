@@ -15,13 +15,20 @@ final class EkmExchange {
   private static final int MAX_ANSWER = 256 * 1024;
 
   private final URI vaultUrl;
-  private final Transport transport;
+  private final Transports transports;
+  private final Transports.Route route;
   private final AccessTokens tokens;
   private final OAuthClient oauth;
 
-  EkmExchange(URI vaultUrl, Transport transport, AccessTokens tokens, OAuthClient oauth) {
+  EkmExchange(
+      URI vaultUrl,
+      Transports transports,
+      Transports.Route route,
+      AccessTokens tokens,
+      OAuthClient oauth) {
     this.vaultUrl = vaultUrl;
-    this.transport = transport;
+    this.transports = transports;
+    this.route = route;
     this.tokens = tokens;
     this.oauth = oauth;
   }
@@ -92,7 +99,7 @@ final class EkmExchange {
           .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     }
     try {
-      return transport.send(request.build(), MAX_ANSWER);
+      return transports.send(route, request.build(), MAX_ANSWER);
     } catch (TransportFailure failure) {
       throw EkmErrors.transport(call, vaultUrl, failure);
     }

@@ -4,11 +4,11 @@ package io.ekms.kms.ekmclient;
  * The EKM answered and refused the operation. Retrying the same call will fail the same way until
  * something changes in the EKM (or in the request). The KMS maps {@link Unusable} to 409
  * IncorrectState, {@link DecryptionFailed} to 400 InvalidParameter, and the others to 409
- * ExternalServerIncorrectState with this message.
+ * ExternalServerIncorrectState with its {@link #publicMessage()}.
  */
 public abstract sealed class EkmRefused extends EkmException {
-  EkmRefused(String message, String remoteCode) {
-    super(message, remoteCode, null);
+  EkmRefused(String message, String publicMessage, String remoteCode) {
+    super(message, publicMessage, remoteCode, null);
   }
 
   /**
@@ -17,15 +17,15 @@ public abstract sealed class EkmRefused extends EkmException {
    * OperationNotPermitted).
    */
   public static final class Unusable extends EkmRefused {
-    Unusable(String message, String remoteCode) {
-      super(message, remoteCode);
+    Unusable(String message, String publicMessage, String remoteCode) {
+      super(message, publicMessage, remoteCode);
     }
   }
 
   /** The EKM knows no such vault, key or key version, or the key is deleted (404). */
   public static final class NotFound extends EkmRefused {
-    NotFound(String message, String remoteCode) {
-      super(message, remoteCode);
+    NotFound(String message, String publicMessage, String remoteCode) {
+      super(message, publicMessage, remoteCode);
     }
   }
 
@@ -34,22 +34,22 @@ public abstract sealed class EkmRefused extends EkmException {
    * authorize the token's client for this vault (403 ClientNotAuthorized).
    */
   public static final class NotAuthorized extends EkmRefused {
-    NotAuthorized(String message, String remoteCode) {
-      super(message, remoteCode);
+    NotAuthorized(String message, String publicMessage, String remoteCode) {
+      super(message, publicMessage, remoteCode);
     }
   }
 
   /** The ciphertext, IV, tag or AAD do not authenticate under the key version (400). */
   public static final class DecryptionFailed extends EkmRefused {
-    DecryptionFailed(String message, String remoteCode) {
-      super(message, remoteCode);
+    DecryptionFailed(String message, String publicMessage, String remoteCode) {
+      super(message, publicMessage, remoteCode);
     }
   }
 
   /** The EKM found the request invalid (any other 400). */
   public static final class InvalidRequest extends EkmRefused {
-    InvalidRequest(String message, String remoteCode) {
-      super(message, remoteCode);
+    InvalidRequest(String message, String publicMessage, String remoteCode) {
+      super(message, publicMessage, remoteCode);
     }
   }
 }

@@ -2,8 +2,9 @@ package io.ekms.kms.ekmclient;
 
 /**
  * Sentences for failures to obtain an access token. Each names the identity server and the client
- * id (never the secret) and says what went wrong, with the server's OAuth error code when it sent
- * one.
+ * id (never the secret) and says what went wrong: the full sentence with the server's OAuth error
+ * code and description or the transport's detail, the public one with the category and the OAuth
+ * error code only.
  */
 final class IdentityErrors {
   private IdentityErrors() {}
@@ -18,27 +19,46 @@ final class IdentityErrors {
                 : "the client-credentials request was refused";
     String said =
         error == null ? " (HTTP " + status + ")" : " (" + error + ": " + description + ")";
-    return new IdentityFailure.Rejected(prefix(client) + why + said, error);
+    String named = error == null ? " (HTTP " + status + ")" : " (" + error + ")";
+    return new IdentityFailure.Rejected(
+        prefix(client) + why + said, prefix(client) + why + named, error);
   }
 
-  static IdentityFailure.Unavailable unavailable(OAuthClient client, String what, String error) {
-    return new IdentityFailure.Unavailable(prefix(client) + what, error, null);
+  /** {@code what} for the log, {@code publicWhat} for the caller. */
+  static IdentityFailure.Unavailable unavailable(
+      OAuthClient client, String what, String publicWhat, String error) {
+    return new IdentityFailure.Unavailable(
+        prefix(client) + what, prefix(client) + publicWhat, error, null);
   }
 
   static IdentityFailure.Unavailable transport(OAuthClient client, TransportFailure failure) {
     String detail = " (" + failure.detail() + ")";
+    String tls = "the TLS handshake failed";
+    String publicWhat =
+        switch (failure.kind()) {
+          case NOT_ALLOWED -> "its address is not allowed by the KMS's egress policy";
+          // Refused, filtered, reset: one answer, so callers cannot tell a closed port from others.
+          case CONNECT_FAILED, CONNECT_TIMEOUT, CONNECTION_LOST -> "it is unreachable";
+          case TIMED_OUT, INTERRUPTED -> "it did not answer in time";
+          case TLS_UNTRUSTED -> tls + ": its certificate is not trusted by the identity CA bundle";
+          case TLS_NAME_MISMATCH -> tls + ": its certificate does not name its host";
+          case TLS_FAILED -> tls;
+          case ANSWER_TOO_LARGE -> "its token answer is malformed and was not used";
+        };
     String what =
         switch (failure.kind()) {
-          case CONNECT_FAILED, CONNECT_TIMEOUT -> "it is unreachable";
-          case CONNECTION_LOST -> "the connection broke before it answered";
-          case TIMED_OUT, INTERRUPTED -> "it did not answer in time";
-          case TLS_UNTRUSTED -> "its certificate is not trusted by the identity CA bundle";
+          case NOT_ALLOWED -> "it is not allowed by the KMS's egress policy: " + failure.detail();
+          case CONNECT_FAILED, CONNECT_TIMEOUT -> "it is unreachable" + detail;
+          case CONNECTION_LOST -> "the connection broke before it answered" + detail;
+          case TIMED_OUT, INTERRUPTED -> "it did not answer in time" + detail;
+          case TLS_UNTRUSTED -> "its certificate is not trusted by the identity CA bundle" + detail;
           case TLS_NAME_MISMATCH ->
-              "its certificate does not name " + client.tokenEndpoint().getHost();
-          case TLS_FAILED -> "the TLS handshake failed";
-          case ANSWER_TOO_LARGE -> "its token answer is too large";
+              "its certificate does not name " + client.tokenEndpoint().getHost() + detail;
+          case TLS_FAILED -> tls + detail;
+          case ANSWER_TOO_LARGE -> "its token answer is too large" + detail;
         };
-    return new IdentityFailure.Unavailable(prefix(client) + what + detail, null, failure);
+    return new IdentityFailure.Unavailable(
+        prefix(client) + what, prefix(client) + publicWhat, null, failure);
   }
 
   private static String prefix(OAuthClient client) {

@@ -2,11 +2,11 @@ package io.ekms.kms.ekmclient;
 
 /**
  * No access token could be obtained from the vault's identity server, so the EKM was not called.
- * The KMS maps both variants to 409 ExternalServerIncorrectState with this message.
+ * The KMS maps both variants to 409 ExternalServerIncorrectState with its {@link #publicMessage()}.
  */
 public abstract sealed class IdentityFailure extends EkmException {
-  IdentityFailure(String message, String remoteCode, Throwable cause) {
-    super(message, remoteCode, cause);
+  IdentityFailure(String message, String publicMessage, String remoteCode, Throwable cause) {
+    super(message, publicMessage, remoteCode, cause);
   }
 
   /**
@@ -14,18 +14,18 @@ public abstract sealed class IdentityFailure extends EkmException {
    * client id or secret), {@code invalid_scope}, {@code unauthorized_client} and the like.
    */
   public static final class Rejected extends IdentityFailure {
-    Rejected(String message, String remoteCode) {
-      super(message, remoteCode, null);
+    Rejected(String message, String publicMessage, String remoteCode) {
+      super(message, publicMessage, remoteCode, null);
     }
   }
 
   /**
-   * The identity server could not be used: unreachable, timed out, not trusted by its CA bundle, a
-   * server error, or a token answer that is malformed.
+   * The identity server could not be used: unreachable, timed out, not trusted by its CA bundle,
+   * refused by the KMS's egress policy, a server error, or a token answer that is malformed.
    */
   public static final class Unavailable extends IdentityFailure {
-    Unavailable(String message, String remoteCode, Throwable cause) {
-      super(message, remoteCode, cause);
+    Unavailable(String message, String publicMessage, String remoteCode, Throwable cause) {
+      super(message, publicMessage, remoteCode, cause);
     }
   }
 }

@@ -47,10 +47,10 @@ final class TokenFetcher {
             .build();
     Transport.Answer answer;
     try {
-      answer =
-          transports
-              .forUrl(client.tokenEndpoint(), client.identityCaBundle())
-              .send(request, MAX_ANSWER);
+      Transports.Route route =
+          transports.route(
+              Transports.Peer.IDENTITY, client.tokenEndpoint(), client.identityCaBundle());
+      answer = transports.send(route, request, MAX_ANSWER);
     } catch (TransportFailure failure) {
       throw IdentityErrors.transport(client, failure);
     }
@@ -61,7 +61,10 @@ final class TokenFetcher {
       return grant(AnswerJson.tree(answer.body()));
     } catch (AnswerJson.Malformed e) {
       throw IdentityErrors.unavailable(
-          client, "its token answer is malformed and was not used: " + e.getMessage(), null);
+          client,
+          "its token answer is malformed and was not used: " + e.getMessage(),
+          "its token answer is malformed and was not used",
+          null);
     } finally {
       answer.wipe();
     }
@@ -105,12 +108,10 @@ final class TokenFetcher {
           client, status, error == null && status == 401 ? "invalid_client" : error, description);
     }
     String said = error == null ? "" : " (" + error + ": " + description + ")";
+    String what =
+        (status >= 500 ? "it failed with HTTP " : "it answered unexpected HTTP status ") + status;
     return IdentityErrors.unavailable(
-        client,
-        (status >= 500 ? "it failed with HTTP " : "it answered unexpected HTTP status ")
-            + status
-            + said,
-        error);
+        client, what + said, what + (error == null ? "" : " (" + error + ")"), error);
   }
 
   private static String basic(OAuthClient client) {

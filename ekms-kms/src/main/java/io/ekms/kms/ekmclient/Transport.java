@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
@@ -29,14 +31,28 @@ import javax.net.ssl.SSLParameters;
  * pooling, TLS 1.3/1.2 trusting only the given CA certificates, hostname verification on, no proxy,
  * no redirects, async work on virtual threads. Shared by every vault on the same endpoint.
  *
+ * <p>Lifecycle: callers {@link #acquire()} a lease for each request and {@link #release()} it;
+ * {@link #retire()} (evicted, or no connection could be made) shuts the client down, its selector
+ * thread included, once the last lease is released; {@link #close()} shuts it down at once.
+ *
  * <p>Retry rule: only a connection that could not be established is tried again, once. The JDK
  * already retries a refused connection once within the connect timeout; this class retries a
  * connect timeout once. A request that may have reached the peer is never resent here (the JDK may
  * resend a GET whose pooled connection turned out closed before any answer; GETs are read-only).
  */
 final class Transport implements AutoCloseable {
+  /** Lease count once shut down: far below zero, so late releases never bring it back to zero. */
+  private static final int SHUT = Integer.MIN_VALUE / 2;
+
+  private static final Duration BODY_GRACE = Duration.ofMillis(100);
+
   private final HttpClient http;
   private final Duration readTimeout;
+  private final Duration answerWait;
+  private final Runnable onShutdown;
+  private final AtomicInteger leases = new AtomicInteger();
+  private final AtomicBoolean shut = new AtomicBoolean();
+  private volatile boolean retired;
 
   /** A response: status and body; the body may hold plaintext, so the caller wipes it. */
   record Answer(int status, byte[] body) {
@@ -45,7 +61,9 @@ final class Transport implements AutoCloseable {
     }
   }
 
-  Transport(List<X509Certificate> trust, EkmClientConfig config, Executor executor) {
+  /** {@code onShutdown} runs once, when the client has been shut down. */
+  Transport(
+      List<X509Certificate> trust, EkmClientConfig config, Executor executor, Runnable onShutdown) {
     SSLParameters tls = new SSLParameters();
     tls.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
     this.http =
@@ -59,6 +77,47 @@ final class Transport implements AutoCloseable {
             .executor(executor)
             .build();
     this.readTimeout = config.readTimeout();
+    // The JDK enforces both timeouts on one timer queue, so a connection that never completes is
+    // always a connect timeout; this wait only bounds an answer whose body trickles in.
+    this.answerWait = readTimeout.plus(BODY_GRACE);
+    this.onShutdown = onShutdown;
+  }
+
+  /** Takes a lease for one request; false once retired or closed (then take another transport). */
+  boolean acquire() {
+    int n;
+    do {
+      n = leases.get();
+      if (n < 0 || retired) {
+        return false;
+      }
+    } while (!leases.compareAndSet(n, n + 1));
+    return true;
+  }
+
+  void release() {
+    if (leases.decrementAndGet() == 0) {
+      shutDownIfIdle();
+    }
+  }
+
+  /** No new leases; the client shuts down when the last one is released. */
+  void retire() {
+    retired = true;
+    shutDownIfIdle();
+  }
+
+  private void shutDownIfIdle() {
+    if (retired && leases.compareAndSet(0, SHUT)) {
+      shutDown();
+    }
+  }
+
+  private void shutDown() {
+    if (shut.compareAndSet(false, true)) {
+      http.shutdownNow();
+      onShutdown.run();
+    }
   }
 
   /** Sends {@code request} and reads an answer of at most {@code maxBody} bytes. */
@@ -74,22 +133,29 @@ final class Transport implements AutoCloseable {
   }
 
   private Answer attempt(HttpRequest request, int maxBody) throws TransportFailure {
+    HttpRequest timed =
+        HttpRequest.newBuilder(request, (name, value) -> true).timeout(readTimeout).build();
     CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(request, BoundedBody.handler(maxBody));
+        http.sendAsync(timed, BoundedBody.handler(maxBody));
     try {
-      HttpResponse<byte[]> response = future.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      HttpResponse<byte[]> response = future.get(answerWait.toNanos(), TimeUnit.NANOSECONDS);
       return new Answer(response.statusCode(), response.body());
     } catch (TimeoutException e) {
       abandon(future);
-      throw new TransportFailure(
-          Kind.TIMED_OUT, "no complete answer within " + readTimeout.toMillis() + " ms", e);
+      throw timedOut(e);
     } catch (InterruptedException e) {
       abandon(future);
       Thread.currentThread().interrupt();
       throw new TransportFailure(Kind.INTERRUPTED, "interrupted while waiting for the answer", e);
     } catch (ExecutionException e) {
-      throw classify(e.getCause());
+      TransportFailure failure = classify(e.getCause());
+      throw failure.kind() == Kind.TIMED_OUT ? timedOut(e.getCause()) : failure;
     }
+  }
+
+  private TransportFailure timedOut(Throwable cause) {
+    return new TransportFailure(
+        Kind.TIMED_OUT, "no complete answer within " + readTimeout.toMillis() + " ms", cause);
   }
 
   /** Cancels the exchange (closing its connection); an answer that still arrives is wiped. */
@@ -140,8 +206,11 @@ final class Transport implements AutoCloseable {
     return text.length() > 240 ? text.substring(0, 240) + "..." : text;
   }
 
+  /** Shuts the client down now, aborting requests in flight. */
   @Override
   public void close() {
-    http.shutdownNow();
+    retired = true;
+    leases.set(SHUT);
+    shutDown();
   }
 }

@@ -8,6 +8,8 @@ package io.ekms.kms.ekmclient;
 final class TransportFailure extends Exception {
   /** What went wrong, in the order a call meets them. */
   enum Kind {
+    /** The egress policy refuses the destination now; nothing was sent. */
+    NOT_ALLOWED,
     /** No connection: refused, no route, unknown host (the JDK has retried it once already). */
     CONNECT_FAILED,
     /** No connection within the connect timeout; the request was not sent. */
@@ -25,7 +27,21 @@ final class TransportFailure extends Exception {
     /** The answer was larger than allowed. */
     ANSWER_TOO_LARGE,
     /** The calling thread was interrupted while waiting. */
-    INTERRUPTED
+    INTERRUPTED;
+
+    /** Whether no usable connection was made, so the transport holds nothing worth keeping. */
+    boolean noConnection() {
+      return switch (this) {
+        case NOT_ALLOWED,
+            CONNECT_FAILED,
+            CONNECT_TIMEOUT,
+            TLS_UNTRUSTED,
+            TLS_NAME_MISMATCH,
+            TLS_FAILED ->
+            true;
+        default -> false;
+      };
+    }
   }
 
   private final Kind kind;

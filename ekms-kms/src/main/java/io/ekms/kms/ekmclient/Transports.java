@@ -1,43 +1,178 @@
 package io.ekms.kms.ekmclient;
 
+import io.ekms.kms.egress.EgressDenied;
+import io.ekms.kms.egress.EgressPolicy;
+import io.ekms.kms.ekmclient.TransportFailure.Kind;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One {@link Transport} per origin (host and port) and trust (the exact CA bundle), created on
- * first use and kept until {@link #close()}: every vault behind the same private endpoint shares
- * one connection pool, and two endpoints that trust different CAs never share connections.
+ * The HTTPS clients, one {@link Transport} per peer (EKM or identity server), origin (host and
+ * port) and trust (the exact CA bundle): every vault behind the same private endpoint shares one
+ * connection pool, and two endpoints that trust different CAs never share connections.
+ *
+ * <p>Callers name origins, so the pool is bounded: at most {@code max} transports are open, the
+ * least recently used beyond that is retired, and a transport that could not make a connection is
+ * retired at once; a retired transport's HTTP client (and its selector thread) is shut down when
+ * its last request ends. Before every request the egress policy is asked again, with a fresh
+ * resolution, so a name that now resolves somewhere refused is not connected to.
  */
 final class Transports implements AutoCloseable {
-  private record Origin(String host, int port, String trustFingerprint) {}
+  /** At most this many HTTP clients by default. */
+  static final int DEFAULT_MAX = 128;
 
-  private final EkmClientConfig config;
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-  private final Map<Origin, Transport> transports = new ConcurrentHashMap<>();
-  private volatile boolean closed;
-
-  Transports(EkmClientConfig config) {
-    this.config = config;
+  /** Whom a route reaches, which decides the egress rule. */
+  enum Peer {
+    EKM,
+    IDENTITY
   }
 
-  /** The transport for {@code url}'s origin under {@code trust}. */
-  Transport forUrl(URI url, List<X509Certificate> trust) {
-    if (closed) {
-      throw new IllegalStateException("the EKM clients are closed");
+  private record Key(Peer peer, String host, int port, String trustFingerprint) {}
+
+  /** Where requests go: a peer's origin under one trust. It holds no connection itself. */
+  static final class Route {
+    private final Key key;
+    private final List<X509Certificate> trust;
+
+    private Route(Key key, List<X509Certificate> trust) {
+      this.key = key;
+      this.trust = trust;
     }
+  }
+
+  private final EkmClientConfig config;
+  private final EgressPolicy egress;
+  private final int max;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<Key, Transport> open = new LinkedHashMap<>(16, 0.75f, true); // by this
+  private final AtomicInteger live = new AtomicInteger();
+  private boolean closed; // guarded by this
+
+  Transports(EkmClientConfig config, EgressPolicy egress, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1");
+    }
+    this.config = config;
+    this.egress = egress;
+    this.max = max;
+  }
+
+  /** The route to {@code url}'s origin under {@code trust}. */
+  Route route(Peer peer, URI url, List<X509Certificate> trust) {
     int port = url.getPort() == -1 ? 443 : url.getPort();
-    Origin origin = new Origin(url.getHost().toLowerCase(Locale.ROOT), port, fingerprint(trust));
-    return transports.computeIfAbsent(origin, o -> new Transport(trust, config, executor));
+    String host = url.getHost().toLowerCase(Locale.ROOT);
+    if (host.startsWith("[")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return new Route(new Key(peer, host, port, fingerprint(trust)), List.copyOf(trust));
+  }
+
+  /** Sends {@code request} over {@code route} if the egress policy allows it now. */
+  Transport.Answer send(Route route, HttpRequest request, int maxBody) throws TransportFailure {
+    allowed(route.key);
+    Transport transport = lease(route);
+    try {
+      return transport.send(request, maxBody);
+    } catch (TransportFailure failure) {
+      if (failure.kind().noConnection()) {
+        retire(route.key, transport);
+      }
+      throw failure;
+    } finally {
+      transport.release();
+    }
+  }
+
+  private void allowed(Key key) throws TransportFailure {
+    try {
+      if (key.peer() == Peer.EKM) {
+        egress.checkPrivateEndpoint(key.host(), key.port());
+      } else {
+        egress.checkIdentity(key.host(), key.port());
+      }
+    } catch (EgressDenied e) {
+      // A name that does not resolve is as unreachable as a closed port, and answered the same.
+      throw e.reason() == EgressDenied.Reason.UNRESOLVED
+          ? new TransportFailure(Kind.CONNECT_FAILED, "the host " + e.getMessage(), null)
+          : new TransportFailure(Kind.NOT_ALLOWED, "the host " + e.getMessage(), null);
+    }
+  }
+
+  /**
+   * A leased transport for {@code route}: the open one, else a new one (built outside the lock).
+   */
+  private Transport lease(Route route) {
+    Transport built = null;
+    try {
+      while (true) {
+        List<Transport> dropped = new ArrayList<>();
+        Transport leased = null;
+        synchronized (this) {
+          if (closed) {
+            throw new IllegalStateException("the EKM clients are closed");
+          }
+          Transport current = open.get(route.key);
+          if (current == null && built != null) {
+            current = built;
+            built = null;
+            open.put(route.key, current);
+            trim(dropped);
+          }
+          if (current != null && current.acquire()) {
+            leased = current;
+          } else if (current != null) {
+            open.remove(route.key, current);
+          }
+        }
+        dropped.forEach(Transport::retire);
+        if (leased != null) {
+          return leased;
+        }
+        if (built == null) {
+          built = new Transport(route.trust, config, executor, live::decrementAndGet);
+          live.incrementAndGet();
+        }
+      }
+    } finally {
+      if (built != null) {
+        built.retire(); // another caller's transport got there first, or the clients closed
+      }
+    }
+  }
+
+  /** Takes the least recently used transports beyond {@code max} out; the caller retires them. */
+  private void trim(List<Transport> dropped) {
+    Iterator<Transport> eldest = open.values().iterator();
+    while (open.size() > max && eldest.hasNext()) {
+      dropped.add(eldest.next());
+      eldest.remove();
+    }
+  }
+
+  private void retire(Key key, Transport transport) {
+    synchronized (this) {
+      open.remove(key, transport);
+    }
+    transport.retire();
+  }
+
+  /** How many HTTP clients are open now (retired ones count until they are shut down). */
+  int live() {
+    return live.get();
   }
 
   /** SHA-256 over the DER encodings, in bundle order. */
@@ -60,9 +195,13 @@ final class Transports implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    transports.values().forEach(Transport::close);
-    transports.clear();
+    List<Transport> all;
+    synchronized (this) {
+      closed = true;
+      all = new ArrayList<>(open.values());
+      open.clear();
+    }
+    all.forEach(Transport::close);
     executor.shutdownNow();
   }
 }

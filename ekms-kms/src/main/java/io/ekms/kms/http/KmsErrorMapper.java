@@ -10,24 +10,30 @@ import java.lang.System.Logger.Level;
 
 /**
  * The one place where failures become KMS API answers (kms-api.md, Errors). EKM failures keep their
- * explanation ("the EKM is unreachable", "key disabled in the EKM"); internal failures are logged
- * with their cause and answered with a fixed sentence naming the request id.
+ * category ("the EKM is unreachable", "key disabled in the EKM"), while the EKM client's full
+ * sentence is only logged, with the request id; internal failures are logged with their cause and
+ * answered with a fixed sentence naming the request id.
  */
 final class KmsErrorMapper {
   private static final Logger LOG = System.getLogger(KmsErrorMapper.class.getName());
 
   private KmsErrorMapper() {}
 
-  /** The answer for {@code t}, logging internal failures and EKM outages with the request id. */
+  /** The answer for {@code t}, logging what the caller is not told. */
   static ApiException map(Throwable t, String requestId) {
     ApiException answer = translate(t, requestId);
     if (answer.status() >= 500) {
       Throwable cause = answer == t ? answer.getCause() : t;
       LOG.log(Level.ERROR, "request " + requestId + ": " + answer.getMessage(), cause);
-    } else if (t instanceof ExternalKeyManagerException e
-        && (e.kind() == ExternalKeyManagerException.Kind.NOT_FOUND
-            || e.kind() == ExternalKeyManagerException.Kind.UNAVAILABLE)) {
-      LOG.log(Level.WARNING, "request " + requestId + ": external key manager: " + e.getMessage());
+    } else if (t instanceof ExternalKeyManagerException e) {
+      // The cause, when there is one, is the EKM client's full sentence; never a secret.
+      String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      Level level =
+          e.kind() == ExternalKeyManagerException.Kind.NOT_FOUND
+                  || e.kind() == ExternalKeyManagerException.Kind.UNAVAILABLE
+              ? Level.WARNING
+              : Level.DEBUG;
+      LOG.log(level, "request " + requestId + ": external key manager: " + detail);
     }
     return answer;
   }

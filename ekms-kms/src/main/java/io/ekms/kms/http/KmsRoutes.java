@@ -3,6 +3,7 @@ package io.ekms.kms.http;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.RequestMetrics;
+import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.service.Access;
 import io.ekms.kms.service.Connections;
 import io.ekms.kms.service.CryptoService;
@@ -36,12 +37,13 @@ public final class KmsRoutes {
       Connections connections,
       SecretSealer sealer,
       RequestMetrics metrics,
-      Supplier<String> baseUrl) {
+      Supplier<String> baseUrl,
+      EgressPolicy egress) {
     this.baseUrl = baseUrl;
     Resources resources = new Resources(db);
     KmsExchange exchange = new KmsExchange(authenticator, audit, refusals, retryTokens, metrics);
-    var endpoints = new PrivateEndpointService(db, access, audit, clock);
-    var vaults = new VaultService(resources, access, audit, connections, sealer, clock);
+    var endpoints = new PrivateEndpointService(db, access, audit, clock, egress);
+    var vaults = new VaultService(resources, access, audit, connections, sealer, clock, egress);
     var keys = new KeyService(resources, access, audit, connections, clock);
     var versions = new KeyVersionService(resources, access, audit, connections, clock);
     var crypto = new CryptoService(resources, access, audit, connections);

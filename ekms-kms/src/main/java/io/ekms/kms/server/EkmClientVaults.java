@@ -54,6 +54,11 @@ final class EkmClientVaults implements ExternalVaults, AutoCloseable {
                     identityCas)));
   }
 
+  /** How many HTTP clients to EKMs and identity servers are open now. */
+  int openHttpClients() {
+    return clients.openHttpClients();
+  }
+
   @Override
   public void close() {
     clients.close();
@@ -145,7 +150,9 @@ final class EkmClientVaults implements ExternalVaults, AutoCloseable {
       try {
         return work.get();
       } catch (EkmException e) {
-        throw new ExternalKeyManagerException(kind(e), e.getMessage(), e);
+        // The caller hears the category; the full sentence (JDK text included) is the cause,
+        // which the KMS logs with the request id.
+        throw new ExternalKeyManagerException(kind(e), e.publicMessage(), e);
       }
     }
 

@@ -1,9 +1,14 @@
 package io.ekms.kms.server;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
+import io.ekms.kms.egress.EgressPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +25,8 @@ public record KmsConfig(
     String masterKeyFile,
     Ekm ekm,
     AuditSettings audit,
-    Integer sweepIntervalSeconds) {
+    Integer sweepIntervalSeconds,
+    Egress egress) {
 
   /** PEM files of the server certificate chain and key. */
   public record TlsFiles(String certificate, String privateKey) {}
@@ -41,6 +47,55 @@ public record KmsConfig(
           || readTimeoutMillis > 60_000) {
         throw new IllegalArgumentException("ekm timeouts must be 50 to 60000 ms");
       }
+    }
+  }
+
+  /**
+   * Where the KMS may connect on its callers' behalf (docs/kms-config.md, {@code egress}). Left
+   * out, it refuses loopback, link-local and cloud metadata, unspecified and multicast addresses
+   * and its own listeners, and allows every other address and host. Lists may also be given as one
+   * comma-separated string, as environment variables give them.
+   *
+   * @param privateEndpointCidrs address ranges private endpoints (EKMs) may point at; empty: any
+   * @param identityHosts hosts an {@code idcsAccountNameUrl} may name (names, IP literals, {@code
+   *     *.domain}); empty: any
+   * @param allowLoopback allow loopback addresses, for single-machine set-ups only
+   */
+  public record Egress(
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          List<String> privateEndpointCidrs,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          List<String> identityHosts,
+      Boolean allowLoopback) {
+    public Egress {
+      privateEndpointCidrs = entries(privateEndpointCidrs);
+      identityHosts = entries(identityHosts);
+      allowLoopback = Boolean.TRUE.equals(allowLoopback);
+      EgressPolicy.of(privateEndpointCidrs, identityHosts, allowLoopback); // every entry parses
+    }
+
+    /**
+     * Loopback only, for the quickstart, tests and benchmarks on one machine: private endpoints in
+     * 127.0.0.0/8 or ::1, identity servers at 127.0.0.1 or ::1.
+     */
+    public static Egress loopbackOnly() {
+      return new Egress(List.of("127.0.0.0/8", "::1/128"), List.of("127.0.0.1", "::1"), true);
+    }
+
+    /** A new policy with these settings (and the JVM's resolver). */
+    public EgressPolicy policy() {
+      return EgressPolicy.of(privateEndpointCidrs, identityHosts, allowLoopback);
+    }
+
+    private static List<String> entries(List<String> values) {
+      if (values == null) {
+        return List.of();
+      }
+      return values.stream()
+          .flatMap(v -> Arrays.stream(String.valueOf(v).split(",")))
+          .map(String::strip)
+          .filter(v -> !v.isEmpty())
+          .toList();
     }
   }
 
@@ -66,14 +121,24 @@ public record KmsConfig(
     if (sweepIntervalSeconds < 1 || sweepIntervalSeconds > 86_400) {
       throw new IllegalArgumentException("sweepIntervalSeconds must be 1 to 86400");
     }
-    if (publicUrl != null && !publicUrl.startsWith("https://")) {
-      throw new IllegalArgumentException("publicUrl must be an https URL");
+    egress = egress == null ? new Egress(null, null, null) : egress;
+    if (publicUrl != null && (!publicUrl.startsWith("https://") || !hasHost(publicUrl))) {
+      throw new IllegalArgumentException("publicUrl must be an https URL with a host");
+    }
+  }
+
+  private static boolean hasHost(String url) {
+    try {
+      return new URI(url).getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 
   /** The defaults, for a data directory. */
   public static KmsConfig defaults(Path dataDir) {
-    return new KmsConfig(dataDir.toString(), null, null, null, null, null, null, null, null, null);
+    return new KmsConfig(
+        dataDir.toString(), null, null, null, null, null, null, null, null, null, null);
   }
 
   public Path dataPath() {

@@ -2,6 +2,7 @@ package io.ekms.kms.server;
 
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.tls.Pem;
+import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.ekmclient.EkmClientConfig;
 import io.ekms.kms.ekmclient.EkmClients;
 import io.helidon.webserver.http.HttpRouting;
@@ -21,15 +22,18 @@ public final class KmsLauncher {
   /** {@code extraRoutes}: routes served beside the KMS API (the embedded identity server). */
   public static KmsServer start(
       KmsConfig config, Map<String, String> env, Consumer<HttpRouting.Builder> extraRoutes) {
+    // One policy for the API's checks and the EKM client's, so both see the same listeners.
+    EgressPolicy egress = config.egress().policy();
     EkmClients clients =
         new EkmClients(
             new EkmClientConfig(
                 Duration.ofMillis(config.ekm().connectTimeoutMillis()),
                 Duration.ofMillis(config.ekm().readTimeoutMillis()),
-                EkmClientConfig.DEFAULT_TOKEN_REFRESH_MARGIN));
+                EkmClientConfig.DEFAULT_TOKEN_REFRESH_MARGIN),
+            egress);
     EkmClientVaults vaults = new EkmClientVaults(clients, identityCas(config));
     try {
-      return KmsServer.start(config, env, new KmsParts(vaults, extraRoutes), vaults);
+      return KmsServer.start(config, env, new KmsParts(vaults, egress, extraRoutes), vaults);
     } catch (RuntimeException e) {
       vaults.close();
       throw e;

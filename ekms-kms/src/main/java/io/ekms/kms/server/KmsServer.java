@@ -91,7 +91,8 @@ public final class KmsServer implements AutoCloseable {
               new Connections(parts.externalVaults(), sealer),
               sealer,
               new RequestMetrics(Metrics.registry(), "kms_requests"),
-              baseUrl::get)
+              baseUrl::get,
+              parts.egress())
           .routing(api);
       parts.extraRoutes().accept(api);
       HttpRouting.Builder admin = HttpRouting.builder();
@@ -105,8 +106,11 @@ public final class KmsServer implements AutoCloseable {
           .routing(admin);
       Health.register(api, db, auditLog);
       Health.register(admin, db, auditLog);
+      // Known before listening when configured; the actual ports (0 picks one) once bound.
+      bindOwnListeners(config, parts, config.api().port(), config.admin().port());
       WebServer server =
           HttpsServers.start(config.api(), api, config.admin(), admin, identity(config));
+      bindOwnListeners(config, parts, server.port(), server.port("admin"));
       baseUrl.set(config.baseUrl(server.port()));
       DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
       sweeper.start(Duration.ofSeconds(config.sweepIntervalSeconds()));
@@ -115,6 +119,18 @@ public final class KmsServer implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  private static void bindOwnListeners(KmsConfig config, KmsParts parts, int api, int admin) {
+    parts
+        .egress()
+        .ownListeners()
+        .bind(config.api().host(), api, config.admin().host(), admin, config.publicUrl());
+  }
+
+  /** What {@code start} was given to close with the server (the EKM clients, for the launcher). */
+  AutoCloseable owned() {
+    return owned;
   }
 
   public int port() {

@@ -5,6 +5,7 @@ import io.ekms.core.tls.Pem;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.domain.PrivateEndpoint;
+import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.service.KmsAudit.Target;
 import io.ekms.kms.store.Page;
 import io.ekms.kms.store.PrivateEndpointRepository;
@@ -12,19 +13,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** EKMS private endpoints: where an EKM is, and the only CA trusted for it. */
+/**
+ * EKMS private endpoints: where an EKM is, and the only CA trusted for it. The host must be an
+ * address the egress policy allows (a name: every address it resolves to now).
+ */
 public final class PrivateEndpointService {
   private final Database db;
   private final Access access;
   private final KmsAudit audit;
   private final Clock clock;
+  private final Destinations destinations;
   private final PrivateEndpointRepository endpoints = new PrivateEndpointRepository();
 
-  public PrivateEndpointService(Database db, Access access, KmsAudit audit, Clock clock) {
+  /** {@code egress}: where private endpoints may point (checked at creation). */
+  public PrivateEndpointService(
+      Database db, Access access, KmsAudit audit, Clock clock, EgressPolicy egress) {
     this.db = db;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
+    this.destinations = new Destinations(egress);
   }
 
   /** The fields of CreateEkmsPrivateEndpointDetails. */
@@ -50,6 +58,7 @@ public final class PrivateEndpointService {
               "'externalKeyManagerIp' must be an IP address or host name.");
           int port = in.port() == null ? 443 : in.port();
           Validate.check(port >= 1 && port <= 65535, "'port' must be 1 to 65535.");
+          destinations.privateEndpoint("externalKeyManagerIp", host, port);
           String ca = Validate.required("caBundle", in.caBundle());
           Validate.check(
               ca.length() <= 65_536 && parses(ca),

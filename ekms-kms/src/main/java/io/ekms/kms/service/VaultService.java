@@ -5,6 +5,7 @@ import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
+import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.external.ExternalVault;
 import io.ekms.kms.service.KmsAudit.Target;
 import io.ekms.kms.store.Page;
@@ -14,7 +15,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** EXTERNAL vaults: created only once the EKM confirms the vault is there and active. */
+/**
+ * EXTERNAL vaults: created only once the EKM confirms the vault is there and active. The EKM URL
+ * must point at the private endpoint's host and port, and both it and the identity server's host
+ * must be allowed by the egress policy, before anything is connected to.
+ */
 public final class VaultService {
   private final Resources resources;
   private final Access access;
@@ -22,20 +27,24 @@ public final class VaultService {
   private final Connections connections;
   private final SecretSealer sealer;
   private final Clock clock;
+  private final Destinations destinations;
 
+  /** {@code egress}: where the EKM and the identity server may be (checked before connecting). */
   public VaultService(
       Resources resources,
       Access access,
       KmsAudit audit,
       Connections connections,
       SecretSealer sealer,
-      Clock clock) {
+      Clock clock,
+      EgressPolicy egress) {
     this.resources = resources;
     this.access = access;
     this.audit = audit;
     this.connections = connections;
     this.sealer = sealer;
     this.clock = clock;
+    this.destinations = new Destinations(egress);
   }
 
   /** CreateVaultDetails with its externalKeyManagerMetadata flattened. */
@@ -71,6 +80,11 @@ public final class VaultService {
           Validate.check("EXTERNAL".equals(in.vaultType()), "'vaultType' must be EXTERNAL.");
           String url = ekmUrl(in.externalVaultEndpointUrl(), endpoint);
           String idcs = https("idcsAccountNameUrl", in.idcsAccountNameUrl());
+          // Both hosts are checked now, before any connection; the EKM client checks again on
+          // every request, with a fresh resolution.
+          destinations.privateEndpoint(
+              "externalVaultEndpointUrl", endpoint.host(), endpoint.port());
+          destinations.identity("idcsAccountNameUrl", idcs);
           String clientId = Validate.required("clientAppId", in.clientAppId());
           Validate.check(clientId.length() <= 255, "'clientAppId' is too long.");
           SecretBytes secret = Validate.required("clientAppSecret", in.clientAppSecret());

@@ -126,7 +126,7 @@ class AccessTokensTest {
         client -> {
           fetches.incrementAndGet();
           await(release);
-          throw new IdentityFailure.Unavailable("down", null, null);
+          throw new IdentityFailure.Unavailable("down", "down", null, null);
         };
     AccessTokens tokens = tokens();
     warmUp(tokens);
@@ -148,6 +148,77 @@ class AccessTokensTest {
     assertThat(fetches).hasValue(1);
     fetcher = client -> new TokenFetcher.Grant("ok", lifetime);
     assertThat(tokens.get(client("s")).value()).isEqualTo("ok");
+  }
+
+  @Test
+  void get_fetchFailsForTwelveClients_leavesNoEntry() {
+    fetcher =
+        client -> {
+          fetches.incrementAndGet();
+          throw new IdentityFailure.Unavailable("down", "down", null, null);
+        };
+    AccessTokens tokens = tokens();
+
+    for (int i = 0; i < 12; i++) {
+      OAuthClient client = client("s" + i);
+      assertThatThrownBy(() -> tokens.get(client)).isInstanceOf(IdentityFailure.class);
+    }
+
+    assertThat(fetches).hasValue(12);
+    assertThat(tokens.size()).isZero();
+  }
+
+  @Test
+  void get_fetchFailsWithWaiters_leavesNoEntry() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    fetcher =
+        client -> {
+          await(release);
+          throw new IdentityFailure.Unavailable("down", "down", null, null);
+        };
+    AccessTokens tokens = tokens();
+    warmUp(tokens);
+    List<Future<String>> calls = new ArrayList<>();
+    List<Thread> callers = new CopyOnWriteArrayList<>();
+    try (var pool = Executors.newThreadPerTaskExecutor(recordedIn(callers))) {
+      for (int i = 0; i < 3; i++) {
+        calls.add(pool.submit(() -> tokens.get(client("s")).value()));
+      }
+      try {
+        awaitAllParked(callers, 3);
+      } finally {
+        release.countDown();
+      }
+      for (Future<String> call : calls) {
+        assertThatThrownBy(call::get).hasCauseInstanceOf(IdentityFailure.Unavailable.class);
+      }
+    }
+
+    assertThat(tokens.size()).isEqualTo(1); // the warm-up client's token only
+  }
+
+  @Test
+  void get_grantWithoutLifetime_leavesNoEntry() {
+    lifetime = null;
+    AccessTokens tokens = tokens();
+
+    tokens.get(client("s"));
+
+    assertThat(tokens.size()).isZero();
+  }
+
+  @Test
+  void get_moreClientsThanTheBound_keepsAtMostTheBoundAndServesTheNewest() {
+    AccessTokens tokens = new AccessTokens(c -> fetcher.apply(c), clock, Duration.ofSeconds(60), 3);
+
+    for (int i = 0; i < 10; i++) {
+      tokens.get(client("s" + i));
+      assertThat(tokens.size()).isLessThanOrEqualTo(3);
+    }
+    String newest = tokens.get(client("s9")).value();
+
+    assertThat(newest).isEqualTo("t10");
+    assertThat(fetches).hasValue(10);
   }
 
   @Test

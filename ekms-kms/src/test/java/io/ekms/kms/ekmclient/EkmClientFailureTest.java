@@ -23,7 +23,7 @@ class EkmClientFailureTest {
   @BeforeAll
   static void start() throws Exception {
     bed = new EkmTestBed();
-    clients = new EkmClients(EkmClientConfig.defaults());
+    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK);
     client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
   }
 

@@ -20,7 +20,7 @@ class EkmClientScriptedTest {
   static final String AUDIENCE = "https://scripted.test/";
   static TestIssuer issuer;
   static OAuthClient oauth;
-  EkmClients clients = new EkmClients(EkmClientConfig.defaults());
+  EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK);
   ScriptedEkm ekm = new ScriptedEkm();
 
   @BeforeAll

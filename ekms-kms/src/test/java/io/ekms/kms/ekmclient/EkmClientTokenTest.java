@@ -33,7 +33,7 @@ class EkmClientTokenTest {
 
   @Test
   void calls_manyOnTwoVaultsOfOneClient_fetchOneToken() throws Exception {
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
       EkmClient a = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       EkmClient b = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
@@ -51,7 +51,7 @@ class EkmClientTokenTest {
   void calls_tokenReachesRefreshMargin_fetchANewToken() throws Exception {
     bed.issuer.registerClient(EkmTestBed.CLIENT, bed.secret, EkmTestBed.AUDIENCE, sec(3));
     EkmClientConfig config = new EkmClientConfig(null, null, sec(1));
-    try (EkmClients clients = new EkmClients(config)) {
+    try (EkmClients clients = new EkmClients(config, EkmTestBed.LOOPBACK)) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
 
@@ -71,7 +71,7 @@ class EkmClientTokenTest {
   @Test
   void calls_manyThreadsNeedATokenAtOnce_fetchOne() throws Exception {
     bed.issuer.tokenDelay(Duration.ofMillis(300));
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults());
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK);
         var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
@@ -100,7 +100,7 @@ class EkmClientTokenTest {
   @Test
   void call_wrongClientSecret_throwsRejectedInvalidClientWithoutTheSecret() {
     String wrong = "not-the-secret-" + System.nanoTime();
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth(wrong));
 
       assertThatThrownBy(() -> client.vaultMetadata("req-wrong-secret"))
@@ -118,7 +118,7 @@ class EkmClientTokenTest {
   void call_ekmRejectsEveryToken_refetchesOnceThenThrowsNotAuthorized() {
     bed.issuer.registerClient("wrong-aud", "pw", "https://elsewhere.test/");
     OAuthClient oauth = oauth("wrong-aud", "https://elsewhere.test/", bed.issuer.issuer());
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
       int before = bed.issuer.tokenRequestCount();
 
@@ -138,7 +138,7 @@ class EkmClientTokenTest {
     }
     OAuthClient oauth =
         oauth(EkmTestBed.CLIENT, EkmTestBed.AUDIENCE, "https://127.0.0.1:" + closedPort);
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
       long start = System.nanoTime();
 
@@ -158,7 +158,7 @@ class EkmClientTokenTest {
             SecretBytes.copyOf(bed.secret.getBytes(UTF_8)),
             EkmTestBed.AUDIENCE,
             bed.caCerts());
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults())) {
+    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
 
       assertThatThrownBy(() -> client.vaultMetadata("req-idp-tls"))

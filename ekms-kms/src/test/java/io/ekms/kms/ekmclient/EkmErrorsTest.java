@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.LocalCa;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.security.cert.CertPathBuilderException;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -108,6 +113,90 @@ class EkmErrorsTest {
     assertThat(e.getMessage())
         .contains("the EKM at 10.0.0.5:4443 is unreachable")
         .contains("ConnectException: Connection refused");
+  }
+
+  @ParameterizedTest
+  @MethodSource("table")
+  void answer_publicMessage_keepsTheSentenceAndCodeButNotTheEkmsMessage(
+      int status, String code, Class<? extends EkmException> type, String sentence) {
+    byte[] body = ("{\"code\":\"" + code + "\",\"message\":\"internal detail\"}").getBytes(UTF_8);
+
+    EkmException e = EkmErrors.answer(CALL, OAUTH, status, body);
+
+    assertThat(e.getMessage()).contains("internal detail");
+    assertThat(e.publicMessage())
+        .startsWith("Decrypt (vault vlt-1, key key-1, version kv-1): ")
+        .doesNotContain("internal detail");
+    if (e instanceof EkmRefused) {
+      assertThat(e.publicMessage()).contains(sentence).endsWith("(" + code + ")");
+    }
+  }
+
+  static Stream<Throwable> unreachable() {
+    return Stream.of(
+        new ConnectException("Connection refused"),
+        new HttpConnectTimeoutException("HTTP connect timed out"),
+        new IOException("Connection reset by peer"),
+        new ConnectException("No route to host"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("unreachable")
+  void transport_closedFilteredOrReset_haveOnePublicMessageWithoutJdkText(Throwable jdk) {
+    EkmUnavailable e =
+        EkmErrors.transport(
+            CALL, URI.create("https://10.0.0.5:4443/v/vlt-1"), Transport.classify(jdk));
+
+    assertThat(e).isInstanceOf(EkmUnavailable.Unreachable.class);
+    assertThat(e.publicMessage())
+        .isEqualTo("Decrypt (vault vlt-1, key key-1, version kv-1): the EKM is unreachable");
+    assertThat(e.getMessage()).contains(jdk.getClass().getSimpleName());
+  }
+
+  @Test
+  void transport_tlsAndTimeout_publicMessagesNameOnlyTheCategory() {
+    URI url = URI.create("https://10.0.0.5:4443/v/vlt-1");
+    SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
+    untrusted.initCause(new CertPathBuilderException("unable to find valid certification path"));
+
+    EkmUnavailable tls = EkmErrors.transport(CALL, url, Transport.classify(untrusted));
+    EkmUnavailable slow =
+        EkmErrors.transport(
+            CALL, url, Transport.classify(new HttpTimeoutException("request timed out")));
+
+    assertThat(tls.publicMessage())
+        .contains("TLS handshake with the EKM failed")
+        .contains("not trusted")
+        .doesNotContain("PKIX")
+        .doesNotContain("Exception");
+    assertThat(slow.publicMessage())
+        .endsWith("the EKM did not answer in time")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void identityTransport_closedOrFiltered_haveOnePublicMessageWithoutJdkText() {
+    IdentityFailure refused =
+        IdentityErrors.transport(
+            OAUTH, Transport.classify(new ConnectException("Connection refused")));
+    IdentityFailure filtered =
+        IdentityErrors.transport(
+            OAUTH, Transport.classify(new HttpConnectTimeoutException("HTTP connect timed out")));
+
+    assertThat(refused.publicMessage())
+        .isEqualTo(filtered.publicMessage())
+        .isEqualTo(
+            "No access token for client kms-app from the identity server https://idp.test: it is"
+                + " unreachable");
+    assertThat(refused.getMessage()).contains("Connection refused");
+  }
+
+  @Test
+  void identityRejected_publicMessageHasTheOauthErrorButNotItsDescription() {
+    IdentityFailure e = IdentityErrors.rejected(OAUTH, 401, "invalid_client", "no such client x");
+
+    assertThat(e.publicMessage()).endsWith("the client id or secret is wrong (invalid_client)");
+    assertThat(e.getMessage()).contains("no such client x");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.ekms.core.tls.TrustBundle;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
 import io.ekms.ekm.server.EkmServer;
+import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.testing.TempDirs;
 import io.ekms.testing.TestIssuer;
 import java.net.URI;
@@ -34,6 +35,10 @@ import java.util.Map;
 final class EkmTestBed implements AutoCloseable {
   static final String AUDIENCE = "https://ekm.ekms.test/";
   static final String CLIENT = "kms-client";
+
+  /** The EKM and the issuer are on loopback, which a production policy refuses. */
+  static final EgressPolicy LOOPBACK =
+      EgressPolicy.of(List.of("127.0.0.0/8"), List.of("127.0.0.1"), true);
 
   final String secret = "secret-" + Randoms.hex(12);
   final TestIssuer issuer = TestIssuer.start();

@@ -30,6 +30,42 @@ class KmsErrorMapperTest {
   }
 
   @Test
+  void map_externalFailureWithCause_answersTheMessageAndLogsTheCauseWithTheRequestId() {
+    java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger log =
+        java.util.logging.Logger.getLogger(KmsErrorMapper.class.getName());
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            logged.add(r.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.addHandler(handler);
+    try {
+      ApiException e =
+          KmsErrorMapper.map(
+              new ExternalKeyManagerException(
+                  Kind.UNAVAILABLE,
+                  "the EKM is unreachable",
+                  new IllegalStateException("the EKM at 10.0.0.5:443 (ConnectException: refused)")),
+              "req-7");
+
+      assertThat(e.getMessage()).isEqualTo("the EKM is unreachable");
+      assertThat(logged)
+          .anySatisfy(m -> assertThat(m).contains("req-7").contains("ConnectException: refused"));
+    } finally {
+      log.removeHandler(handler);
+    }
+  }
+
+  @Test
   void map_apiError_isAnsweredAsIs() {
     ApiException original = KmsError.NO_ETAG_MATCH.error("stale");
 

@@ -37,6 +37,7 @@ final class KmsStack implements AutoCloseable {
           null,
           null);
   final IdentityServer identity;
+  final HttpsJson identityAdmin;
   final String clientId;
   final String clientSecret;
   final Path ekmDir = TempDirs.create("stack-ekm-");
@@ -70,7 +71,7 @@ final class KmsStack implements AutoCloseable {
   KmsStack() throws Exception {
     IdentityInit.run(identityConfig, Map.of());
     identity = IdentityServer.start(identityConfig, Map.of());
-    HttpsJson identityAdmin =
+    identityAdmin =
         new HttpsJson(
             "https://127.0.0.1:" + identity.adminPort(),
             identityDir.resolve("tls/ca.pem"),
@@ -128,7 +129,8 @@ final class KmsStack implements AutoCloseable {
             null,
             new KmsConfig.Ekm(null, null, List.of(identityCa.toString())),
             null,
-            1);
+            1,
+            KmsConfig.Egress.loopbackOnly());
     KmsInit.run(kmsConfig, Map.of(), null);
     kms = KmsLauncher.start(kmsConfig, Map.of(), routing -> {});
     kmsAdmin =
@@ -156,6 +158,24 @@ final class KmsStack implements AutoCloseable {
         "POST",
         "/admin/v1/users/" + userId + "/grants",
         Map.of("compartmentId", COMPARTMENT, "permission", "manage"));
+  }
+
+  /** A client id and secret at the identity server. */
+  record IdentityClient(String id, String secret) {}
+
+  /** A new identity client that may ask for tokens for {@code audience}. */
+  IdentityClient newIdentityClient(String name, String audience) throws Exception {
+    var client =
+        identityAdmin.call(
+            "POST",
+            "/admin/v1/identity/clients",
+            Map.of("name", name, "audiences", List.of(audience), "scopes", List.of("oci_ekms")));
+    return new IdentityClient(client.path("id").asText(), client.path("clientSecret").asText());
+  }
+
+  /** How many HTTP clients the KMS's EKM client holds open (each has a selector thread). */
+  int openHttpClients() {
+    return ((EkmClientVaults) kms.owned()).openHttpClients();
   }
 
   /** A new key in the EKM vault (so a test can disable or rotate it on its own). */

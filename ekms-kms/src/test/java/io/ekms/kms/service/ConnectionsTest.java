@@ -46,6 +46,17 @@ class ConnectionsTest {
   }
 
   @Test
+  void forVault_moreVaultsThanTheBound_keepsAtMostTheBound() {
+    Connections bounded = new Connections(bed.ekm, bed.sealer, 3);
+
+    for (int i = 0; i < 10; i++) {
+      ServiceBed.Made made = bed.vault();
+      bounded.forVault(made.vault(), made.endpoint()).vault("r" + i);
+      assertThat(bounded.size()).isLessThanOrEqualTo(3);
+    }
+  }
+
+  @Test
   void open_sealedSecretOfAnotherVault_cannotBeUsed() {
     ServiceBed.Made a = bed.vault();
     ServiceBed.Made b = bed.vault();

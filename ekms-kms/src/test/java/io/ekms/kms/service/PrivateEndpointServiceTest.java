@@ -58,6 +58,26 @@ class PrivateEndpointServiceTest {
     assertApiError(() -> create(host, port, ca()), KmsError.INVALID_PARAMETER, message);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "169.254.169.254       | is a link-local address",
+        "::ffff:169.254.169.254 | is a link-local address",
+        "fd00:ec2::254         | is a cloud metadata service address",
+        "metadata.example.test | resolves to a link-local address",
+        "2852039166            | must be an IP address in canonical form",
+        "0251.0376.0251.0376   | must be an IP address in canonical form",
+        "gone.invalid          | does not resolve",
+      })
+  void create_hostRefusedByTheEgressPolicy_isInvalidParameterNamingTheRule(
+      String host, String rule) {
+    assertApiError(
+        () -> create(host, 443, ca()),
+        KmsError.INVALID_PARAMETER,
+        "'externalKeyManagerIp' " + rule);
+  }
+
   @Test
   void create_caBundleNotPem_isInvalidParameter() {
     assertApiError(

@@ -10,10 +10,13 @@ import io.ekms.core.tls.LocalCa;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
+import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.external.FakeExternalVaults;
 import io.ekms.kms.external.FakeExternalVaults.FakeVault;
 import io.ekms.kms.external.FakeKey;
 import io.ekms.kms.store.KmsDatabases;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -39,9 +42,11 @@ final class ServiceBed implements AutoCloseable {
   final SecretSealer sealer = new SecretSealer(SecretBytes.adopt(Randoms.bytes(32)));
   final Connections connections = new Connections(ekm, sealer);
   final Resources resources = new Resources(db);
-  final PrivateEndpointService endpoints = new PrivateEndpointService(db, access, audit, clock);
+  final EgressPolicy egress = new EgressPolicy(List.of(), List.of(), true, ServiceBed::resolve);
+  final PrivateEndpointService endpoints =
+      new PrivateEndpointService(db, access, audit, clock, egress);
   final VaultService vaults =
-      new VaultService(resources, access, audit, connections, sealer, clock);
+      new VaultService(resources, access, audit, connections, sealer, clock, egress);
   final KeyService keys = new KeyService(resources, access, audit, connections, clock);
   final KeyVersionService versions =
       new KeyVersionService(resources, access, audit, connections, clock);
@@ -52,6 +57,24 @@ final class ServiceBed implements AutoCloseable {
 
   /** Who {@link #caller()} is, and so who the helpers create resources as. */
   String principal = PRINCIPAL;
+
+  /**
+   * The names the fake EKM and identity server go by, as a resolver would answer: the {@code
+   * .example.test} names are documentation addresses (RFC 5737), {@code metadata.example.test} is
+   * the cloud metadata address; anything else does not resolve.
+   */
+  static InetAddress[] resolve(String host) throws UnknownHostException {
+    return switch (host) {
+      case "metadata.example.test" -> InetAddress.getAllByName("169.254.169.254");
+      case "identity.example.test" -> InetAddress.getAllByName("192.0.2.7");
+      default -> {
+        if (host.endsWith(".example.test")) {
+          yield InetAddress.getAllByName("192.0.2.5");
+        }
+        throw new UnknownHostException(host);
+      }
+    };
+  }
 
   /** A caller with a fresh request id, so its audit records can be picked out. */
   Caller caller() {

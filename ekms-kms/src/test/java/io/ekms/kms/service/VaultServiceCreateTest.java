@@ -145,6 +145,26 @@ class VaultServiceCreateTest {
     assertApiError(() -> create(url, "client", "s"), KmsError.INVALID_PARAMETER, "https URL");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://metadata.example.test",
+        "https://169.254.169.254/oauth",
+        "https://[fd00:ec2::254]",
+        "https://2852039166",
+        "https://nowhere.invalid"
+      })
+  void create_identityHostRefusedByTheEgressPolicy_isInvalidParameterAndNothingConnects(
+      String idcs) {
+    int connects = bed.ekm.calls("connect");
+
+    assertApiError(
+        () -> create("EXTERNAL", idcs, "client", secret("s")),
+        KmsError.INVALID_PARAMETER,
+        "'idcsAccountNameUrl' ");
+    assertThat(bed.ekm.calls("connect")).isEqualTo(connects);
+  }
+
   @Test
   void create_notExternalType_isInvalidParameter() {
     assertApiError(
