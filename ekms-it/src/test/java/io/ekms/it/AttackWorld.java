@@ -3,6 +3,7 @@ package io.ekms.it;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.xks.SigV4Signer;
+import io.ekms.sdk.ApiKey;
 import io.ekms.sdk.RequestSigner;
 import io.ekms.stack.LoopbackStack;
 import io.ekms.stack.StackPorts;
@@ -30,6 +31,10 @@ final class AttackWorld {
   final LoopbackStack stack;
   final StackTenant alpha;
   final StackTenant bravo;
+
+  /** The fuzz suites' own tenant, whose resources they may change at random. */
+  final StackTenant charlie;
+
   final Wire wire;
   final String xksAccessKeyId;
   private final String xksSecret;
@@ -50,6 +55,9 @@ final class AttackWorld {
     bravo =
         StackTenant.provision(
             stack, "bravo", "ocid1.tenancy.oc1..bravo", "ocid1.compartment.oc1..bravo");
+    charlie =
+        StackTenant.provision(
+            stack, "charlie", "ocid1.tenancy.oc1..charlie", "ocid1.compartment.oc1..charlie");
     wire = new Wire(stack.caFile());
     var ekm = stack.ekmAdmin();
     String store = ekm.xksStore("attack", XKS_PREFIX);
@@ -66,12 +74,22 @@ final class AttackWorld {
       String pathAndQuery,
       String body,
       Map<String, String> extra) {
+    return kmsSigned(tenant.apiKey(), Clock.systemUTC(), method, pathAndQuery, body, extra);
+  }
+
+  /** A KMS API request signed with {@code key}, dated by {@code clock}. */
+  Answer kmsSigned(
+      ApiKey key,
+      Clock clock,
+      String method,
+      String pathAndQuery,
+      String body,
+      Map<String, String> extra) {
     URI uri = URI.create(stack.kms().baseUrl() + pathAndQuery);
     byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers =
         new LinkedHashMap<>(
-            new RequestSigner(tenant.apiKey(), Clock.systemUTC())
-                .sign(method, uri, bytes == null ? new byte[0] : bytes));
+            new RequestSigner(key, clock).sign(method, uri, bytes == null ? new byte[0] : bytes));
     headers.putAll(extra);
     return wire.send(method, uri, headers, bytes);
   }
@@ -157,6 +175,25 @@ final class AttackWorld {
   /** The EKM API base path of {@code tenant}'s vault. */
   static String ekmVault(StackTenant tenant) {
     return "/oci/ekm/v1/vaults/" + tenant.ekmVaultId();
+  }
+
+  /**
+   * Every audit record's request id, read page by page through an admin API. It stops at the first
+   * short page: reading the KMS's log is itself audited, so the log grows while it is read.
+   */
+  static java.util.Set<String> auditedRequestIds(io.ekms.stack.admin.AdminHttp admin) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    long after = 0;
+    while (true) {
+      var items = admin.call("GET", "/admin/v1/audit?limit=1000&after=" + after, null).path("items");
+      for (var entry : items) {
+        ids.add(entry.path("record").path("requestId").asText());
+        after = entry.path("seq").asLong();
+      }
+      if (items.size() < 1000) {
+        return ids;
+      }
+    }
   }
 
   String xksBase() {

@@ -4,12 +4,21 @@ import io.ekms.core.http.Listener;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.identity.server.IdentityConfig;
 import io.ekms.kms.server.KmsConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The three servers' configurations of a {@link LoopbackStack}: defaults, on loopback. */
 record StackConfigs(IdentityConfig identity, EkmConfig ekm, KmsConfig kms) {
+  /**
+   * The EKM's audience is its own origin, so its API port must be known before it starts: an
+   * ephemeral one is chosen here.
+   */
   static StackConfigs loopback(Path dir, StackPorts ports) {
+    int ekmPort = ports.ekm() == 0 ? freePort() : ports.ekm();
     Path caFile = dir.resolve("tls/ca.pem");
     IdentityConfig identity =
         new IdentityConfig(
@@ -25,7 +34,7 @@ record StackConfigs(IdentityConfig identity, EkmConfig ekm, KmsConfig kms) {
     EkmConfig ekm =
         new EkmConfig(
             dir.resolve("ekm").toString(),
-            loopback(ports.ekm()),
+            loopback(ekmPort),
             loopback(ports.ekmAdmin()),
             null,
             null,
@@ -51,6 +60,14 @@ record StackConfigs(IdentityConfig identity, EkmConfig ekm, KmsConfig kms) {
             // Everything runs on this machine: the EKM and identity are on loopback.
             KmsConfig.Egress.loopbackOnly());
     return new StackConfigs(identity, ekm, kms);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    }
   }
 
   private static Listener loopback(int port) {

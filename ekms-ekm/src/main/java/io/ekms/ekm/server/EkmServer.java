@@ -8,6 +8,7 @@ import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Health;
 import io.ekms.core.http.HttpsServers;
 import io.ekms.core.http.Metrics;
+import io.ekms.core.http.NoRoute;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
 import io.ekms.core.secret.SecretBytes;
@@ -18,6 +19,7 @@ import io.ekms.ekm.http.EkmApiRoutes;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.Backends;
 import io.ekms.ekm.service.CryptoService;
+import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.KeyAdmin;
 import io.ekms.ekm.service.Lookups;
 import io.ekms.ekm.service.RateLimiter;
@@ -102,6 +104,11 @@ public final class EkmServer implements AutoCloseable {
       xks.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
       Health.register(api, db, auditLog);
       Health.register(admin, db, auditLog);
+      NoRoute.register(api, EkmError.NOT_FOUND.code());
+      NoRoute.register(admin, EkmError.NOT_FOUND.code());
+      if (xksRouting != api) {
+        xks.fallback(xksRouting);
+      }
       ServerIdentity identity = identity(config);
       Tls tls = ServerTls.of(identity);
       var builder = HttpsServers.builder(config.api(), api, config.admin(), admin, tls);

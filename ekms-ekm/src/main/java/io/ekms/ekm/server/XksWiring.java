@@ -77,6 +77,11 @@ final class XksWiring {
         clock);
   }
 
+  /** On the XKS API's own listener, answers every other path InvalidUriPathException. */
+  void fallback(io.helidon.webserver.http.HttpRouting.Builder routing) {
+    XksRoutes.fallback(routing);
+  }
+
   XksAdminRoutes admin(RequestMetrics metrics) {
     return new XksAdminRoutes(
         new XksAdmin(db, sealer, directory, audit, clock), audit, refusals, credential, metrics);

@@ -219,6 +219,22 @@ public final class XksRoutes {
             });
   }
 
+  /**
+   * For the XKS API's own listener, after {@link #routing}: every path no route took (health and
+   * metrics included) answers InvalidUriPathException in the XKS error shape.
+   */
+  public static void fallback(HttpRouting.Builder routing) {
+    routing.any(
+        (req, res) -> {
+          RequestId.bind(req, res);
+          ApiException error = noSuchPath();
+          Responses.json(
+              res,
+              error.status(),
+              new XksBodies.ErrorResponse(error.errorCode().code(), error.getMessage()));
+        });
+  }
+
   private static ApiException noSuchPath() {
     return XksError.INVALID_URI_PATH.error("No XKS operation at this path.");
   }

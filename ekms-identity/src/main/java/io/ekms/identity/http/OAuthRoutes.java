@@ -1,6 +1,7 @@
 package io.ekms.identity.http;
 
 import io.ekms.core.http.Peers;
+import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.identity.http.Exchange.Reply;
 import io.ekms.identity.keys.SigningKeys;
@@ -57,8 +58,13 @@ public final class OAuthRoutes {
                     tokens.issue(requestId, Peers.address(req), () -> TokenRequests.parse(req)))));
     r.any(
         TOKEN_PATH,
-        (req, res) ->
-            res.status(Status.METHOD_NOT_ALLOWED_405).header(HeaderNames.ALLOW, "POST").send());
+        (req, res) -> {
+          RequestId.bind(req, res);
+          res.header(HeaderNames.ALLOW, "POST");
+          ErrorMapper.writeOAuth(
+              res,
+              OAuthError.METHOD_NOT_ALLOWED.error("The token endpoint takes POST only."));
+        });
     r.get(
         JWKS_PATH,
         exchange.route(

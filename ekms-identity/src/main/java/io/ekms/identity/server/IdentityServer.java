@@ -5,7 +5,9 @@ import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.Health;
 import io.ekms.core.http.HttpsServers;
+import io.ekms.core.http.NoRoute;
 import io.ekms.core.tls.ServerIdentity;
+import io.ekms.identity.service.AdminError;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
@@ -50,9 +52,11 @@ public final class IdentityServer implements AutoCloseable {
       HttpRouting.Builder api = HttpRouting.builder();
       identity.routing(api);
       Health.register(api, db, auditLog);
+      NoRoute.register(api, AdminError.NOT_FOUND.code());
       HttpRouting.Builder admin = HttpRouting.builder();
       identity.adminRouting(admin);
       Health.register(admin, db, auditLog);
+      NoRoute.register(admin, AdminError.NOT_FOUND.code());
       WebServer server =
           HttpsServers.start(config.api(), api, config.admin(), admin, tlsIdentity(config));
       issuer.set(config.issuerFor(server.port()));

@@ -10,6 +10,8 @@ import io.ekms.core.error.ErrorCode;
  */
 public enum OAuthError implements ErrorCode {
   INVALID_REQUEST("invalid_request", 400),
+  /** A method other than POST on the token endpoint: RFC 6749's code, with HTTP's status. */
+  METHOD_NOT_ALLOWED("invalid_request", 405),
   INVALID_CLIENT("invalid_client", 401),
   UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
   INVALID_SCOPE("invalid_scope", 400),

@@ -8,6 +8,7 @@ import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Health;
 import io.ekms.core.http.HttpsServers;
 import io.ekms.core.http.Metrics;
+import io.ekms.core.http.NoRoute;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.kms.auth.Authorizer;
@@ -19,6 +20,7 @@ import io.ekms.kms.http.KmsRoutes;
 import io.ekms.kms.service.Connections;
 import io.ekms.kms.service.DeletionSweeper;
 import io.ekms.kms.service.KmsAudit;
+import io.ekms.kms.service.KmsError;
 import io.ekms.kms.service.RetryTokens;
 import io.ekms.kms.service.SecretSealer;
 import io.helidon.webserver.WebServer;
@@ -106,6 +108,8 @@ public final class KmsServer implements AutoCloseable {
           .routing(admin);
       Health.register(api, db, auditLog);
       Health.register(admin, db, auditLog);
+      NoRoute.register(api, KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.code());
+      NoRoute.register(admin, KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.code());
       // Known before listening when configured; the actual ports (0 picks one) once bound.
       bindOwnListeners(config, parts, config.api().port(), config.admin().port());
       WebServer server =
