@@ -9,7 +9,7 @@ import io.helidon.webserver.http.HttpRouting;
 /**
  * Starts an ekms server the one way all of them run: HTTPS on a public listener and on an admin
  * listener (named socket {@code admin}), both with the same certificate, a 1 MiB payload bound, and
- * Prometheus {@code /metrics} on both.
+ * Prometheus {@code /metrics} on the admin listener only (never on a public one).
  */
 public final class HttpsServers {
   private static final long MAX_PAYLOAD = 1 << 20;
@@ -37,7 +37,7 @@ public final class HttpsServers {
         .port(api.port())
         .tls(tls)
         .maxPayloadSize(MAX_PAYLOAD)
-        .addFeature(Metrics.feature("@default", "admin"))
+        .addFeature(Metrics.feature("admin"))
         .routing(apiRouting)
         .putSocket(
             "admin",

@@ -33,8 +33,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A running EKM: the EKM API listener (with {@code /health} and {@code /metrics}) and the admin
- * listener, both HTTPS. Everything is built here from the config, and closed in reverse order.
+ * A running EKM: the EKM API listener (with {@code /health}), the admin listener (admin API,
+ * detailed {@code /health}, {@code /metrics}) and optionally the XKS listener, all HTTPS.
+ * Everything is built here from the config, and closed in reverse order.
  */
 public final class EkmServer implements AutoCloseable {
   private final Database db;
@@ -88,8 +89,7 @@ public final class EkmServer implements AutoCloseable {
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
       xks.api().routing(xksRouting);
       xks.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
-      Health.register(api, db, auditLog);
-      Health.register(admin, db, auditLog);
+      Health.register(api, admin, db, auditLog);
       ServerIdentity identity = identity(config);
       Tls tls = ServerTls.of(identity);
       var builder = HttpsServers.builder(config.api(), api, config.admin(), admin, tls);

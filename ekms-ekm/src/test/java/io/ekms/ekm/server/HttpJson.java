@@ -52,13 +52,17 @@ final class HttpJson {
     return new Answer(r.statusCode(), body, r.headers().firstValue("opc-request-id").orElse(null));
   }
 
-  /** A plain GET returning the body as text (for /metrics). */
-  String sendRaw(String method, String path) throws Exception {
+  /** A status and the body as text. */
+  record Text(int status, String body) {}
+
+  /** A request without body or credentials, answered as text (for /metrics). */
+  Text sendRaw(String method, String path) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + path))
             .method(method, HttpRequest.BodyPublishers.noBody())
             .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    return new Text(r.statusCode(), r.body());
   }
 
   Answer post(String path, String bearer, Object body) throws Exception {

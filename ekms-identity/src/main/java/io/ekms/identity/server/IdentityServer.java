@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A running identity server: the OAuth listener (token, JWKS, discovery, {@code /health}, {@code
- * /metrics}) and the admin listener, both HTTPS. Built from the config; closed in reverse order.
+ * A running identity server: the OAuth listener (token, JWKS, discovery, {@code /health}) and the
+ * admin listener (admin API, detailed {@code /health}, {@code /metrics}), both HTTPS. Built from
+ * the config; closed in reverse order.
  */
 public final class IdentityServer implements AutoCloseable {
   private final Database db;
@@ -49,10 +50,9 @@ public final class IdentityServer implements AutoCloseable {
       identity = Identity.open(config, db, auditLog, issuer::get, clock);
       HttpRouting.Builder api = HttpRouting.builder();
       identity.routing(api);
-      Health.register(api, db, auditLog);
       HttpRouting.Builder admin = HttpRouting.builder();
       identity.adminRouting(admin);
-      Health.register(admin, db, auditLog);
+      Health.register(api, admin, db, auditLog);
       WebServer server =
           HttpsServers.start(config.api(), api, config.admin(), admin, tlsIdentity(config));
       issuer.set(config.issuerFor(server.port()));

@@ -29,7 +29,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A running KMS over HTTPS: the OCI KMS API, health and metrics, and the deletion sweeper. */
+/**
+ * A running KMS over HTTPS: the OCI KMS API and {@code /health} on the API listener, the admin API,
+ * detailed {@code /health} and {@code /metrics} on the admin listener, and the deletion sweeper.
+ */
 public final class KmsServer implements AutoCloseable {
   private final Database db;
   private final AuditLog auditLog;
@@ -96,8 +99,7 @@ public final class KmsServer implements AutoCloseable {
               adminCredential(db),
               new RequestMetrics(Metrics.registry(), "kms_admin_requests"))
           .routing(admin);
-      Health.register(api, db, auditLog);
-      Health.register(admin, db, auditLog);
+      Health.register(api, admin, db, auditLog);
       WebServer server =
           HttpsServers.start(config.api(), api, config.admin(), admin, identity(config));
       baseUrl.set(config.baseUrl(server.port()));
