@@ -48,6 +48,8 @@ final class KmsBed implements AutoCloseable {
             new KmsConfig.Ekm(
                 null, null, List.of(ekm.dir.resolve("identity/tls/ca.pem").toString())),
             null,
+            null,
+            new KmsConfig.RateLimit(0, 0),
             null);
     KmsInit.run(config, Map.of(), null);
     kms = KmsLauncher.start(config, Map.of(), routing -> {});

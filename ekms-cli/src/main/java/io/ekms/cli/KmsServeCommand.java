@@ -96,7 +96,9 @@ final class KmsServeCommand implements Callable<Integer> {
         c.masterKeyFile(),
         new KmsConfig.Ekm(c.ekm().connectTimeoutMillis(), c.ekm().readTimeoutMillis(), cas),
         c.audit(),
-        c.sweepIntervalSeconds());
+        c.sweepIntervalSeconds(),
+        c.rateLimit(),
+        c.limits());
   }
 
   static KmsConfig load(Path config, Path dataDir) {

@@ -60,7 +60,16 @@ public final class SdkStack {
   private SdkStack() throws Exception {
     var identityConfig =
         new IdentityConfig(
-            identityDir.toString(), loopback(0), loopback(0), null, null, null, null, null, null);
+            identityDir.toString(),
+            loopback(0),
+            loopback(0),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     IdentityInit.run(identityConfig, Map.of());
     identity = IdentityServer.start(identityConfig, Map.of());
     ekmPort = freePort();
@@ -69,6 +78,7 @@ public final class SdkStack {
             ekmDir.toString(),
             loopback(ekmPort),
             loopback(0),
+            null,
             null,
             null,
             null,
@@ -123,7 +133,9 @@ public final class SdkStack {
             null,
             new KmsConfig.Ekm(null, null, List.of(identityDir.resolve("tls/ca.pem").toString())),
             null,
-            1);
+            1,
+            null,
+            null);
     KmsInit.run(kmsConfig, Map.of(), null);
     kms = KmsLauncher.start(kmsConfig, Map.of(), routing -> {});
     ociConfig = newUser("app", "manage");

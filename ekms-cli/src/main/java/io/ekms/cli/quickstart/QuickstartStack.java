@@ -64,12 +64,14 @@ final class QuickstartStack implements AutoCloseable {
             null,
             null,
             null,
+            null,
             null);
     ekmConfig =
         new EkmConfig(
             dataDir.resolve("ekm").toString(),
             loopback(ports.ekm()),
             loopback(ports.ekmAdmin()),
+            null,
             null,
             null,
             null,
@@ -89,6 +91,8 @@ final class QuickstartStack implements AutoCloseable {
             null,
             null,
             new KmsConfig.Ekm(null, null, List.of(caFile.toString())),
+            null,
+            null,
             null,
             null);
     LocalCa ca = localCa();

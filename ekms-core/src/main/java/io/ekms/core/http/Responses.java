@@ -18,9 +18,24 @@ public final class Responses {
     response.send(Json.write(body));
   }
 
-  /** Writes {@code error}'s answer; returns its code, the result the metrics record. */
+  /**
+   * Writes {@code error}'s answer (with {@code Retry-After} when it says when to retry); returns
+   * its code, the result the metrics record.
+   */
   public static String error(ServerResponse response, ApiException error) {
-    json(response, error.status(), error.body());
+    return error(response, error, error.body());
+  }
+
+  /** Writes {@code body} as {@code error}'s answer, for APIs with their own error body shape. */
+  public static String error(ServerResponse response, ApiException error, Object body) {
+    error
+        .retryAfterSeconds()
+        .ifPresent(
+            s ->
+                response.header(
+                    HeaderValues.create(
+                        io.helidon.http.HeaderNames.RETRY_AFTER, Long.toString(s))));
+    json(response, error.status(), body);
     return error.errorCode().code();
   }
 

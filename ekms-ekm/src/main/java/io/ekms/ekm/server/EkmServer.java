@@ -92,14 +92,16 @@ public final class EkmServer implements AutoCloseable {
       Health.register(api, admin, db, auditLog);
       ServerIdentity identity = identity(config);
       Tls tls = ServerTls.of(identity);
-      var builder = HttpsServers.builder(config.api(), api, config.admin(), admin, tls);
+      var builder =
+          HttpsServers.builder(config.api(), api, config.admin(), admin, tls, config.limits());
       if (config.xks() != null) {
         HttpsServers.addSocket(
             builder,
             "xks",
             config.xks().listener(),
             XksWiring.tls(config.xks(), identity, tls),
-            xksRouting);
+            xksRouting,
+            config.limits());
       }
       WebServer server = builder.build().start();
       return new EkmServer(db, auditLog, backends, server);

@@ -73,7 +73,8 @@ final class EkmFixture implements AutoCloseable {
             rateLimit,
             pkcs11,
             defaultBackend,
-            xks);
+            xks,
+            null);
     EkmInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     start();

@@ -77,6 +77,7 @@ class EkmInitTest {
             null,
             null,
             null,
+            null,
             null);
 
     EkmInit.run(withPassphrase, Map.of());

@@ -3,7 +3,7 @@ package io.ekms.identity.http;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.error.ApiException;
-import io.ekms.core.http.Bodies.BodyTooLargeException;
+import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.http.Responses;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.identity.service.AdminError;
@@ -29,7 +29,7 @@ final class ErrorMapper {
   static ApiException oauth(Throwable t, String requestId) {
     return switch (t) {
       case ApiException e -> logIfServerSide(e, requestId);
-      case BodyTooLargeException e -> OAuthError.INVALID_REQUEST.error(e.getMessage());
+      case UnusableBodyException e -> OAuthError.INVALID_REQUEST.error(e.getMessage());
       case AuditUnavailableException e ->
           OAuthError.TEMPORARILY_UNAVAILABLE.error(
               "The audit log cannot record this request; it was refused.");
@@ -44,7 +44,7 @@ final class ErrorMapper {
     return switch (t) {
       case ApiException e -> logIfServerSide(e, requestId);
       case JsonInputException e -> AdminError.INVALID_REQUEST.error(e.getMessage());
-      case BodyTooLargeException e -> AdminError.INVALID_REQUEST.error(e.getMessage());
+      case UnusableBodyException e -> AdminError.INVALID_REQUEST.error(e.getMessage());
       case AuditUnavailableException e ->
           AdminError.AUDIT_UNAVAILABLE.error(
               "The audit log cannot record this request; it was refused.");

@@ -54,7 +54,8 @@ public final class IdentityServer implements AutoCloseable {
       identity.adminRouting(admin);
       Health.register(api, admin, db, auditLog);
       WebServer server =
-          HttpsServers.start(config.api(), api, config.admin(), admin, tlsIdentity(config));
+          HttpsServers.start(
+              config.api(), api, config.admin(), admin, tlsIdentity(config), config.limits());
       issuer.set(config.issuerFor(server.port()));
       return new IdentityServer(db, auditLog, identity, server, issuer.get());
     } catch (RuntimeException e) {

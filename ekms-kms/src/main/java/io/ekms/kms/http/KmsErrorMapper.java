@@ -1,7 +1,7 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.error.ApiException;
-import io.ekms.core.http.Bodies.BodyTooLargeException;
+import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.kms.external.ExternalKeyManagerException;
 import io.ekms.kms.service.KmsError;
@@ -22,7 +22,7 @@ final class KmsErrorMapper {
     return switch (t) {
       case ApiException e -> logIfServerSide(e, requestId);
       case JsonInputException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
-      case BodyTooLargeException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
+      case UnusableBodyException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
       case ExternalKeyManagerException e -> external(e, requestId);
       default -> {
         LOG.log(Level.ERROR, "request " + requestId + ": internal error", t);

@@ -7,6 +7,7 @@ import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
 import io.ekms.core.json.Json;
 import io.ekms.kms.service.Caller;
+import io.ekms.kms.service.RequestRates;
 import io.ekms.kms.service.RetryTokens;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -19,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs one KMS API exchange: request id, bounded body, signature authentication, optional {@code
- * opc-retry-token} replay, the handler, and one error mapping. Handlers stay thin.
+ * Runs one KMS API exchange: request id, bounded body, signature authentication, the principal's
+ * request rate, optional {@code opc-retry-token} replay, the handler, and one error mapping.
+ * Handlers stay thin.
  */
 final class KmsExchange {
   static final int MAX_BODY = 64 * 1024;
@@ -58,11 +60,17 @@ final class KmsExchange {
   }
 
   private final Authenticator authenticator;
+  private final RequestRates rates;
   private final RetryTokens retryTokens;
   private final RequestMetrics metrics;
 
-  KmsExchange(Authenticator authenticator, RetryTokens retryTokens, RequestMetrics metrics) {
+  KmsExchange(
+      Authenticator authenticator,
+      RequestRates rates,
+      RetryTokens retryTokens,
+      RequestMetrics metrics) {
     this.authenticator = authenticator;
+    this.rates = rates;
     this.retryTokens = retryTokens;
     this.metrics = metrics;
   }
@@ -107,6 +115,7 @@ final class KmsExchange {
             target,
             name -> req.headers().all(HeaderNames.create(name), java.util.List::of),
             body);
+    rates.admit(principal);
     Call call = new Call(req, body, new Caller(principal, requestId, Map.of()));
     String token = idempotent ? call.header("opc-retry-token") : null;
     Reply reply =

@@ -9,6 +9,7 @@ import io.ekms.kms.service.KeyService;
 import io.ekms.kms.service.KeyVersionService;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.PrivateEndpointService;
+import io.ekms.kms.service.RequestRates;
 import io.ekms.kms.service.Resources;
 import io.ekms.kms.service.RetryTokens;
 import io.ekms.kms.service.SecretSealer;
@@ -28,6 +29,7 @@ public final class KmsRoutes {
       Database db,
       Clock clock,
       Authenticator authenticator,
+      RequestRates rates,
       Access access,
       KmsAudit audit,
       RetryTokens retryTokens,
@@ -37,7 +39,7 @@ public final class KmsRoutes {
       Supplier<String> baseUrl) {
     this.baseUrl = baseUrl;
     Resources resources = new Resources(db);
-    KmsExchange exchange = new KmsExchange(authenticator, retryTokens, metrics);
+    KmsExchange exchange = new KmsExchange(authenticator, rates, retryTokens, metrics);
     var endpoints = new PrivateEndpointService(db, access, audit, clock);
     var vaults = new VaultService(resources, access, audit, connections, sealer, clock);
     var keys = new KeyService(resources, access, audit, connections, clock);

@@ -18,6 +18,7 @@ import io.ekms.kms.http.KmsRoutes;
 import io.ekms.kms.service.Connections;
 import io.ekms.kms.service.DeletionSweeper;
 import io.ekms.kms.service.KmsAudit;
+import io.ekms.kms.service.RequestRates;
 import io.ekms.kms.service.RetryTokens;
 import io.ekms.kms.service.SecretSealer;
 import io.helidon.webserver.WebServer;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * A running KMS over HTTPS: the OCI KMS API and {@code /health} on the API listener, the admin API,
@@ -66,6 +68,16 @@ public final class KmsServer implements AutoCloseable {
   /** As {@link #start(KmsConfig, Map, KmsParts)}; {@code owned} is closed with the server. */
   public static KmsServer start(
       KmsConfig config, Map<String, String> env, KmsParts parts, AutoCloseable owned) {
+    return start(config, env, parts, owned, System::nanoTime);
+  }
+
+  /** As above, with {@code rateClock} as the clock request rates refill on (tests). */
+  static KmsServer start(
+      KmsConfig config,
+      Map<String, String> env,
+      KmsParts parts,
+      AutoCloseable owned,
+      LongSupplier rateClock) {
     // Milliseconds are what the API shows and the store keeps: one precision everywhere.
     Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     Database db = Database.open(config.database(), env, "db/kms", "db/audit");
@@ -82,6 +94,10 @@ public final class KmsServer implements AutoCloseable {
               db,
               clock,
               new SignatureAuthenticator(new RequestVerifier(new DatabaseKeyDirectory(db), clock)),
+              new RequestRates(
+                  config.rateLimit().perSecondPerPrincipal(),
+                  config.rateLimit().burst(),
+                  rateClock),
               new GrantAccess(new Authorizer(db)),
               audit,
               retryTokens,
@@ -101,7 +117,8 @@ public final class KmsServer implements AutoCloseable {
           .routing(admin);
       Health.register(api, admin, db, auditLog);
       WebServer server =
-          HttpsServers.start(config.api(), api, config.admin(), admin, identity(config));
+          HttpsServers.start(
+              config.api(), api, config.admin(), admin, identity(config), config.limits());
       baseUrl.set(config.baseUrl(server.port()));
       DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
       sweeper.start(Duration.ofSeconds(config.sweepIntervalSeconds()));

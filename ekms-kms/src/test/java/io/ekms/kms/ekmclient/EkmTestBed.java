@@ -91,6 +91,7 @@ final class EkmTestBed implements AutoCloseable {
         null,
         null,
         null,
+        null,
         null);
   }
 

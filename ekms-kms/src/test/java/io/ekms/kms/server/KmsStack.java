@@ -35,6 +35,7 @@ final class KmsStack implements AutoCloseable {
           null,
           null,
           null,
+          null,
           null);
   final IdentityServer identity;
   final String clientId;
@@ -47,6 +48,7 @@ final class KmsStack implements AutoCloseable {
           ekmDir.toString(),
           new Listener("127.0.0.1", ekmPort),
           new Listener("127.0.0.1", 0),
+          null,
           null,
           null,
           null,
@@ -128,7 +130,9 @@ final class KmsStack implements AutoCloseable {
             null,
             new KmsConfig.Ekm(null, null, List.of(identityCa.toString())),
             null,
-            1);
+            1,
+            null,
+            null);
     KmsInit.run(kmsConfig, Map.of(), null);
     kms = KmsLauncher.start(kmsConfig, Map.of(), routing -> {});
     kmsAdmin =
