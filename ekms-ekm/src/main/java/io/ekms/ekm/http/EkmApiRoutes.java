@@ -6,6 +6,7 @@ import io.ekms.core.http.JsonExchange;
 import io.ekms.core.http.JsonExchange.Reply;
 import io.ekms.core.json.Base64Field;
 import io.ekms.core.json.Json;
+import io.ekms.core.secret.Wipe;
 import io.ekms.ekm.auth.TokenRejectedException;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.auth.VerifiedToken;
@@ -97,8 +98,13 @@ public final class EkmApiRoutes {
     CallContext ctx = caller(req, requestId, "Encrypt");
     EncryptRequest body = Json.read(Bodies.read(req, MAX_BODY), EncryptRequest.class);
     byte[] plaintext = Fields.b64("plaintext", body.plaintext(), 1, 65_536);
-    byte[] aad = Fields.optionalB64("aad", body.aad(), 8192);
-    var out = crypto.encrypt(ctx, vault(req), key(req), body.keyVersionId(), plaintext, aad);
+    CryptoService.Encrypted out;
+    try {
+      byte[] aad = Fields.optionalB64("aad", body.aad(), 8192);
+      out = crypto.encrypt(ctx, vault(req), key(req), body.keyVersionId(), plaintext, aad);
+    } finally {
+      Wipe.bytes(plaintext);
+    }
     return new Reply(
         200,
         new ApiBodies.EncryptResponse(
@@ -122,10 +128,14 @@ public final class EkmApiRoutes {
     byte[] aad = Fields.optionalB64("aad", body.aad(), 8192);
     String versionId = Fields.required("keyVersionId", body.keyVersionId());
     var out = crypto.decrypt(ctx, vault(req), key(req), versionId, ciphertext, iv, tag, aad);
-    return new Reply(
-        200,
-        new ApiBodies.DecryptResponse(
-            Base64Field.encode(out.plaintext()), out.keyId(), out.keyVersionId()));
+    try {
+      return new Reply(
+          200,
+          new ApiBodies.DecryptResponse(
+              Base64Field.encode(out.plaintext()), out.keyId(), out.keyVersionId()));
+    } finally {
+      Wipe.bytes(out.plaintext());
+    }
   }
 
   private Reply random(ServerRequest req, String requestId) {
@@ -136,7 +146,11 @@ public final class EkmApiRoutes {
       throw EkmError.INVALID_REQUEST.error("Field 'length' must be 1 to 65535.");
     }
     byte[] bytes = crypto.randomBytes(ctx, vault(req), length);
-    return new Reply(201, new ApiBodies.RandomResponse(Base64Field.encode(bytes), length));
+    try {
+      return new Reply(201, new ApiBodies.RandomResponse(Base64Field.encode(bytes), length));
+    } finally {
+      Wipe.bytes(bytes);
+    }
   }
 
   /**

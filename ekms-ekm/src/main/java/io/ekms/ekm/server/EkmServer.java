@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A running EKM: the EKM API listener (with {@code /health}), the admin listener (admin API,
@@ -56,10 +57,19 @@ public final class EkmServer implements AutoCloseable {
 
   /** As {@link #start(EkmConfig, Map)} on another clock, so tests can skew the server's time. */
   static EkmServer start(EkmConfig config, Map<String, String> env, Clock clock) {
+    return start(config, env, clock, UnaryOperator.identity());
+  }
+
+  /** As above, with the opened backends passed through {@code backendsSeen} (tests watch them). */
+  static EkmServer start(
+      EkmConfig config,
+      Map<String, String> env,
+      Clock clock,
+      UnaryOperator<Backends> backendsSeen) {
     Database db = Database.open(config.database(), env, "db/ekm", "db/audit");
     try {
       SecretBytes masterKey = KeystoreOpener.open(config.keystore(), db, env);
-      Backends backends = BackendsOpener.open(config, masterKey, env);
+      Backends backends = backendsSeen.apply(BackendsOpener.open(config, masterKey, env));
       AuditLog auditLog = new AuditLog(db, config.audit().options());
       AuditTrail audit = new AuditTrail(auditLog, clock);
       IssuerDirectory issuers = new IssuerDirectory(db);
