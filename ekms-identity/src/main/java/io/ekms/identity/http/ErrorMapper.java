@@ -6,6 +6,7 @@ import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.http.Responses;
 import io.ekms.core.json.JsonInputException;
+import io.ekms.core.secret.Redacted;
 import io.ekms.identity.service.AdminError;
 import io.ekms.identity.service.OAuthError;
 import io.helidon.http.HeaderNames;
@@ -22,7 +23,12 @@ final class ErrorMapper {
   private static final Logger LOG = System.getLogger(ErrorMapper.class.getName());
 
   /** RFC 6749 section 5.2 error body. */
-  record OAuthErrorBody(String error, @JsonProperty("error_description") String description) {}
+  record OAuthErrorBody(String error, @JsonProperty("error_description") String description) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   private ErrorMapper() {}
 
