@@ -1,6 +1,7 @@
 package io.ekms.sdk;
 
 import io.ekms.core.http.Listener;
+import io.ekms.core.secret.SecretFiles;
 import io.ekms.core.tls.Pem;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
@@ -179,7 +180,7 @@ public final class SdkStack {
         "/admin/v1/users/" + userId + "/grants",
         Map.of("compartmentId", COMPARTMENT, "permission", permission));
     Path dir = Files.createDirectories(userDir.resolve(name));
-    Files.writeString(dir.resolve("key.pem"), Pem.encode(pair.getPrivate()));
+    SecretFiles.write(dir.resolve("key.pem"), Pem.encode(pair.getPrivate()));
     Path config = dir.resolve("config");
     Files.writeString(
         config,

@@ -148,6 +148,8 @@ public final class EkmServer implements AutoCloseable {
     try {
       return ServerIdentity.load(
           Path.of(config.tls().certificate()), Path.of(config.tls().privateKey()));
+    } catch (Misconfiguration e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new Misconfiguration(
           "cannot read the TLS certificate "
