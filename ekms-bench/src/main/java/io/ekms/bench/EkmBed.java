@@ -59,6 +59,7 @@ final class EkmBed implements AutoCloseable {
             null,
             null,
             null,
+            null,
             null);
     IdentityInit.run(ic, Map.of());
     identity = IdentityServer.start(ic, Map.of());
@@ -79,6 +80,7 @@ final class EkmBed implements AutoCloseable {
             null,
             pkcs11,
             defaultBackend,
+            null,
             null);
     EkmInit.run(ekmConfig, Map.of());
     ekm = EkmServer.start(ekmConfig, Map.of());

@@ -49,7 +49,9 @@ final class KmsBed implements AutoCloseable {
                 null, null, List.of(ekm.dir.resolve("identity/tls/ca.pem").toString())),
             null,
             null,
-            KmsConfig.Egress.loopbackOnly()); // the bed's EKM and identity are on loopback
+            KmsConfig.Egress.loopbackOnly(), // the bed's EKM and identity are on loopback
+            new KmsConfig.RateLimit(0, 0),
+            null);
     KmsInit.run(config, Map.of(), null);
     kms = KmsLauncher.start(config, Map.of(), routing -> {});
     apiKey = newUser();

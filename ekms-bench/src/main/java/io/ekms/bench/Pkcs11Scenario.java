@@ -1,6 +1,7 @@
 package io.ekms.bench;
 
 import io.ekms.core.json.Json;
+import io.ekms.core.secret.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ final class Pkcs11Scenario {
         conf,
         "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
     Path pin = dir.resolve("pin");
-    Files.writeString(pin, "bench-user-pin\n");
+    SecretFiles.write(pin, "bench-user-pin\n");
     String init;
     try {
       init =

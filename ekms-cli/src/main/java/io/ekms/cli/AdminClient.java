@@ -1,5 +1,6 @@
 package io.ekms.cli;
 
+import io.ekms.core.secret.SecretFiles;
 import io.ekms.core.tls.Pem;
 import io.ekms.core.tls.TrustBundle;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class AdminClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    SecretFiles.requireOwnerOnly(tokenFile, "admin token file");
     this.token = Files.readString(tokenFile, StandardCharsets.US_ASCII).trim();
   }
 

@@ -1,5 +1,6 @@
 package io.ekms.cli;
 
+import io.ekms.core.secret.Redacted;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.KmsCrypto;
 import io.ekms.sdk.model.DecryptedData;
@@ -109,7 +110,7 @@ final class CryptoCommands {
   record Decrypted(String plaintext, String keyId, String keyVersionId) {
     @Override
     public String toString() {
-      return "Decrypted[" + keyId + ", " + keyVersionId + ", plaintext=[REDACTED]]";
+      return Redacted.toString(this);
     }
   }
 
@@ -144,7 +145,7 @@ final class CryptoCommands {
   record Dek(String ciphertext, String plaintext) {
     @Override
     public String toString() {
-      return "Dek[plaintext=[REDACTED]]";
+      return Redacted.toString(this);
     }
   }
 

@@ -97,7 +97,9 @@ final class KmsServeCommand implements Callable<Integer> {
         new KmsConfig.Ekm(c.ekm().connectTimeoutMillis(), c.ekm().readTimeoutMillis(), cas),
         c.audit(),
         c.sweepIntervalSeconds(),
-        c.egress());
+        c.egress(),
+        c.rateLimit(),
+        c.limits());
   }
 
   static KmsConfig load(Path config, Path dataDir) {

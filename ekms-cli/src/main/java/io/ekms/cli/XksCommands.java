@@ -98,9 +98,7 @@ public final class XksCommands {
       }
       String akid = generate ? newAccessKeyId() : accessKeyId;
       String secret =
-          generate
-              ? Base64.getEncoder().encodeToString(Randoms.bytes(32))
-              : Files.readString(secretFile, StandardCharsets.US_ASCII).strip();
+          generate ? Base64.getEncoder().encodeToString(Randoms.bytes(32)) : readSecret(secretFile);
       Map<String, String> body = Map.of("accessKeyId", akid, "secretAccessKey", secret);
       client().call(method(), path(), Json.writeString(body));
       Map<String, String> shown = new LinkedHashMap<>();
@@ -188,5 +186,10 @@ public final class XksCommands {
       out.append(BASE32[(b & 0xff) % 32]);
     }
     return out.toString();
+  }
+
+  private static String readSecret(Path file) throws java.io.IOException {
+    io.ekms.core.secret.SecretFiles.requireOwnerOnly(file, "secret access key file");
+    return Files.readString(file, StandardCharsets.US_ASCII).strip();
   }
 }

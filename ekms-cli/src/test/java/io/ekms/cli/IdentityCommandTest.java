@@ -74,6 +74,7 @@ class IdentityCommandTest {
             null,
             null,
             null,
+            null,
             null);
     try (IdentityServer server = IdentityServer.start(config, Map.of())) {
       Run created =
@@ -111,6 +112,7 @@ class IdentityCommandTest {
             dir.toString(),
             new Listener("127.0.0.1", 0),
             new Listener("127.0.0.1", 0),
+            null,
             null,
             null,
             null,

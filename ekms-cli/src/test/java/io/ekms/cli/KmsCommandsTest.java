@@ -3,9 +3,9 @@ package io.ekms.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.core.secret.SecretFiles;
 import io.ekms.sdk.KmsWorld;
 import io.ekms.sdk.SdkStack;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class KmsCommandsTest {
             .json();
     assertThat(CliRun.with(quickstart, "kms", "private-endpoint", "list").out())
         .contains(endpoint.path("id").asText());
-    Path secret = Files.writeString(dir.resolve("client.secret"), stack.clientSecret + "\n");
+    Path secret = SecretFiles.write(dir.resolve("client.secret"), stack.clientSecret + "\n");
     JsonNode vault =
         CliRun.with(
                 quickstart,

@@ -62,6 +62,7 @@ class XksCommandsTest {
             null,
             null,
             null,
+            null,
             null);
     EkmInit.run(config, Map.of());
     try (EkmServer server = EkmServer.start(config, Map.of())) {

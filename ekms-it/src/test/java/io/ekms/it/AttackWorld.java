@@ -185,7 +185,8 @@ final class AttackWorld {
     java.util.Set<String> ids = new java.util.HashSet<>();
     long after = 0;
     while (true) {
-      var items = admin.call("GET", "/admin/v1/audit?limit=1000&after=" + after, null).path("items");
+      var items =
+          admin.call("GET", "/admin/v1/audit?limit=1000&after=" + after, null).path("items");
       for (var entry : items) {
         ids.add(entry.path("record").path("requestId").asText());
         after = entry.path("seq").asLong();

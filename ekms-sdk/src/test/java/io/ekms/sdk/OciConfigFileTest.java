@@ -3,6 +3,7 @@ package io.ekms.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.core.secret.SecretFiles;
 import io.ekms.core.tls.Pem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class OciConfigFileTest {
 
   @Test
   void load_namedProfile_inheritsDefaultAndResolvesRelativeKeyFile() throws Exception {
-    Files.writeString(dir.resolve("key.pem"), Pem.encode(RequestSignerTest.PAIR.getPrivate()));
+    SecretFiles.write(dir.resolve("key.pem"), Pem.encode(RequestSignerTest.PAIR.getPrivate()));
     Path file =
         config(
             """

@@ -1,6 +1,7 @@
 package io.ekms.sdk;
 
 import io.ekms.core.http.Listener;
+import io.ekms.core.secret.SecretFiles;
 import io.ekms.core.tls.Pem;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
@@ -60,7 +61,16 @@ public final class SdkStack {
   private SdkStack() throws Exception {
     var identityConfig =
         new IdentityConfig(
-            identityDir.toString(), loopback(0), loopback(0), null, null, null, null, null, null);
+            identityDir.toString(),
+            loopback(0),
+            loopback(0),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     IdentityInit.run(identityConfig, Map.of());
     identity = IdentityServer.start(identityConfig, Map.of());
     ekmPort = freePort();
@@ -69,6 +79,7 @@ public final class SdkStack {
             ekmDir.toString(),
             loopback(ekmPort),
             loopback(0),
+            null,
             null,
             null,
             null,
@@ -124,7 +135,9 @@ public final class SdkStack {
             new KmsConfig.Ekm(null, null, List.of(identityDir.resolve("tls/ca.pem").toString())),
             null,
             1,
-            KmsConfig.Egress.loopbackOnly());
+            KmsConfig.Egress.loopbackOnly(),
+            null,
+            null);
     KmsInit.run(kmsConfig, Map.of(), null);
     kms = KmsLauncher.start(kmsConfig, Map.of(), routing -> {});
     ociConfig = newUser("app", "manage");
@@ -168,7 +181,7 @@ public final class SdkStack {
         "/admin/v1/users/" + userId + "/grants",
         Map.of("compartmentId", COMPARTMENT, "permission", permission));
     Path dir = Files.createDirectories(userDir.resolve(name));
-    Files.writeString(dir.resolve("key.pem"), Pem.encode(pair.getPrivate()));
+    SecretFiles.write(dir.resolve("key.pem"), Pem.encode(pair.getPrivate()));
     Path config = dir.resolve("config");
     Files.writeString(
         config,

@@ -30,6 +30,7 @@ record StackConfigs(IdentityConfig identity, EkmConfig ekm, KmsConfig kms) {
             null,
             null,
             null,
+            null,
             null);
     EkmConfig ekm =
         new EkmConfig(
@@ -44,21 +45,16 @@ record StackConfigs(IdentityConfig identity, EkmConfig ekm, KmsConfig kms) {
             null,
             null,
             null,
+            null,
             null);
     KmsConfig kms =
-        new KmsConfig(
-            dir.resolve("kms").toString(),
-            loopback(ports.kms()),
-            loopback(ports.kmsAdmin()),
-            null,
-            null,
-            null,
-            null,
-            new KmsConfig.Ekm(null, null, List.of(caFile.toString())),
-            null,
-            null,
+        KmsConfig.builder(dir.resolve("kms"))
+            .api(loopback(ports.kms()))
+            .admin(loopback(ports.kmsAdmin()))
+            .ekm(new KmsConfig.Ekm(null, null, List.of(caFile.toString())))
             // Everything runs on this machine: the EKM and identity are on loopback.
-            KmsConfig.Egress.loopbackOnly());
+            .egress(KmsConfig.Egress.loopbackOnly())
+            .build();
     return new StackConfigs(identity, ekm, kms);
   }
 

@@ -1,6 +1,7 @@
 package io.ekms.cli.quickstart;
 
 import io.ekms.core.json.Json;
+import io.ekms.core.secret.Redacted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * @param xks the XKS key store on the EKM: host:port, URI prefix, SigV4 credential and key id
  */
 public record QuickstartFile(String caCertificate, Kms kms, Ekm ekm, Identity identity, Xks xks) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this);
+  }
+
   /** The file's name inside the data directory. */
   public static final String NAME = "quickstart.json";
 
@@ -30,21 +36,36 @@ public record QuickstartFile(String caCertificate, Kms kms, Ekm ekm, Identity id
       String compartmentId,
       String vaultId,
       String keyId,
-      String privateEndpointId) {}
+      String privateEndpointId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** The EKM and the vault and key behind the KMS key. */
   public record Ekm(
-      String endpoint, String adminEndpoint, String adminTokenFile, String vaultId, String keyId) {}
+      String endpoint, String adminEndpoint, String adminTokenFile, String vaultId, String keyId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** The identity server (OAuth issuer). */
-  public record Identity(String endpoint) {}
+  public record Identity(String endpoint) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** The XKS key store: {@code host} is host:port, {@code uriPrefix} has no leading slash. */
   public record Xks(
       String host, String uriPrefix, String accessKeyId, String secretAccessKey, String keyId) {
     @Override
     public String toString() {
-      return "Xks[" + host + ", " + uriPrefix + ", " + accessKeyId + ", [REDACTED], " + keyId + "]";
+      return Redacted.toString(this);
     }
   }
 

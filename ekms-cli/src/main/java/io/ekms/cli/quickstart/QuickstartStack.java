@@ -64,12 +64,14 @@ final class QuickstartStack implements AutoCloseable {
             null,
             null,
             null,
+            null,
             null);
     ekmConfig =
         new EkmConfig(
             dataDir.resolve("ekm").toString(),
             loopback(ports.ekm()),
             loopback(ports.ekmAdmin()),
+            null,
             null,
             null,
             null,
@@ -92,7 +94,9 @@ final class QuickstartStack implements AutoCloseable {
             null,
             null,
             // Everything runs on this machine: the EKM and identity are on loopback.
-            KmsConfig.Egress.loopbackOnly());
+            KmsConfig.Egress.loopbackOnly(),
+            null,
+            null);
     LocalCa ca = localCa();
     issue(ca, "ekms-identity", identityConfig.dataPath());
     issue(ca, "ekms-ekm", ekmConfig.dataPath());

@@ -1,6 +1,7 @@
 package io.ekms.core.config;
 
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ public record SecretRef(String file, String env) {
 
   /**
    * Reads the secret, trimming trailing line breaks from files (editors add them); fails with a
-   * clear sentence when the variable is unset or empty, or the file unreadable or empty.
+   * clear sentence when the variable is unset or empty, or the file unreadable, empty, or readable
+   * by group or others.
    */
   public SecretBytes resolve(Map<String, String> environment) {
     if (env != null) {
@@ -34,6 +36,7 @@ public record SecretRef(String file, String env) {
       }
       return SecretBytes.adopt(value.getBytes(StandardCharsets.UTF_8));
     }
+    SecretFiles.requireOwnerOnly(Path.of(file), "secret file");
     try {
       byte[] bytes = Files.readAllBytes(Path.of(file));
       int end = bytes.length;

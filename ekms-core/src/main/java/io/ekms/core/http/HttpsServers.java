@@ -8,8 +8,9 @@ import io.helidon.webserver.http.HttpRouting;
 
 /**
  * Starts an ekms server the one way all of them run: HTTPS on a public listener and on an admin
- * listener (named socket {@code admin}), both with the same certificate, a 1 MiB payload bound, and
- * Prometheus {@code /metrics} on both.
+ * listener (named socket {@code admin}), both with the same certificate, a 1 MiB payload bound, the
+ * server's {@link ListenerLimits} on each listener, and Prometheus {@code /metrics} on the admin
+ * listener only (never on a public one).
  */
 public final class HttpsServers {
   private static final long MAX_PAYLOAD = 1 << 20;
@@ -21,8 +22,11 @@ public final class HttpsServers {
       HttpRouting.Builder apiRouting,
       Listener admin,
       HttpRouting.Builder adminRouting,
-      ServerIdentity identity) {
-    return builder(api, apiRouting, admin, adminRouting, ServerTls.of(identity)).build().start();
+      ServerIdentity identity,
+      ListenerLimits limits) {
+    return builder(api, apiRouting, admin, adminRouting, ServerTls.of(identity), limits)
+        .build()
+        .start();
   }
 
   /** The same set-up, for a server that adds sockets of its own before it starts. */
@@ -31,38 +35,36 @@ public final class HttpsServers {
       HttpRouting.Builder apiRouting,
       Listener admin,
       HttpRouting.Builder adminRouting,
-      Tls tls) {
-    return WebServer.builder()
-        .host(api.host())
-        .port(api.port())
-        .tls(tls)
-        .maxPayloadSize(MAX_PAYLOAD)
-        .addFeature(Metrics.feature("@default", "admin"))
-        .routing(apiRouting)
-        .putSocket(
-            "admin",
-            s ->
-                s.host(admin.host())
-                    .port(admin.port())
-                    .tls(tls)
-                    .maxPayloadSize(MAX_PAYLOAD)
-                    .routing(adminRouting));
+      Tls tls,
+      ListenerLimits limits) {
+    WebServerConfig.Builder server =
+        WebServer.builder()
+            .host(api.host())
+            .port(api.port())
+            .maxPayloadSize(MAX_PAYLOAD)
+            .addFeature(Metrics.feature("admin"))
+            .routing(apiRouting);
+    limits.applyTo(server, tls);
+    addSocket(server, "admin", admin, tls, adminRouting, limits);
+    return server;
   }
 
-  /** An extra HTTPS socket with its own TLS (for example mutual TLS). */
+  /** An extra HTTPS socket with its own TLS (for example mutual TLS) and the same limits. */
   public static void addSocket(
       WebServerConfig.Builder builder,
       String name,
       Listener listener,
       Tls tls,
-      HttpRouting.Builder routing) {
+      HttpRouting.Builder routing,
+      ListenerLimits limits) {
     builder.putSocket(
         name,
-        s ->
-            s.host(listener.host())
-                .port(listener.port())
-                .tls(tls)
-                .maxPayloadSize(MAX_PAYLOAD)
-                .routing(routing));
+        s -> {
+          s.host(listener.host())
+              .port(listener.port())
+              .maxPayloadSize(MAX_PAYLOAD)
+              .routing(routing);
+          limits.applyTo(s, tls);
+        });
   }
 }

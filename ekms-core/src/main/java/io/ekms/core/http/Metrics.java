@@ -18,12 +18,12 @@ public final class Metrics {
     return io.helidon.metrics.api.Metrics.globalRegistry();
   }
 
-  /** The observe feature serving {@code /metrics} on the named sockets. */
-  public static ObserveFeature feature(String... sockets) {
+  /** The observe feature serving {@code /metrics} on the named socket only. */
+  public static ObserveFeature feature(String socket) {
     return ObserveFeature.builder()
         .endpoint("/")
         .addObserver(MetricsObserver.create())
-        .sockets(sockets.length == 0 ? List.of("@default") : List.of(sockets))
+        .sockets(List.of(socket))
         .build();
   }
 }

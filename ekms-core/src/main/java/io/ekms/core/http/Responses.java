@@ -3,6 +3,7 @@ package io.ekms.core.http;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.error.ErrorBody;
 import io.ekms.core.json.Json;
+import io.ekms.core.secret.Wipe;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -11,16 +12,41 @@ import io.helidon.webserver.http.ServerResponse;
 public final class Responses {
   private Responses() {}
 
+  /**
+   * Writes {@code body} as JSON. Answers can carry plaintext (as Base64), so the encoded bytes are
+   * wiped once sent: Helidon writes them before {@code send} returns (ekms listeners keep its
+   * default of direct writes, no write queue).
+   */
   public static void json(ServerResponse response, int status, Object body) {
     response.status(Status.create(status));
     response.header(HeaderValues.CONTENT_TYPE_JSON);
     response.header(HeaderValues.create(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-store"));
-    response.send(Json.write(body));
+    byte[] bytes = Json.write(body);
+    try {
+      response.send(bytes);
+    } finally {
+      Wipe.bytes(bytes);
+    }
   }
 
-  /** Writes {@code error}'s answer; returns its code, the result the metrics record. */
+  /**
+   * Writes {@code error}'s answer (with {@code Retry-After} when it says when to retry); returns
+   * its code, the result the metrics record.
+   */
   public static String error(ServerResponse response, ApiException error) {
-    json(response, error.status(), error.body());
+    return error(response, error, error.body());
+  }
+
+  /** Writes {@code body} as {@code error}'s answer, for APIs with their own error body shape. */
+  public static String error(ServerResponse response, ApiException error, Object body) {
+    error
+        .retryAfterSeconds()
+        .ifPresent(
+            s ->
+                response.header(
+                    HeaderValues.create(
+                        io.helidon.http.HeaderNames.RETRY_AFTER, Long.toString(s))));
+    json(response, error.status(), body);
     return error.errorCode().code();
   }
 

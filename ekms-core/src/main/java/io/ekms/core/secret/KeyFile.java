@@ -38,8 +38,10 @@ public final class KeyFile {
    * Reads the key; the caller owns (and closes) the result.
    *
    * @throws IOException when the file cannot be read or does not hold exactly 32 bytes
+   * @throws io.ekms.core.config.Misconfiguration when group or others may read the file
    */
   public static SecretBytes read(Path file) throws IOException {
+    SecretFiles.requireOwnerOnly(file, "master key file");
     byte[] key = Files.readAllBytes(file);
     if (key.length != BYTES) {
       Wipe.bytes(key);

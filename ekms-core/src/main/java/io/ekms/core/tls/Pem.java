@@ -1,5 +1,6 @@
 package io.ekms.core.tls;
 
+import io.ekms.core.secret.SecretFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -45,7 +46,13 @@ public final class Pem {
     return certificates(Files.readString(file, StandardCharsets.US_ASCII));
   }
 
+  /**
+   * Reads an unencrypted private key from a PEM file that only its owner may read.
+   *
+   * @throws io.ekms.core.config.Misconfiguration when group or others may read the file
+   */
   public static PrivateKey privateKey(Path file) throws IOException {
+    SecretFiles.requireOwnerOnly(file, "private key file");
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
         PEMParser parser = new PEMParser(reader)) {
       return toKey(parser.readObject());

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,9 +34,9 @@ class SecretRefTest {
 
   @Test
   void resolve_file_trimsTrailingLineBreaksOnly() throws IOException {
-    Path unix = Files.writeString(dir.resolve("unix"), SECRET + "\n");
-    Path windows = Files.writeString(dir.resolve("windows"), SECRET + "\r\n");
-    Path inner = Files.writeString(dir.resolve("inner"), " a\nb \n");
+    Path unix = SecretFiles.write(dir.resolve("unix"), SECRET + "\n");
+    Path windows = SecretFiles.write(dir.resolve("windows"), SECRET + "\r\n");
+    Path inner = SecretFiles.write(dir.resolve("inner"), " a\nb \n");
 
     assertThat(text(SecretRef.ofFile(unix).resolve(Map.of()))).isEqualTo(SECRET);
     assertThat(text(SecretRef.ofFile(windows).resolve(Map.of()))).isEqualTo(SECRET);
@@ -71,7 +71,7 @@ class SecretRefTest {
   @Test
   void resolve_fileEmptyOrOnlyLineBreaks_isMisconfiguration() throws IOException {
     for (String content : new String[] {"", "\n", "\r\n\n"}) {
-      Path file = Files.writeString(dir.resolve("empty"), content);
+      Path file = SecretFiles.write(dir.resolve("empty"), content);
       assertThatThrownBy(() -> SecretRef.ofFile(file).resolve(Map.of()))
           .isInstanceOf(Misconfiguration.class)
           .hasMessage("Misconfiguration: secret file " + file + " is empty.");
@@ -80,7 +80,7 @@ class SecretRefTest {
 
   @Test
   void toString_resolvedSecret_showsOnlyWhereItComesFrom() throws IOException {
-    Path file = Files.writeString(dir.resolve("secret"), SECRET);
+    Path file = SecretFiles.write(dir.resolve("secret"), SECRET);
     SecretRef fromFile = SecretRef.ofFile(file);
     SecretRef fromEnv = new SecretRef(null, "DB_PASSWORD");
     text(fromFile.resolve(Map.of()));

@@ -45,7 +45,7 @@ class KeyFileTest {
   @Test
   void read_wrongSize_throwsNamingTheSize() throws IOException {
     for (int size : new int[] {0, 31, 33}) {
-      Path file = Files.write(dir.resolve("key-" + size), new byte[size]);
+      Path file = SecretFiles.write(dir.resolve("key-" + size), new byte[size]);
 
       assertThatThrownBy(() -> KeyFile.read(file))
           .isInstanceOf(IOException.class)

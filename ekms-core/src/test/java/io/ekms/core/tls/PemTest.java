@@ -3,8 +3,8 @@ package io.ekms.core.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.core.secret.SecretFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
@@ -68,7 +68,7 @@ class PemTest {
 
   @Test
   void privateKey_file_readsBack(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("key.pem"), Pem.encode(SERVER.privateKey()));
+    Path file = SecretFiles.write(dir.resolve("key.pem"), Pem.encode(SERVER.privateKey()));
 
     assertThat(Pem.privateKey(file).getEncoded()).isEqualTo(SERVER.privateKey().getEncoded());
   }

@@ -1,5 +1,6 @@
 package io.ekms.ekm.http;
 
+import io.ekms.core.secret.Redacted;
 import io.ekms.ekm.domain.Issuer;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyVersion;
@@ -17,6 +18,11 @@ final class AdminViews {
       String discoveryUrl,
       boolean hasCaBundle,
       String createdAt) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static IssuerView of(Issuer i) {
       return new IssuerView(
           i.id(),
@@ -37,6 +43,11 @@ final class AdminViews {
       String endpointPath,
       String createdAt,
       String updatedAt) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static VaultView of(Vault v) {
       return new VaultView(
           v.id(),
@@ -62,6 +73,11 @@ final class AdminViews {
       String backend,
       String createdAt,
       String updatedAt) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static KeyView of(Key k) {
       return new KeyView(
           k.id(),
@@ -86,6 +102,11 @@ final class AdminViews {
       String backend,
       String createdAt,
       String updatedAt) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static VersionView of(KeyVersion v) {
       return new VersionView(
           v.id(),
@@ -98,11 +119,31 @@ final class AdminViews {
     }
   }
 
-  record ListView<T>(List<T> items) {}
+  record ListView<T>(List<T> items) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record CreateIssuer(String issuer, String jwksUri, String discoveryUrl, String caBundle) {}
+  record CreateIssuer(String issuer, String jwksUri, String discoveryUrl, String caBundle) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record CreateVault(String name, String issuerId, String clientId) {}
+  record CreateVault(String name, String issuerId, String clientId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record CreateKey(String name, Integer lengthBits, List<String> ops, String backend) {}
+  record CreateKey(String name, Integer lengthBits, List<String> ops, String backend) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 }

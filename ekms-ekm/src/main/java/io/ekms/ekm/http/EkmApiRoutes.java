@@ -7,6 +7,7 @@ import io.ekms.core.http.JsonExchange.Reply;
 import io.ekms.core.http.Peers;
 import io.ekms.core.json.Base64Field;
 import io.ekms.core.json.Json;
+import io.ekms.core.secret.Wipe;
 import io.ekms.ekm.auth.TokenRejectedException;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.auth.VerifiedToken;
@@ -121,9 +122,14 @@ public final class EkmApiRoutes {
     String keyId = key(req);
     EncryptRequest body = Json.read(Bodies.read(req, MAX_BODY), EncryptRequest.class);
     byte[] plaintext = Fields.b64("plaintext", body.plaintext(), 1, 65_536);
-    byte[] aad = Fields.optionalB64("aad", body.aad(), 8192);
-    String versionId = Fields.optionalId("keyVersionId", body.keyVersionId());
-    var out = crypto.encrypt(ctx, vaultId, keyId, versionId, plaintext, aad);
+    CryptoService.Encrypted out;
+    try {
+      byte[] aad = Fields.optionalB64("aad", body.aad(), 8192);
+      String versionId = Fields.optionalId("keyVersionId", body.keyVersionId());
+      out = crypto.encrypt(ctx, vaultId, keyId, versionId, plaintext, aad);
+    } finally {
+      Wipe.bytes(plaintext);
+    }
     return new Reply(
         200,
         new ApiBodies.EncryptResponse(
@@ -148,10 +154,14 @@ public final class EkmApiRoutes {
     byte[] aad = Fields.optionalB64("aad", body.aad(), 8192);
     String versionId = Fields.id("keyVersionId", body.keyVersionId());
     var out = crypto.decrypt(ctx, vaultId, keyId, versionId, ciphertext, iv, tag, aad);
-    return new Reply(
-        200,
-        new ApiBodies.DecryptResponse(
-            Base64Field.encode(out.plaintext()), out.keyId(), out.keyVersionId()));
+    try {
+      return new Reply(
+          200,
+          new ApiBodies.DecryptResponse(
+              Base64Field.encode(out.plaintext()), out.keyId(), out.keyVersionId()));
+    } finally {
+      Wipe.bytes(out.plaintext());
+    }
   }
 
   private Reply random(ServerRequest req, CallContext ctx) {
@@ -162,7 +172,11 @@ public final class EkmApiRoutes {
       throw EkmError.INVALID_REQUEST.error("Field 'length' must be 1 to 65535.");
     }
     byte[] bytes = crypto.randomBytes(ctx, vaultId, length);
-    return new Reply(201, new ApiBodies.RandomResponse(Base64Field.encode(bytes), length));
+    try {
+      return new Reply(201, new ApiBodies.RandomResponse(Base64Field.encode(bytes), length));
+    } finally {
+      Wipe.bytes(bytes);
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.ekms.ekm.http;
 
 import io.ekms.core.error.ApiException;
-import io.ekms.core.http.Bodies.BodyTooLargeException;
+import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.ekm.auth.TokenRejectedException;
 import io.ekms.ekm.backend.BackendUnavailableException;
@@ -37,7 +37,7 @@ final class ErrorMapper {
     return switch (t) {
       case ApiException e -> e;
       case JsonInputException e -> EkmError.INVALID_REQUEST.error(e.getMessage());
-      case BodyTooLargeException e -> EkmError.INVALID_REQUEST.error(e.getMessage());
+      case UnusableBodyException e -> EkmError.INVALID_REQUEST.error(e.getMessage());
       case TokenRejectedException e -> EkmError.INVALID_TOKEN.error(e.getMessage());
       case BackendUnavailableException e ->
           EkmError.BACKEND_UNAVAILABLE.error("The key backend is unavailable; retry later.");

@@ -6,6 +6,7 @@ import io.ekms.core.http.Bodies;
 import io.ekms.core.http.JsonExchange.Reply;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.json.Json;
+import io.ekms.core.secret.Redacted;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.EkmError;
@@ -26,18 +27,28 @@ public final class XksAdminRoutes {
   private static final String ONE = S + "/{storeId}";
 
   /** Body of create. */
-  record CreateStore(String name, String uriPrefix, Integer ratePerSecond) {}
+  record CreateStore(String name, String uriPrefix, Integer ratePerSecond) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** Body of add credential; the secret is never answered back. */
   record AddCredential(String accessKeyId, String secretAccessKey) {
     @Override
     public String toString() {
-      return "AddCredential[" + accessKeyId + ", [REDACTED]]";
+      return Redacted.toString(this);
     }
   }
 
   /** Body of put key. */
-  record PutKey(String vaultId, String keyId, String usage) {}
+  record PutKey(String vaultId, String keyId, String usage) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** A key store as shown to admins: access key ids only, never secrets. */
   record StoreView(
@@ -47,6 +58,11 @@ public final class XksAdminRoutes {
       int ratePerSecond,
       List<String> accessKeyIds,
       List<ExposedKey> keys) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static StoreView of(XksKeyStore s) {
       return new StoreView(
           s.id(),

@@ -4,6 +4,7 @@ import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.config.SecretRef;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
+import io.ekms.core.http.ListenerLimits;
 import java.nio.file.Path;
 
 /**
@@ -24,7 +25,8 @@ public record EkmConfig(
     RateLimit rateLimit,
     Pkcs11 pkcs11,
     String defaultBackend,
-    Xks xks) {
+    Xks xks,
+    ListenerLimits limits) {
 
   /**
    * The XKS proxy API's own listener, when {@code listener} is set, requiring client certificates
@@ -134,6 +136,7 @@ public record EkmConfig(
     }
     rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
     defaultBackend = defaultBackend == null ? "software" : defaultBackend;
+    limits = limits == null ? ListenerLimits.defaults() : limits;
     if (!defaultBackend.equals("software") && !defaultBackend.equals("pkcs11")) {
       throw new IllegalArgumentException("defaultBackend must be software or pkcs11");
     }
@@ -161,6 +164,6 @@ public record EkmConfig(
   /** The defaults, for a data directory. */
   public static EkmConfig defaults(Path dataDir) {
     return new EkmConfig(
-        dataDir.toString(), null, null, null, null, null, null, null, null, null, null, null);
+        dataDir.toString(), null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -34,10 +34,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * A running EKM: the EKM API listener (with {@code /health} and {@code /metrics}) and the admin
- * listener, both HTTPS. Everything is built here from the config, and closed in reverse order.
+ * A running EKM: the EKM API listener (with {@code /health}), the admin listener (admin API,
+ * detailed {@code /health}, {@code /metrics}) and optionally the XKS listener, all HTTPS.
+ * Everything is built here from the config, and closed in reverse order.
  */
 public final class EkmServer implements AutoCloseable {
   private final Database db;
@@ -61,10 +63,19 @@ public final class EkmServer implements AutoCloseable {
 
   /** As {@link #start(EkmConfig, Map)} on another clock, so tests can skew the server's time. */
   static EkmServer start(EkmConfig config, Map<String, String> env, Clock clock) {
+    return start(config, env, clock, UnaryOperator.identity());
+  }
+
+  /** As above, with the opened backends passed through {@code backendsSeen} (tests watch them). */
+  static EkmServer start(
+      EkmConfig config,
+      Map<String, String> env,
+      Clock clock,
+      UnaryOperator<Backends> backendsSeen) {
     Database db = Database.open(config.database(), env, "db/ekm", "db/audit");
     try {
       SecretBytes masterKey = KeystoreOpener.open(config.keystore(), db, env);
-      Backends backends = BackendsOpener.open(config, masterKey, env);
+      Backends backends = backendsSeen.apply(BackendsOpener.open(config, masterKey, env));
       AuditLog auditLog = new AuditLog(db, config.audit().options());
       AuditTrail audit = new AuditTrail(auditLog, clock);
       Refusals refusals = new Refusals(auditLog, clock);
@@ -102,8 +113,7 @@ public final class EkmServer implements AutoCloseable {
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
       xks.api().routing(xksRouting);
       xks.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
-      Health.register(api, db, auditLog);
-      Health.register(admin, db, auditLog);
+      Health.register(api, admin, db, auditLog);
       NoRoute.register(api, EkmError.NOT_FOUND.code());
       NoRoute.register(admin, EkmError.NOT_FOUND.code());
       if (xksRouting != api) {
@@ -111,14 +121,16 @@ public final class EkmServer implements AutoCloseable {
       }
       ServerIdentity identity = identity(config);
       Tls tls = ServerTls.of(identity);
-      var builder = HttpsServers.builder(config.api(), api, config.admin(), admin, tls);
+      var builder =
+          HttpsServers.builder(config.api(), api, config.admin(), admin, tls, config.limits());
       if (config.xks() != null) {
         HttpsServers.addSocket(
             builder,
             "xks",
             config.xks().listener(),
             XksWiring.tls(config.xks(), identity, tls),
-            xksRouting);
+            xksRouting,
+            config.limits());
       }
       WebServer server = builder.build().start();
       return new EkmServer(db, auditLog, refusals, backends, server);
@@ -155,6 +167,8 @@ public final class EkmServer implements AutoCloseable {
     try {
       return ServerIdentity.load(
           Path.of(config.tls().certificate()), Path.of(config.tls().privateKey()));
+    } catch (Misconfiguration e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new Misconfiguration(
           "cannot read the TLS certificate "

@@ -1,6 +1,7 @@
 package io.ekms.ekm.xks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.core.secret.Redacted;
 import java.util.List;
 
 /**
@@ -12,7 +13,12 @@ public final class XksBodies {
   private XksBodies() {}
 
   /** GetHealthStatus request. */
-  public record HealthRequest(JsonNode requestMetadata) {}
+  public record HealthRequest(JsonNode requestMetadata) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** GetHealthStatus response. */
   public record HealthResponse(
@@ -20,16 +26,36 @@ public final class XksBodies {
       String xksProxyVendor,
       String xksProxyModel,
       String ekmVendor,
-      List<FleetDetail> ekmFleetDetails) {}
+      List<FleetDetail> ekmFleetDetails) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** One member of {@code ekmFleetDetails}. */
-  public record FleetDetail(String id, String model, String healthStatus) {}
+  public record FleetDetail(String id, String model, String healthStatus) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** GetKeyMetadata request. */
-  public record KeyMetadataRequest(JsonNode requestMetadata) {}
+  public record KeyMetadataRequest(JsonNode requestMetadata) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** GetKeyMetadata response. */
-  public record KeyMetadataResponse(String keySpec, List<String> keyUsage, String keyStatus) {}
+  public record KeyMetadataResponse(String keySpec, List<String> keyUsage, String keyStatus) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** Encrypt request. */
   public record EncryptRequest(
@@ -37,7 +63,12 @@ public final class XksBodies {
       String plaintext,
       String encryptionAlgorithm,
       String additionalAuthenticatedData,
-      String ciphertextDataIntegrityValueAlgorithm) {}
+      String ciphertextDataIntegrityValueAlgorithm) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** Encrypt response; {@code ciphertextDataIntegrityValue} only when asked for. */
   public record EncryptResponse(
@@ -45,7 +76,12 @@ public final class XksBodies {
       String initializationVector,
       String authenticationTag,
       String ciphertextMetadata,
-      String ciphertextDataIntegrityValue) {}
+      String ciphertextDataIntegrityValue) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** Decrypt request. */
   public record DecryptRequest(
@@ -55,16 +91,26 @@ public final class XksBodies {
       String initializationVector,
       String authenticationTag,
       String additionalAuthenticatedData,
-      String ciphertextMetadata) {}
+      String ciphertextMetadata) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** Decrypt response. */
   public record DecryptResponse(String plaintext) {
     @Override
     public String toString() {
-      return "DecryptResponse[[REDACTED]]";
+      return Redacted.toString(this);
     }
   }
 
   /** Every error answer. */
-  public record ErrorResponse(String errorName, String errorMessage) {}
+  public record ErrorResponse(String errorName, String errorMessage) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 }

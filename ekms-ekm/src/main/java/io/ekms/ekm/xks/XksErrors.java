@@ -2,6 +2,7 @@ package io.ekms.ekm.xks;
 
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.BodyTooLargeException;
+import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.ekm.backend.BackendUnavailableException;
 import io.ekms.ekm.service.XksCrypto;
@@ -39,6 +40,7 @@ final class XksErrors {
       case JsonInputException e -> XksError.VALIDATION.error(e.getMessage());
       case BodyTooLargeException e ->
           XksError.UNSUPPORTED_OPERATION.error("The request body is larger than this proxy takes.");
+      case UnusableBodyException e -> XksError.VALIDATION.error(e.getMessage());
       case BackendUnavailableException e ->
           XksError.DEPENDENCY_TIMEOUT.error("The key backend is unavailable; retry later.");
       default ->

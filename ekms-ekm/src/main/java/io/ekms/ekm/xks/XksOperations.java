@@ -1,6 +1,7 @@
 package io.ekms.ekm.xks;
 
 import io.ekms.core.json.Base64Field;
+import io.ekms.core.secret.Wipe;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.XksCrypto;
@@ -50,21 +51,23 @@ final class XksOperations {
               ? "A data integrity value needs a key that may encrypt and decrypt."
               : "This key may not encrypt.");
     }
-    XksCrypto.Encrypted out =
-        crypto.encrypt(ctx, key, plaintext, n -> XksCodec.gcmAad(aad, XksCodec.metadata(n)));
-    GcmOutput gcm = out.output();
-    byte[] metadata = XksCodec.metadata(out.versionNumber());
+    GcmOutput gcm;
+    byte[] metadata;
     String integrity = null;
-    if (cdiv) {
-      byte[] check =
-          crypto.decrypt(ctx, key, out.versionNumber(), gcm, XksCodec.gcmAad(aad, metadata));
-      if (!Arrays.equals(check, plaintext)) {
-        throw XksError.INTERNAL.error("The verifying decrypt did not return the plaintext.");
+    try {
+      XksCrypto.Encrypted out =
+          crypto.encrypt(ctx, key, plaintext, n -> XksCodec.gcmAad(aad, XksCodec.metadata(n)));
+      gcm = out.output();
+      metadata = XksCodec.metadata(out.versionNumber());
+      if (cdiv) {
+        verify(
+            plaintext,
+            crypto.decrypt(ctx, key, out.versionNumber(), gcm, XksCodec.gcmAad(aad, metadata)));
+        integrity = XksCodec.integrityValue(aad, metadata, gcm.iv(), gcm.ciphertext(), gcm.tag());
       }
-      Arrays.fill(check, (byte) 0);
-      integrity = XksCodec.integrityValue(aad, metadata, gcm.iv(), gcm.ciphertext(), gcm.tag());
+    } finally {
+      Wipe.bytes(plaintext);
     }
-    Arrays.fill(plaintext, (byte) 0);
     return new EncryptResponse(
         Base64Field.encode(gcm.ciphertext()),
         Base64Field.encode(gcm.iv()),
@@ -99,7 +102,18 @@ final class XksOperations {
     try {
       return new DecryptResponse(Base64Field.encode(plaintext));
     } finally {
-      Arrays.fill(plaintext, (byte) 0);
+      Wipe.bytes(plaintext);
+    }
+  }
+
+  /** Checks that the verifying decrypt gave back the plaintext, and wipes what it gave. */
+  private static void verify(byte[] plaintext, byte[] check) {
+    try {
+      if (!Arrays.equals(check, plaintext)) {
+        throw XksError.INTERNAL.error("The verifying decrypt did not return the plaintext.");
+      }
+    } finally {
+      Wipe.bytes(check);
     }
   }
 

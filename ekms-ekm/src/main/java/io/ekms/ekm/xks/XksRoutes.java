@@ -96,12 +96,11 @@ public final class XksRoutes {
             () -> answer(req, res, path, requestId, operation),
             e -> {
               ApiException error = XksErrors.map(e, requestId);
-              Responses.json(
+              return Responses.error(
                   res,
-                  error.status(),
+                  error,
                   new XksBodies.ErrorResponse(
                       error.errorCode().code(), XksErrors.printable(error.getMessage())));
-              return error.errorCode().code();
             });
     metrics.record(operation[0], result, System.nanoTime() - start);
   }

@@ -21,7 +21,10 @@ final class XksThrottle {
     try {
       limiter.acquire(store.id());
     } catch (io.ekms.core.error.ApiException e) {
-      throw XksError.THROTTLING.error("The key store's request rate is over its limit.");
+      var throttled = XksError.THROTTLING.error("The key store's request rate is over its limit.");
+      throw e.retryAfterSeconds().isPresent()
+          ? throttled.retryAfter(e.retryAfterSeconds().getAsLong())
+          : throttled;
     }
   }
 }

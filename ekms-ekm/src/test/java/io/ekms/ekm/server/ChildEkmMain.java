@@ -21,6 +21,7 @@ public final class ChildEkmMain {
             null,
             null,
             null,
+            null,
             null);
     EkmServer server = EkmServer.start(config, Map.of());
     System.out.println("PORTS " + server.apiPort() + " " + server.adminPort());

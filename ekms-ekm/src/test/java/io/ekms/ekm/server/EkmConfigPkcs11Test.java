@@ -75,6 +75,7 @@ class EkmConfigPkcs11Test {
             null,
             new EkmConfig.Pkcs11(good.library(), "not-there", good.pin(), 0),
             null,
+            null,
             null);
     EkmInit.run(config, Map.of());
 

@@ -28,6 +28,10 @@ final class EkmFixture implements AutoCloseable {
   /** The server's clock; tests may swap it before a restart to skew the server's time. */
   java.time.Clock clock = java.time.Clock.systemUTC();
 
+  /** What the server's backends pass through at the next (re)start; tests may wrap them. */
+  java.util.function.UnaryOperator<io.ekms.ekm.service.Backends> backends =
+      java.util.function.UnaryOperator.identity();
+
   EkmServer server;
   HttpJson api;
   HttpJson admin;
@@ -73,7 +77,8 @@ final class EkmFixture implements AutoCloseable {
             rateLimit,
             pkcs11,
             defaultBackend,
-            xks);
+            xks,
+            null);
     EkmInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     start();
@@ -103,7 +108,7 @@ final class EkmFixture implements AutoCloseable {
   }
 
   void start() throws Exception {
-    server = EkmServer.start(config, Map.of(), clock);
+    server = EkmServer.start(config, Map.of(), clock, backends);
     Path ca = dataDir.resolve("tls/ca.pem");
     api = new HttpJson("https://127.0.0.1:" + server.apiPort(), ca);
     admin = new HttpJson("https://127.0.0.1:" + server.adminPort(), ca);

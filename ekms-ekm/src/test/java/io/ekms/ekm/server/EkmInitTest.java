@@ -7,6 +7,7 @@ import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.config.SecretRef;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
+import io.ekms.core.secret.SecretFiles;
 import io.ekms.ekm.store.MetaRepository;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class EkmInitTest {
 
   @Test
   void run_existingKeyFile_keepsItUnchanged() throws Exception {
-    Path keyFile = Files.write(dir.resolve("master.key"), new byte[32]);
+    Path keyFile = SecretFiles.write(dir.resolve("master.key"), new byte[32]);
 
     EkmInit.run(config, Map.of());
 
@@ -72,6 +73,7 @@ class EkmInitTest {
             null,
             null,
             new EkmConfig.Keystore(null, new SecretRef(null, "EKMS_TEST_PASSPHRASE")),
+            null,
             null,
             null,
             null,

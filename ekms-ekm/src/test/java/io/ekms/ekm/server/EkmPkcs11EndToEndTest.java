@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.core.config.SecretRef;
+import io.ekms.core.secret.SecretFiles;
 import io.ekms.ekm.backend.pkcs11.SoftHsm;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EkmPkcs11EndToEndTest {
   static EkmConfig.Pkcs11 pkcs11Section() throws Exception {
     SoftHsm.tokens();
-    Path pin = Files.writeString(TempDirs.create("pin-").resolve("pin"), SoftHsm.PIN + "\n");
+    Path pin = SecretFiles.write(TempDirs.create("pin-").resolve("pin"), SoftHsm.PIN + "\n");
     return new EkmConfig.Pkcs11(SoftHsm.LIBRARY, SoftHsm.LABEL, SecretRef.ofFile(pin), 0);
   }
 

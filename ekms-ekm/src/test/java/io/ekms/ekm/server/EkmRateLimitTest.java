@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The 429 row of the error table: over the vault's configured rate. */
+/** The 429 row of the error table: over the vault's configured rate, with Retry-After. */
 class EkmRateLimitTest {
   @Test
   void requests_overTheVaultRate_are429AndAudited() throws Exception {
@@ -19,6 +19,7 @@ class EkmRateLimitTest {
       assertThat(ok).isBetween(3, 4);
       assertThat(last.status()).isEqualTo(429);
       assertThat(last.code()).isEqualTo("TooManyRequests");
+      assertThat(last.retryAfter()).isEqualTo("1");
       var audit = f.admin.get("/admin/v1/audit?limit=1000", f.adminToken).body().path("items");
       assertThat(audit.toString()).contains("\"result\":\"TooManyRequests\"");
     }

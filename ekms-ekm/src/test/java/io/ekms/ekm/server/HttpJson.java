@@ -14,8 +14,8 @@ import java.time.Duration;
 
 /** A real HTTPS client for tests, trusting only the EKM's CA. */
 final class HttpJson {
-  /** A status, the parsed body and the echoed request id. */
-  record Answer(int status, JsonNode body, String requestId) {
+  /** A status, the parsed body, the echoed request id and the Retry-After header, if any. */
+  record Answer(int status, JsonNode body, String requestId, String retryAfter) {
     String code() {
       return body.path("code").asText();
     }
@@ -49,16 +49,24 @@ final class HttpJson {
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode body =
         r.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body());
-    return new Answer(r.statusCode(), body, r.headers().firstValue("opc-request-id").orElse(null));
+    return new Answer(
+        r.statusCode(),
+        body,
+        r.headers().firstValue("opc-request-id").orElse(null),
+        r.headers().firstValue("retry-after").orElse(null));
   }
 
-  /** A plain GET returning the body as text (for /metrics). */
-  String sendRaw(String method, String path) throws Exception {
+  /** A status and the body as text. */
+  record Text(int status, String body) {}
+
+  /** A request without body or credentials, answered as text (for /metrics). */
+  Text sendRaw(String method, String path) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + path))
             .method(method, HttpRequest.BodyPublishers.noBody())
             .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    return new Text(r.statusCode(), r.body());
   }
 
   Answer post(String path, String bearer, Object body) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.SecretFiles;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.KeyHandle;
@@ -61,7 +62,7 @@ class KeystoreOpenerTest extends KeystoreFixture {
   @Test
   void open_missingOrDamagedKeyFile_throwsMisconfiguration() throws IOException {
     Path missing = dir.resolve("missing.key");
-    Path shortFile = Files.write(dir.resolve("short.key"), new byte[16]);
+    Path shortFile = SecretFiles.write(dir.resolve("short.key"), new byte[16]);
 
     assertThatThrownBy(() -> KeystoreOpener.open(keyFile(missing), db, Map.of()))
         .isInstanceOf(Misconfiguration.class)

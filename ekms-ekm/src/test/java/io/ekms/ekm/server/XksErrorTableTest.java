@@ -150,6 +150,16 @@ class XksErrorTableTest {
   }
 
   @Test
+  void unknownKeyIdAndWrongSecret_answerExactlyAlike() throws Exception {
+    var body = Map.of("requestMetadata", XksFixture.metadata());
+    String path = BASE + "/keys/full/metadata";
+    var unknown = f.xks.post(path, "AKIAUNKNOWNUNKNOWN234", SECRET1, body);
+    var wrongSecret = f.xks.post(path, AKID1, SECRET2, body);
+    assertThat(unknown.status()).isEqualTo(wrongSecret.status()).isEqualTo(401);
+    assertThat(unknown.raw()).isEqualTo(wrongSecret.raw());
+  }
+
+  @Test
   void credentialRemovedAndReadded_takesEffectWithoutRestart() throws Exception {
     var body = Map.of("requestMetadata", XksFixture.metadata());
     String path = BASE + "/keys/full/metadata";

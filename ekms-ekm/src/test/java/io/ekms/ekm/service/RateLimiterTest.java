@@ -20,6 +20,18 @@ class RateLimiterTest {
   }
 
   @Test
+  void acquire_overBurst_saysWhenToRetry() {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    RateLimiter limiter = new RateLimiter(1, 1, now::get);
+    limiter.acquire("vlt-a");
+    assertThatThrownBy(() -> limiter.acquire("vlt-a"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.retryAfterSeconds()).hasValue(1));
+    now.addAndGet(1_000_000_000L);
+    limiter.acquire("vlt-a");
+  }
+
+  @Test
   void acquire_otherVault_hasItsOwnBudget() {
     RateLimiter limiter = new RateLimiter(1, 1);
     limiter.acquire("vlt-a");

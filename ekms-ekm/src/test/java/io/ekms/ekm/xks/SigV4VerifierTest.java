@@ -104,4 +104,28 @@ class SigV4VerifierTest {
     h.remove("x-amz-date");
     rejected(h, PATH, BODY, SIGNED_AT);
   }
+
+  @Test
+  void verify_unknownKeyIdOrWrongSignature_failSameWay() {
+    var unknown = headers();
+    unknown.put("authorization", List.of(AUTH.replace(AKID, "AKIAEKMSXKSTESTTWO567")));
+    var wrongSignature = headers();
+    wrongSignature.put("authorization", List.of(AUTH.replace("Signature=8", "Signature=9")));
+    ApiException unknownKey = failure(unknown);
+    ApiException badSignature = failure(wrongSignature);
+    assertThat(unknownKey.status()).isEqualTo(badSignature.status()).isEqualTo(401);
+    assertThat(unknownKey.errorCode()).isEqualTo(badSignature.errorCode());
+    assertThat(unknownKey.getMessage())
+        .isEqualTo(badSignature.getMessage())
+        .isEqualTo(SigV4Verifier.NOT_VERIFIED);
+  }
+
+  private static ApiException failure(Map<String, List<String>> h) {
+    try {
+      verify(h, PATH, BODY, SIGNED_AT);
+    } catch (ApiException e) {
+      return e;
+    }
+    throw new AssertionError("the request was accepted");
+  }
 }

@@ -1,5 +1,6 @@
 package io.ekms.identity.http;
 
+import io.ekms.core.secret.Redacted;
 import io.ekms.identity.domain.Client;
 import io.ekms.identity.domain.SigningKeyInfo;
 import io.ekms.identity.service.ClientAdmin;
@@ -10,9 +11,19 @@ import java.util.List;
 final class AdminViews {
   private AdminViews() {}
 
-  record ListView<T>(List<T> items) {}
+  record ListView<T>(List<T> items) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record CreateClient(String name, List<String> audiences, List<String> scopes) {}
+  record CreateClient(String name, List<String> audiences, List<String> scopes) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record ClientView(
       String id,
@@ -21,6 +32,11 @@ final class AdminViews {
       List<String> scopes,
       String createdAt,
       String clientSecret) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static ClientView of(Client c) {
       return new ClientView(
           c.id(), c.name(), c.audiences(), c.scopes(), c.createdAt().toString(), null);
@@ -32,15 +48,15 @@ final class AdminViews {
       return new ClientView(
           c.id(), c.name(), c.audiences(), c.scopes(), c.createdAt().toString(), created.secret());
     }
-
-    @Override
-    public String toString() {
-      return "ClientView[" + id + ", " + name + "]";
-    }
   }
 
   record SigningKeyView(
       String kid, boolean current, String createdAt, String supersededAt, String retireAt) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static SigningKeyView of(SigningKeyInfo k) {
       return new SigningKeyView(
           k.kid(), k.current(), text(k.createdAt()), text(k.supersededAt()), text(k.retireAt()));

@@ -3,9 +3,10 @@ package io.ekms.identity.http;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.error.ApiException;
-import io.ekms.core.http.Bodies.BodyTooLargeException;
+import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.http.Responses;
 import io.ekms.core.json.JsonInputException;
+import io.ekms.core.secret.Redacted;
 import io.ekms.identity.service.AdminError;
 import io.ekms.identity.service.OAuthError;
 import io.helidon.http.HeaderNames;
@@ -22,7 +23,12 @@ final class ErrorMapper {
   private static final Logger LOG = System.getLogger(ErrorMapper.class.getName());
 
   /** RFC 6749 section 5.2 error body. */
-  record OAuthErrorBody(String error, @JsonProperty("error_description") String description) {}
+  record OAuthErrorBody(String error, @JsonProperty("error_description") String description) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   private ErrorMapper() {}
 
@@ -30,7 +36,7 @@ final class ErrorMapper {
     return logged(
         switch (t) {
           case ApiException e -> e;
-          case BodyTooLargeException e -> OAuthError.INVALID_REQUEST.error(e.getMessage());
+          case UnusableBodyException e -> OAuthError.INVALID_REQUEST.error(e.getMessage());
           case AuditUnavailableException e ->
               OAuthError.TEMPORARILY_UNAVAILABLE.error(
                   "The audit log cannot record this request; it was refused.");
@@ -54,7 +60,7 @@ final class ErrorMapper {
     return switch (t) {
       case ApiException e -> e;
       case JsonInputException e -> AdminError.INVALID_REQUEST.error(e.getMessage());
-      case BodyTooLargeException e -> AdminError.INVALID_REQUEST.error(e.getMessage());
+      case UnusableBodyException e -> AdminError.INVALID_REQUEST.error(e.getMessage());
       case AuditUnavailableException e ->
           AdminError.AUDIT_UNAVAILABLE.error(
               "The audit log cannot record this request; it was refused.");

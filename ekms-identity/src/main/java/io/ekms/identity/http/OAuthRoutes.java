@@ -10,7 +10,6 @@ import io.ekms.identity.service.TokenRequest.AuthMethod;
 import io.ekms.identity.service.TokenService;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,8 +61,7 @@ public final class OAuthRoutes {
           RequestId.bind(req, res);
           res.header(HeaderNames.ALLOW, "POST");
           ErrorMapper.writeOAuth(
-              res,
-              OAuthError.METHOD_NOT_ALLOWED.error("The token endpoint takes POST only."));
+              res, OAuthError.METHOD_NOT_ALLOWED.error("The token endpoint takes POST only."));
         });
     r.get(
         JWKS_PATH,

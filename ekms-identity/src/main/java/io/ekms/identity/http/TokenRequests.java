@@ -37,7 +37,7 @@ final class TokenRequests {
     Map<String, String> form;
     try {
       form = FormBody.parse(Bodies.read(req, MAX_BODY));
-    } catch (Bodies.BodyTooLargeException e) {
+    } catch (Bodies.UnusableBodyException e) {
       throw OAuthError.INVALID_REQUEST.error(e.getMessage());
     }
     String authorization = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);

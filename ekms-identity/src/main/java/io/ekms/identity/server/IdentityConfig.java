@@ -3,6 +3,7 @@ package io.ekms.identity.server;
 import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
+import io.ekms.core.http.ListenerLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public record IdentityConfig(
     DatabaseConfig database,
     String masterKeyFile,
     Tokens tokens,
-    AuditSettings audit) {
+    AuditSettings audit,
+    ListenerLimits limits) {
 
   /** PEM files of the server certificate chain and its private key. */
   public record TlsFiles(String certificate, String privateKey) {}
@@ -70,11 +72,13 @@ public record IdentityConfig(
     masterKeyFile = masterKeyFile == null ? dir.resolve("master.key").toString() : masterKeyFile;
     tokens = tokens == null ? new Tokens(null, null) : tokens;
     audit = audit == null ? AuditSettings.defaultsIn(dir) : audit;
+    limits = limits == null ? ListenerLimits.defaults() : limits;
   }
 
   /** The defaults, for a data directory. */
   public static IdentityConfig defaults(Path dataDir) {
-    return new IdentityConfig(dataDir.toString(), null, null, null, null, null, null, null, null);
+    return new IdentityConfig(
+        dataDir.toString(), null, null, null, null, null, null, null, null, null);
   }
 
   public Path dataPath() {

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A running identity server: the OAuth listener (token, JWKS, discovery, {@code /health}, {@code
- * /metrics}) and the admin listener, both HTTPS. Built from the config; closed in reverse order.
+ * A running identity server: the OAuth listener (token, JWKS, discovery, {@code /health}) and the
+ * admin listener (admin API, detailed {@code /health}, {@code /metrics}), both HTTPS. Built from
+ * the config; closed in reverse order.
  */
 public final class IdentityServer implements AutoCloseable {
   private final Database db;
@@ -51,14 +52,14 @@ public final class IdentityServer implements AutoCloseable {
       identity = Identity.open(config, db, auditLog, issuer::get, clock);
       HttpRouting.Builder api = HttpRouting.builder();
       identity.routing(api);
-      Health.register(api, db, auditLog);
-      NoRoute.register(api, AdminError.NOT_FOUND.code());
       HttpRouting.Builder admin = HttpRouting.builder();
       identity.adminRouting(admin);
-      Health.register(admin, db, auditLog);
+      Health.register(api, admin, db, auditLog);
+      NoRoute.register(api, AdminError.NOT_FOUND.code());
       NoRoute.register(admin, AdminError.NOT_FOUND.code());
       WebServer server =
-          HttpsServers.start(config.api(), api, config.admin(), admin, tlsIdentity(config));
+          HttpsServers.start(
+              config.api(), api, config.admin(), admin, tlsIdentity(config), config.limits());
       issuer.set(config.issuerFor(server.port()));
       return new IdentityServer(db, auditLog, identity, server, issuer.get());
     } catch (RuntimeException e) {
@@ -90,6 +91,8 @@ public final class IdentityServer implements AutoCloseable {
     try {
       return ServerIdentity.load(
           Path.of(config.tls().certificate()), Path.of(config.tls().privateKey()));
+    } catch (Misconfiguration e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new Misconfiguration(
           "cannot read the TLS certificate "

@@ -1,5 +1,6 @@
 package io.ekms.identity.service;
 
+import io.ekms.core.secret.Redacted;
 import io.ekms.core.secret.SecretBytes;
 import java.util.Objects;
 
@@ -15,6 +16,11 @@ import java.util.Objects;
  */
 public record TokenRequest(
     String clientId, SecretBytes secret, AuthMethod method, String grantType, String scope) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this);
+  }
+
   /** The two client authentication methods of the token endpoint. */
   public enum AuthMethod {
     CLIENT_SECRET_BASIC("client_secret_basic"),
@@ -36,10 +42,5 @@ public record TokenRequest(
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(method, "method");
-  }
-
-  @Override
-  public String toString() {
-    return "TokenRequest[" + method + ", grantType=" + grantType + ", scope=" + scope + "]";
   }
 }

@@ -1,6 +1,7 @@
 package io.ekms.identity.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.ekms.core.secret.Redacted;
 
 /**
  * The successful token response (RFC 6749 section 5.1). {@code scope} is sent only when the client
@@ -13,6 +14,6 @@ public record TokenResponse(
     @JsonProperty("scope") String scope) {
   @Override
   public String toString() {
-    return "TokenResponse[" + tokenType + ", expiresIn=" + expiresIn + ", REDACTED]";
+    return Redacted.toString(this);
   }
 }

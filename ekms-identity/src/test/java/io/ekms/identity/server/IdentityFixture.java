@@ -56,6 +56,7 @@ final class IdentityFixture implements AutoCloseable {
             database,
             null,
             null,
+            null,
             null);
     IdentityInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
@@ -75,7 +76,7 @@ final class IdentityFixture implements AutoCloseable {
     server.close();
     config =
         new IdentityConfig(
-            config.dataDir(), api, admin, null, null, config.database(), null, null, null);
+            config.dataDir(), api, admin, null, null, config.database(), null, null, null, null);
     start();
   }
 

@@ -106,11 +106,27 @@ class JwksAndClaimsTest {
   }
 
   @Test
-  void health_up() throws Exception {
+  void health_publicSaysOnlyUp_adminNamesTheChecks() throws Exception {
     Answer a = f.get("/health");
+    Answer detail = f.admin("GET", "/health", null);
 
     assertThat(a.status()).isEqualTo(200);
-    assertThat(a.body().path("status").asText()).isEqualTo("UP");
+    assertThat(a.text()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(detail.status()).isEqualTo(200);
+    assertThat(detail.body().path("checks").path("database").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void metrics_onlyOnTheAdminListener() throws Exception {
+    f.accessToken(f.createClient("metrics-probe"));
+    for (String path : List.of("/metrics", "/observe/metrics", "/observe/health")) {
+      Answer a = f.get(path);
+      assertThat(a.status()).as(path).isEqualTo(404);
+      assertThat(a.text()).as(path).doesNotContain("identity_requests");
+    }
+    Answer metrics = f.admin("GET", "/metrics", null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.text()).contains("identity_requests_seconds_count");
   }
 
   private static List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {

@@ -10,6 +10,7 @@ import io.ekms.core.http.JsonExchange.Reply;
 import io.ekms.core.http.Peers;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.json.Json;
+import io.ekms.core.secret.Redacted;
 import io.ekms.kms.auth.Permission;
 import io.ekms.kms.auth.PrincipalAdmin;
 import io.ekms.kms.service.Caller;
@@ -51,13 +52,33 @@ public final class AdminRoutes {
     this.exchange = new JsonExchange(metrics, KmsErrorMapper::map);
   }
 
-  record CreateUser(String tenancyId, String name) {}
+  record CreateUser(String tenancyId, String name) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record AddKey(String publicKey) {}
+  record AddKey(String publicKey) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record AddGrant(String compartmentId, String permission) {}
+  record AddGrant(String compartmentId, String permission) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record ListView<T>(List<T> items) {}
+  record ListView<T>(List<T> items) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   public void routing(HttpRouting.Builder r) {
     r.post(

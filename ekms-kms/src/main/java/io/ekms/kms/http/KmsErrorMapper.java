@@ -1,7 +1,7 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.error.ApiException;
-import io.ekms.core.http.Bodies.BodyTooLargeException;
+import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.kms.external.ExternalKeyManagerException;
 import io.ekms.kms.service.KmsError;
@@ -47,7 +47,7 @@ final class KmsErrorMapper {
     return switch (t) {
       case ApiException e -> e;
       case JsonInputException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
-      case BodyTooLargeException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
+      case UnusableBodyException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
       case ExternalKeyManagerException e -> external(e);
       default ->
           KmsError.INTERNAL_SERVER_ERROR.error(

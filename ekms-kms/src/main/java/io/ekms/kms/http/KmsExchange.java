@@ -10,6 +10,7 @@ import io.ekms.core.http.Responses;
 import io.ekms.core.json.Json;
 import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.KmsAudit;
+import io.ekms.kms.service.RequestRates;
 import io.ekms.kms.service.RetryTokens;
 import io.ekms.kms.service.Validate;
 import io.helidon.http.HeaderNames;
@@ -23,10 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs one KMS API exchange: request id, bounded body, signature authentication, optional {@code
- * opc-retry-token} replay, the handler, and one error mapping. Handlers stay thin. A request
- * refused before its caller authenticated is counted in the bounded refusal records ({@link
- * Refusals}); every authenticated request is audited by its service.
+ * Runs one KMS API exchange: request id, bounded body, signature authentication, the principal's
+ * request rate, optional {@code opc-retry-token} replay, the handler, and one error mapping.
+ * Handlers stay thin. A request refused before its caller authenticated, or over its principal's
+ * rate, is counted in the bounded refusal records ({@link Refusals}); every other request is
+ * audited by its service, or here when it failed before one ran.
  */
 final class KmsExchange {
   static final int MAX_BODY = 64 * 1024;
@@ -72,6 +74,7 @@ final class KmsExchange {
   private final Authenticator authenticator;
   private final KmsAudit audit;
   private final Refusals refusals;
+  private final RequestRates rates;
   private final RetryTokens retryTokens;
   private final RequestMetrics metrics;
 
@@ -79,11 +82,13 @@ final class KmsExchange {
       Authenticator authenticator,
       KmsAudit audit,
       Refusals refusals,
+      RequestRates rates,
       RetryTokens retryTokens,
       RequestMetrics metrics) {
     this.authenticator = authenticator;
     this.audit = audit;
     this.refusals = refusals;
+    this.rates = rates;
     this.retryTokens = retryTokens;
     this.metrics = metrics;
   }
@@ -131,6 +136,7 @@ final class KmsExchange {
               target,
               name -> req.headers().all(HeaderNames.create(name), java.util.List::of),
               body);
+      rates.admit(principal);
     } catch (RuntimeException e) {
       String code = KmsErrorMapper.code(e);
       refusals.refused(Peers.address(req), operation, code, requestId);

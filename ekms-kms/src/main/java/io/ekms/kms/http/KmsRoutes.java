@@ -11,6 +11,7 @@ import io.ekms.kms.service.KeyService;
 import io.ekms.kms.service.KeyVersionService;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.PrivateEndpointService;
+import io.ekms.kms.service.RequestRates;
 import io.ekms.kms.service.Resources;
 import io.ekms.kms.service.RetryTokens;
 import io.ekms.kms.service.SecretSealer;
@@ -30,6 +31,7 @@ public final class KmsRoutes {
       Database db,
       Clock clock,
       Authenticator authenticator,
+      RequestRates rates,
       Access access,
       KmsAudit audit,
       Refusals refusals,
@@ -41,7 +43,8 @@ public final class KmsRoutes {
       EgressPolicy egress) {
     this.baseUrl = baseUrl;
     Resources resources = new Resources(db);
-    KmsExchange exchange = new KmsExchange(authenticator, audit, refusals, retryTokens, metrics);
+    KmsExchange exchange =
+        new KmsExchange(authenticator, audit, refusals, rates, retryTokens, metrics);
     var endpoints = new PrivateEndpointService(db, access, audit, clock, egress);
     var vaults = new VaultService(resources, access, audit, connections, sealer, clock, egress);
     var keys = new KeyService(resources, access, audit, connections, clock);

@@ -1,5 +1,6 @@
 package io.ekms.kms.http;
 
+import io.ekms.core.secret.Redacted;
 import java.util.Map;
 
 /** Request bodies of the KMS API, field for field as the OCI SDK's model classes send them. */
@@ -12,40 +13,85 @@ final class Requests {
       String subnetId,
       String externalKeyManagerIp,
       Integer port,
-      String caBundle) {}
+      String caBundle) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record UpdateDisplayName(String displayName) {}
+  record UpdateDisplayName(String displayName) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record OauthMetadata(String idcsAccountNameUrl, String clientAppId, String clientAppSecret) {
     @Override
     public String toString() {
-      return "OauthMetadata[" + idcsAccountNameUrl + ", " + clientAppId + "]";
+      return Redacted.toString(this);
     }
   }
 
   record ExternalKeyManagerMetadata(
-      String externalVaultEndpointUrl, String privateEndpointId, OauthMetadata oauthMetadata) {}
+      String externalVaultEndpointUrl, String privateEndpointId, OauthMetadata oauthMetadata) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record CreateVaultDetails(
       String compartmentId,
       String displayName,
       String vaultType,
-      ExternalKeyManagerMetadata externalKeyManagerMetadata) {}
+      ExternalKeyManagerMetadata externalKeyManagerMetadata) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record KeyShape(String algorithm, Integer length) {}
+  record KeyShape(String algorithm, Integer length) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record ExternalKeyReference(String externalKeyId) {}
+  record ExternalKeyReference(String externalKeyId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record CreateKeyDetails(
       String compartmentId,
       String displayName,
       KeyShape keyShape,
       String protectionMode,
-      ExternalKeyReference externalKeyReference) {}
+      ExternalKeyReference externalKeyReference) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record ExternalKeyVersionReference(String externalKeyVersionId) {}
+  record ExternalKeyVersionReference(String externalKeyVersionId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record ScheduleDeletion(String timeOfDeletion) {}
+  record ScheduleDeletion(String timeOfDeletion) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record EncryptDataDetails(
       String keyId,
@@ -56,7 +102,7 @@ final class Requests {
       String encryptionAlgorithm) {
     @Override
     public String toString() {
-      return "EncryptDataDetails[" + keyId + "]";
+      return Redacted.toString(this);
     }
   }
 
@@ -66,12 +112,22 @@ final class Requests {
       Map<String, String> associatedData,
       Map<String, String> loggingContext,
       String keyVersionId,
-      String encryptionAlgorithm) {}
+      String encryptionAlgorithm) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record GenerateKeyDetails(
       String keyId,
       KeyShape keyShape,
       Boolean includePlaintextKey,
       Map<String, String> associatedData,
-      Map<String, String> loggingContext) {}
+      Map<String, String> loggingContext) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 }

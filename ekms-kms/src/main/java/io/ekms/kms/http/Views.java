@@ -1,5 +1,6 @@
 package io.ekms.kms.http;
 
+import io.ekms.core.secret.Redacted;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.PrivateEndpoint;
@@ -24,17 +25,37 @@ final class Views {
     return t == null ? null : RFC3339.format(t);
   }
 
-  record KeyShape(String algorithm, Integer length) {}
+  record KeyShape(String algorithm, Integer length) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record ExternalKeyReferenceDetails(String externalKeyId, String externalKeyVersionId) {}
+  record ExternalKeyReferenceDetails(String externalKeyId, String externalKeyVersionId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record OauthMetadataSummary(String idcsAccountNameUrl, String clientAppId) {}
+  record OauthMetadataSummary(String idcsAccountNameUrl, String clientAppId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record ExternalKeyManagerMetadataSummary(
       String vendor,
       String externalVaultEndpointUrl,
       String privateEndpointId,
-      OauthMetadataSummary oauthMetadataSummary) {}
+      OauthMetadataSummary oauthMetadataSummary) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record EkmsPrivateEndpointView(
       String id,
@@ -49,6 +70,11 @@ final class Views {
       Integer port,
       String caBundle,
       String privateEndpointIp) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static EkmsPrivateEndpointView of(PrivateEndpoint p) {
       return new EkmsPrivateEndpointView(
           p.id(),
@@ -80,6 +106,11 @@ final class Views {
       Boolean isPrimary,
       Boolean isVaultReplicable,
       ExternalKeyManagerMetadataSummary externalKeyManagerMetadataSummary) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static VaultView of(Vault v, String baseUrl) {
       return new VaultView(
           v.id(),
@@ -118,6 +149,11 @@ final class Views {
       Boolean isAutoRotationEnabled,
       String algorithm,
       ExternalKeyReferenceDetails externalKeyReferenceDetails) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static KeyView of(Key k, String currentExternalVersionId) {
       return new KeyView(
           k.id(),
@@ -150,6 +186,11 @@ final class Views {
       Boolean isPrimary,
       Boolean isAutoRotated,
       ExternalKeyReferenceDetails externalKeyReferenceDetails) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static KeyVersionView of(KeyVersion v, String externalKeyId) {
       return new KeyVersionView(
           v.id(),
@@ -167,17 +208,37 @@ final class Views {
   }
 
   record VaultUsage(
-      int keyCount, int keyVersionCount, int softwareKeyCount, int softwareKeyVersionCount) {}
+      int keyCount, int keyVersionCount, int softwareKeyCount, int softwareKeyVersionCount) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record EncryptedData(
-      String ciphertext, String keyId, String keyVersionId, String encryptionAlgorithm) {}
+      String ciphertext, String keyId, String keyVersionId, String encryptionAlgorithm) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   record DecryptedData(
       String plaintext,
       String plaintextChecksum,
       String keyId,
       String keyVersionId,
-      String encryptionAlgorithm) {}
+      String encryptionAlgorithm) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
-  record GeneratedKey(String ciphertext, String plaintext, String plaintextChecksum) {}
+  record GeneratedKey(String ciphertext, String plaintext, String plaintextChecksum) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
+import io.ekms.core.http.ListenerLimits;
 import io.ekms.kms.egress.EgressPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +27,9 @@ public record KmsConfig(
     Ekm ekm,
     AuditSettings audit,
     Integer sweepIntervalSeconds,
-    Egress egress) {
+    Egress egress,
+    RateLimit rateLimit,
+    ListenerLimits limits) {
 
   /** PEM files of the server certificate chain and key. */
   public record TlsFiles(String certificate, String privateKey) {}
@@ -99,6 +102,25 @@ public record KmsConfig(
     }
   }
 
+  /**
+   * Requests each authenticated principal may make per second on average, with bursts of up to
+   * {@code burst} (defaults 1000 and 2000; 0 turns the limit off). Each KMS node counts on its own;
+   * over the rate the answer is 429 TooManyRequests with {@code Retry-After}.
+   */
+  public record RateLimit(Integer perSecondPerPrincipal, Integer burst) {
+    public RateLimit {
+      perSecondPerPrincipal = perSecondPerPrincipal == null ? 1000 : perSecondPerPrincipal;
+      burst = burst == null ? 2 * perSecondPerPrincipal : burst;
+      if (perSecondPerPrincipal < 0
+          || perSecondPerPrincipal > 1_000_000
+          || burst < 0
+          || burst > 2_000_000) {
+        throw new IllegalArgumentException(
+            "rateLimit.perSecondPerPrincipal must be 0 to 1000000 and burst 0 to 2000000");
+      }
+    }
+  }
+
   public KmsConfig {
     dataDir =
         Path.of(dataDir == null || dataDir.isBlank() ? "ekms-data/kms" : dataDir)
@@ -118,6 +140,8 @@ public record KmsConfig(
     ekm = ekm == null ? new Ekm(null, null, null) : ekm;
     audit = audit == null ? AuditSettings.defaultsIn(dir) : audit;
     sweepIntervalSeconds = sweepIntervalSeconds == null ? 60 : sweepIntervalSeconds;
+    rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
+    limits = limits == null ? ListenerLimits.defaults() : limits;
     if (sweepIntervalSeconds < 1 || sweepIntervalSeconds > 86_400) {
       throw new IllegalArgumentException("sweepIntervalSeconds must be 1 to 86400");
     }
@@ -137,8 +161,12 @@ public record KmsConfig(
 
   /** The defaults, for a data directory. */
   public static KmsConfig defaults(Path dataDir) {
-    return new KmsConfig(
-        dataDir.toString(), null, null, null, null, null, null, null, null, null, null);
+    return builder(dataDir).build();
+  }
+
+  /** A builder starting from the defaults for {@code dataDir}. */
+  public static KmsConfigBuilder builder(Path dataDir) {
+    return new KmsConfigBuilder(dataDir);
   }
 
   public Path dataPath() {

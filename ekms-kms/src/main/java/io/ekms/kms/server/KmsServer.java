@@ -21,6 +21,7 @@ import io.ekms.kms.service.Connections;
 import io.ekms.kms.service.DeletionSweeper;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.KmsError;
+import io.ekms.kms.service.RequestRates;
 import io.ekms.kms.service.RetryTokens;
 import io.ekms.kms.service.SecretSealer;
 import io.helidon.webserver.WebServer;
@@ -31,8 +32,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
-/** A running KMS over HTTPS: the OCI KMS API, health and metrics, and the deletion sweeper. */
+/**
+ * A running KMS over HTTPS: the OCI KMS API and {@code /health} on the API listener, the admin API,
+ * detailed {@code /health} and {@code /metrics} on the admin listener, and the deletion sweeper.
+ */
 public final class KmsServer implements AutoCloseable {
   private final Database db;
   private final AuditLog auditLog;
@@ -69,6 +74,16 @@ public final class KmsServer implements AutoCloseable {
   /** As {@link #start(KmsConfig, Map, KmsParts)}; {@code owned} is closed with the server. */
   public static KmsServer start(
       KmsConfig config, Map<String, String> env, KmsParts parts, AutoCloseable owned) {
+    return start(config, env, parts, owned, System::nanoTime);
+  }
+
+  /** As above, with {@code rateClock} as the clock request rates refill on (tests). */
+  static KmsServer start(
+      KmsConfig config,
+      Map<String, String> env,
+      KmsParts parts,
+      AutoCloseable owned,
+      LongSupplier rateClock) {
     // Milliseconds are what the API shows and the store keeps: one precision everywhere.
     Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     Database db = Database.open(config.database(), env, "db/kms", "db/audit");
@@ -86,6 +101,10 @@ public final class KmsServer implements AutoCloseable {
               db,
               clock,
               new SignatureAuthenticator(new RequestVerifier(new DatabaseKeyDirectory(db), clock)),
+              new RequestRates(
+                  config.rateLimit().perSecondPerPrincipal(),
+                  config.rateLimit().burst(),
+                  rateClock),
               new GrantAccess(new Authorizer(db)),
               audit,
               refusals,
@@ -106,14 +125,14 @@ public final class KmsServer implements AutoCloseable {
               adminCredential(db),
               new RequestMetrics(Metrics.registry(), "kms_admin_requests"))
           .routing(admin);
-      Health.register(api, db, auditLog);
-      Health.register(admin, db, auditLog);
+      Health.register(api, admin, db, auditLog);
       NoRoute.register(api, KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.code());
       NoRoute.register(admin, KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.code());
       // Known before listening when configured; the actual ports (0 picks one) once bound.
       bindOwnListeners(config, parts, config.api().port(), config.admin().port());
       WebServer server =
-          HttpsServers.start(config.api(), api, config.admin(), admin, identity(config));
+          HttpsServers.start(
+              config.api(), api, config.admin(), admin, identity(config), config.limits());
       bindOwnListeners(config, parts, server.port(), server.port("admin"));
       baseUrl.set(config.baseUrl(server.port()));
       DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
@@ -161,6 +180,8 @@ public final class KmsServer implements AutoCloseable {
     try {
       return ServerIdentity.load(
           Path.of(config.tls().certificate()), Path.of(config.tls().privateKey()));
+    } catch (Misconfiguration e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new Misconfiguration(
           "cannot read the TLS certificate "

@@ -96,6 +96,7 @@ final class EkmTestBed implements AutoCloseable {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -116,4 +116,22 @@ class KmsRawRequestTest {
     String old = date(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(10));
     assertThat(rawGet(uri, signedHeaders(uri, old))).isEqualTo(401);
   }
+
+  @Test
+  void health_publicSaysOnlyUp_metricsAndDetailOnTheAdminListenerOnly() throws Exception {
+    var health = get(URI.create(w.stack.kms.baseUrl() + "/health"), Map.of());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+    for (String path : List.of("/metrics", "/observe/metrics", "/observe/health")) {
+      var r = get(URI.create(w.stack.kms.baseUrl() + path), Map.of());
+      assertThat(r.statusCode()).as(path).isEqualTo(404);
+      assertThat(r.body()).as(path).doesNotContain("kms_requests");
+    }
+    String admin = "https://127.0.0.1:" + w.stack.kms.adminPort();
+    var metrics = get(URI.create(admin + "/metrics"), Map.of());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("kms_requests_seconds_count");
+    var detail = get(URI.create(admin + "/health"), Map.of());
+    assertThat(detail.body()).contains("\"checks\"");
+  }
 }

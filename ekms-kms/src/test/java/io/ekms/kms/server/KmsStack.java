@@ -35,6 +35,7 @@ final class KmsStack implements AutoCloseable {
           null,
           null,
           null,
+          null,
           null);
   final IdentityServer identity;
   final HttpsJson identityAdmin;
@@ -48,6 +49,7 @@ final class KmsStack implements AutoCloseable {
           ekmDir.toString(),
           new Listener("127.0.0.1", ekmPort),
           new Listener("127.0.0.1", 0),
+          null,
           null,
           null,
           null,
@@ -130,7 +132,9 @@ final class KmsStack implements AutoCloseable {
             new KmsConfig.Ekm(null, null, List.of(identityCa.toString())),
             null,
             1,
-            KmsConfig.Egress.loopbackOnly());
+            KmsConfig.Egress.loopbackOnly(),
+            null,
+            null);
     KmsInit.run(kmsConfig, Map.of(), null);
     kms = KmsLauncher.start(kmsConfig, Map.of(), routing -> {});
     kmsAdmin =

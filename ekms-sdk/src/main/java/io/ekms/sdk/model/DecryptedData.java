@@ -1,5 +1,6 @@
 package io.ekms.sdk.model;
 
+import io.ekms.core.secret.Redacted;
 import io.ekms.core.secret.SecretBytes;
 
 /**
@@ -8,6 +9,11 @@ import io.ekms.core.secret.SecretBytes;
  */
 public record DecryptedData(SecretBytes plaintext, String keyId, String keyVersionId)
     implements AutoCloseable {
+  @Override
+  public String toString() {
+    return Redacted.toString(this);
+  }
+
   /** Wipes the plaintext. */
   @Override
   public void close() {

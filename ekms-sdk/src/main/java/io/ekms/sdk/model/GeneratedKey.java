@@ -1,5 +1,6 @@
 package io.ekms.sdk.model;
 
+import io.ekms.core.secret.Redacted;
 import io.ekms.core.secret.SecretBytes;
 
 /**
@@ -7,6 +8,11 @@ import io.ekms.core.secret.SecretBytes;
  * when asked for, the plaintext key, which the caller closes when done.
  */
 public record GeneratedKey(String ciphertext, SecretBytes plaintext) implements AutoCloseable {
+  @Override
+  public String toString() {
+    return Redacted.toString(this);
+  }
+
   /** Wipes the plaintext key, if any. */
   @Override
   public void close() {

@@ -1,5 +1,7 @@
 package io.ekms.sdk.model;
 
+import io.ekms.core.secret.Redacted;
+
 /** A KMS key ({@code Key}): for ekms, a reference to a key in the EKM. */
 public record Key(
     String id,
@@ -13,15 +15,34 @@ public record Key(
     String timeCreated,
     ExternalReference externalKeyReferenceDetails,
     String timeOfDeletion) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this);
+  }
 
   /** {@code KeyShape}: AES with a length of 16, 24 or 32 bytes. */
-  public record Shape(String algorithm, Integer length) {}
+  public record Shape(String algorithm, Integer length) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** {@code ExternalKeyReferenceDetails}: the EKM key and version behind a KMS key or version. */
-  public record ExternalReference(String externalKeyId, String externalKeyVersionId) {}
+  public record ExternalReference(String externalKeyId, String externalKeyVersionId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** {@code ExternalKeyReference} of a create request. */
-  public record ExternalKeyId(String externalKeyId) {}
+  public record ExternalKeyId(String externalKeyId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** {@code CreateKeyDetails}; see {@link #external}. */
   public record Create(
@@ -30,6 +51,10 @@ public record Key(
       Shape keyShape,
       String protectionMode,
       ExternalKeyId externalKeyReference) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
 
     /** An AES-256 {@code EXTERNAL} key referring to EKM key {@code externalKeyId}. */
     public static Create external(String compartmentId, String displayName, String externalKeyId) {

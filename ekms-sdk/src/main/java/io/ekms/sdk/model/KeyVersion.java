@@ -1,5 +1,7 @@
 package io.ekms.sdk.model;
 
+import io.ekms.core.secret.Redacted;
+
 /** A KMS key version ({@code KeyVersion}), bound to one EKM key version. */
 public record KeyVersion(
     String id,
@@ -9,4 +11,9 @@ public record KeyVersion(
     String lifecycleState,
     String timeCreated,
     Key.ExternalReference externalKeyReferenceDetails,
-    String timeOfDeletion) {}
+    String timeOfDeletion) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this);
+  }
+}

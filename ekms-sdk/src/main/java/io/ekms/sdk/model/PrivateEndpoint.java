@@ -1,5 +1,7 @@
 package io.ekms.sdk.model;
 
+import io.ekms.core.secret.Redacted;
+
 /**
  * An EKMS private endpoint ({@code EkmsPrivateEndpoint}): the EKM's host, port and the CA bundle
  * the KMS trusts for it.
@@ -14,6 +16,10 @@ public record PrivateEndpoint(
     String caBundle,
     String lifecycleState,
     String timeCreated) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this);
+  }
 
   /** {@code CreateEkmsPrivateEndpointDetails}. Host, port and CA bundle cannot change later. */
   public record Create(
@@ -22,5 +28,10 @@ public record PrivateEndpoint(
       String subnetId,
       String externalKeyManagerIp,
       Integer port,
-      String caBundle) {}
+      String caBundle) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package io.ekms.sdk.model;
 
+import io.ekms.core.secret.Redacted;
+
 /**
  * A KMS vault ({@code Vault}); ekms vaults are {@code EXTERNAL}. Management calls go to {@link
  * #managementEndpoint()}, crypto calls to {@link #cryptoEndpoint()}.
@@ -15,16 +17,30 @@ public record Vault(
     String timeCreated,
     MetadataSummary externalKeyManagerMetadataSummary,
     String timeOfDeletion) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this);
+  }
 
   /** What the vault says about its EKM; the OAuth client secret is never returned. */
   public record MetadataSummary(
       String vendor,
       String externalVaultEndpointUrl,
       String privateEndpointId,
-      OauthSummary oauthMetadataSummary) {}
+      OauthSummary oauthMetadataSummary) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** The OAuth issuer and client the KMS uses towards the EKM. */
-  public record OauthSummary(String idcsAccountNameUrl, String clientAppId) {}
+  public record OauthSummary(String idcsAccountNameUrl, String clientAppId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** {@code CreateVaultDetails}; see {@link #external}. */
   public record Create(
@@ -32,6 +48,10 @@ public record Vault(
       String displayName,
       String vaultType,
       Metadata externalKeyManagerMetadata) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
 
     /** An {@code EXTERNAL} vault bound to an EKM vault. */
     public static Create external(
@@ -42,13 +62,18 @@ public record Vault(
 
   /** {@code ExternalKeyManagerMetadata}: where the EKM vault is and how to get tokens for it. */
   public record Metadata(
-      String externalVaultEndpointUrl, String privateEndpointId, Oauth oauthMetadata) {}
+      String externalVaultEndpointUrl, String privateEndpointId, Oauth oauthMetadata) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /** {@code OauthMetadata}; the secret never appears in {@link #toString()}. */
   public record Oauth(String idcsAccountNameUrl, String clientAppId, String clientAppSecret) {
     @Override
     public String toString() {
-      return "Oauth[" + idcsAccountNameUrl + ", " + clientAppId + ", clientAppSecret=[REDACTED]]";
+      return Redacted.toString(this);
     }
   }
 }

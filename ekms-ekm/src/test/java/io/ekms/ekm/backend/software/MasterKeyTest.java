@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.SecretFiles;
 import io.ekms.testing.TempDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ class MasterKeyTest {
   @Test
   void readFile_not32Bytes_throwsIoExceptionNamingTheSize() throws IOException {
     for (int size : new int[] {0, 31, 33}) {
-      Path file = Files.write(dir.resolve("key-" + size), new byte[size]);
+      Path file = SecretFiles.write(dir.resolve("key-" + size), new byte[size]);
 
       assertThatThrownBy(() -> MasterKey.readFile(file))
           .isInstanceOf(IOException.class)
