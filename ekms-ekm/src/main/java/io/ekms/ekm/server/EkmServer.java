@@ -114,8 +114,8 @@ public final class EkmServer implements AutoCloseable {
       xks.api().routing(xksRouting);
       xks.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
       Health.register(api, admin, db, auditLog);
-      NoRoute.register(api, EkmError.NOT_FOUND.code());
-      NoRoute.register(admin, EkmError.NOT_FOUND.code());
+      NoRoute.register(api, EkmError.NOT_FOUND.code(), false);
+      NoRoute.register(admin, EkmError.NOT_FOUND.code(), true);
       if (xksRouting != api) {
         xks.fallback(xksRouting);
       }

@@ -55,8 +55,8 @@ public final class IdentityServer implements AutoCloseable {
       HttpRouting.Builder admin = HttpRouting.builder();
       identity.adminRouting(admin);
       Health.register(api, admin, db, auditLog);
-      NoRoute.register(api, AdminError.NOT_FOUND.code());
-      NoRoute.register(admin, AdminError.NOT_FOUND.code());
+      NoRoute.register(api, AdminError.NOT_FOUND.code(), false);
+      NoRoute.register(admin, AdminError.NOT_FOUND.code(), true);
       WebServer server =
           HttpsServers.start(
               config.api(), api, config.admin(), admin, tlsIdentity(config), config.limits());

@@ -126,8 +126,8 @@ public final class KmsServer implements AutoCloseable {
               new RequestMetrics(Metrics.registry(), "kms_admin_requests"))
           .routing(admin);
       Health.register(api, admin, db, auditLog);
-      NoRoute.register(api, KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.code());
-      NoRoute.register(admin, KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.code());
+      NoRoute.register(api, KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.code(), false);
+      NoRoute.register(admin, KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.code(), true);
       // Known before listening when configured; the actual ports (0 picks one) once bound.
       bindOwnListeners(config, parts, config.api().port(), config.admin().port());
       WebServer server =
