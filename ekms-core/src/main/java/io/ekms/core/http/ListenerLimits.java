@@ -52,6 +52,7 @@ public record ListenerLimits(
         .tls(deadline.arming(tls))
         .maxTcpConnections(maxConnections)
         .maxConcurrentRequests(maxConcurrentRequests)
+        .directHandlers(DirectErrors.handlers())
         .idleConnectionTimeout(idle)
         // Helidon looks for idle connections every period: a quarter of the timeout (>= 250 ms).
         .idleConnectionPeriod(Duration.ofMillis(Math.max(250, idle.toMillis() / 4)))
