@@ -2,8 +2,12 @@ package io.ekms.kms.http;
 
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
+import io.ekms.core.http.CallAudit;
+import io.ekms.core.http.ErrorTable;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.kms.external.ExternalKeyManagerException;
+import io.ekms.kms.service.Caller;
+import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.KmsError;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -19,9 +23,42 @@ final class KmsErrorMapper {
 
   private KmsErrorMapper() {}
 
+  /** The KMS API's table, for the {@link io.ekms.core.http.Exchange}. */
+  static final ErrorTable TABLE =
+      new ErrorTable() {
+        @Override
+        public ApiException answer(Throwable failure, String requestId) {
+          return translate(failure, requestId);
+        }
+
+        @Override
+        public void log(Throwable failure, ApiException answer, String requestId) {
+          KmsErrorMapper.log(failure, answer, requestId);
+        }
+      };
+
+  /**
+   * Records a request that failed after its signature was checked but before a service recorded it,
+   * naming what its path names (the audit clips it).
+   */
+  static CallAudit<Caller> audit(KmsAudit audit) {
+    return (caller, operation, request, code) ->
+        audit.recordIfPending(
+            caller,
+            operation,
+            new KmsAudit.Target(
+                request.path("vaultId"), request.path("keyId"), request.path("versionId")),
+            code);
+  }
+
   /** The answer for {@code t}, logging what the caller is not told. */
   static ApiException map(Throwable t, String requestId) {
     ApiException answer = translate(t, requestId);
+    log(t, answer, requestId);
+    return answer;
+  }
+
+  private static void log(Throwable t, ApiException answer, String requestId) {
     if (answer.status() >= 500) {
       Throwable cause = answer == t ? answer.getCause() : t;
       LOG.log(Level.ERROR, "request " + requestId + ": " + answer.getMessage(), cause);
@@ -35,7 +72,6 @@ final class KmsErrorMapper {
               : Level.DEBUG;
       LOG.log(level, "request " + requestId + ": external key manager: " + detail);
     }
-    return answer;
   }
 
   /** The error code the caller is answered for {@code t}; nothing is logged. */
