@@ -21,7 +21,10 @@ import io.ekms.ekm.service.EkmError;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.List;
 
-/** The OCI EKM API (ekm-api.md): six operations under {@code /oci/ekm/v1/vaults/{vaultId}}. */
+/**
+ * The OCI EKM API (docs/protocols/ekm-api.md): six operations under {@code
+ * /oci/ekm/v1/vaults/{vaultId}}.
+ */
 public final class EkmApiRoutes {
   public static final String BASE = "/oci/ekm/v1/vaults/{vaultId}";
   static final int MAX_BODY = 128 * 1024;

@@ -3,7 +3,10 @@ package io.ekms.ekm.xks;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.error.ErrorCode;
 
-/** Every error the XKS proxy API answers: its {@code errorName} and HTTP status (aws-xks.md). */
+/**
+ * Every error the XKS proxy API answers: its {@code errorName} and HTTP status
+ * (docs/protocols/aws-xks.md).
+ */
 public enum XksError implements ErrorCode {
   VALIDATION("ValidationException", 400),
   INVALID_STATE("InvalidStateException", 400),

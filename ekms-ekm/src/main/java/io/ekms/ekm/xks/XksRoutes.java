@@ -34,10 +34,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The XKS proxy API (aws-xks.md) of every configured key store, under {@code /<prefix>/kms/xks/v1}.
- * One handler serves them all, so a key store added or changed through the admin API is served at
- * once. Order of checks: path (404), method (405), body size, signature (401), rate (429), body
- * (400), then the operation.
+ * The XKS proxy API (docs/protocols/aws-xks.md) of every configured key store, under {@code
+ * /<prefix>/kms/xks/v1}. One handler serves them all, so a key store added or changed through the
+ * admin API is served at once. Order of checks: path (404), method (405), body size, signature
+ * (401), rate (429), body (400), then the operation.
  */
 public final class XksRoutes {
   static final int MAX_BODY = 64 * 1024;

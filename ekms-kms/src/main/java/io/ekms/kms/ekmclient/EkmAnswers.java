@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Turns the EKM's success answers into checked results (ekm-api.md, Operations). Nothing is taken
- * on trust: every field must be present with the documented type and size, ids must be the ones
- * asked for, and a ciphertext or plaintext must be exactly as long as what it replaces.
+ * Turns the EKM's success answers into checked results (docs/protocols/ekm-api.md, Operations).
+ * Nothing is taken on trust: every field must be present with the documented type and size, ids
+ * must be the ones asked for, and a ciphertext or plaintext must be exactly as long as what it
+ * replaces.
  */
 final class EkmAnswers {
   static final String MODE = "AES_GCM";

@@ -4,10 +4,10 @@ import io.ekms.core.secret.SecretBytes;
 import java.net.URI;
 
 /**
- * The KMS's client for one external vault: the six operations of the EKM API (ekm-api.md) under the
- * vault's {@code externalVaultEndpointUrl}. Obtain one from {@link EkmClients}; it is thread-safe
- * and cheap, and shares its connections and tokens with every client of the same endpoint and OAuth
- * client.
+ * The KMS's client for one external vault: the six operations of the EKM API
+ * (docs/protocols/ekm-api.md) under the vault's {@code externalVaultEndpointUrl}. Obtain one from
+ * {@link EkmClients}; it is thread-safe and cheap, and shares its connections and tokens with every
+ * client of the same endpoint and OAuth client.
  *
  * <p>Contract of every operation: it sends {@code requestId} as {@code opc-request-id} (so both
  * audit logs show the same id), authenticates with a cached access token (fetching a new one and

@@ -1,8 +1,9 @@
 package io.ekms.kms.external;
 
 /**
- * The EKM refused or could not be reached. {@link Kind} decides the KMS's answer (kms-api.md); the
- * message says what is wrong in words an operator can act on, never with secrets.
+ * The EKM refused or could not be reached. {@link Kind} decides the KMS's answer
+ * (docs/protocols/kms-api.md); the message says what is wrong in words an operator can act on,
+ * never with secrets.
  */
 public final class ExternalKeyManagerException extends RuntimeException {
   /** What went wrong, as the KMS maps it. */

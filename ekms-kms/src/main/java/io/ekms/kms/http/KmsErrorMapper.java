@@ -13,10 +13,10 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
- * The one place where failures become KMS API answers (kms-api.md, Errors). EKM failures keep their
- * category ("the EKM is unreachable", "key disabled in the EKM"), while the EKM client's full
- * sentence is only logged, with the request id; internal failures are logged with their cause and
- * answered with a fixed sentence naming the request id.
+ * The one place where failures become KMS API answers (docs/protocols/kms-api.md, Errors). EKM
+ * failures keep their category ("the EKM is unreachable", "key disabled in the EKM"), while the EKM
+ * client's full sentence is only logged, with the request id; internal failures are logged with
+ * their cause and answered with a fixed sentence naming the request id.
  */
 final class KmsErrorMapper {
   private static final Logger LOG = System.getLogger(KmsErrorMapper.class.getName());

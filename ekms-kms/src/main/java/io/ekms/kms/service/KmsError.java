@@ -3,7 +3,10 @@ package io.ekms.kms.service;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.error.ErrorCode;
 
-/** Every error the KMS API answers, with OCI's codes and statuses (kms-api.md, Errors). */
+/**
+ * Every error the KMS API answers, with OCI's codes and statuses (docs/protocols/kms-api.md,
+ * Errors).
+ */
 public enum KmsError implements ErrorCode {
   INVALID_PARAMETER("InvalidParameter", 400),
   MISSING_PARAMETER("MissingParameter", 400),

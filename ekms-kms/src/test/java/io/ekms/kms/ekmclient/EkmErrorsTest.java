@@ -19,7 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The EKM's error table (ekm-api.md) and transport failures, mapped to the sealed hierarchy. */
+/**
+ * The EKM's error table (docs/protocols/ekm-api.md) and transport failures, mapped to the sealed
+ * hierarchy.
+ */
 class EkmErrorsTest {
   static final EkmCall CALL = new EkmCall("Decrypt", "vlt-1", "key-1", "kv-1");
   static final OAuthClient OAUTH =

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What callers see for EKM failures (kms-api.md, Errors): the service tests assert the kinds. */
+/**
+ * What callers see for EKM failures (docs/protocols/kms-api.md, Errors): the service tests assert
+ * the kinds.
+ */
 class KmsErrorMapperTest {
   @ParameterizedTest
   @CsvSource({
