@@ -17,7 +17,6 @@ import io.ekms.kms.auth.PrincipalAdmin;
 import io.ekms.kms.auth.RequestVerifier;
 import io.ekms.kms.http.AdminRoutes;
 import io.ekms.kms.http.KmsRoutes;
-import io.ekms.kms.service.Connections;
 import io.ekms.kms.service.DeletionSweeper;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.KmsError;
@@ -109,7 +108,7 @@ public final class KmsServer implements AutoCloseable {
               audit,
               refusals,
               retryTokens,
-              new Connections(parts.externalVaults(), sealer),
+              parts.externalVaults(),
               sealer,
               new RequestMetrics(Metrics.registry(), "kms_requests"),
               baseUrl::get,

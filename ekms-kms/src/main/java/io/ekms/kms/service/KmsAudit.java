@@ -5,7 +5,7 @@ import io.ekms.core.audit.AuditRecord;
 import io.ekms.core.audit.AuditText;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.error.ApiException;
-import io.ekms.kms.external.ExternalKeyManagerException;
+import io.ekms.kms.external.EkmException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,8 +41,8 @@ public final class KmsAudit {
     } catch (ApiException e) {
       quietly(caller, operation, target, e.errorCode().code());
       throw e;
-    } catch (ExternalKeyManagerException e) {
-      quietly(caller, operation, target, "External" + e.kind());
+    } catch (EkmException e) {
+      quietly(caller, operation, target, KmsError.forExternal(e).code());
       throw e;
     } catch (RuntimeException e) {
       quietly(caller, operation, target, KmsError.INTERNAL_SERVER_ERROR.code());

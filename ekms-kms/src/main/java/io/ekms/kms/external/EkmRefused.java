@@ -1,4 +1,4 @@
-package io.ekms.kms.ekmclient;
+package io.ekms.kms.external;
 
 /**
  * The EKM answered and refused the operation. Retrying the same call will fail the same way until
@@ -17,14 +17,14 @@ public abstract sealed class EkmRefused extends EkmException {
    * OperationNotPermitted).
    */
   public static final class Unusable extends EkmRefused {
-    Unusable(String message, String publicMessage, String remoteCode) {
+    public Unusable(String message, String publicMessage, String remoteCode) {
       super(message, publicMessage, remoteCode);
     }
   }
 
   /** The EKM knows no such vault, key or key version, or the key is deleted (404). */
   public static final class NotFound extends EkmRefused {
-    NotFound(String message, String publicMessage, String remoteCode) {
+    public NotFound(String message, String publicMessage, String remoteCode) {
       super(message, publicMessage, remoteCode);
     }
   }
@@ -34,21 +34,21 @@ public abstract sealed class EkmRefused extends EkmException {
    * authorize the token's client for this vault (403 ClientNotAuthorized).
    */
   public static final class NotAuthorized extends EkmRefused {
-    NotAuthorized(String message, String publicMessage, String remoteCode) {
+    public NotAuthorized(String message, String publicMessage, String remoteCode) {
       super(message, publicMessage, remoteCode);
     }
   }
 
   /** The ciphertext, IV, tag or AAD do not authenticate under the key version (400). */
   public static final class DecryptionFailed extends EkmRefused {
-    DecryptionFailed(String message, String publicMessage, String remoteCode) {
+    public DecryptionFailed(String message, String publicMessage, String remoteCode) {
       super(message, publicMessage, remoteCode);
     }
   }
 
   /** The EKM found the request invalid (any other 400). */
   public static final class InvalidRequest extends EkmRefused {
-    InvalidRequest(String message, String publicMessage, String remoteCode) {
+    public InvalidRequest(String message, String publicMessage, String remoteCode) {
       super(message, publicMessage, remoteCode);
     }
   }

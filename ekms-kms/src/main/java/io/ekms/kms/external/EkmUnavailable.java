@@ -1,4 +1,4 @@
-package io.ekms.kms.ekmclient;
+package io.ekms.kms.external;
 
 /**
  * The EKM gave no usable answer. The operation may or may not have run in the EKM (except for
@@ -16,21 +16,21 @@ public abstract sealed class EkmUnavailable extends EkmException {
    * the policy changed since the vault was created); nothing was sent.
    */
   public static final class NotAllowed extends EkmUnavailable {
-    NotAllowed(String message, String publicMessage, Throwable cause) {
+    public NotAllowed(String message, String publicMessage, Throwable cause) {
       super(message, publicMessage, null, cause);
     }
   }
 
   /** No connection could be made (refused, no route, connect timeout), or it broke mid-call. */
   public static final class Unreachable extends EkmUnavailable {
-    Unreachable(String message, String publicMessage, Throwable cause) {
+    public Unreachable(String message, String publicMessage, Throwable cause) {
       super(message, publicMessage, null, cause);
     }
   }
 
   /** The EKM did not answer completely within the read timeout. */
   public static final class TimedOut extends EkmUnavailable {
-    TimedOut(String message, String publicMessage, Throwable cause) {
+    public TimedOut(String message, String publicMessage, Throwable cause) {
       super(message, publicMessage, null, cause);
     }
   }
@@ -40,14 +40,14 @@ public abstract sealed class EkmUnavailable extends EkmException {
    * bundle, does not name the host, or the handshake itself failed.
    */
   public static final class TlsNotTrusted extends EkmUnavailable {
-    TlsNotTrusted(String message, String publicMessage, Throwable cause) {
+    public TlsNotTrusted(String message, String publicMessage, Throwable cause) {
       super(message, publicMessage, null, cause);
     }
   }
 
   /** The EKM answered a server error (5xx) or is rate limiting (429). */
   public static final class ServerError extends EkmUnavailable {
-    ServerError(String message, String publicMessage, String remoteCode) {
+    public ServerError(String message, String publicMessage, String remoteCode) {
       super(message, publicMessage, remoteCode, null);
     }
   }
@@ -57,7 +57,7 @@ public abstract sealed class EkmUnavailable extends EkmException {
    * missing fields, bad Base64, a wrong IV or tag length, or ids other than those asked for.
    */
   public static final class MalformedAnswer extends EkmUnavailable {
-    MalformedAnswer(String message, String publicMessage, Throwable cause) {
+    public MalformedAnswer(String message, String publicMessage, Throwable cause) {
       super(message, publicMessage, null, cause);
     }
   }

@@ -1,4 +1,4 @@
-package io.ekms.kms.ekmclient;
+package io.ekms.kms.external;
 
 /**
  * No access token could be obtained from the vault's identity server, so the EKM was not called.
@@ -14,7 +14,7 @@ public abstract sealed class IdentityFailure extends EkmException {
    * client id or secret), {@code invalid_scope}, {@code unauthorized_client} and the like.
    */
   public static final class Rejected extends IdentityFailure {
-    Rejected(String message, String publicMessage, String remoteCode) {
+    public Rejected(String message, String publicMessage, String remoteCode) {
       super(message, publicMessage, remoteCode, null);
     }
   }
@@ -24,7 +24,7 @@ public abstract sealed class IdentityFailure extends EkmException {
    * refused by the KMS's egress policy, a server error, or a token answer that is malformed.
    */
   public static final class Unavailable extends IdentityFailure {
-    Unavailable(String message, String publicMessage, String remoteCode, Throwable cause) {
+    public Unavailable(String message, String publicMessage, String remoteCode, Throwable cause) {
       super(message, publicMessage, remoteCode, cause);
     }
   }

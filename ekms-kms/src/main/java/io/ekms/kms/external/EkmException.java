@@ -1,10 +1,11 @@
-package io.ekms.kms.ekmclient;
+package io.ekms.kms.external;
 
 import java.util.Optional;
 
 /**
- * Why a call to an external key manager failed. The hierarchy is sealed so the KMS maps every case
- * in one exhaustive {@code switch}:
+ * Why a call to an external key manager failed: the one error of the {@link ExternalVault} port.
+ * The hierarchy is sealed so the KMS maps every case to its API in one exhaustive {@code switch}
+ * ({@code KmsError.forExternal}):
  *
  * <ul>
  *   <li>{@link EkmRefused}: the EKM answered and said no (a disabled key, an unknown key, a refused
