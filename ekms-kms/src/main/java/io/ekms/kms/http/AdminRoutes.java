@@ -11,27 +11,29 @@ import io.ekms.core.http.Peers;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.json.Json;
 import io.ekms.core.secret.Redacted;
-import io.ekms.kms.auth.Permission;
-import io.ekms.kms.auth.PrincipalAdmin;
+import io.ekms.kms.domain.Permission;
+import io.ekms.kms.service.AuditAdmin;
 import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.KmsError;
+import io.ekms.kms.service.PrincipalAdmin;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The KMS admin API on its own listener, behind the admin token: users, their API keys and
- * per-compartment grants, and the audit log. Every call is audited as the admin's; a refused token
- * is counted in the bounded refusal records.
+ * per-compartment grants ({@link PrincipalAdmin}), and the audit log ({@link AuditAdmin}). Every
+ * call is audited as the admin's, by its service, or here when it failed before one ran (a
+ * malformed body or parameter); a refused token is counted in the bounded refusal records.
  */
 public final class AdminRoutes {
   private static final String U = "/admin/v1/users/{userId}";
+  private static final KmsAudit.Target NONE = new KmsAudit.Target(null, null, null);
   private final PrincipalAdmin principals;
-  private final AuditLog auditLog;
+  private final AuditAdmin auditAdmin;
   private final KmsAudit audit;
   private final Refusals refusals;
   private final AdminCredential credential;
@@ -45,7 +47,7 @@ public final class AdminRoutes {
       AdminCredential credential,
       RequestMetrics metrics) {
     this.principals = principals;
-    this.auditLog = auditLog;
+    this.auditAdmin = new AuditAdmin(auditLog, audit);
     this.audit = audit;
     this.refusals = refusals;
     this.credential = credential;
@@ -85,80 +87,96 @@ public final class AdminRoutes {
         "/admin/v1/users",
         route(
             "CreateUser",
-            req -> {
+            (req, caller) -> {
               var b = body(req, CreateUser.class);
-              return new Reply(201, principals.createUser(b.tenancyId(), b.name()));
+              return new Reply(201, principals.createUser(caller, b.tenancyId(), b.name()));
             }));
     r.get(
         "/admin/v1/users",
         route(
             "ListUsers",
-            req ->
+            (req, caller) ->
                 new Reply(
                     200,
                     new ListView<>(
-                        principals.listUsers(req.query().first("tenancyId").orElse(null))))));
-    r.get(U, route("GetUser", req -> new Reply(200, principals.getUser(user(req)))));
+                        principals.listUsers(
+                            caller, req.query().first("tenancyId").orElse(null))))));
+    r.get(
+        U,
+        route("GetUser", (req, caller) -> new Reply(200, principals.getUser(caller, user(req)))));
     r.post(
         U + "/apiKeys",
         route(
             "AddApiKey",
-            req ->
-                new Reply(201, principals.addKey(user(req), body(req, AddKey.class).publicKey()))));
+            (req, caller) ->
+                new Reply(
+                    201,
+                    principals.addKey(caller, user(req), body(req, AddKey.class).publicKey()))));
     r.get(
         U + "/apiKeys",
         route(
-            "ListApiKeys", req -> new Reply(200, new ListView<>(principals.listKeys(user(req))))));
+            "ListApiKeys",
+            (req, caller) ->
+                new Reply(200, new ListView<>(principals.listKeys(caller, user(req))))));
     r.delete(
         U + "/apiKeys/{fingerprint}",
         route(
             "RemoveApiKey",
-            req -> {
-              principals.removeKey(user(req), req.path().pathParameters().get("fingerprint"));
+            (req, caller) -> {
+              principals.removeKey(
+                  caller, user(req), req.path().pathParameters().get("fingerprint"));
               return new Reply(200, Map.of("removed", true));
             }));
     r.post(
         U + "/grants",
         route(
             "Grant",
-            req -> {
+            (req, caller) -> {
               var b = body(req, AddGrant.class);
               return new Reply(
-                  201, principals.grant(user(req), b.compartmentId(), permission(b.permission())));
+                  201,
+                  principals.grant(
+                      caller, user(req), b.compartmentId(), permission(b.permission())));
             }));
     r.get(
         U + "/grants",
         route(
-            "ListGrants", req -> new Reply(200, new ListView<>(principals.listGrants(user(req))))));
+            "ListGrants",
+            (req, caller) ->
+                new Reply(200, new ListView<>(principals.listGrants(caller, user(req))))));
     r.delete(
         U + "/grants/{compartmentId}",
         route(
             "Revoke",
-            req -> {
-              principals.revoke(user(req), req.path().pathParameters().get("compartmentId"));
+            (req, caller) -> {
+              principals.revoke(
+                  caller, user(req), req.path().pathParameters().get("compartmentId"));
               return new Reply(200, Map.of("revoked", true));
             }));
     r.get(
         "/admin/v1/audit",
         route(
             "ReadAudit",
-            req ->
+            (req, caller) ->
                 new Reply(
                     200,
                     new ListView<>(
-                        AuditQuery.parse(
+                        auditAdmin.read(
+                            caller,
+                            AuditQuery.parse(
                                 req.query().first("after").orElse(null),
                                 req.query().first("limit").orElse(null),
                                 req.query().first("requestId").orElse(null),
-                                KmsError.INVALID_PARAMETER::error)
-                            .read(auditLog)))));
-    r.get("/admin/v1/audit/verify", route("VerifyAudit", req -> new Reply(200, auditLog.verify())));
+                                KmsError.INVALID_PARAMETER::error))))));
+    r.get(
+        "/admin/v1/audit/verify",
+        route("VerifyAudit", (req, caller) -> new Reply(200, auditAdmin.verify(caller))));
   }
 
-  /** An admin handler. */
+  /** An admin handler: the request and its caller, the admin. */
   @FunctionalInterface
   private interface AdminHandler {
-    Reply handle(ServerRequest request);
+    Reply handle(ServerRequest request, Caller caller);
   }
 
   private io.helidon.webserver.http.Handler route(String operation, AdminHandler handler) {
@@ -172,8 +190,12 @@ public final class AdminRoutes {
             throw KmsError.NOT_AUTHENTICATED.error("A valid admin token is required.");
           }
           Caller caller = new Caller("admin", requestId, Map.of());
-          Supplier<Reply> work = () -> handler.handle(req);
-          return audit.run(caller, operation, new KmsAudit.Target(null, null, null), null, work);
+          try {
+            return handler.handle(req, caller);
+          } catch (RuntimeException e) {
+            audit.recordIfPending(caller, operation, NONE, KmsErrorMapper.code(e));
+            throw e;
+          }
         });
   }
 

@@ -15,6 +15,7 @@ public enum KmsError implements ErrorCode {
   NOT_AUTHORIZED_OR_NOT_FOUND("NotAuthorizedOrNotFound", 404),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
   INCORRECT_STATE("IncorrectState", 409),
+  CONFLICT("Conflict", 409),
   EXTERNAL_SERVER_INCORRECT_STATE("ExternalServerIncorrectState", 409),
   RETRY_TOKEN_REUSED("RetryTokenReused", 409),
   NO_ETAG_MATCH("NoEtagMatch", 412),

@@ -14,6 +14,7 @@ import io.ekms.kms.external.ExternalVault;
 import io.ekms.kms.service.SecretSealer;
 import io.ekms.testing.TestIssuer;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -72,9 +73,10 @@ class EkmClientsVaultsTest {
     sealer.close();
   }
 
+  /** Generous timeouts: these tests are about which clients are kept, not about time. */
   EkmClients clients(int maxVaults) {
     return new EkmClients(
-        EkmClientConfig.defaults(),
+        new EkmClientConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), null),
         EkmTestBed.LOOPBACK,
         Pem.certificates(issuer.caPem()),
         Transports.DEFAULT_MAX,

@@ -1,4 +1,4 @@
-package io.ekms.kms.auth;
+package io.ekms.kms.domain;
 
 /**
  * What a grant allows in a compartment, ordered so that each level includes the ones before it:

@@ -1,6 +1,5 @@
-package io.ekms.kms.auth;
+package io.ekms.kms.domain;
 
-import io.ekms.kms.domain.Ocids;
 import java.time.Instant;
 import java.util.Objects;
 

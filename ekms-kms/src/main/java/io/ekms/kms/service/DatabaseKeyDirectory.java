@@ -1,6 +1,10 @@
-package io.ekms.kms.auth;
+package io.ekms.kms.service;
 
 import io.ekms.core.db.Database;
+import io.ekms.kms.auth.KeyId;
+import io.ekms.kms.auth.Principal;
+import io.ekms.kms.auth.PublicKeyDirectory;
+import io.ekms.kms.auth.PublicKeys;
 import io.ekms.kms.store.ApiKeyRepository;
 import io.ekms.kms.store.ApiKeyRepository.SigningKey;
 import java.security.PublicKey;
@@ -8,10 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@link PublicKeyDirectory} of the metadata store. Each look-up is one primary-key query, so a
- * key removed on any node stops working at once; what is cached is only the parsed {@link
- * PublicKey}, keyed by the stored PEM (which never changes for a given row), so no request pays for
- * parsing a key twice.
+ * The {@link PublicKeyDirectory} of the metadata store, through {@link ApiKeyRepository}: the
+ * signature verifier's one look-up, kept out of {@code auth} so that verification stays pure. Each
+ * look-up is one primary-key query, so a key removed on any node stops working at once; what is
+ * cached is only the parsed {@link PublicKey}, keyed by the stored PEM (which never changes for a
+ * given row), so no request pays for parsing a key twice.
  */
 public final class DatabaseKeyDirectory implements PublicKeyDirectory {
   /** Bounds the parse cache; past it the cache starts over (keys re-parse once each). */

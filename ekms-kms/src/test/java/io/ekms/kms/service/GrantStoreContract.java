@@ -1,18 +1,25 @@
-package io.ekms.kms.auth;
+package io.ekms.kms.service;
 
-import static io.ekms.kms.auth.PrincipalStoreContract.assertError;
+import static io.ekms.kms.service.PrincipalStoreContract.ADMIN;
+import static io.ekms.kms.service.PrincipalStoreContract.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.core.audit.AuditLog;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
 import io.ekms.core.error.ApiException;
+import io.ekms.kms.domain.Grant;
 import io.ekms.kms.domain.Ocids;
+import io.ekms.kms.domain.Permission;
+import io.ekms.kms.domain.User;
+import io.ekms.kms.service.Access.Need;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,35 +32,39 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Grants through {@link PrincipalAdmin} and decisions of the {@link Authorizer}. */
+/** Grants through {@link PrincipalAdmin} and decisions of {@link GrantAccess}. */
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class GrantStoreContract {
   Database db;
+  AuditLog log;
   PrincipalAdmin admin;
-  Authorizer authorizer;
+  GrantAccess access;
   User user;
-  Principal principal;
+  Caller principal;
   String compartment;
 
-  /** A new, empty database with the {@code db/kms} migrations applied. */
+  /** A new, empty database with the {@code db/kms} and {@code db/audit} migrations applied. */
   abstract Database openDatabase();
 
   @BeforeAll
   void open() {
     db = openDatabase();
-    admin = new PrincipalAdmin(db, Clock.fixed(PrincipalStoreContract.NOW, ZoneOffset.UTC));
-    authorizer = new Authorizer(db);
+    log = new AuditLog(db);
+    Clock clock = Clock.fixed(PrincipalStoreContract.NOW, ZoneOffset.UTC);
+    admin = new PrincipalAdmin(db, new KmsAudit(log, clock), clock);
+    access = new GrantAccess(db);
   }
 
   @AfterAll
   void close() {
+    log.close();
     db.close();
   }
 
   @BeforeEach
   void newUser() {
-    user = admin.createUser("ocid1.tenancy.oc1.." + Randoms.hex(16), "user");
-    principal = new Principal(user.tenancyId(), user.id(), PublicKeysTest.OPENSSL_FINGERPRINT);
+    user = admin.createUser(ADMIN, "ocid1.tenancy.oc1.." + Randoms.hex(16), "user");
+    principal = new Caller(user.id(), "req-" + Randoms.hex(8), Map.of());
     compartment = "ocid1.compartment.oc1.." + Randoms.hex(16);
   }
 
@@ -70,86 +81,83 @@ abstract class GrantStoreContract {
     "MANAGE, MANAGE, true",
   })
   void require_grantedPermission_passesWhenItIncludesTheNeed(
-      Permission granted, Permission needed, boolean allowed) {
-    admin.grant(user.id(), compartment, granted);
+      Permission granted, Need needed, boolean allowed) {
+    admin.grant(ADMIN, user.id(), compartment, granted);
 
     if (allowed) {
-      assertThatCode(() -> authorizer.require(principal, compartment, needed))
+      assertThatCode(() -> access.require(principal, compartment, needed))
           .doesNotThrowAnyException();
     } else {
-      assertNotAuthorizedOrNotFound(() -> authorizer.require(principal, compartment, needed));
+      assertNotAuthorizedOrNotFound(() -> access.require(principal, compartment, needed));
     }
   }
 
   @Test
   void require_noGrant_isNotAuthorizedOrNotFound() {
-    assertNotAuthorizedOrNotFound(
-        () -> authorizer.require(principal, compartment, Permission.READ));
+    assertNotAuthorizedOrNotFound(() -> access.require(principal, compartment, Need.READ));
   }
 
   @Test
   void require_grantOnOtherCompartment_isNotAuthorizedOrNotFound() {
-    admin.grant(user.id(), compartment, Permission.MANAGE);
+    admin.grant(ADMIN, user.id(), compartment, Permission.MANAGE);
     String other = "ocid1.compartment.oc1.." + Randoms.hex(16);
 
-    assertNotAuthorizedOrNotFound(() -> authorizer.require(principal, other, Permission.READ));
+    assertNotAuthorizedOrNotFound(() -> access.require(principal, other, Need.READ));
   }
 
   @Test
   void require_grantOnTenancy_coversTenancyOnlyNotItsCompartments() {
-    admin.grant(user.id(), user.tenancyId(), Permission.MANAGE);
+    admin.grant(ADMIN, user.id(), user.tenancyId(), Permission.MANAGE);
 
-    assertThatCode(() -> authorizer.require(principal, user.tenancyId(), Permission.MANAGE))
+    assertThatCode(() -> access.require(principal, user.tenancyId(), Need.MANAGE))
         .doesNotThrowAnyException();
-    assertNotAuthorizedOrNotFound(
-        () -> authorizer.require(principal, compartment, Permission.READ));
+    assertNotAuthorizedOrNotFound(() -> access.require(principal, compartment, Need.READ));
   }
 
   @Test
   void require_malformedCompartment_isNotAuthorizedOrNotFound() {
-    assertNotAuthorizedOrNotFound(() -> authorizer.require(principal, null, Permission.READ));
-    assertNotAuthorizedOrNotFound(
-        () -> authorizer.require(principal, "x' OR '1'='1", Permission.READ));
+    assertNotAuthorizedOrNotFound(() -> access.require(principal, null, Need.READ));
+    assertNotAuthorizedOrNotFound(() -> access.require(principal, "x' OR '1'='1", Need.READ));
   }
 
   @Test
   void grant_again_replacesEarlierPermission() {
-    admin.grant(user.id(), compartment, Permission.MANAGE);
+    admin.grant(ADMIN, user.id(), compartment, Permission.MANAGE);
 
-    admin.grant(user.id(), compartment, Permission.READ);
+    admin.grant(ADMIN, user.id(), compartment, Permission.READ);
 
-    assertNotAuthorizedOrNotFound(() -> authorizer.require(principal, compartment, Permission.USE));
-    assertThat(admin.listGrants(user.id()))
+    assertNotAuthorizedOrNotFound(() -> access.require(principal, compartment, Need.USE));
+    assertThat(admin.listGrants(ADMIN, user.id()))
         .extracting(Grant::permission)
         .containsExactly(Permission.READ);
   }
 
   @Test
   void revoke_granted_refusesNextRequest() {
-    admin.grant(user.id(), compartment, Permission.USE);
-    authorizer.require(principal, compartment, Permission.USE);
+    admin.grant(ADMIN, user.id(), compartment, Permission.USE);
+    access.require(principal, compartment, Need.USE);
 
-    admin.revoke(user.id(), compartment);
+    admin.revoke(ADMIN, user.id(), compartment);
 
-    assertNotAuthorizedOrNotFound(
-        () -> authorizer.require(principal, compartment, Permission.READ));
-    assertThat(admin.listGrants(user.id())).isEmpty();
+    assertNotAuthorizedOrNotFound(() -> access.require(principal, compartment, Need.READ));
+    assertThat(admin.listGrants(ADMIN, user.id())).isEmpty();
   }
 
   @Test
   void revoke_notGranted_isNotFound() {
-    assertError(() -> admin.revoke(user.id(), compartment), AuthError.NOT_AUTHORIZED_OR_NOT_FOUND);
+    assertError(
+        () -> admin.revoke(ADMIN, user.id(), compartment), KmsError.NOT_AUTHORIZED_OR_NOT_FOUND);
   }
 
   @Test
   void grant_badInput_isRefused() {
     assertError(
-        () -> admin.grant(Ocids.newUser(), compartment, Permission.READ),
-        AuthError.NOT_AUTHORIZED_OR_NOT_FOUND);
+        () -> admin.grant(ADMIN, Ocids.newUser(), compartment, Permission.READ),
+        KmsError.NOT_AUTHORIZED_OR_NOT_FOUND);
     assertError(
-        () -> admin.grant(user.id(), "ocid1.vault.oc1..abc", Permission.READ),
-        AuthError.INVALID_PARAMETER);
-    assertError(() -> admin.grant(user.id(), compartment, null), AuthError.INVALID_PARAMETER);
+        () -> admin.grant(ADMIN, user.id(), "ocid1.vault.oc1..abc", Permission.READ),
+        KmsError.INVALID_PARAMETER);
+    assertError(() -> admin.grant(ADMIN, user.id(), compartment, null), KmsError.INVALID_PARAMETER);
   }
 
   @Test
@@ -158,13 +166,13 @@ abstract class GrantStoreContract {
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
       for (int i = 0; i < 32; i++) {
         Permission p = Permission.values()[i % 3];
-        results.add(pool.submit(() -> admin.grant(user.id(), compartment, p)));
+        results.add(pool.submit(() -> admin.grant(ADMIN, user.id(), compartment, p)));
       }
     }
     for (Future<Grant> f : results) {
       assertThat(f.get().compartmentId()).isEqualTo(compartment);
     }
-    assertThat(admin.listGrants(user.id())).hasSize(1);
+    assertThat(admin.listGrants(ADMIN, user.id())).hasSize(1);
   }
 
   static void assertNotAuthorizedOrNotFound(
@@ -175,7 +183,7 @@ abstract class GrantStoreContract {
             e -> {
               assertThat(e.status()).isEqualTo(404);
               assertThat(e.body().code()).isEqualTo("NotAuthorizedOrNotFound");
-              assertThat(e.getMessage()).isEqualTo(AuthError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
+              assertThat(e.getMessage()).isEqualTo(KmsError.NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
             });
   }
 }

@@ -1,4 +1,4 @@
-package io.ekms.kms.auth;
+package io.ekms.kms.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
