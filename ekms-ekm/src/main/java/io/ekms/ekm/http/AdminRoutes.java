@@ -1,9 +1,9 @@
 package io.ekms.ekm.http;
 
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.audit.AuditQuery;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
+import io.ekms.core.http.AuditQuery;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;

@@ -1,10 +1,10 @@
 package io.ekms.ekm.server;
 
 import io.ekms.core.audit.AuditSettings;
-import io.ekms.core.config.SecretRef;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
 import io.ekms.core.http.ListenerLimits;
+import io.ekms.core.secret.SecretRef;
 import java.nio.file.Path;
 
 /**

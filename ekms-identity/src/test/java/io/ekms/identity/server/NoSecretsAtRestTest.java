@@ -3,8 +3,8 @@ package io.ekms.identity.server;
 import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.db.Database;
-import io.ekms.core.secret.KeyFile;
 import io.ekms.identity.keys.KeySealer;
 import io.ekms.identity.server.IdentityFixture.Registered;
 import io.ekms.identity.store.SigningKeyRepository;

@@ -1,6 +1,9 @@
 package io.ekms.kms.ekmclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.kms.external.EkmException;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.EkmUnavailable;
 import java.net.URI;
 import java.util.regex.Pattern;
 

@@ -1,33 +1,34 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.audit.AuditQuery;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
+import io.ekms.core.http.AuditQuery;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.secret.Redacted;
-import io.ekms.kms.auth.Permission;
-import io.ekms.kms.auth.PrincipalAdmin;
+import io.ekms.kms.domain.Permission;
+import io.ekms.kms.service.AuditAdmin;
 import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.KmsError;
+import io.ekms.kms.service.PrincipalAdmin;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The KMS admin API on its own listener, behind the admin token: users, their API keys and
- * per-compartment grants, and the audit log. Every call is audited as the admin's; a refused token
- * is counted in the bounded refusal records.
+ * per-compartment grants ({@link PrincipalAdmin}), and the audit log ({@link AuditAdmin}). Every
+ * call is audited as the admin's, by its service, or by the exchange when it failed before one ran
+ * (a malformed body or parameter); a refused token is counted in the bounded refusal records.
  */
 public final class AdminRoutes {
   private static final String U = "/admin/v1/users/{userId}";
   private final PrincipalAdmin principals;
-  private final AuditLog auditLog;
-  private final KmsAudit audit;
+  private final AuditAdmin auditAdmin;
   private final Exchange<Caller> exchange;
 
   public AdminRoutes(
@@ -38,8 +39,7 @@ public final class AdminRoutes {
       AdminCredential credential,
       RequestMetrics metrics) {
     this.principals = principals;
-    this.auditLog = auditLog;
-    this.audit = audit;
+    this.auditAdmin = new AuditAdmin(auditLog, audit);
     this.exchange =
         Exchange.builder(
                 credential.authenticator(
@@ -47,6 +47,7 @@ public final class AdminRoutes {
                     () -> KmsError.NOT_AUTHENTICATED.error("A valid admin token is required.")),
                 KmsErrorMapper.TABLE)
             .refusals(refusals)
+            .audit(KmsErrorMapper.audit(audit))
             .metrics(metrics)
             .build();
   }
@@ -80,67 +81,58 @@ public final class AdminRoutes {
   }
 
   public void routing(HttpRouting.Builder r) {
-    r.post("/admin/v1/users", route("CreateUser", this::createUser));
-    r.get("/admin/v1/users", route("ListUsers", this::listUsers));
-    r.get(U, route("GetUser", (q, c) -> new Reply(200, principals.getUser(user(q)))));
-    r.post(U + "/apiKeys", route("AddApiKey", this::addKey));
-    r.get(U + "/apiKeys", route("ListApiKeys", this::listKeys));
-    r.delete(U + "/apiKeys/{fingerprint}", route("RemoveApiKey", this::removeKey));
-    r.post(U + "/grants", route("Grant", this::grant));
-    r.get(U + "/grants", route("ListGrants", this::listGrants));
-    r.delete(U + "/grants/{compartmentId}", route("Revoke", this::revoke));
-    r.get("/admin/v1/audit", route("ReadAudit", this::readAudit));
-    r.get(
-        "/admin/v1/audit/verify",
-        route("VerifyAudit", (q, c) -> new Reply(200, auditLog.verify())));
-  }
-
-  /** Every admin call is audited as the admin's, whatever its outcome. */
-  private io.helidon.webserver.http.Handler route(String operation, Exchange.Route<Caller> route) {
-    return exchange.route(
-        operation,
-        (request, caller) ->
-            audit.run(
-                caller,
-                operation,
-                new KmsAudit.Target(null, null, null),
-                null,
-                () -> route.handle(request, caller)));
+    r.post("/admin/v1/users", exchange.route("CreateUser", this::createUser));
+    r.get("/admin/v1/users", exchange.route("ListUsers", this::listUsers));
+    r.get(U, exchange.route("GetUser", this::getUser));
+    r.post(U + "/apiKeys", exchange.route("AddApiKey", this::addKey));
+    r.get(U + "/apiKeys", exchange.route("ListApiKeys", this::listKeys));
+    r.delete(U + "/apiKeys/{fingerprint}", exchange.route("RemoveApiKey", this::removeKey));
+    r.post(U + "/grants", exchange.route("Grant", this::grant));
+    r.get(U + "/grants", exchange.route("ListGrants", this::listGrants));
+    r.delete(U + "/grants/{compartmentId}", exchange.route("Revoke", this::revoke));
+    r.get("/admin/v1/audit", exchange.route("ReadAudit", this::readAudit));
+    r.get("/admin/v1/audit/verify", exchange.route("VerifyAudit", this::verifyAudit));
   }
 
   private Reply createUser(Request q, Caller c) {
     var b = q.json(CreateUser.class);
-    return new Reply(201, principals.createUser(b.tenancyId(), b.name()));
+    return new Reply(201, principals.createUser(c, b.tenancyId(), b.name()));
   }
 
   private Reply listUsers(Request q, Caller c) {
-    return new Reply(200, new ListView<>(principals.listUsers(q.query("tenancyId").orElse(null))));
+    return new Reply(
+        200, new ListView<>(principals.listUsers(c, q.query("tenancyId").orElse(null))));
+  }
+
+  private Reply getUser(Request q, Caller c) {
+    return new Reply(200, principals.getUser(c, user(q)));
   }
 
   private Reply addKey(Request q, Caller c) {
-    return new Reply(201, principals.addKey(user(q), q.json(AddKey.class).publicKey()));
+    return new Reply(201, principals.addKey(c, user(q), q.json(AddKey.class).publicKey()));
   }
 
   private Reply listKeys(Request q, Caller c) {
-    return new Reply(200, new ListView<>(principals.listKeys(user(q))));
+    return new Reply(200, new ListView<>(principals.listKeys(c, user(q))));
   }
 
   private Reply removeKey(Request q, Caller c) {
-    principals.removeKey(user(q), q.path("fingerprint"));
+    principals.removeKey(c, user(q), q.path("fingerprint"));
     return new Reply(200, Map.of("removed", true));
   }
 
   private Reply grant(Request q, Caller c) {
     var b = q.json(AddGrant.class);
-    return new Reply(201, principals.grant(user(q), b.compartmentId(), permission(b.permission())));
+    return new Reply(
+        201, principals.grant(c, user(q), b.compartmentId(), permission(b.permission())));
   }
 
   private Reply listGrants(Request q, Caller c) {
-    return new Reply(200, new ListView<>(principals.listGrants(user(q))));
+    return new Reply(200, new ListView<>(principals.listGrants(c, user(q))));
   }
 
   private Reply revoke(Request q, Caller c) {
-    principals.revoke(user(q), q.path("compartmentId"));
+    principals.revoke(c, user(q), q.path("compartmentId"));
     return new Reply(200, Map.of("revoked", true));
   }
 
@@ -151,7 +143,11 @@ public final class AdminRoutes {
             q.query("limit").orElse(null),
             q.query("requestId").orElse(null),
             KmsError.INVALID_PARAMETER::error);
-    return new Reply(200, new ListView<>(query.read(auditLog)));
+    return new Reply(200, new ListView<>(auditAdmin.read(c, query)));
+  }
+
+  private Reply verifyAudit(Request q, Caller c) {
+    return new Reply(200, auditAdmin.verify(c));
   }
 
   private static String user(Request q) {

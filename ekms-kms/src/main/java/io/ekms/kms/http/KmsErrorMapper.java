@@ -5,7 +5,8 @@ import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.http.CallAudit;
 import io.ekms.core.http.ErrorTable;
 import io.ekms.core.json.JsonInputException;
-import io.ekms.kms.external.ExternalKeyManagerException;
+import io.ekms.kms.external.EkmException;
+import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.KmsError;
@@ -14,7 +15,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * The one place where failures become KMS API answers (docs/protocols/kms-api.md, Errors). EKM
- * failures keep their category ("the EKM is unreachable", "key disabled in the EKM"), while the EKM
+ * failures are answered as {@link KmsError#forExternal} says (the audit records the same code),
+ * with their category only ("the EKM is unreachable", "key disabled in the EKM"), while the EKM
  * client's full sentence is only logged, with the request id; internal failures are logged with
  * their cause and answered with a fixed sentence naming the request id.
  */
@@ -62,15 +64,13 @@ final class KmsErrorMapper {
     if (answer.status() >= 500) {
       Throwable cause = answer == t ? answer.getCause() : t;
       LOG.log(Level.ERROR, "request " + requestId + ": " + answer.getMessage(), cause);
-    } else if (t instanceof ExternalKeyManagerException e) {
-      // The cause, when there is one, is the EKM client's full sentence; never a secret.
-      String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    } else if (t instanceof EkmException e) {
+      // The full sentence names what the caller is not told (never a secret).
       Level level =
-          e.kind() == ExternalKeyManagerException.Kind.NOT_FOUND
-                  || e.kind() == ExternalKeyManagerException.Kind.UNAVAILABLE
-              ? Level.WARNING
-              : Level.DEBUG;
-      LOG.log(level, "request " + requestId + ": external key manager: " + detail);
+          e instanceof EkmRefused.Unusable || e instanceof EkmRefused.DecryptionFailed
+              ? Level.DEBUG
+              : Level.WARNING;
+      LOG.log(level, "request " + requestId + ": external key manager: " + e.getMessage());
     }
   }
 
@@ -84,18 +84,10 @@ final class KmsErrorMapper {
       case ApiException e -> e;
       case JsonInputException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
       case UnusableBodyException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
-      case ExternalKeyManagerException e -> external(e);
+      case EkmException e -> KmsError.forExternal(e).error(e.publicMessage());
       default ->
           KmsError.INTERNAL_SERVER_ERROR.error(
               "Internal error; see the KMS log for request " + requestId + ".");
-    };
-  }
-
-  private static ApiException external(ExternalKeyManagerException e) {
-    return switch (e.kind()) {
-      case INCORRECT_STATE -> KmsError.INCORRECT_STATE.error(e.getMessage());
-      case DECRYPTION_FAILED -> KmsError.INVALID_PARAMETER.error(e.getMessage());
-      case NOT_FOUND, UNAVAILABLE -> KmsError.EXTERNAL_SERVER_INCORRECT_STATE.error(e.getMessage());
     };
   }
 }

@@ -5,9 +5,9 @@ import io.ekms.core.db.Database;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.kms.egress.EgressPolicy;
+import io.ekms.kms.external.ExternalVaults;
 import io.ekms.kms.service.Access;
 import io.ekms.kms.service.Caller;
-import io.ekms.kms.service.Connections;
 import io.ekms.kms.service.CryptoService;
 import io.ekms.kms.service.KeyService;
 import io.ekms.kms.service.KeyVersionService;
@@ -41,7 +41,7 @@ public final class KmsRoutes {
       KmsAudit audit,
       Refusals refusals,
       RetryTokens retryTokens,
-      Connections connections,
+      ExternalVaults externalVaults,
       SecretSealer sealer,
       RequestMetrics metrics,
       Supplier<String> baseUrl,
@@ -57,10 +57,10 @@ public final class KmsRoutes {
             .build();
     Idempotent idempotent = new Idempotent(retryTokens);
     var endpoints = new PrivateEndpointService(db, access, audit, clock, egress);
-    var vaults = new VaultService(resources, access, audit, connections, sealer, clock, egress);
-    var keys = new KeyService(resources, access, audit, connections, clock);
-    var versions = new KeyVersionService(resources, access, audit, connections, clock);
-    var crypto = new CryptoService(resources, access, audit, connections);
+    var vaults = new VaultService(resources, access, audit, externalVaults, sealer, clock, egress);
+    var keys = new KeyService(resources, access, audit, externalVaults, sealer, clock);
+    var versions = new KeyVersionService(resources, access, audit, externalVaults, sealer, clock);
+    var crypto = new CryptoService(resources, access, audit, externalVaults, sealer);
     this.vaultRoutes = new VaultRoutes(endpoints, vaults, exchange, idempotent, baseUrl);
     this.keyRoutes = new KeyRoutes(keys, versions, exchange, idempotent);
     this.cryptoRoutes = new CryptoRoutes(crypto, exchange);

@@ -1,7 +1,7 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.http.Reply;
-import io.ekms.kms.store.Page;
+import io.ekms.kms.domain.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

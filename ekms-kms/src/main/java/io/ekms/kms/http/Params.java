@@ -1,9 +1,9 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.http.Request;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.service.KmsError;
 import io.ekms.kms.service.Validate;
-import io.ekms.kms.store.Page;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 

@@ -5,7 +5,7 @@ import io.ekms.core.audit.AuditSubject;
 import io.ekms.core.audit.AuditText;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.error.ApiException;
-import io.ekms.kms.external.ExternalKeyManagerException;
+import io.ekms.kms.external.EkmException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,7 +85,7 @@ public final class KmsAudit {
   private static String code(Throwable failure) {
     return switch (failure) {
       case ApiException e -> e.errorCode().code();
-      case ExternalKeyManagerException e -> "External" + e.kind();
+      case EkmException e -> KmsError.forExternal(e).code();
       default -> KmsError.INTERNAL_SERVER_ERROR.code();
     };
   }

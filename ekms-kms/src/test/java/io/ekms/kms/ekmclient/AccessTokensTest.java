@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.LocalCa;
+import io.ekms.kms.external.IdentityFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

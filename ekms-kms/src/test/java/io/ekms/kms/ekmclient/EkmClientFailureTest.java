@@ -3,10 +3,14 @@ package io.ekms.kms.ekmclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.LocalCa;
+import io.ekms.kms.external.EkmUnavailable;
+import io.ekms.kms.external.ExternalVault.Sealed;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,7 @@ class EkmClientFailureTest {
   @BeforeAll
   static void start() throws Exception {
     bed = new EkmTestBed();
-    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK);
+    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
     client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
   }
 
@@ -35,7 +39,7 @@ class EkmClientFailureTest {
 
   @Test
   void call_ekmStopped_throwsUnreachableWithinBound() {
-    client.vaultMetadata("req-stop-0");
+    client.vault("req-stop-0");
     bed.stop();
     try {
       long start = System.nanoTime();
@@ -52,23 +56,16 @@ class EkmClientFailureTest {
 
   @Test
   void call_ekmRestartedOnSamePort_nextCallWorksWithTheSameClient() {
-    EncryptResult before = client.encrypt("req-rst-0", bed.keyId, null, new byte[] {5}, null);
+    Sealed before = client.encrypt("req-rst-0", bed.keyId, null, new byte[] {5}, null);
     bed.stop();
     bed.start();
 
-    EncryptResult after = client.encrypt("req-rst-1", bed.keyId, null, new byte[] {5}, null);
-    try (DecryptResult opened =
-        client.decrypt(
-            "req-rst-2",
-            bed.keyId,
-            before.keyVersionId(),
-            before.ciphertext(),
-            before.iv(),
-            before.tag(),
-            null)) {
-      assertThat(opened.plaintext().contentEquals(new byte[] {5})).isTrue();
+    Sealed after = client.encrypt("req-rst-1", bed.keyId, null, new byte[] {5}, null);
+    try (SecretBytes opened =
+        client.decrypt("req-rst-2", bed.keyId, before.externalVersionId(), before, null)) {
+      assertThat(opened.contentEquals(new byte[] {5})).isTrue();
     }
-    assertThat(after.keyVersionId()).isEqualTo(before.keyVersionId());
+    assertThat(after.externalVersionId()).isEqualTo(before.externalVersionId());
   }
 
   @Test
@@ -76,7 +73,7 @@ class EkmClientFailureTest {
     String foreignCa = LocalCa.create("some other CA").certificatePem();
     EkmClient untrusting = clients.client(bed.vaultUrl(), foreignCa, bed.oauth());
 
-    assertThatThrownBy(() -> untrusting.vaultMetadata("req-tls-1"))
+    assertThatThrownBy(() -> untrusting.vault("req-tls-1"))
         .isInstanceOf(EkmUnavailable.TlsNotTrusted.class)
         .hasMessageContaining(
             "the EKM's certificate is not trusted by the private endpoint's CA bundle");
@@ -88,10 +85,10 @@ class EkmClientFailureTest {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       String url = "https://127.0.0.1:" + silent.getLocalPort() + "/oci/ekm/v1/vaults/vlt-silent";
       EkmClient hanging = clients.client(url, bed.caPem, bed.oauth());
-      client.vaultMetadata("req-silent-0"); // caches the token, so only connecting is timed
+      client.vault("req-silent-0"); // caches the token, so only connecting is timed
       long start = System.nanoTime();
 
-      assertThatThrownBy(() -> hanging.vaultMetadata("req-silent-1"))
+      assertThatThrownBy(() -> hanging.vault("req-silent-1"))
           .isInstanceOf(EkmUnavailable.Unreachable.class)
           .hasMessageContaining("no connection could be made");
       // two connect attempts of 500 ms each

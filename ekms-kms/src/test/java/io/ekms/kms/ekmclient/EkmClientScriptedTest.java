@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.Pem;
+import io.ekms.kms.external.EkmUnavailable;
+import io.ekms.kms.external.ExternalVault.VaultInfo;
 import io.ekms.testing.TestIssuer;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,7 +22,7 @@ class EkmClientScriptedTest {
   static final String AUDIENCE = "https://scripted.test/";
   static TestIssuer issuer;
   static OAuthClient oauth;
-  EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK);
+  EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
   ScriptedEkm ekm = new ScriptedEkm();
 
   @BeforeAll
@@ -57,7 +59,7 @@ class EkmClientScriptedTest {
     EkmClient client = client();
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> client.vaultMetadata("req-slow"))
+    assertThatThrownBy(() -> client.vault("req-slow"))
         .isInstanceOf(EkmUnavailable.TimedOut.class)
         .hasMessageContaining("did not answer in time")
         .hasMessageContaining("within 1000 ms");
@@ -72,7 +74,7 @@ class EkmClientScriptedTest {
         .then(200, "{\"state\":\"ACTIVE\",\"vendor\":\"scripted\"}");
     int before = issuer.tokenRequestCount();
 
-    VaultMetadata vault = client().vaultMetadata("req-retry");
+    VaultInfo vault = client().vault("req-retry");
 
     assertThat(vault.vendor()).isEqualTo("scripted");
     assertThat(issuer.tokenRequestCount() - before).isEqualTo(2);
@@ -111,7 +113,7 @@ class EkmClientScriptedTest {
     String noisy = "HSM down\\n" + "x".repeat(500);
     ekm.then(503, "{\"code\":\"BackendUnavailable\",\"message\":\"" + noisy + "\"}");
 
-    assertThatThrownBy(() -> client().vaultMetadata("req-503"))
+    assertThatThrownBy(() -> client().vault("req-503"))
         .isInstanceOf(EkmUnavailable.ServerError.class)
         .hasMessageContaining("failed with HTTP 503 (BackendUnavailable: HSM down")
         .hasMessageNotContaining("\n")
@@ -122,7 +124,7 @@ class EkmClientScriptedTest {
   void call_hugeAnswer_throwsMalformedAnswer() {
     ekm.then(200, "{\"vendor\":\"" + "v".repeat(300_000) + "\"}");
 
-    assertThatThrownBy(() -> client().vaultMetadata("req-huge"))
+    assertThatThrownBy(() -> client().vault("req-huge"))
         .isInstanceOf(EkmUnavailable.MalformedAnswer.class)
         .hasMessageContaining("larger than");
   }
@@ -132,7 +134,7 @@ class EkmClientScriptedTest {
     ekm.close();
     ekm = new ScriptedEkm(List.of("ekm.example"), List.of());
 
-    assertThatThrownBy(() -> client().vaultMetadata("req-name"))
+    assertThatThrownBy(() -> client().vault("req-name"))
         .isInstanceOf(EkmUnavailable.TlsNotTrusted.class)
         .hasMessageContaining("does not name 127.0.0.1");
   }

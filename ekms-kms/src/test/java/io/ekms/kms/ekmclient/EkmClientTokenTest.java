@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.Pem;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.ExternalVault.VaultInfo;
+import io.ekms.kms.external.IdentityFailure;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,13 +36,14 @@ class EkmClientTokenTest {
 
   @Test
   void calls_manyOnTwoVaultsOfOneClient_fetchOneToken() throws Exception {
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
+    try (EkmClients clients =
+        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
       EkmClient a = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       EkmClient b = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
 
       for (int i = 0; i < 5; i++) {
-        a.vaultMetadata("req-cache-a" + i);
+        a.vault("req-cache-a" + i);
         b.encrypt("req-cache-b" + i, bed.keyId, null, new byte[] {1}, null);
       }
 
@@ -51,15 +55,15 @@ class EkmClientTokenTest {
   void calls_tokenReachesRefreshMargin_fetchANewToken() throws Exception {
     bed.issuer.registerClient(EkmTestBed.CLIENT, bed.secret, EkmTestBed.AUDIENCE, sec(3));
     EkmClientConfig config = new EkmClientConfig(null, null, sec(1));
-    try (EkmClients clients = new EkmClients(config, EkmTestBed.LOOPBACK)) {
+    try (EkmClients clients = new EkmClients(config, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
 
-      client.vaultMetadata("req-refresh-1");
-      client.vaultMetadata("req-refresh-2");
+      client.vault("req-refresh-1");
+      client.vault("req-refresh-2");
       int early = bed.issuer.tokenRequestCount() - before;
       Thread.sleep(2_100); // 3 s token, 1 s margin: reused for 2 s
-      client.vaultMetadata("req-refresh-3");
+      client.vault("req-refresh-3");
 
       assertThat(early).isEqualTo(1);
       assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(2);
@@ -71,24 +75,25 @@ class EkmClientTokenTest {
   @Test
   void calls_manyThreadsNeedATokenAtOnce_fetchOne() throws Exception {
     bed.issuer.tokenDelay(Duration.ofMillis(300));
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK);
+    try (EkmClients clients =
+            new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
         var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
       CountDownLatch go = new CountDownLatch(1);
-      List<Future<VaultMetadata>> calls = new ArrayList<>();
+      List<Future<VaultInfo>> calls = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         String id = "req-flight-" + i;
         calls.add(
             pool.submit(
                 () -> {
                   go.await();
-                  return client.vaultMetadata(id);
+                  return client.vault(id);
                 }));
       }
       go.countDown();
-      for (Future<VaultMetadata> call : calls) {
-        assertThat(call.get().state()).isEqualTo(VaultMetadata.State.ACTIVE);
+      for (Future<VaultInfo> call : calls) {
+        assertThat(call.get().state()).isEqualTo("ACTIVE");
       }
 
       assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(1);
@@ -100,10 +105,11 @@ class EkmClientTokenTest {
   @Test
   void call_wrongClientSecret_throwsRejectedInvalidClientWithoutTheSecret() {
     String wrong = "not-the-secret-" + System.nanoTime();
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
+    try (EkmClients clients =
+        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth(wrong));
 
-      assertThatThrownBy(() -> client.vaultMetadata("req-wrong-secret"))
+      assertThatThrownBy(() -> client.vault("req-wrong-secret"))
           .isInstanceOf(IdentityFailure.Rejected.class)
           .hasMessageContaining("client id or secret is wrong")
           .hasMessageContaining("invalid_client")
@@ -118,11 +124,12 @@ class EkmClientTokenTest {
   void call_ekmRejectsEveryToken_refetchesOnceThenThrowsNotAuthorized() {
     bed.issuer.registerClient("wrong-aud", "pw", "https://elsewhere.test/");
     OAuthClient oauth = oauth("wrong-aud", "https://elsewhere.test/", bed.issuer.issuer());
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
+    try (EkmClients clients =
+        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
       int before = bed.issuer.tokenRequestCount();
 
-      assertThatThrownBy(() -> client.vaultMetadata("req-401"))
+      assertThatThrownBy(() -> client.vault("req-401"))
           .isInstanceOf(EkmRefused.NotAuthorized.class)
           .hasMessageContaining("token refused")
           .hasMessageContaining("InvalidToken");
@@ -138,11 +145,12 @@ class EkmClientTokenTest {
     }
     OAuthClient oauth =
         oauth(EkmTestBed.CLIENT, EkmTestBed.AUDIENCE, "https://127.0.0.1:" + closedPort);
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
+    try (EkmClients clients =
+        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
       long start = System.nanoTime();
 
-      assertThatThrownBy(() -> client.vaultMetadata("req-idp-down"))
+      assertThatThrownBy(() -> client.vault("req-idp-down"))
           .isInstanceOf(IdentityFailure.Unavailable.class)
           .hasMessageContaining("is unreachable");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(sec(3));
@@ -158,10 +166,11 @@ class EkmClientTokenTest {
             SecretBytes.copyOf(bed.secret.getBytes(UTF_8)),
             EkmTestBed.AUDIENCE,
             bed.caCerts());
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK)) {
+    try (EkmClients clients =
+        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
 
-      assertThatThrownBy(() -> client.vaultMetadata("req-idp-tls"))
+      assertThatThrownBy(() -> client.vault("req-idp-tls"))
           .isInstanceOf(IdentityFailure.Unavailable.class)
           .hasMessageContaining("not trusted by the identity CA bundle");
     }

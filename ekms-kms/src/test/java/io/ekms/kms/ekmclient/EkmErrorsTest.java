@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.LocalCa;
+import io.ekms.kms.external.EkmException;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.EkmUnavailable;
+import io.ekms.kms.external.IdentityFailure;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -7,6 +7,7 @@ import io.ekms.ekm.server.EkmServer;
 import io.ekms.identity.server.IdentityConfig;
 import io.ekms.identity.server.IdentityInit;
 import io.ekms.identity.server.IdentityServer;
+import io.ekms.kms.ekmclient.EkmClients;
 import io.ekms.testing.TempDirs;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -179,7 +180,7 @@ final class KmsStack implements AutoCloseable {
 
   /** How many HTTP clients the KMS's EKM client holds open (each has a selector thread). */
   int openHttpClients() {
-    return ((EkmClientVaults) kms.owned()).openHttpClients();
+    return ((EkmClients) kms.owned()).openHttpClients();
   }
 
   /** A new key in the EKM vault (so a test can disable or rotate it on its own). */
