@@ -1,5 +1,6 @@
 package io.ekms.ekm.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.ekm.backend.KeyHandle;
 import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.domain.KeyVersionState;

@@ -1,5 +1,6 @@
 package io.ekms.ekm.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.ekm.xks.XksKeyStore;
 import io.ekms.ekm.xks.XksKeyStore.Credential;
 import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
