@@ -7,6 +7,8 @@ import io.ekms.core.http.JsonExchange.Reply;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.json.Json;
 import io.ekms.core.secret.Redacted;
+import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.WireSecret;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.EkmError;
@@ -35,7 +37,7 @@ public final class XksAdminRoutes {
   }
 
   /** Body of add credential; the secret is never answered back. */
-  record AddCredential(String accessKeyId, String secretAccessKey) {
+  record AddCredential(String accessKeyId, WireSecret secretAccessKey) {
     @Override
     public String toString() {
       return Redacted.toString(this);
@@ -113,7 +115,10 @@ public final class XksAdminRoutes {
             "XksAddCredential",
             (req, ctx) -> {
               var b = body(req, AddCredential.class);
-              admin.addCredential(ctx, p(req, "storeId"), b.accessKeyId(), b.secretAccessKey());
+              try (WireSecret secret = b.secretAccessKey();
+                  SecretBytes bytes = secret == null ? null : secret.toSecretBytes()) {
+                admin.addCredential(ctx, p(req, "storeId"), b.accessKeyId(), bytes);
+              }
               return new Reply(201, new AdminViews.ListView<>(List.of(b.accessKeyId())));
             }));
     r.delete(

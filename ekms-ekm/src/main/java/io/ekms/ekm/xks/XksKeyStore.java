@@ -1,5 +1,6 @@
 package io.ekms.ekm.xks;
 
+import io.ekms.core.secret.SecretBytes;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -17,7 +18,6 @@ public record XksKeyStore(
     List<ExposedKey> keys) {
   private static final Pattern PREFIX = Pattern.compile("[a-zA-Z0-9/_-]{0,128}");
   private static final Pattern AKID = Pattern.compile("[A-Z2-7]{20,30}");
-  private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9+/=]{43,64}");
   private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   /** A SigV4 credential; the secret stays sealed under the master key until a request needs it. */
@@ -48,8 +48,28 @@ public record XksKeyStore(
     return akid != null && AKID.matcher(akid).matches();
   }
 
-  public static boolean validSecret(String secret) {
-    return secret != null && SECRET.matcher(secret).matches();
+  /** Whether {@code secret} is 43 to 64 of {@code [A-Za-z0-9+/=]}, as AWS secret keys are. */
+  public static boolean validSecret(SecretBytes secret) {
+    return secret != null && secret.reveal(XksKeyStore::secretForm);
+  }
+
+  private static boolean secretForm(byte[] secret) {
+    if (secret.length < 43 || secret.length > 64) {
+      return false;
+    }
+    for (byte c : secret) {
+      boolean allowed =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '/'
+              || c == '=';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static boolean validExternalKeyId(String id) {

@@ -1,6 +1,7 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.WireSecret;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.http.KmsExchange.Call;
@@ -11,7 +12,6 @@ import io.ekms.kms.service.Validate;
 import io.ekms.kms.service.VaultService;
 import io.ekms.kms.store.Page;
 import io.helidon.webserver.http.HttpRouting;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -183,8 +183,9 @@ final class VaultRoutes {
     var b = c.json(Requests.CreateVaultDetails.class);
     var meta = Validate.required("externalKeyManagerMetadata", b.externalKeyManagerMetadata());
     var oauth = Validate.required("externalKeyManagerMetadata.oauthMetadata", meta.oauthMetadata());
-    String secret = Validate.required("clientAppSecret", oauth.clientAppSecret());
-    try (SecretBytes s = SecretBytes.adopt(secret.getBytes(StandardCharsets.UTF_8))) {
+    WireSecret secret = Validate.required("clientAppSecret", oauth.clientAppSecret());
+    try (secret;
+        SecretBytes s = secret.toSecretBytes()) {
       return vault(
           200,
           vaults.create(
