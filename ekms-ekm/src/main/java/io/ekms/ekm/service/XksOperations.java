@@ -1,39 +1,39 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.service;
 
 import io.ekms.core.json.Base64Field;
 import io.ekms.core.secret.Wipe;
 import io.ekms.ekm.backend.GcmOutput;
-import io.ekms.ekm.service.CallContext;
-import io.ekms.ekm.service.XksCrypto;
-import io.ekms.ekm.xks.XksBodies.DecryptRequest;
-import io.ekms.ekm.xks.XksBodies.DecryptResponse;
-import io.ekms.ekm.xks.XksBodies.EncryptRequest;
-import io.ekms.ekm.xks.XksBodies.EncryptResponse;
-import io.ekms.ekm.xks.XksBodies.KeyMetadataResponse;
-import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
+import io.ekms.ekm.domain.xks.XksCodec;
+import io.ekms.ekm.domain.xks.XksError;
+import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
+import io.ekms.ekm.service.XksMessages.DecryptRequest;
+import io.ekms.ekm.service.XksMessages.DecryptResponse;
+import io.ekms.ekm.service.XksMessages.EncryptRequest;
+import io.ekms.ekm.service.XksMessages.EncryptResponse;
+import io.ekms.ekm.service.XksMessages.KeyMetadataResponse;
 import java.util.Arrays;
 
 /**
  * GetKeyMetadata, Encrypt and Decrypt of one key store's key: the key store's usage rule, the XKS
  * wire format, then one call to {@link XksCrypto}.
  */
-final class XksOperations {
+public final class XksOperations {
   static final int MAX_PLAINTEXT = 8192;
   static final int MAX_AAD = 8192;
   static final String ALGORITHM = "AES_GCM";
   private final XksCrypto crypto;
 
-  XksOperations(XksCrypto crypto) {
+  public XksOperations(XksCrypto crypto) {
     this.crypto = crypto;
   }
 
-  KeyMetadataResponse metadata(CallContext ctx, ExposedKey key) {
+  public KeyMetadataResponse metadata(CallContext ctx, ExposedKey key) {
     boolean enabled = crypto.enabled(ctx, key);
     return new KeyMetadataResponse(
         "AES_256", key.usage().names(), enabled ? "ENABLED" : "DISABLED");
   }
 
-  EncryptResponse encrypt(CallContext ctx, ExposedKey key, EncryptRequest body) {
+  public EncryptResponse encrypt(CallContext ctx, ExposedKey key, EncryptRequest body) {
     algorithm(body.encryptionAlgorithm());
     byte[] plaintext = XksCodec.field("plaintext", body.plaintext(), MAX_PLAINTEXT);
     byte[] aad =
@@ -76,7 +76,7 @@ final class XksOperations {
         integrity);
   }
 
-  DecryptResponse decrypt(CallContext ctx, ExposedKey key, DecryptRequest body) {
+  public DecryptResponse decrypt(CallContext ctx, ExposedKey key, DecryptRequest body) {
     algorithm(body.encryptionAlgorithm());
     if (!key.usage().decrypt()) {
       throw XksError.INVALID_KEY_USAGE.error("This key may not decrypt.");

@@ -1,4 +1,4 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.BackendUnavailableException;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
-import io.ekms.ekm.backend.KeyHandle;
 import io.ekms.ekm.backend.software.SoftwareKeyBackend;
+import io.ekms.ekm.domain.KeyHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.auth.xks;
 
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.ekm.domain.xks.XksError;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,10 +1,10 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.service;
 
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
-import io.ekms.ekm.backend.KeyHandle;
+import io.ekms.ekm.domain.KeyHandle;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import java.util.Arrays;
  * backend. A result is reused for up to {@link #MAX_AGE_NANOS}, so AWS's frequent health calls do
  * not load the backend.
  */
-final class HealthProbe {
+public final class HealthProbe {
   static final long MAX_AGE_NANOS = 60_000_000_000L;
   private static final Logger LOG = System.getLogger(HealthProbe.class.getName());
   private static final String PROBE_VERSION = "xks-health-probe";
@@ -24,13 +24,13 @@ final class HealthProbe {
 
   private record Result(boolean healthy, long at) {}
 
-  HealthProbe(KeyBackend backend) {
+  public HealthProbe(KeyBackend backend) {
     this.backend = backend;
     this.key = backend.generate(PROBE_VERSION, 256);
   }
 
   /** {@code ACTIVE} when the backend answered correctly, else {@code UNAVAILABLE}. */
-  String status() {
+  public String status() {
     Result r = last;
     if (r == null || System.nanoTime() - r.at() > MAX_AGE_NANOS) {
       r = new Result(probe(), System.nanoTime());

@@ -1,4 +1,4 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.auth.xks;
 
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.domain.xks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

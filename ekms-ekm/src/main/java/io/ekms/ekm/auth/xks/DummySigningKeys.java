@@ -1,4 +1,4 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.auth.xks;
 
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.secret.SecretBytes;

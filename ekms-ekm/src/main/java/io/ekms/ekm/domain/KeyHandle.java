@@ -1,4 +1,4 @@
-package io.ekms.ekm.backend;
+package io.ekms.ekm.domain;
 
 import java.util.Objects;
 

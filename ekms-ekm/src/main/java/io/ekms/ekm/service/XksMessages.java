@@ -1,53 +1,17 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.core.secret.Redacted;
 import java.util.List;
 
 /**
- * The request and response bodies of the four XKS operations, field for field as the XKS Proxy API
- * specification v1.0.3 names them. {@code requestMetadata} stays a JSON tree: its fields are opaque
- * to the proxy and new ones must be accepted.
+ * The requests and answers of the XKS key operations (GetKeyMetadata, Encrypt, Decrypt), field for
+ * field as the XKS Proxy API specification v1.0.3 names them: {@link XksOperations} takes and gives
+ * them, the XKS routes read and write them as JSON. {@code requestMetadata} stays a JSON tree: its
+ * fields are opaque to the proxy and new ones must be accepted.
  */
-public final class XksBodies {
-  private XksBodies() {}
-
-  /** GetHealthStatus request. */
-  public record HealthRequest(JsonNode requestMetadata) {
-    @Override
-    public String toString() {
-      return Redacted.toString(this);
-    }
-  }
-
-  /** GetHealthStatus response. */
-  public record HealthResponse(
-      int xksProxyFleetSize,
-      String xksProxyVendor,
-      String xksProxyModel,
-      String ekmVendor,
-      List<FleetDetail> ekmFleetDetails) {
-    @Override
-    public String toString() {
-      return Redacted.toString(this);
-    }
-  }
-
-  /** One member of {@code ekmFleetDetails}. */
-  public record FleetDetail(String id, String model, String healthStatus) {
-    @Override
-    public String toString() {
-      return Redacted.toString(this);
-    }
-  }
-
-  /** GetKeyMetadata request. */
-  public record KeyMetadataRequest(JsonNode requestMetadata) {
-    @Override
-    public String toString() {
-      return Redacted.toString(this);
-    }
-  }
+public final class XksMessages {
+  private XksMessages() {}
 
   /** GetKeyMetadata response. */
   public record KeyMetadataResponse(String keySpec, List<String> keyUsage, String keyStatus) {
@@ -100,14 +64,6 @@ public final class XksBodies {
 
   /** Decrypt response. */
   public record DecryptResponse(String plaintext) {
-    @Override
-    public String toString() {
-      return Redacted.toString(this);
-    }
-  }
-
-  /** Every error answer. */
-  public record ErrorResponse(String errorName, String errorMessage) {
     @Override
     public String toString() {
       return Redacted.toString(this);

@@ -1,10 +1,11 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.auth.xks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.error.ApiException;
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.ekm.domain.xks.XksError;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.ekms.ekm.backend;
+package io.ekms.ekm.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

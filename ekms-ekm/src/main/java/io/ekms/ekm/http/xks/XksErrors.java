@@ -1,10 +1,11 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.http.xks;
 
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.BodyTooLargeException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.ekm.backend.BackendUnavailableException;
+import io.ekms.ekm.domain.xks.XksError;
 import io.ekms.ekm.service.XksCrypto;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;

@@ -1,4 +1,4 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.auth.xks;
 
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;

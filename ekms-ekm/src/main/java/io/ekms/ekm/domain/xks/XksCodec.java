@@ -1,4 +1,4 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.domain.xks;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -11,18 +11,18 @@ import java.util.Base64;
  * when metadata is present: {@code len(aad) (2, big-endian) || aad || len(metadata) (1) ||
  * metadata}; without metadata, the AAD as given.
  */
-final class XksCodec {
+public final class XksCodec {
   static final int METADATA_BYTES = 5;
   private static final byte FORMAT = 0x01;
 
   private XksCodec() {}
 
-  static byte[] metadata(int versionNumber) {
+  public static byte[] metadata(int versionNumber) {
     return ByteBuffer.allocate(METADATA_BYTES).put(FORMAT).putInt(versionNumber).array();
   }
 
   /** The version number a ciphertext's metadata names; anything not ours is invalid ciphertext. */
-  static int versionNumber(byte[] metadata) {
+  public static int versionNumber(byte[] metadata) {
     if (metadata.length != METADATA_BYTES || metadata[0] != FORMAT) {
       throw XksError.INVALID_CIPHERTEXT.error("The ciphertext metadata is not this proxy's.");
     }
@@ -33,7 +33,7 @@ final class XksCodec {
     return n;
   }
 
-  static byte[] gcmAad(byte[] aad, byte[] metadata) {
+  public static byte[] gcmAad(byte[] aad, byte[] metadata) {
     byte[] a = aad == null ? new byte[0] : aad;
     if (metadata == null) {
       return a;
@@ -47,7 +47,8 @@ final class XksCodec {
   }
 
   /** {@code Base64(SHA-256(aad || metadata || iv || ciphertext || tag))}. */
-  static String integrityValue(byte[] aad, byte[] metadata, byte[] iv, byte[] ct, byte[] tag) {
+  public static String integrityValue(
+      byte[] aad, byte[] metadata, byte[] iv, byte[] ct, byte[] tag) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       if (aad != null) {
@@ -69,7 +70,7 @@ final class XksCodec {
    * Decodes a Base64 field of at most {@code max} bytes: missing or malformed is
    * ValidationException, longer than this proxy supports is UnsupportedOperationException.
    */
-  static byte[] field(String name, String value, int max) {
+  public static byte[] field(String name, String value, int max) {
     if (value == null) {
       throw XksError.VALIDATION.error("Field '" + name + "' is required.");
     }
@@ -90,7 +91,7 @@ final class XksCodec {
     return bytes;
   }
 
-  static byte[] optionalField(String name, String value, int max) {
+  public static byte[] optionalField(String name, String value, int max) {
     return value == null ? null : field(name, value, max);
   }
 }

@@ -1,6 +1,7 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.http.xks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.ekm.domain.xks.XksError;
 
 /**
  * Checks {@code requestMetadata}: an object naming {@code kmsRequestId} and {@code kmsOperation}

@@ -1,4 +1,4 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.domain.xks;
 
 import io.ekms.core.error.ApiException;
 import io.ekms.core.error.ErrorCode;

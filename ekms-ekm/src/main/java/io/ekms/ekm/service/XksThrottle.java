@@ -1,16 +1,17 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.service;
 
-import io.ekms.ekm.service.RateLimiter;
+import io.ekms.ekm.domain.xks.XksError;
+import io.ekms.ekm.domain.xks.XksKeyStore;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each key store's rate limit (requests a second, bursts of one second's worth); over it, the
  * request is ThrottlingException. A changed rate takes effect with a fresh bucket.
  */
-final class XksThrottle {
+public final class XksThrottle {
   private final ConcurrentHashMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-  void acquire(XksKeyStore store) {
+  public void acquire(XksKeyStore store) {
     if (store.ratePerSecond() == 0) {
       return;
     }

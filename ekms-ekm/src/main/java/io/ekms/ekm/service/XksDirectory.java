@@ -1,6 +1,7 @@
-package io.ekms.ekm.xks;
+package io.ekms.ekm.service;
 
 import io.ekms.core.db.Database;
+import io.ekms.ekm.domain.xks.XksKeyStore;
 import io.ekms.ekm.store.XksRepository;
 import java.util.List;
 import java.util.Optional;
