@@ -1,6 +1,7 @@
 package io.ekms.ekm.backend;
 
 import io.ekms.core.crypto.AuthenticationFailedException;
+import io.ekms.ekm.domain.KeyHandle;
 
 /**
  * Where key material lives and where it is used. The EKM only ever holds {@link KeyHandle}s;

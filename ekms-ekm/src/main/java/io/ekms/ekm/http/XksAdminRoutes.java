@@ -7,14 +7,16 @@ import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.secret.Redacted;
+import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.WireSecret;
 import io.ekms.ekm.domain.Ids;
+import io.ekms.ekm.domain.xks.XksKeyStore;
+import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
+import io.ekms.ekm.domain.xks.XksUsage;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.XksAdmin;
-import io.ekms.ekm.xks.XksKeyStore;
-import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
-import io.ekms.ekm.xks.XksUsage;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.List;
 
@@ -35,7 +37,7 @@ public final class XksAdminRoutes {
   }
 
   /** Body of add credential; the secret is never answered back. */
-  record AddCredential(String accessKeyId, String secretAccessKey) {
+  record AddCredential(String accessKeyId, WireSecret secretAccessKey) {
     @Override
     public String toString() {
       return Redacted.toString(this);
@@ -113,7 +115,10 @@ public final class XksAdminRoutes {
             "XksAddCredential",
             (req, ctx) -> {
               var b = body(req, AddCredential.class);
-              admin.addCredential(ctx, p(req, "storeId"), b.accessKeyId(), b.secretAccessKey());
+              try (WireSecret secret = b.secretAccessKey();
+                  SecretBytes bytes = secret == null ? null : secret.toSecretBytes()) {
+                admin.addCredential(ctx, p(req, "storeId"), b.accessKeyId(), bytes);
+              }
               return new Reply(201, new AdminViews.ListView<>(List.of(b.accessKeyId())));
             }));
     r.delete(

@@ -163,7 +163,11 @@ public record EkmConfig(
 
   /** The defaults, for a data directory. */
   public static EkmConfig defaults(Path dataDir) {
-    return new EkmConfig(
-        dataDir.toString(), null, null, null, null, null, null, null, null, null, null, null, null);
+    return builder(dataDir).build();
+  }
+
+  /** A builder starting from the defaults for {@code dataDir}. */
+  public static EkmConfigBuilder builder(Path dataDir) {
+    return new EkmConfigBuilder(dataDir);
   }
 }

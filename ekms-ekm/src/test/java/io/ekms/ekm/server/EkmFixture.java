@@ -65,20 +65,15 @@ final class EkmFixture implements AutoCloseable {
       EkmConfig.Xks xks)
       throws Exception {
     config =
-        new EkmConfig(
-            dataDir.toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            new EkmConfig.Tokens(AUDIENCE, 60),
-            null,
-            rateLimit,
-            pkcs11,
-            defaultBackend,
-            xks,
-            null);
+        EkmConfig.builder(dataDir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .tokens(new EkmConfig.Tokens(AUDIENCE, 60))
+            .rateLimit(rateLimit)
+            .pkcs11(pkcs11)
+            .defaultBackend(defaultBackend)
+            .xks(xks)
+            .build();
     EkmInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     start();

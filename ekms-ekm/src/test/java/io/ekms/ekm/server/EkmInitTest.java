@@ -66,20 +66,9 @@ class EkmInitTest {
   @Test
   void run_passphraseKeystore_writesNoKeyFile() throws Exception {
     EkmConfig withPassphrase =
-        new EkmConfig(
-            dir.toString(),
-            null,
-            null,
-            null,
-            null,
-            new EkmConfig.Keystore(null, new SecretRef(null, "EKMS_TEST_PASSPHRASE")),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        EkmConfig.builder(dir)
+            .keystore(new EkmConfig.Keystore(null, new SecretRef(null, "EKMS_TEST_PASSPHRASE")))
+            .build();
 
     EkmInit.run(withPassphrase, Map.of());
 

@@ -7,6 +7,7 @@ import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.WireSecret;
 import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
@@ -16,7 +17,6 @@ import io.ekms.kms.service.PrivateEndpointService;
 import io.ekms.kms.service.Validate;
 import io.ekms.kms.service.VaultService;
 import io.helidon.webserver.http.HttpRouting;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -118,8 +118,9 @@ final class VaultRoutes {
     var b = r.json(Requests.CreateVaultDetails.class);
     var meta = Validate.required("externalKeyManagerMetadata", b.externalKeyManagerMetadata());
     var oauth = Validate.required("externalKeyManagerMetadata.oauthMetadata", meta.oauthMetadata());
-    String secret = Validate.required("clientAppSecret", oauth.clientAppSecret());
-    try (SecretBytes s = SecretBytes.adopt(secret.getBytes(StandardCharsets.UTF_8))) {
+    WireSecret secret = Validate.required("clientAppSecret", oauth.clientAppSecret());
+    try (secret;
+        SecretBytes s = secret.toSecretBytes()) {
       return vault(
           vaults.create(
               c,

@@ -1,5 +1,6 @@
 package io.ekms.kms.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.kms.domain.Grant;
 import io.ekms.kms.domain.Permission;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.ekms.kms.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.kms.domain.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
