@@ -27,10 +27,14 @@ public final class EkmClients implements AutoCloseable {
   }
 
   EkmClients(EkmClientConfig config, EgressPolicy egress, int maxTransports) {
+    this(config, egress, maxTransports, Clock.systemUTC());
+  }
+
+  /** As above, with access tokens aged on {@code clock} (tests move it instead of sleeping). */
+  EkmClients(EkmClientConfig config, EgressPolicy egress, int maxTransports, Clock clock) {
     this.transports = new Transports(config, egress, maxTransports);
     this.tokens =
-        new AccessTokens(
-            new TokenFetcher(transports)::fetch, Clock.systemUTC(), config.tokenRefreshMargin());
+        new AccessTokens(new TokenFetcher(transports)::fetch, clock, config.tokenRefreshMargin());
   }
 
   /**
