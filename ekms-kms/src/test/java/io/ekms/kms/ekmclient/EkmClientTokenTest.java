@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.Pem;
+import io.ekms.testing.Await;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,9 +76,12 @@ class EkmClientTokenTest {
 
   @Test
   void calls_manyThreadsNeedATokenAtOnce_fetchOne() throws Exception {
-    bed.issuer.tokenDelay(Duration.ofMillis(300));
+    CountDownLatch answer = new CountDownLatch(1);
+    bed.issuer.holdTokens(answer);
+    List<Thread> callers = new CopyOnWriteArrayList<>();
+    AtomicInteger arrived = new AtomicInteger();
     try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK);
-        var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        var pool = Executors.newThreadPerTaskExecutor(recordedIn(callers))) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
       CountDownLatch go = new CountDownLatch(1);
@@ -85,18 +92,38 @@ class EkmClientTokenTest {
             pool.submit(
                 () -> {
                   go.await();
+                  arrived.incrementAndGet();
                   return client.vaultMetadata(id);
                 }));
       }
       go.countDown();
+      // The race is seen, not hoped for: the issuer holds the one token request it got, and all
+      // 16 callers are parked (one in that request, the rest waiting for it) before it answers.
+      Await.until(
+          "16 callers parked behind one token request",
+          () ->
+              bed.issuer.tokenRequestCount() - before >= 1
+                  && arrived.get() == 16
+                  && callers.size() == 16
+                  && callers.stream().allMatch(EkmClientTokenTest::parked));
+      answer.countDown();
       for (Future<VaultMetadata> call : calls) {
         assertThat(call.get().state()).isEqualTo(VaultMetadata.State.ACTIVE);
       }
 
       assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(1);
     } finally {
-      bed.issuer.tokenDelay(Duration.ZERO);
+      bed.issuer.holdTokens(null);
     }
+  }
+
+  /** Virtual threads, each recorded in {@code threads} as it is made. */
+  private static ThreadFactory recordedIn(List<Thread> threads) {
+    return task -> {
+      Thread t = Thread.ofVirtual().unstarted(task);
+      threads.add(t);
+      return t;
+    };
   }
 
   @Test
@@ -185,5 +212,10 @@ class EkmClientTokenTest {
 
   private static Duration sec(long seconds) {
     return Duration.ofSeconds(seconds);
+  }
+
+  /** Waiting for something another thread will do (a latch, a future, an answer). */
+  private static boolean parked(Thread t) {
+    return t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING;
   }
 }
