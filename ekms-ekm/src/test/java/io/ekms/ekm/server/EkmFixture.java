@@ -28,6 +28,9 @@ final class EkmFixture implements AutoCloseable {
   /** The server's clock; tests may swap it before a restart to skew the server's time. */
   java.time.Clock clock = java.time.Clock.systemUTC();
 
+  /** What the vaults' rate limits refill on; tests may swap it at any time to hold it still. */
+  volatile java.util.function.LongSupplier rateTicker = System::nanoTime;
+
   /** What the server's backends pass through at the next (re)start; tests may wrap them. */
   java.util.function.UnaryOperator<io.ekms.ekm.service.Backends> backends =
       java.util.function.UnaryOperator.identity();
@@ -103,7 +106,7 @@ final class EkmFixture implements AutoCloseable {
   }
 
   void start() throws Exception {
-    server = EkmServer.start(config, Map.of(), clock, backends);
+    server = EkmServer.start(config, Map.of(), clock, backends, () -> rateTicker.getAsLong());
     Path ca = dataDir.resolve("tls/ca.pem");
     api = new HttpJson("https://127.0.0.1:" + server.apiPort(), ca);
     admin = new HttpJson("https://127.0.0.1:" + server.adminPort(), ca);

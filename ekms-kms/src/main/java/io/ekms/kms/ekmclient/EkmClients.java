@@ -51,10 +51,20 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
       List<X509Certificate> identityCas,
       int maxTransports,
       int maxVaults) {
+    this(config, egress, identityCas, maxTransports, maxVaults, Clock.systemUTC());
+  }
+
+  /** As above, with access tokens aged on {@code clock} (tests move it instead of sleeping). */
+  EkmClients(
+      EkmClientConfig config,
+      EgressPolicy egress,
+      List<X509Certificate> identityCas,
+      int maxTransports,
+      int maxVaults,
+      Clock clock) {
     this.transports = new Transports(config, egress, maxTransports);
     this.tokens =
-        new AccessTokens(
-            new TokenFetcher(transports)::fetch, Clock.systemUTC(), config.tokenRefreshMargin());
+        new AccessTokens(new TokenFetcher(transports)::fetch, clock, config.tokenRefreshMargin());
     this.identityCas = List.copyOf(identityCas);
     this.maxVaults = maxVaults;
   }
