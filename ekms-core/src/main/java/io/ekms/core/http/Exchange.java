@@ -57,23 +57,21 @@ public final class Exchange<C> {
     long start = System.nanoTime();
     String requestId = RequestId.bind(req, res);
     headers.forEach(res::header);
-    Request request = new Request(req, requestId, maxBody);
+    Request request = new Request(req, requestId, maxBody, operation);
     String result =
         AnswerOnce.run(
-            res,
-            requestId,
-            () -> answer(operation, route, request, res),
-            t -> fail(res, t, requestId));
-    metrics.record(operation, result, System.nanoTime() - start);
+            res, requestId, () -> answer(route, request, res), t -> fail(res, t, requestId));
+    metrics.record(request.operation(), result, System.nanoTime() - start);
   }
 
-  private void answer(String operation, Route<C> route, Request request, ServerResponse res) {
+  private void answer(Route<C> route, Request request, ServerResponse res) {
     C caller;
     try {
       caller = authenticator.authenticate(request);
     } catch (RuntimeException e) {
       if (refusals != null) {
-        refusals.refused(request.source(), operation, errors.code(e), request.requestId());
+        refusals.refused(
+            request.source(), request.operation(), errors.code(e), request.requestId());
       }
       throw e;
     }
@@ -81,7 +79,7 @@ public final class Exchange<C> {
     try {
       reply = route.handle(request, caller);
     } catch (RuntimeException e) {
-      audit.failed(caller, operation, request, errors.code(e));
+      audit.failed(caller, request.operation(), request, errors.code(e));
       throw e;
     }
     reply.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));

@@ -15,11 +15,26 @@ public final class Request {
   private final String requestId;
   private final int maxBody;
   private byte[] body;
+  private String operation;
 
-  Request(ServerRequest raw, String requestId, int maxBody) {
+  Request(ServerRequest raw, String requestId, int maxBody, String operation) {
     this.raw = raw;
     this.requestId = requestId;
     this.maxBody = maxBody;
+    this.operation = operation;
+  }
+
+  /** The operation's name in metrics, refusals and records: the route's, unless renamed. */
+  public String operation() {
+    return operation;
+  }
+
+  /**
+   * Renames the operation, for an API whose one route serves several (XKS names it from the path
+   * while it authenticates).
+   */
+  public void operation(String name) {
+    operation = java.util.Objects.requireNonNull(name);
   }
 
   /** The {@code opc-request-id} bound to this exchange (the caller's when well formed). */

@@ -63,11 +63,11 @@ class EkmClientTokenTest {
     try (EkmClients clients =
         new EkmClients(
             EkmClientConfig.defaults(),
-                EkmTestBed.LOOPBACK,
-                List.of(),
-                Transports.DEFAULT_MAX,
-                EkmClients.DEFAULT_MAX_VAULTS,
-                clock)) {
+            EkmTestBed.LOOPBACK,
+            List.of(),
+            Transports.DEFAULT_MAX,
+            EkmClients.DEFAULT_MAX_VAULTS,
+            clock)) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
 
@@ -89,7 +89,8 @@ class EkmClientTokenTest {
     bed.issuer.holdTokens(answer);
     List<Thread> callers = new CopyOnWriteArrayList<>();
     AtomicInteger arrived = new AtomicInteger();
-    try (EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
+    try (EkmClients clients =
+            new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
         var pool = Executors.newThreadPerTaskExecutor(recordedIn(callers))) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();

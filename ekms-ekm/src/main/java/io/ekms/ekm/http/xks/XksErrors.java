@@ -3,10 +3,14 @@ package io.ekms.ekm.http.xks;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.BodyTooLargeException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
+import io.ekms.core.http.ErrorTable;
+import io.ekms.core.http.Responses;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.ekm.backend.BackendUnavailableException;
 import io.ekms.ekm.domain.xks.XksError;
 import io.ekms.ekm.service.XksCrypto;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
@@ -20,20 +24,36 @@ final class XksErrors {
 
   private XksErrors() {}
 
-  /** The answer for {@code t}, logging the cause of a server-side failure. */
-  static ApiException map(RuntimeException t, String requestId) {
-    ApiException answer = translate(t, requestId);
-    if (answer.status() >= 500 && answer.status() != 501) {
-      Throwable cause = answer == t ? answer.getCause() : t;
-      LOG.log(Level.ERROR, "XKS request " + requestId + ": " + answer.getMessage(), cause);
-    }
-    return answer;
-  }
+  /** The XKS API's table: its error shape, printable messages, and Allow on a 405. */
+  static final ErrorTable TABLE =
+      new ErrorTable() {
+        @Override
+        public ApiException answer(Throwable failure, String requestId) {
+          return translate(
+              failure instanceof RuntimeException r ? r : new IllegalStateException(failure),
+              requestId);
+        }
 
-  /** The errorName the caller is answered for {@code t}; nothing is logged. */
-  static String code(RuntimeException t) {
-    return translate(t, "").errorCode().code();
-  }
+        @Override
+        public void log(Throwable failure, ApiException answer, String requestId) {
+          if (answer.status() >= 500 && answer.status() != 501) {
+            Throwable cause = answer == failure ? answer.getCause() : failure;
+            LOG.log(Level.ERROR, "XKS request " + requestId + ": " + answer.getMessage(), cause);
+          }
+        }
+
+        @Override
+        public String write(ServerResponse response, ApiException answer) {
+          if (answer.errorCode() == XksError.METHOD_NOT_ALLOWED) {
+            response.header(HeaderNames.ALLOW, "POST");
+          }
+          return Responses.error(
+              response,
+              answer,
+              new XksBodies.ErrorResponse(
+                  answer.errorCode().code(), printable(answer.getMessage())));
+        }
+      };
 
   private static ApiException translate(RuntimeException t, String requestId) {
     return switch (t) {

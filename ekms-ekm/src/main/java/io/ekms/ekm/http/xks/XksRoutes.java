@@ -3,9 +3,9 @@ package io.ekms.ekm.http.xks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.error.ApiException;
-import io.ekms.core.http.AnswerOnce;
-import io.ekms.core.http.Bodies;
-import io.ekms.core.http.Peers;
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
+import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
@@ -30,11 +30,7 @@ import io.ekms.ekm.service.XksMessages.DecryptRequest;
 import io.ekms.ekm.service.XksMessages.EncryptRequest;
 import io.ekms.ekm.service.XksOperations;
 import io.ekms.ekm.service.XksThrottle;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -51,18 +47,19 @@ public final class XksRoutes {
   static final int MAX_BODY = 64 * 1024;
   private static final String MARK = "/kms/xks/v1/";
   private static final Pattern KEY_OP = Pattern.compile("/keys/([^/]+)/(metadata|encrypt|decrypt)");
+  private static final int MAX_SIGNING_KEYS = 4096;
   private final XksDirectory directory;
   private final SecretSealer sealer;
   private final SigV4Verifier verifier;
   private final XksOperations operations;
   private final HealthProbe health;
-  private static final int MAX_SIGNING_KEYS = 4096;
   private final XksThrottle throttle = new XksThrottle();
   private final java.util.concurrent.ConcurrentHashMap<String, byte[]> signingKeys =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private final Refusals refusals;
-  private final AuditTrail audit;
-  private final RequestMetrics metrics;
+  private final Exchange<XksCaller> exchange;
+
+  /** A signed call of one key store: the store, its path's operation, and who signed it. */
+  private record XksCaller(XksKeyStore store, Matcher keyOp, CallContext ctx) {}
 
   public XksRoutes(
       XksDirectory directory,
@@ -78,44 +75,41 @@ public final class XksRoutes {
     this.verifier = new SigV4Verifier(clock);
     this.operations = new XksOperations(crypto);
     this.health = new HealthProbe(healthBackend);
-    this.refusals = refusals;
-    this.audit = audit;
-    this.metrics = metrics;
+    this.exchange =
+        Exchange.builder(this::caller, XksErrors.TABLE)
+            .refusals(refusals)
+            .audit(
+                (caller, operation, request, code) ->
+                    audit.recordIfPending(
+                        caller.ctx(),
+                        operation,
+                        new AuditTrail.Target(
+                            null, caller.keyOp() == null ? null : caller.keyOp().group(1), null),
+                        code))
+            .metrics(metrics)
+            .maxBody(MAX_BODY)
+            .build();
   }
 
   /** Registers the one handler; register it after every other API's routes. */
   public void routing(HttpRouting.Builder routing) {
-    routing.any(this::handle);
+    io.helidon.webserver.http.Handler xks = exchange.route("XksUnknown", this::answer);
+    routing.any(
+        (req, res) -> {
+          if (req.path().rawPath().contains(MARK)) {
+            xks.handle(req, res);
+          } else {
+            res.next();
+          }
+        });
   }
 
-  private void handle(ServerRequest req, ServerResponse res) {
-    String path = req.path().rawPath();
-    if (!path.contains(MARK)) {
-      res.next();
-      return;
-    }
-    long start = System.nanoTime();
-    String requestId = RequestId.bind(req, res);
-    String[] operation = {"XksUnknown"};
-    String result =
-        AnswerOnce.run(
-            res,
-            requestId,
-            () -> answer(req, res, path, requestId, operation),
-            e -> {
-              ApiException error = XksErrors.map(e, requestId);
-              return Responses.error(
-                  res,
-                  error,
-                  new XksBodies.ErrorResponse(
-                      error.errorCode().code(), XksErrors.printable(error.getMessage())));
-            });
-    metrics.record(operation[0], result, System.nanoTime() - start);
-  }
-
-  /** Routes one XKS call and writes its answer; names the operation in {@code operation[0]}. */
-  private void answer(
-      ServerRequest req, ServerResponse res, String path, String requestId, String[] operation) {
+  /**
+   * The key store and operation the path names (404), POST (405), the body within its bound, and
+   * the SigV4 signature of one of the store's credentials (401); the exchange counts a refusal.
+   */
+  private XksCaller caller(Request request) {
+    String path = request.rawPath();
     XksKeyStore store = directory.byPath(path).orElseThrow(XksRoutes::noSuchPath);
     String rest = path.substring(store.basePath().length());
     Matcher m = KEY_OP.matcher(rest);
@@ -123,24 +117,28 @@ public final class XksRoutes {
     if (!keyOp && !rest.equals("/health")) {
       throw noSuchPath();
     }
-    operation[0] = keyOp ? "Xks" + m.group(2) : "XksHealth";
-    if (req.prologue().method() != Method.POST) {
-      res.header(HeaderNames.ALLOW, "POST");
+    request.operation(keyOp ? "Xks" + m.group(2) : "XksHealth");
+    if (!request.method().equals("POST")) {
       throw XksError.METHOD_NOT_ALLOWED.error("XKS operations use POST.");
     }
-    byte[] body = Bodies.read(req, MAX_BODY);
-    String akid = authenticate(req, path, body, store, requestId, operation[0]);
-    CallContext ctx = new CallContext(requestId, "xks:" + store.name() + ":" + akid, null, null);
-    try {
-      throttle.acquire(store);
-      Object reply = keyOp ? keyOperation(store, m.group(1), m.group(2), body, ctx) : health(body);
-      Responses.json(res, 200, reply);
-    } catch (RuntimeException e) {
-      String keyId = keyOp ? m.group(1) : null;
-      audit.recordIfPending(
-          ctx, operation[0], new AuditTrail.Target(null, keyId, null), XksErrors.code(e));
-      throw e;
-    }
+    String akid =
+        verifier.verify(
+            new SigV4Verifier.Signed("POST", path, request::headers, request.body()),
+            scope -> signingKey(store, scope));
+    CallContext ctx =
+        new CallContext(request.requestId(), "xks:" + store.name() + ":" + akid, null, null);
+    return new XksCaller(store, keyOp ? m : null, ctx);
+  }
+
+  /** The store's rate (429), then the operation. */
+  private Reply answer(Request request, XksCaller caller) {
+    throttle.acquire(caller.store());
+    Matcher m = caller.keyOp();
+    Object reply =
+        m != null
+            ? keyOperation(caller.store(), m.group(1), m.group(2), request.body(), caller.ctx())
+            : health(request.body());
+    return new Reply(200, reply);
   }
 
   private Object keyOperation(
@@ -180,24 +178,6 @@ public final class XksRoutes {
     RequestMetadata.check(Json.read(body, HealthRequest.class).requestMetadata(), false);
     return new HealthResponse(
         1, "ekms", "ekms-ekm", "ekms", List.of(new FleetDetail("ekm-1", "ekms", health.status())));
-  }
-
-  private String authenticate(
-      ServerRequest req,
-      String path,
-      byte[] body,
-      XksKeyStore store,
-      String requestId,
-      String operation) {
-    try {
-      return verifier.verify(
-          new SigV4Verifier.Signed(
-              "POST", path, name -> req.headers().all(HeaderNames.create(name), List::of), body),
-          scope -> signingKey(store, scope));
-    } catch (ApiException e) {
-      refusals.refused(Peers.address(req), operation, e.errorCode().code(), requestId);
-      throw e;
-    }
   }
 
   /**
