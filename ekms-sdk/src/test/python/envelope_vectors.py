@@ -4,6 +4,7 @@ Usage: python3 envelope_vectors.py ../resources/io/ekms/sdk/envelope/vectors.txt
 import hmac, hashlib, struct, sys
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 dek = bytes(range(32))
+checked = 0
 for line in open(sys.argv[1]):
     if line.startswith('#') or not line.strip(): continue
     name, F, ctx, pt, env = line.strip().split('|'); env = bytes.fromhex(env)
@@ -25,3 +26,6 @@ for line in open(sys.argv[1]):
         if final: break
     assert p == len(env) and out.hex() == pt, name
     print(name, 'ok', len(out), 'bytes,', i, 'frames')
+    checked += 1
+if checked == 0:
+    sys.exit('no vectors in ' + sys.argv[1])

@@ -50,17 +50,10 @@ final class EkmBed implements AutoCloseable {
   EkmBed(Path dir, EkmConfig.Pkcs11 pkcs11, String defaultBackend) throws Exception {
     this.dir = dir;
     IdentityConfig ic =
-        new IdentityConfig(
-            dir.resolve("identity").toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        IdentityConfig.builder(dir.resolve("identity"))
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .build();
     IdentityInit.run(ic, Map.of());
     identity = IdentityServer.start(ic, Map.of());
     int port;
@@ -68,20 +61,12 @@ final class EkmBed implements AutoCloseable {
       port = s.getLocalPort();
     }
     ekmConfig =
-        new EkmConfig(
-            dir.resolve("ekm").toString(),
-            new Listener("127.0.0.1", port),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            pkcs11,
-            defaultBackend,
-            null,
-            null);
+        EkmConfig.builder(dir.resolve("ekm"))
+            .api(new Listener("127.0.0.1", port))
+            .admin(new Listener("127.0.0.1", 0))
+            .pkcs11(pkcs11)
+            .defaultBackend(defaultBackend)
+            .build();
     EkmInit.run(ekmConfig, Map.of());
     ekm = EkmServer.start(ekmConfig, Map.of());
     JsonNode client =

@@ -37,21 +37,15 @@ final class KmsBed implements AutoCloseable {
   KmsBed(EkmBed ekm) throws Exception {
     kmsDir = ekm.dir.resolve("kms");
     KmsConfig config =
-        new KmsConfig(
-            kmsDir.toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            null,
-            new KmsConfig.Ekm(
-                null, null, List.of(ekm.dir.resolve("identity/tls/ca.pem").toString())),
-            null,
-            null,
-            KmsConfig.Egress.loopbackOnly(), // the bed's EKM and identity are on loopback
-            new KmsConfig.RateLimit(0, 0),
-            null);
+        KmsConfig.builder(kmsDir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .ekm(
+                new KmsConfig.Ekm(
+                    null, null, List.of(ekm.dir.resolve("identity/tls/ca.pem").toString())))
+            .egress(KmsConfig.Egress.loopbackOnly()) // the bed's EKM and identity are on loopback
+            .rateLimit(new KmsConfig.RateLimit(0, 0))
+            .build();
     KmsInit.run(config, Map.of(), null);
     kms = KmsLauncher.start(config, Map.of(), routing -> {});
     apiKey = newUser();

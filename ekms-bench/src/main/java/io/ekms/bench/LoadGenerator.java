@@ -31,18 +31,36 @@ public final class LoadGenerator {
   /** Runs {@code op} unrecorded, so the JIT and connection pools are warm before measuring. */
   public static void warm(Operation op, int concurrency, Duration duration)
       throws InterruptedException {
-    run(op, concurrency, duration, new Recorder(MAX_LATENCY_NANOS, 3), new AtomicLong());
+    run(
+        Ticker.SYSTEM,
+        op,
+        concurrency,
+        duration,
+        new Recorder(MAX_LATENCY_NANOS, 3),
+        new AtomicLong());
   }
 
   public static Result closedLoop(
       String scenario, Operation op, int concurrency, Duration warmup, Duration measure)
       throws InterruptedException {
-    run(op, concurrency, warmup, new Recorder(MAX_LATENCY_NANOS, 3), new AtomicLong());
+    return closedLoop(Ticker.SYSTEM, scenario, op, concurrency, warmup, measure);
+  }
+
+  /** As {@link #closedLoop(String, Operation, int, Duration, Duration)} on {@code ticker}. */
+  static Result closedLoop(
+      Ticker ticker,
+      String scenario,
+      Operation op,
+      int concurrency,
+      Duration warmup,
+      Duration measure)
+      throws InterruptedException {
+    run(ticker, op, concurrency, warmup, new Recorder(MAX_LATENCY_NANOS, 3), new AtomicLong());
     Recorder recorder = new Recorder(MAX_LATENCY_NANOS, 3);
     AtomicLong errors = new AtomicLong();
-    long start = System.nanoTime();
-    run(op, concurrency, measure, recorder, errors);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    long start = ticker.nanoTime();
+    run(ticker, op, concurrency, measure, recorder, errors);
+    double seconds = (ticker.nanoTime() - start) / 1e9;
     return Result.of(
         scenario, "closed", concurrency, 0, recorder.getIntervalHistogram(), errors.get(), seconds);
   }
@@ -50,30 +68,47 @@ public final class LoadGenerator {
   public static Result openLoop(
       String scenario, Operation op, double ratePerSecond, Duration warmup, Duration measure)
       throws InterruptedException {
-    arrive(op, ratePerSecond, warmup, new Recorder(MAX_LATENCY_NANOS, 3), new AtomicLong());
+    return openLoop(Ticker.SYSTEM, scenario, op, ratePerSecond, warmup, measure);
+  }
+
+  /** As {@link #openLoop(String, Operation, double, Duration, Duration)} on {@code ticker}. */
+  static Result openLoop(
+      Ticker ticker,
+      String scenario,
+      Operation op,
+      double ratePerSecond,
+      Duration warmup,
+      Duration measure)
+      throws InterruptedException {
+    arrive(ticker, op, ratePerSecond, warmup, new Recorder(MAX_LATENCY_NANOS, 3), new AtomicLong());
     Recorder recorder = new Recorder(MAX_LATENCY_NANOS, 3);
     AtomicLong errors = new AtomicLong();
-    long start = System.nanoTime();
-    arrive(op, ratePerSecond, measure, recorder, errors);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    long start = ticker.nanoTime();
+    arrive(ticker, op, ratePerSecond, measure, recorder, errors);
+    double seconds = (ticker.nanoTime() - start) / 1e9;
     Histogram h = recorder.getIntervalHistogram();
     return Result.of(scenario, "open", 0, ratePerSecond, h, errors.get(), seconds);
   }
 
   private static void run(
-      Operation op, int concurrency, Duration duration, Recorder recorder, AtomicLong errors)
+      Ticker ticker,
+      Operation op,
+      int concurrency,
+      Duration duration,
+      Recorder recorder,
+      AtomicLong errors)
       throws InterruptedException {
-    long end = System.nanoTime() + duration.toNanos();
+    long end = ticker.nanoTime() + duration.toNanos();
     Thread[] workers = new Thread[concurrency];
     for (int i = 0; i < concurrency; i++) {
       workers[i] =
           Thread.ofVirtual()
               .start(
                   () -> {
-                    while (System.nanoTime() < end) {
-                      long t0 = System.nanoTime();
+                    while (ticker.nanoTime() < end) {
+                      long t0 = ticker.nanoTime();
                       if (attempt(op)) {
-                        recorder.recordValue(Math.min(System.nanoTime() - t0, MAX_LATENCY_NANOS));
+                        recorder.recordValue(Math.min(ticker.nanoTime() - t0, MAX_LATENCY_NANOS));
                       } else {
                         errors.incrementAndGet();
                       }
@@ -86,18 +121,23 @@ public final class LoadGenerator {
   }
 
   private static void arrive(
-      Operation op, double rate, Duration duration, Recorder recorder, AtomicLong errors)
+      Ticker ticker,
+      Operation op,
+      double rate,
+      Duration duration,
+      Recorder recorder,
+      AtomicLong errors)
       throws InterruptedException {
     long interval = (long) (1e9 / rate);
-    long start = System.nanoTime();
+    long start = ticker.nanoTime();
     long count = (long) (duration.toNanos() / (double) interval);
     Semaphore connections = new Semaphore(OPEN_LOOP_CONNECTIONS);
     List<Thread> arrivals = new ArrayList<>((int) Math.min(count, 1 << 20));
     for (long i = 0; i < count; i++) {
       long intended = start + i * interval;
-      long wait = intended - System.nanoTime();
+      long wait = intended - ticker.nanoTime();
       if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        ticker.sleepNanos(wait);
       }
       arrivals.add(
           Thread.ofVirtual()
@@ -113,7 +153,7 @@ public final class LoadGenerator {
                     try {
                       if (attempt(op)) {
                         recorder.recordValue(
-                            Math.min(System.nanoTime() - intended, MAX_LATENCY_NANOS));
+                            Math.min(ticker.nanoTime() - intended, MAX_LATENCY_NANOS));
                       } else {
                         errors.incrementAndGet();
                       }

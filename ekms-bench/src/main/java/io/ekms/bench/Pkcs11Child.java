@@ -1,7 +1,7 @@
 package io.ekms.bench;
 
-import io.ekms.core.config.SecretRef;
 import io.ekms.core.json.Json;
+import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.server.EkmConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

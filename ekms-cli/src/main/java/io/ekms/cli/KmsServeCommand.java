@@ -86,20 +86,9 @@ final class KmsServeCommand implements Callable<Integer> {
   private static KmsConfig trusting(KmsConfig c, Path ca) {
     List<String> cas = new ArrayList<>(c.ekm().identityCaFiles());
     cas.add(ca.toString());
-    return new KmsConfig(
-        c.dataDir(),
-        c.api(),
-        c.admin(),
-        c.publicUrl(),
-        c.tls(),
-        c.database(),
-        c.masterKeyFile(),
-        new KmsConfig.Ekm(c.ekm().connectTimeoutMillis(), c.ekm().readTimeoutMillis(), cas),
-        c.audit(),
-        c.sweepIntervalSeconds(),
-        c.egress(),
-        c.rateLimit(),
-        c.limits());
+    return c.toBuilder()
+        .ekm(new KmsConfig.Ekm(c.ekm().connectTimeoutMillis(), c.ekm().readTimeoutMillis(), cas))
+        .build();
   }
 
   static KmsConfig load(Path config, Path dataDir) {

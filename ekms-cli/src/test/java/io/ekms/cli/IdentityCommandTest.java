@@ -65,17 +65,10 @@ class IdentityCommandTest {
     assertThat(ekms("identity", "init", "--data-dir", dir.toString()).err())
         .contains("already initialised");
     IdentityConfig config =
-        new IdentityConfig(
-            dir.toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        IdentityConfig.builder(dir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .build();
     try (IdentityServer server = IdentityServer.start(config, Map.of())) {
       Run created =
           admin(server, "identity", "client", "create", "--name", "kms", "--audience", AUDIENCE);
@@ -108,17 +101,10 @@ class IdentityCommandTest {
   void clientCreate_repeatedScopes_replaceTheDefault() throws Exception {
     ekms("identity", "init", "--data-dir", dir.toString());
     IdentityConfig config =
-        new IdentityConfig(
-            dir.toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        IdentityConfig.builder(dir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .build();
     try (IdentityServer server = IdentityServer.start(config, Map.of())) {
       Run created =
           admin(

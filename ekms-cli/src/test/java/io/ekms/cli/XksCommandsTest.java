@@ -50,20 +50,11 @@ class XksCommandsTest {
   @Test
   void xksVerbs_createCredentialExposeList_thenCurlEncryptWorks() throws Exception {
     EkmConfig config =
-        new EkmConfig(
-            dir.toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            new EkmConfig.Tokens("xks-cli-test", 60),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        EkmConfig.builder(dir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .tokens(new EkmConfig.Tokens("xks-cli-test", 60))
+            .build();
     EkmInit.run(config, Map.of());
     try (EkmServer server = EkmServer.start(config, Map.of())) {
       String issuer =

@@ -60,35 +60,11 @@ public final class SdkStack {
 
   private SdkStack() throws Exception {
     var identityConfig =
-        new IdentityConfig(
-            identityDir.toString(),
-            loopback(0),
-            loopback(0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        IdentityConfig.builder(identityDir).api(loopback(0)).admin(loopback(0)).build();
     IdentityInit.run(identityConfig, Map.of());
     identity = IdentityServer.start(identityConfig, Map.of());
     ekmPort = freePort();
-    var ekmConfig =
-        new EkmConfig(
-            ekmDir.toString(),
-            loopback(ekmPort),
-            loopback(0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    var ekmConfig = EkmConfig.builder(ekmDir).api(loopback(ekmPort)).admin(loopback(0)).build();
     var client =
         new AdminJson(identity.adminPort(), identityDir)
             .post(
@@ -124,20 +100,15 @@ public final class SdkStack {
             .asText();
     ekmKeyId = newEkmKey("orders");
     var kmsConfig =
-        new KmsConfig(
-            kmsDir.toString(),
-            loopback(0),
-            loopback(0),
-            null,
-            null,
-            null,
-            null,
-            new KmsConfig.Ekm(null, null, List.of(identityDir.resolve("tls/ca.pem").toString())),
-            null,
-            1,
-            KmsConfig.Egress.loopbackOnly(),
-            null,
-            null);
+        KmsConfig.builder(kmsDir)
+            .api(loopback(0))
+            .admin(loopback(0))
+            .ekm(
+                new KmsConfig.Ekm(
+                    null, null, List.of(identityDir.resolve("tls/ca.pem").toString())))
+            .sweepIntervalSeconds(1)
+            .egress(KmsConfig.Egress.loopbackOnly())
+            .build();
     KmsInit.run(kmsConfig, Map.of(), null);
     kms = KmsLauncher.start(kmsConfig, Map.of(), routing -> {});
     ociConfig = newUser("app", "manage");

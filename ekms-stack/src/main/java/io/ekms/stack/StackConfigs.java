@@ -21,32 +21,15 @@ record StackConfigs(IdentityConfig identity, EkmConfig ekm, KmsConfig kms) {
     int ekmPort = ports.ekm() == 0 ? freePort() : ports.ekm();
     Path caFile = dir.resolve("tls/ca.pem");
     IdentityConfig identity =
-        new IdentityConfig(
-            dir.resolve("identity").toString(),
-            loopback(ports.identity()),
-            loopback(ports.identityAdmin()),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        IdentityConfig.builder(dir.resolve("identity"))
+            .api(loopback(ports.identity()))
+            .admin(loopback(ports.identityAdmin()))
+            .build();
     EkmConfig ekm =
-        new EkmConfig(
-            dir.resolve("ekm").toString(),
-            loopback(ekmPort),
-            loopback(ports.ekmAdmin()),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        EkmConfig.builder(dir.resolve("ekm"))
+            .api(loopback(ekmPort))
+            .admin(loopback(ports.ekmAdmin()))
+            .build();
     KmsConfig kms =
         KmsConfig.builder(dir.resolve("kms"))
             .api(loopback(ports.kms()))

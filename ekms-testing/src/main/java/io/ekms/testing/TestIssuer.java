@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -103,9 +104,12 @@ public final class TestIssuer implements AutoCloseable {
     return tokenEndpoint.requestCount();
   }
 
-  /** Makes the token endpoint wait {@code delay} before answering (zero for no wait). */
-  public void tokenDelay(Duration delay) {
-    tokenEndpoint.delay(delay);
+  /**
+   * Makes the token endpoint hold every request (already counted) until {@code release} is open;
+   * null answers at once again.
+   */
+  public void holdTokens(CountDownLatch release) {
+    tokenEndpoint.hold(release);
   }
 
   /** The PEM of the CA that issued this server's certificate: trust it to fetch the JWKS. */

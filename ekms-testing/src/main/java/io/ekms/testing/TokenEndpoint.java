@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,7 +35,7 @@ final class TokenEndpoint {
   private final TestIssuer issuer;
   private final Map<String, Client> clients = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
-  private volatile Duration delay = Duration.ZERO;
+  private volatile CountDownLatch hold;
 
   TokenEndpoint(TestIssuer issuer) {
     this.issuer = issuer;
@@ -51,14 +52,15 @@ final class TokenEndpoint {
     return requests.get();
   }
 
-  void delay(Duration duration) {
-    this.delay = duration;
+  void hold(CountDownLatch release) {
+    this.hold = release;
   }
 
   void handle(ServerRequest request, ServerResponse response) throws InterruptedException {
     requests.incrementAndGet();
-    if (!delay.isZero()) {
-      Thread.sleep(delay);
+    CountDownLatch release = hold;
+    if (release != null) {
+      release.await();
     }
     String clientId = authenticate(request.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
     if (clientId == null) {

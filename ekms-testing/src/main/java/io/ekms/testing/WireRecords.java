@@ -2,6 +2,7 @@ package io.ekms.testing;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.WireSecret;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,9 @@ public final class WireRecords {
     }
     if (type == SecretBytes.class) {
       return SecretBytes.copyOf(SECRET.getBytes(StandardCharsets.UTF_8));
+    }
+    if (type == WireSecret.class) {
+      return WireSecret.of(SECRET);
     }
     if (com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(type)) {
       return TextNode.valueOf(SECRET);

@@ -1,8 +1,8 @@
 package io.ekms.testing;
 
-import io.ekms.core.config.SecretRef;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.DatabaseConfig;
+import io.ekms.core.secret.SecretRef;
 import io.ekms.testing.EmbeddedPostgresSupport.PgDatabase;
 import java.util.Map;
 

@@ -55,48 +55,23 @@ final class QuickstartStack implements AutoCloseable {
     this.dataDir = dataDir;
     this.caFile = dataDir.resolve("tls/ca.pem");
     identityConfig =
-        new IdentityConfig(
-            dataDir.resolve("identity").toString(),
-            loopback(ports.identity()),
-            loopback(ports.identityAdmin()),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        IdentityConfig.builder(dataDir.resolve("identity"))
+            .api(loopback(ports.identity()))
+            .admin(loopback(ports.identityAdmin()))
+            .build();
     ekmConfig =
-        new EkmConfig(
-            dataDir.resolve("ekm").toString(),
-            loopback(ports.ekm()),
-            loopback(ports.ekmAdmin()),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        EkmConfig.builder(dataDir.resolve("ekm"))
+            .api(loopback(ports.ekm()))
+            .admin(loopback(ports.ekmAdmin()))
+            .build();
     kmsConfig =
-        new KmsConfig(
-            dataDir.resolve("kms").toString(),
-            loopback(ports.kms()),
-            loopback(ports.kmsAdmin()),
-            null,
-            null,
-            null,
-            null,
-            new KmsConfig.Ekm(null, null, List.of(caFile.toString())),
-            null,
-            null,
+        KmsConfig.builder(dataDir.resolve("kms"))
+            .api(loopback(ports.kms()))
+            .admin(loopback(ports.kmsAdmin()))
+            .ekm(new KmsConfig.Ekm(null, null, List.of(caFile.toString())))
             // Everything runs on this machine: the EKM and identity are on loopback.
-            KmsConfig.Egress.loopbackOnly(),
-            null,
-            null);
+            .egress(KmsConfig.Egress.loopbackOnly())
+            .build();
     LocalCa ca = localCa();
     issue(ca, "ekms-identity", identityConfig.dataPath());
     issue(ca, "ekms-ekm", ekmConfig.dataPath());

@@ -7,7 +7,7 @@ import io.ekms.core.json.Json;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.Pem;
 import io.ekms.core.tls.TrustBundle;
-import io.ekms.ekm.xks.SigV4Signer;
+import io.ekms.ekm.auth.xks.SigV4Signer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

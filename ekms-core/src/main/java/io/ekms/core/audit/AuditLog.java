@@ -131,6 +131,11 @@ public final class AuditLog implements AutoCloseable {
     return writer.lastSeq();
   }
 
+  /** How many batches the writer held open for company (see {@link AuditWriter}); for tests. */
+  long batchesHeldOpen() {
+    return writer.batchesHeldOpen();
+  }
+
   /** Stores what is queued (waiting at most the append timeout), then stops the writer. */
   @Override
   public void close() {

@@ -1,6 +1,6 @@
 package io.ekms.core.db;
 
-import io.ekms.core.config.SecretRef;
+import io.ekms.core.secret.SecretRef;
 
 /**
  * Where metadata lives: an H2 file database by default, PostgreSQL when {@code jdbcUrl} says so.

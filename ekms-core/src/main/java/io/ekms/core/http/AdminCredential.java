@@ -47,6 +47,21 @@ public final class AdminCredential {
     return MessageDigest.isEqual(expectedHash, sha256(authorization.substring(7).trim()));
   }
 
+  /**
+   * The admin API's {@link Authenticator}: the caller {@code admin} makes of the request id when
+   * the request carries this token, else {@code refused}'s exception (which the exchange counts).
+   */
+  public <C> Authenticator<C> authenticator(
+      java.util.function.Function<String, C> admin,
+      java.util.function.Supplier<? extends RuntimeException> refused) {
+    return request -> {
+      if (!accepts(request.header("Authorization"))) {
+        throw refused.get();
+      }
+      return admin.apply(request.requestId());
+    };
+  }
+
   private static byte[] sha256(String value) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

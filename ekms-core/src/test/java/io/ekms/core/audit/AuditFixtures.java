@@ -71,20 +71,28 @@ final class AuditFixtures {
     }
   }
 
-  /** Polls {@code condition} until it holds; false if {@code limit} passes first. */
-  static boolean eventually(Duration limit, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
+  /**
+   * Longest wait for something that must happen (a recovery the writer retries every 250 ms); only
+   * a hang reaches it, and then the test fails instead of blocking the build.
+   */
+  static final Duration HANG_GUARD = Duration.ofSeconds(60);
+
+  /**
+   * Returns once {@code condition} holds. There is no time limit that a slow machine could reach:
+   * the wait ends by the condition, and only a hang ({@link #HANG_GUARD}) fails it.
+   */
+  static void await(String what, BooleanSupplier condition) {
+    long guard = System.nanoTime() + HANG_GUARD.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - guard > 0) {
+        throw new AssertionError("hung: " + what + " never happened");
       }
       try {
-        Thread.sleep(20);
+        Thread.sleep(10);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return false;
+        throw new AssertionError("interrupted while waiting until " + what, e);
       }
     }
-    return condition.getAsBoolean();
   }
 }

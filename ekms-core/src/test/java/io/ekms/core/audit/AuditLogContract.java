@@ -211,12 +211,12 @@ abstract class AuditLogContract extends AuditStoreFixture {
   @Test
   void append_loneAppenderWithLongGroupCommitWait_neverWaitsForCompany() {
     AuditLog log = openLog(AuditLogOptions.defaults().withGroupCommitWait(Duration.ofMillis(100)));
-    long start = System.nanoTime();
     for (int i = 1; i <= 30; i++) {
       log.append(record("alone-" + i, i));
     }
-    // Holding each batch open would take 30 x 100 ms; one appender at a time never waits.
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    // Counted, not timed: the writer counts every batch it holds open (AuditWriterTest shows the
+    // count moves when it does), and one appender at a time must never cause one.
+    assertThat(log.batchesHeldOpen()).isZero();
     assertThat(log.verify()).isEqualTo(VerifyResult.good(30));
   }
 

@@ -1,6 +1,6 @@
 package io.ekms.core.audit;
 
-import static io.ekms.core.audit.AuditFixtures.eventually;
+import static io.ekms.core.audit.AuditFixtures.await;
 import static io.ekms.core.audit.AuditFixtures.readAll;
 import static io.ekms.core.audit.AuditFixtures.record;
 import static io.ekms.core.audit.AuditFixtures.sql;
@@ -13,24 +13,24 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every audit store must do when it fails: REFUSE throws within the bounded wait and keeps the
  * chain consistent, CONTINUE returns and records the gap, and neither waits forever on a stuck
  * store.
+ *
+ * <p>Nothing here times an append against a limit a slow machine could miss: the reason in the
+ * message tells whether an append gave up at its own deadline or on the store's error, a stuck
+ * store stays stuck until the test has seen the appends return, and the only elapsed time checked
+ * is a lower bound (an append that gave up at its deadline waited at least the timeout), which more
+ * load can only make longer.
  */
 abstract class AuditLogFailureContract extends AuditStoreFixture {
   private static final Duration TIMEOUT = Duration.ofMillis(400);
-  private static final long SLACK_MILLIS = 1_500;
 
   private AuditLog openLog(AuditPolicy policy) {
     return openLog(AuditLogOptions.defaults().withPolicy(policy).withAppendTimeout(TIMEOUT));
-  }
-
-  private static long millisSince(long startNanos) {
-    return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
   }
 
   @Test
@@ -39,12 +39,11 @@ abstract class AuditLogFailureContract extends AuditStoreFixture {
     log.append(record("before", 1));
     database.close();
 
-    long start = System.nanoTime();
+    // "failed", not "did not answer in time": the error ended the wait, not the deadline.
     assertThatThrownBy(() -> log.append(record("secret-free-id", 2)))
         .isInstanceOf(AuditUnavailableException.class)
-        .hasMessageStartingWith("audit log unavailable")
+        .hasMessage("audit log unavailable: the audit store failed")
         .hasMessageNotContaining("secret-free-id");
-    assertThat(millisSince(start)).isLessThan(TIMEOUT.toMillis() + SLACK_MILLIS);
     assertThat(log.healthy()).isFalse();
   }
 
@@ -59,7 +58,7 @@ abstract class AuditLogFailureContract extends AuditStoreFixture {
     assertThat(log.healthy()).isFalse();
 
     sql(database, "ALTER TABLE audit_log_away RENAME TO audit_log");
-    assertThat(eventually(Duration.ofSeconds(5), log::healthy)).isTrue();
+    await("the log is healthy again", log::healthy);
     log.append(record("after", 3));
 
     assertThat(readAll(log))
@@ -79,7 +78,7 @@ abstract class AuditLogFailureContract extends AuditStoreFixture {
     }
     assertThat(log.healthy()).isFalse();
     sql(database, "ALTER TABLE audit_log_away RENAME TO audit_log");
-    assertThat(eventually(Duration.ofSeconds(5), log::healthy)).isTrue();
+    await("the log is healthy again", log::healthy);
     log.append(record("after", 7));
 
     List<AuditEntry> all = readAll(log);
@@ -99,16 +98,17 @@ abstract class AuditLogFailureContract extends AuditStoreFixture {
 
     try (Connection blocker = holdNextSeq(log)) {
       long start = System.nanoTime();
+      // It returns while the store still holds the row: the deadline ended the wait (the message
+      // says so; the store's own statement timeout would say "failed"), no sooner than the timeout.
       assertThatThrownBy(() -> log.append(record("stuck", 2)))
           .isInstanceOf(AuditUnavailableException.class)
-          .hasMessageContaining("did not answer in time");
-      assertThat(millisSince(start))
-          .isBetween(TIMEOUT.toMillis(), TIMEOUT.toMillis() + SLACK_MILLIS);
-      assertThat(eventually(Duration.ofSeconds(2), () -> !log.healthy())).isTrue();
+          .hasMessage("audit log unavailable: the audit store did not answer in time");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(TIMEOUT);
+      await("health reports the stuck store", () -> !log.healthy());
       blocker.rollback();
     }
 
-    assertThat(eventually(Duration.ofSeconds(5), log::healthy)).isTrue();
+    await("the log is healthy again", log::healthy);
     log.append(record("after", 3));
     assertThat(readAll(log).get(0).record().requestId()).isEqualTo("before");
     assertThat(log.verify().ok()).isTrue();
@@ -119,21 +119,20 @@ abstract class AuditLogFailureContract extends AuditStoreFixture {
     AuditLog log = openLog(AuditPolicy.CONTINUE);
     log.append(record("before", 1));
     int appends = 20;
-    AtomicLong slowest = new AtomicLong();
 
     try (Connection blocker = holdNextSeq(log)) {
       List<Thread> threads = new ArrayList<>();
       for (int i = 0; i < appends; i++) {
         int n = i;
-        threads.add(Thread.ofVirtual().start(() -> timedAppend(log, n, slowest)));
+        threads.add(Thread.ofVirtual().start(() -> log.append(record("stuck-" + n, n))));
       }
+      // Every append returns while the store still holds the row (it is released only after).
       for (Thread t : threads) {
         t.join();
       }
       blocker.rollback();
     }
-    assertThat(slowest.get()).isLessThan(TIMEOUT.toMillis() + SLACK_MILLIS);
-    assertThat(eventually(Duration.ofSeconds(5), log::healthy)).isTrue();
+    await("the log is healthy again", log::healthy);
     log.append(record("after", 99));
 
     List<AuditEntry> all = readAll(log);
@@ -161,12 +160,6 @@ abstract class AuditLogFailureContract extends AuditStoreFixture {
     continuing.close();
     continuing.append(record("late", 2));
     assertThat(continuing.read(0, 10, null)).isEmpty();
-  }
-
-  private static void timedAppend(AuditLog log, int n, AtomicLong slowest) {
-    long start = System.nanoTime();
-    log.append(record("stuck-" + n, n));
-    slowest.accumulateAndGet(millisSince(start), Math::max);
   }
 
   /**

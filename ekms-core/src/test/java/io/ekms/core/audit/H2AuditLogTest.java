@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.DatabaseConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -31,13 +30,9 @@ class H2AuditLogTest extends AuditLogContract {
     AuditLog log = openLog(AuditLogOptions.defaults());
     log.append(AuditFixtures.record("req-0", 0));
     HikariDataSource pool = (HikariDataSource) database.dataSource();
-    assertThat(
-            AuditFixtures.eventually(
-                Duration.ofSeconds(60),
-                () ->
-                    pool.getHikariPoolMXBean().getTotalConnections() == pool.getMaximumPoolSize()))
-        .as("the pool fills")
-        .isTrue();
+    AuditFixtures.await(
+        "the pool fills",
+        () -> pool.getHikariPoolMXBean().getTotalConnections() == pool.getMaximumPoolSize());
     long before = metaId();
 
     for (int i = 1; i <= 20; i++) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.config.ConfigLoader;
-import io.ekms.core.config.SecretRef;
+import io.ekms.core.secret.SecretRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

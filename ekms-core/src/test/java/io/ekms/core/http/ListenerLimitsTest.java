@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -86,12 +85,15 @@ class ListenerLimitsTest {
     assertThat(get(second, "/ok")).startsWith("HTTP/1.1 200");
 
     CompletableFuture<SSLSocket> third = CompletableFuture.supplyAsync(() -> openUnchecked(port));
-    // A negative can only be observed over some time: the extra handshake must not finish while
-    // both slots are held. (Without the limit it finishes in milliseconds and this fails.)
-    assertThatThrownBy(() -> third.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+    // Seen, not timed: the server takes a connection off the kernel's accept queue only when a slot
+    // is free, so the extra one waits there, its handshake unanswered. (Without the limit it is
+    // accepted at once, the queue never holds it, and the wait below fails at the hang guard.)
+    awaitAcceptQueue(port, 1);
+    assertThat(third).isNotDone();
 
     first.close();
     SSLSocket served = third.get(HANG_GUARD_MILLIS, TimeUnit.MILLISECONDS);
+    assertThat(AcceptQueue.length(port)).isZero();
     assertThat(get(served, "/ok")).startsWith("HTTP/1.1 200");
   }
 
@@ -161,6 +163,18 @@ class ListenerLimitsTest {
         .hasMessage("limits.maxConnections must be 1 to 1000000");
     assertThat(ListenerLimits.defaults())
         .isEqualTo(new ListenerLimits(1000, 256, 4096, 16_384, 10, 60));
+  }
+
+  /** Returns once {@code length} connections wait in the accept queue; only a hang fails it. */
+  private static void awaitAcceptQueue(int port, int length) throws Exception {
+    long guard = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANG_GUARD_MILLIS);
+    while (AcceptQueue.length(port) != length) {
+      if (System.nanoTime() - guard > 0) {
+        throw new AssertionError(
+            "hung: the accept queue of port " + port + " never held " + length + " connections");
+      }
+      Thread.sleep(10);
+    }
   }
 
   private static SSLSocket open(int port) throws IOException {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.config.Misconfiguration;
-import io.ekms.core.config.SecretRef;
+import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.core.tls.Pem;
 import java.nio.file.Files;

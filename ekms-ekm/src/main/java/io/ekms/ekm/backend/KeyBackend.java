@@ -1,6 +1,7 @@
 package io.ekms.ekm.backend;
 
 import io.ekms.core.crypto.AuthenticationFailedException;
+import io.ekms.ekm.domain.KeyHandle;
 
 /**
  * Where key material lives and where it is used. The EKM only ever holds {@link KeyHandle}s;
@@ -17,7 +18,8 @@ import io.ekms.core.crypto.AuthenticationFailedException;
  *       a ciphertext that the 12-byte rule of decrypt can never open).
  *   <li>{@link #destroy} erases the key for good; later use of the handle fails with {@link
  *       KeyUnusableException}.
- *   <li>A handle is used with the version id it was generated for; with any other id it fails.
+ *   <li>A handle is used with the version id it was generated for; with any other id it fails with
+ *       {@link KeyUnusableException}.
  *   <li>Transient failures of the device raise {@link BackendUnavailableException}; bad input never
  *       does.
  *   <li>Implementations are thread-safe.

@@ -1,6 +1,5 @@
 package io.ekms.ekm.domain;
 
-import io.ekms.ekm.backend.KeyHandle;
 import java.time.Instant;
 import java.util.Objects;
 

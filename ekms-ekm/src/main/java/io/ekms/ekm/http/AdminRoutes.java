@@ -1,12 +1,12 @@
 package io.ekms.ekm.http;
 
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.audit.AuditQuery;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
-import io.ekms.core.http.Bodies;
-import io.ekms.core.http.JsonExchange.Reply;
-import io.ekms.core.json.Json;
+import io.ekms.core.http.AuditQuery;
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
+import io.ekms.core.http.Request;
 import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersionState;
@@ -20,12 +20,12 @@ import io.ekms.ekm.http.AdminViews.ListView;
 import io.ekms.ekm.http.AdminViews.VaultView;
 import io.ekms.ekm.http.AdminViews.VersionView;
 import io.ekms.ekm.service.AuditTrail;
+import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.KeyAdmin;
 import io.ekms.ekm.service.VaultAdmin;
 import io.ekms.ekm.service.VersionAdmin;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +40,7 @@ public final class AdminRoutes {
   private final KeyAdmin keys;
   private final VersionAdmin versions;
   private final AuditLog auditLog;
-  private final AdminGate gate;
+  private final Exchange<CallContext> gate;
 
   public AdminRoutes(
       VaultAdmin vaults,
@@ -55,7 +55,7 @@ public final class AdminRoutes {
     this.keys = keys;
     this.versions = versions;
     this.auditLog = auditLog;
-    this.gate = new AdminGate(credential, refusals, audit, metrics);
+    this.gate = AdminGate.exchange(credential, refusals, audit, metrics, MAX_BODY);
   }
 
   public void routing(HttpRouting.Builder r) {
@@ -227,25 +227,25 @@ public final class AdminRoutes {
   }
 
   private io.helidon.webserver.http.Handler route(
-      String operation, AdminGate.AdminHandler handler) {
+      String operation, Exchange.Route<CallContext> handler) {
     return gate.route(operation, handler);
   }
 
-  private static <T> T body(ServerRequest req, Class<T> type) {
-    return Json.read(Bodies.read(req, MAX_BODY), type);
+  private static <T> T body(Request req, Class<T> type) {
+    return req.json(type);
   }
 
   /** A vault, key or version id of the path, which must be an EKM id. */
-  private static String p(ServerRequest req, String name) {
+  private static String p(Request req, String name) {
     return PathIds.ekm(req, name);
   }
 
-  private static String query(ServerRequest req, String name) {
-    return req.query().first(name).orElse(null);
+  private static String query(Request req, String name) {
+    return req.query(name).orElse(null);
   }
 
-  private static long longParam(ServerRequest req, String name, long fallback) {
-    String value = req.query().first(name).orElse(null);
+  private static long longParam(Request req, String name, long fallback) {
+    String value = req.query(name).orElse(null);
     if (value == null) {
       return fallback;
     }

@@ -3,7 +3,10 @@ package io.ekms.ekm.http;
 import io.ekms.core.secret.Redacted;
 import java.util.List;
 
-/** Request and response bodies of the EKM API, field for field as ekm-api.md names them. */
+/**
+ * Request and response bodies of the EKM API, field for field as docs/protocols/ekm-api.md names
+ * them.
+ */
 final class ApiBodies {
   private ApiBodies() {}
 

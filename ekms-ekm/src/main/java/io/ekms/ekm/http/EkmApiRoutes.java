@@ -1,14 +1,11 @@
 package io.ekms.ekm.http;
 
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.http.Bodies;
-import io.ekms.core.http.JsonExchange;
-import io.ekms.core.http.JsonExchange.Reply;
-import io.ekms.core.http.Peers;
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
+import io.ekms.core.http.Request;
 import io.ekms.core.json.Base64Field;
-import io.ekms.core.json.Json;
 import io.ekms.core.secret.Wipe;
-import io.ekms.ekm.auth.TokenRejectedException;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.auth.VerifiedToken;
 import io.ekms.ekm.domain.Key;
@@ -21,12 +18,13 @@ import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.CryptoService;
 import io.ekms.ekm.service.EkmError;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
 
-/** The OCI EKM API (ekm-api.md): six operations under {@code /oci/ekm/v1/vaults/{vaultId}}. */
+/**
+ * The OCI EKM API (docs/protocols/ekm-api.md): six operations under {@code
+ * /oci/ekm/v1/vaults/{vaultId}}.
+ */
 public final class EkmApiRoutes {
   public static final String BASE = "/oci/ekm/v1/vaults/{vaultId}";
   static final int MAX_BODY = 128 * 1024;
@@ -34,9 +32,7 @@ public final class EkmApiRoutes {
 
   private final CryptoService crypto;
   private final TokenValidator tokens;
-  private final AuditTrail audit;
-  private final JsonExchange exchange;
-  private final Refusals refusals;
+  private final Exchange<CallContext> exchange;
 
   public EkmApiRoutes(
       CryptoService crypto,
@@ -44,55 +40,37 @@ public final class EkmApiRoutes {
       AuditTrail audit,
       Refusals refusals,
       io.ekms.core.http.RequestMetrics metrics) {
-    this.refusals = refusals;
     this.crypto = crypto;
     this.tokens = tokens;
-    this.audit = audit;
-    this.exchange = new JsonExchange(metrics, ErrorMapper::map);
+    this.exchange =
+        Exchange.builder(this::caller, ErrorMapper.TABLE)
+            .refusals(refusals)
+            .audit(
+                (ctx, operation, request, code) ->
+                    audit.recordIfPending(ctx, operation, target(request), code))
+            .metrics(metrics)
+            .maxBody(MAX_BODY)
+            .build();
   }
 
   public void routing(HttpRouting.Builder routing) {
     routing
-        .get(BASE + "/metadata", route("GetVaultMetadata", this::vaultMetadata))
-        .get(BASE + "/keys/{keyId}/metadata", route("GetKeyMetadata", this::keyMetadata))
+        .get(BASE + "/metadata", exchange.route("GetVaultMetadata", this::vaultMetadata))
+        .get(BASE + "/keys/{keyId}/metadata", exchange.route("GetKeyMetadata", this::keyMetadata))
         .get(
             BASE + "/keys/{keyId}/keyVersions/{versionId}/metadata",
-            route("GetKeyVersionMetadata", this::versionMetadata))
-        .post(BASE + "/keys/{keyId}/encrypt", route("Encrypt", this::encrypt))
-        .post(BASE + "/keys/{keyId}/decrypt", route("Decrypt", this::decrypt))
-        .post(BASE + "/generateRandomBytes", route("GenerateRandomBytes", this::random));
+            exchange.route("GetKeyVersionMetadata", this::versionMetadata))
+        .post(BASE + "/keys/{keyId}/encrypt", exchange.route("Encrypt", this::encrypt))
+        .post(BASE + "/keys/{keyId}/decrypt", exchange.route("Decrypt", this::decrypt))
+        .post(BASE + "/generateRandomBytes", exchange.route("GenerateRandomBytes", this::random));
   }
 
-  /** One route's work, once its caller is authenticated. */
-  @FunctionalInterface
-  private interface Authenticated {
-    Reply handle(ServerRequest request, CallContext ctx);
-  }
-
-  /**
-   * Authenticates, then runs {@code handler}; a failure its service did not record (a malformed
-   * body or id) is recorded here with the code the caller is answered.
-   */
-  private io.helidon.webserver.http.Handler route(String operation, Authenticated handler) {
-    return exchange.route(
-        operation,
-        (req, requestId) -> {
-          CallContext ctx = caller(req, requestId, operation);
-          try {
-            return handler.handle(req, ctx);
-          } catch (RuntimeException e) {
-            audit.recordIfPending(ctx, operation, target(req), ErrorMapper.code(e));
-            throw e;
-          }
-        });
-  }
-
-  private Reply vaultMetadata(ServerRequest req, CallContext ctx) {
+  private Reply vaultMetadata(Request req, CallContext ctx) {
     var vault = crypto.vaultMetadata(ctx, vault(req));
     return new Reply(200, new ApiBodies.VaultMetadata(vault.state().name(), "ekms"));
   }
 
-  private Reply keyMetadata(ServerRequest req, CallContext ctx) {
+  private Reply keyMetadata(Request req, CallContext ctx) {
     Key key = crypto.keyMetadata(ctx, vault(req), key(req));
     return new Reply(
         200,
@@ -104,7 +82,7 @@ public final class EkmApiRoutes {
             key.ops().stream().map(Enum::name).sorted().toList()));
   }
 
-  private Reply versionMetadata(ServerRequest req, CallContext ctx) {
+  private Reply versionMetadata(Request req, CallContext ctx) {
     String versionId = PathIds.ekm(req, "versionId");
     var info = crypto.keyVersionMetadata(ctx, vault(req), key(req), versionId);
     KeyVersion v = info.version();
@@ -117,10 +95,10 @@ public final class EkmApiRoutes {
         200, new ApiBodies.KeyVersionMetadata(v.keyId(), v.id(), v.state().name(), ops));
   }
 
-  private Reply encrypt(ServerRequest req, CallContext ctx) {
+  private Reply encrypt(Request req, CallContext ctx) {
     String vaultId = vault(req);
     String keyId = key(req);
-    EncryptRequest body = Json.read(Bodies.read(req, MAX_BODY), EncryptRequest.class);
+    EncryptRequest body = req.json(EncryptRequest.class);
     byte[] plaintext = Fields.b64("plaintext", body.plaintext(), 1, 65_536);
     CryptoService.Encrypted out;
     try {
@@ -141,10 +119,10 @@ public final class EkmApiRoutes {
             out.keyVersionId()));
   }
 
-  private Reply decrypt(ServerRequest req, CallContext ctx) {
+  private Reply decrypt(Request req, CallContext ctx) {
     String vaultId = vault(req);
     String keyId = key(req);
-    DecryptRequest body = Json.read(Bodies.read(req, MAX_BODY), DecryptRequest.class);
+    DecryptRequest body = req.json(DecryptRequest.class);
     if (!MODE.equals(Fields.required("mode", body.mode()))) {
       throw EkmError.INVALID_REQUEST.error("Field 'mode' must be AES_GCM.");
     }
@@ -164,9 +142,9 @@ public final class EkmApiRoutes {
     }
   }
 
-  private Reply random(ServerRequest req, CallContext ctx) {
+  private Reply random(Request req, CallContext ctx) {
     String vaultId = vault(req);
-    RandomRequest body = Json.read(Bodies.read(req, MAX_BODY), RandomRequest.class);
+    RandomRequest body = req.json(RandomRequest.class);
     Integer length = body.length();
     if (length == null || length < 1 || length > 65_535) {
       throw EkmError.INVALID_REQUEST.error("Field 'length' must be 1 to 65535.");
@@ -179,34 +157,22 @@ public final class EkmApiRoutes {
     }
   }
 
-  /**
-   * Verifies the bearer token. A refused token is counted in the bounded refusal records: a caller
-   * without a valid token cannot cost a durable write per request.
-   */
-  private CallContext caller(ServerRequest req, String requestId, String operation) {
-    String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-    CallContext ctx;
-    try {
-      VerifiedToken token = tokens.validate(header);
-      ctx = CallContext.client(requestId, token.clientId(), token.issuer());
-    } catch (TokenRejectedException e) {
-      refusals.refused(Peers.address(req), operation, EkmError.INVALID_TOKEN.code(), requestId);
-      throw e;
-    }
-    return ctx;
+  /** The caller its bearer token names; a refused token is counted by the exchange. */
+  private CallContext caller(Request req) {
+    VerifiedToken token = tokens.validate(req.header("Authorization"));
+    return CallContext.client(req.requestId(), token.clientId(), token.issuer());
   }
 
   /** What the request names, as sent (the audit clips it), for records of refused requests. */
-  private static AuditTrail.Target target(ServerRequest req) {
-    return new AuditTrail.Target(
-        PathIds.raw(req, "vaultId"), PathIds.raw(req, "keyId"), PathIds.raw(req, "versionId"));
+  private static AuditTrail.Target target(Request req) {
+    return new AuditTrail.Target(req.path("vaultId"), req.path("keyId"), req.path("versionId"));
   }
 
-  private static String vault(ServerRequest req) {
+  private static String vault(Request req) {
     return PathIds.ekm(req, "vaultId");
   }
 
-  private static String key(ServerRequest req) {
+  private static String key(Request req) {
     return PathIds.ekm(req, "keyId");
   }
 }

@@ -2,6 +2,7 @@ package io.ekms.ekm.http;
 
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
+import io.ekms.core.http.ErrorTable;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.ekm.auth.TokenRejectedException;
 import io.ekms.ekm.backend.BackendUnavailableException;
@@ -17,6 +18,13 @@ final class ErrorMapper {
   private static final Logger LOG = System.getLogger(ErrorMapper.class.getName());
 
   private ErrorMapper() {}
+
+  /** The EKM APIs' table, for the {@link io.ekms.core.http.Exchange}. */
+  static final ErrorTable TABLE =
+      (failure, requestId) ->
+          translate(
+              failure instanceof RuntimeException r ? r : new IllegalStateException(failure),
+              requestId);
 
   /** The answer for {@code t}, logging the cause of a server-side failure. */
   static ApiException map(RuntimeException t, String requestId) {

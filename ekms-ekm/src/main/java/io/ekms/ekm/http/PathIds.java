@@ -1,8 +1,8 @@
 package io.ekms.ekm.http;
 
+import io.ekms.core.http.Request;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.service.EkmError;
-import io.helidon.webserver.http.ServerRequest;
 
 /**
  * Ids in request paths, checked at the edge: an EKM id has one shape (type prefix, dash, 32 hex
@@ -13,16 +13,11 @@ final class PathIds {
   private PathIds() {}
 
   /** The path parameter {@code name}, which must be an EKM id. */
-  static String ekm(ServerRequest req, String name) {
-    String value = raw(req, name);
+  static String ekm(Request req, String name) {
+    String value = req.path(name);
     if (!Ids.wellFormed(value)) {
       throw EkmError.INVALID_REQUEST.error("'" + name + "' in the path is not an EKM id.");
     }
     return value;
-  }
-
-  /** The path parameter as sent (decoded), or null when the route has none. */
-  static String raw(ServerRequest req, String name) {
-    return req.path().pathParameters().first(name).orElse(null);
   }
 }

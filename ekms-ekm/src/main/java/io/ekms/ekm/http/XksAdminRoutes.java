@@ -2,20 +2,22 @@ package io.ekms.ekm.http;
 
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
-import io.ekms.core.http.Bodies;
-import io.ekms.core.http.JsonExchange.Reply;
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
+import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.core.json.Json;
 import io.ekms.core.secret.Redacted;
+import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.WireSecret;
 import io.ekms.ekm.domain.Ids;
+import io.ekms.ekm.domain.xks.XksKeyStore;
+import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
+import io.ekms.ekm.domain.xks.XksUsage;
 import io.ekms.ekm.service.AuditTrail;
+import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.XksAdmin;
-import io.ekms.ekm.xks.XksKeyStore;
-import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
-import io.ekms.ekm.xks.XksUsage;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
 
 /**
@@ -35,7 +37,7 @@ public final class XksAdminRoutes {
   }
 
   /** Body of add credential; the secret is never answered back. */
-  record AddCredential(String accessKeyId, String secretAccessKey) {
+  record AddCredential(String accessKeyId, WireSecret secretAccessKey) {
     @Override
     public String toString() {
       return Redacted.toString(this);
@@ -75,7 +77,7 @@ public final class XksAdminRoutes {
   }
 
   private final XksAdmin admin;
-  private final AdminGate gate;
+  private final Exchange<CallContext> gate;
 
   public XksAdminRoutes(
       XksAdmin admin,
@@ -84,7 +86,7 @@ public final class XksAdminRoutes {
       AdminCredential credential,
       RequestMetrics metrics) {
     this.admin = admin;
-    this.gate = new AdminGate(credential, refusals, audit, metrics);
+    this.gate = AdminGate.exchange(credential, refusals, audit, metrics, 16 * 1024);
   }
 
   public void routing(HttpRouting.Builder r) {
@@ -113,7 +115,10 @@ public final class XksAdminRoutes {
             "XksAddCredential",
             (req, ctx) -> {
               var b = body(req, AddCredential.class);
-              admin.addCredential(ctx, p(req, "storeId"), b.accessKeyId(), b.secretAccessKey());
+              try (WireSecret secret = b.secretAccessKey();
+                  SecretBytes bytes = secret == null ? null : secret.toSecretBytes()) {
+                admin.addCredential(ctx, p(req, "storeId"), b.accessKeyId(), bytes);
+              }
               return new Reply(201, new AdminViews.ListView<>(List.of(b.accessKeyId())));
             }));
     r.delete(
@@ -148,7 +153,7 @@ public final class XksAdminRoutes {
   }
 
   private io.helidon.webserver.http.Handler route(
-      String operation, AdminGate.AdminHandler handler) {
+      String operation, Exchange.Route<CallContext> handler) {
     return gate.route(operation, handler);
   }
 
@@ -161,13 +166,13 @@ public final class XksAdminRoutes {
     }
   }
 
-  private static <T> T body(ServerRequest req, Class<T> type) {
-    return Json.read(Bodies.read(req, 16 * 1024), type);
+  private static <T> T body(Request req, Class<T> type) {
+    return req.json(type);
   }
 
   /** A path parameter, checked for its type's shape: a 400 naming it when it does not fit. */
-  private static String p(ServerRequest req, String name) {
-    String value = PathIds.raw(req, name);
+  private static String p(Request req, String name) {
+    String value = req.path(name);
     boolean valid =
         switch (name) {
           case "storeId" -> Ids.wellFormed(value);

@@ -1,7 +1,7 @@
 package io.ekms.ekm.server;
 
-import io.ekms.core.config.SecretRef;
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.pkcs11.Pkcs11KeyBackend;
 import io.ekms.ekm.backend.pkcs11.Pkcs11Settings;

@@ -1,10 +1,10 @@
 package io.ekms.ekm.server;
 
 import io.ekms.core.audit.AuditSettings;
-import io.ekms.core.config.SecretRef;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
 import io.ekms.core.http.ListenerLimits;
+import io.ekms.core.secret.SecretRef;
 import java.nio.file.Path;
 
 /**
@@ -163,7 +163,11 @@ public record EkmConfig(
 
   /** The defaults, for a data directory. */
   public static EkmConfig defaults(Path dataDir) {
-    return new EkmConfig(
-        dataDir.toString(), null, null, null, null, null, null, null, null, null, null, null, null);
+    return builder(dataDir).build();
+  }
+
+  /** A builder starting from the defaults for {@code dataDir}. */
+  public static EkmConfigBuilder builder(Path dataDir) {
+    return new EkmConfigBuilder(dataDir);
   }
 }

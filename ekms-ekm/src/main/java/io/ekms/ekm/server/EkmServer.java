@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -72,6 +73,16 @@ public final class EkmServer implements AutoCloseable {
       Map<String, String> env,
       Clock clock,
       UnaryOperator<Backends> backendsSeen) {
+    return start(config, env, clock, backendsSeen, System::nanoTime);
+  }
+
+  /** As above, with the vaults' rate limits refilling on {@code rateTicker} (tests hold it). */
+  static EkmServer start(
+      EkmConfig config,
+      Map<String, String> env,
+      Clock clock,
+      UnaryOperator<Backends> backendsSeen,
+      LongSupplier rateTicker) {
     Database db = Database.open(config.database(), env, "db/ekm", "db/audit");
     try {
       SecretBytes masterKey = KeystoreOpener.open(config.keystore(), db, env);
@@ -87,7 +98,9 @@ public final class EkmServer implements AutoCloseable {
                   backends,
                   audit,
                   new RateLimiter(
-                      config.rateLimit().perSecondPerVault(), config.rateLimit().burst())),
+                      config.rateLimit().perSecondPerVault(),
+                      config.rateLimit().burst(),
+                      rateTicker)),
               new TokenValidator(
                   config.audience(),
                   Duration.ofSeconds(config.tokens().clockSkewSeconds()),

@@ -1,7 +1,6 @@
 package io.ekms.ekm.service;
 
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.audit.AuditRecord;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.error.ApiException;
 import java.time.Clock;
@@ -10,25 +9,27 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs one EKM operation and records its outcome in the audit log before the caller is answered. A
- * success is only returned once its record is durable; when the audit store refuses, the caller
- * gets 503 (the log's policy decides whether it refuses).
+ * The EKM's use of the one audit trail ({@link io.ekms.core.audit.AuditTrail}): a success is only
+ * returned once its record is durable; when the audit store refuses, the caller gets 503
+ * AuditUnavailable (the log's policy decides whether it refuses).
  */
 public final class AuditTrail {
-  public static final String OK = "OK";
-  private final AuditLog log;
-  private final Clock clock;
+  public static final String OK = io.ekms.core.audit.AuditTrail.OK;
+  private final io.ekms.core.audit.AuditTrail trail;
 
   public AuditTrail(AuditLog log, Clock clock) {
-    this.log = log;
-    this.clock = clock;
+    this.trail = new io.ekms.core.audit.AuditTrail(log, clock, AuditTrail::code);
   }
 
   /**
    * What an operation touched, for its audit record; any part may be null. Operations that create
    * or choose an object name it from their result ({@code targetOf}).
    */
-  public record Target(String vault, String key, String version) {}
+  public record Target(String vault, String key, String version) {
+    io.ekms.core.audit.AuditTrail.Target core() {
+      return new io.ekms.core.audit.AuditTrail.Target(vault, key, version);
+    }
+  }
 
   public <T> T run(
       CallContext ctx,
@@ -36,35 +37,28 @@ public final class AuditTrail {
       Target target,
       Function<T, Target> targetOf,
       Supplier<T> work) {
-    T result;
-    try {
-      result = work.get();
-    } catch (ApiException e) {
-      recordQuietly(ctx, operation, target, e.errorCode().code());
-      throw e;
-    } catch (RuntimeException e) {
-      recordQuietly(ctx, operation, target, EkmError.INTERNAL_ERROR.code());
-      throw e;
-    }
-    record(ctx, operation, targetOf == null ? target : targetOf.apply(result), OK);
-    return result;
+    Function<T, io.ekms.core.audit.AuditTrail.Target> of =
+        targetOf == null ? null : result -> targetOf.apply(result).core();
+    return available(() -> trail.run(ctx.subject(), operation, target.core(), of, null, work));
   }
 
-  /** Records an outcome decided outside {@link #run}, such as a refused token. */
+  /** Records an outcome decided outside {@link #run}, such as a refused rate. */
   public void record(CallContext ctx, String operation, Target target, String result) {
-    ctx.mark().markRecorded();
+    available(
+        () -> {
+          trail.record(ctx.subject(), operation, target.core(), result, Map.of());
+          return null;
+        });
+  }
+
+  /** Records a failure no service recorded (a malformed body or id); once per request. */
+  public void recordIfPending(CallContext ctx, String operation, Target target, String result) {
+    trail.recordIfPending(ctx.subject(), operation, target.core(), result);
+  }
+
+  private static <T> T available(Supplier<T> work) {
     try {
-      log.append(
-          AuditRecord.clipped(
-              clock.instant(),
-              ctx.requestId(),
-              ctx.caller(),
-              operation,
-              target.vault(),
-              target.key(),
-              target.version(),
-              result,
-              Map.of()));
+      return work.get();
     } catch (AuditUnavailableException e) {
       throw new ApiException(
           EkmError.AUDIT_UNAVAILABLE,
@@ -73,22 +67,9 @@ public final class AuditTrail {
     }
   }
 
-  /**
-   * Records a failure of a request whose service recorded nothing (it failed before or outside one:
-   * a malformed body, a malformed id); a no-op when its record was written already.
-   */
-  public void recordIfPending(CallContext ctx, String operation, Target target, String result) {
-    if (!ctx.mark().isRecorded()) {
-      recordQuietly(ctx, operation, target, result);
-    }
-  }
-
-  /** For failures: the caller's error wins over an audit failure, which is logged by the log. */
-  private void recordQuietly(CallContext ctx, String operation, Target target, String result) {
-    try {
-      record(ctx, operation, target, result);
-    } catch (ApiException ignored) {
-      // The original error is what the caller must see; the audit log reports its own failure.
-    }
+  private static String code(Throwable failure) {
+    return failure instanceof ApiException e
+        ? e.errorCode().code()
+        : EkmError.INTERNAL_ERROR.code();
   }
 }

@@ -1,6 +1,7 @@
 package io.ekms.ekm.service;
 
 import io.ekms.core.audit.AuditMark;
+import io.ekms.core.audit.AuditSubject;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,11 @@ public record CallContext(
 
   public static CallContext client(String requestId, String clientId, String issuer) {
     return new CallContext(requestId, "client:" + clientId, clientId, issuer);
+  }
+
+  /** The request as its audit record names it. */
+  public AuditSubject subject() {
+    return new AuditSubject(requestId, caller, mark);
   }
 
   /** The same caller under another request id, sharing this context's mark. */

@@ -6,7 +6,10 @@ import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.store.CryptoLookup.Found;
 
-/** The state rules of crypto requests, in the order ekm-api.md's error table implies. */
+/**
+ * The state rules of crypto requests, in the order docs/protocols/ekm-api.md gives (Order of
+ * checks).
+ */
 final class Checks {
   private Checks() {}
 

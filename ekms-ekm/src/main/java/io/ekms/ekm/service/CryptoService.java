@@ -12,10 +12,10 @@ import io.ekms.ekm.service.AuditTrail.Target;
 import io.ekms.ekm.store.CryptoLookup.Found;
 
 /**
- * The six operations of the EKM API (ekm-api.md). Each one checks, in order: the vault exists, the
- * caller is the vault's client, the vault is active, the vault's rate budget has room, the key and
- * version exist and allow the operation; then it runs in the key's backend and is audited before it
- * returns.
+ * The six operations of the EKM API (docs/protocols/ekm-api.md). Each one checks, in order: the
+ * vault exists, the caller is the vault's client, the vault is active, the vault's rate budget has
+ * room, the key and version exist and allow the operation; then it runs in the key's backend and is
+ * audited before it returns.
  */
 public final class CryptoService {
   private final Lookups lookups;

@@ -3,7 +3,10 @@ package io.ekms.ekm.service;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.error.ErrorCode;
 
-/** Every error the EKM answers, with its stable code and HTTP status (ekm-api.md, Errors). */
+/**
+ * Every error the EKM answers, with its stable code and HTTP status (docs/protocols/ekm-api.md,
+ * Errors).
+ */
 public enum EkmError implements ErrorCode {
   INVALID_REQUEST("InvalidRequest", 400),
   DECRYPTION_FAILED("DecryptionFailed", 400),

@@ -4,16 +4,14 @@ import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.StoreException;
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.ekm.auth.xks.SecretSealer;
 import io.ekms.ekm.domain.Key;
+import io.ekms.ekm.domain.xks.XksKeyStore;
+import io.ekms.ekm.domain.xks.XksKeyStore.Credential;
+import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
+import io.ekms.ekm.domain.xks.XksUsage;
 import io.ekms.ekm.service.AuditTrail.Target;
 import io.ekms.ekm.store.XksRepository;
-import io.ekms.ekm.xks.SecretSealer;
-import io.ekms.ekm.xks.XksDirectory;
-import io.ekms.ekm.xks.XksKeyStore;
-import io.ekms.ekm.xks.XksKeyStore.Credential;
-import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
-import io.ekms.ekm.xks.XksUsage;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -70,23 +68,22 @@ public final class XksAdmin {
         ctx, "XksListKeyStores", new Target(null, null, null), null, directory::stores);
   }
 
-  public void addCredential(CallContext ctx, String storeId, String accessKeyId, String secret) {
+  public void addCredential(
+      CallContext ctx, String storeId, String accessKeyId, SecretBytes secret) {
     find(storeId);
     if (!XksKeyStore.validAccessKeyId(accessKeyId) || !XksKeyStore.validSecret(secret)) {
       throw EkmError.INVALID_REQUEST.error(
           "accessKeyId must be 20 to 30 of [A-Z2-7], secretAccessKey 43 to 64 of"
               + " [A-Za-z0-9+/=].");
     }
-    try (SecretBytes s = SecretBytes.copyOf(secret.getBytes(StandardCharsets.US_ASCII))) {
-      Credential cred = new Credential(accessKeyId, sealer.seal(accessKeyId, s));
-      change(
-          ctx,
-          "XksAddCredential",
-          () -> {
-            write(c -> repo.insertCredential(c, storeId, cred, clock.instant()), "access key id");
-            return null;
-          });
-    }
+    Credential cred = new Credential(accessKeyId, sealer.seal(accessKeyId, secret));
+    change(
+        ctx,
+        "XksAddCredential",
+        () -> {
+          write(c -> repo.insertCredential(c, storeId, cred, clock.instant()), "access key id");
+          return null;
+        });
   }
 
   public void removeCredential(CallContext ctx, String storeId, String accessKeyId) {

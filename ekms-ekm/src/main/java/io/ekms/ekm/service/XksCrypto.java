@@ -10,11 +10,11 @@ import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.domain.VaultState;
+import io.ekms.ekm.domain.xks.XksError;
+import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
 import io.ekms.ekm.service.AuditTrail.Target;
 import io.ekms.ekm.store.CryptoLookup.Found;
 import io.ekms.ekm.store.XksRepository;
-import io.ekms.ekm.xks.XksError;
-import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 

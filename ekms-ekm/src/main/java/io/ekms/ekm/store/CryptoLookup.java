@@ -1,5 +1,6 @@
 package io.ekms.ekm.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.domain.Vault;
@@ -67,7 +68,7 @@ public final class CryptoLookup {
         io.ekms.ekm.domain.KeyVersionState.valueOf(rs.getString("kv_state")),
         handle == null
             ? null
-            : new io.ekms.ekm.backend.KeyHandle(rs.getString("kv_backend"), handle),
+            : new io.ekms.ekm.domain.KeyHandle(rs.getString("kv_backend"), handle),
         Rows.time(rs, "kv_created"),
         Rows.time(rs, "kv_updated"));
   }

@@ -1,5 +1,6 @@
 package io.ekms.ekm.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.ekm.domain.Issuer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

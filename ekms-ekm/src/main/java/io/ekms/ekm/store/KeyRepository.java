@@ -1,5 +1,6 @@
 package io.ekms.ekm.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;

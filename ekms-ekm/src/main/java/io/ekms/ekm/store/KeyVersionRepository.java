@@ -1,6 +1,7 @@
 package io.ekms.ekm.store;
 
-import io.ekms.ekm.backend.KeyHandle;
+import io.ekms.core.db.Rows;
+import io.ekms.ekm.domain.KeyHandle;
 import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.domain.KeyVersionState;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.ekms.ekm.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.ekm.domain.Vault;
 import io.ekms.ekm.domain.VaultState;
 import java.sql.Connection;

@@ -1,9 +1,10 @@
 package io.ekms.ekm.store;
 
-import io.ekms.ekm.xks.XksKeyStore;
-import io.ekms.ekm.xks.XksKeyStore.Credential;
-import io.ekms.ekm.xks.XksKeyStore.ExposedKey;
-import io.ekms.ekm.xks.XksUsage;
+import io.ekms.core.db.Rows;
+import io.ekms.ekm.domain.xks.XksKeyStore;
+import io.ekms.ekm.domain.xks.XksKeyStore.Credential;
+import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
+import io.ekms.ekm.domain.xks.XksUsage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -101,8 +101,10 @@ public abstract class KeyBackendContract extends KeyBackendFixture {
     Sealed sealed = encrypt(backend, v1, PLAINTEXT, null);
     Version moved = new Version(v2.id(), v1.handle());
 
-    assertThatThrownBy(() -> encrypt(backend, moved, PLAINTEXT, null)).isNotNull();
-    assertThatThrownBy(() -> decrypt(backend, moved, sealed)).isNotNull();
+    assertThatThrownBy(() -> encrypt(backend, moved, PLAINTEXT, null))
+        .isInstanceOf(KeyUnusableException.class);
+    assertThatThrownBy(() -> decrypt(backend, moved, sealed))
+        .isInstanceOf(KeyUnusableException.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.ekms.ekm.backend;
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.ekm.domain.Ids;
+import io.ekms.ekm.domain.KeyHandle;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,7 +2,8 @@ package io.ekms.ekm.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.ekm.xks.XksBodies;
+import io.ekms.ekm.http.xks.XksBodies;
+import io.ekms.ekm.service.XksMessages;
 import io.ekms.testing.WireRecords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,11 @@ class WireRecordsToStringTest {
   void wireRecords_builtWithASecretInEveryField_toStringShowsNone() throws Exception {
     List<Class<?>> records =
         WireRecords.recordsOf(
-            ApiBodies.class, XksBodies.class, AdminViews.class, XksAdminRoutes.class);
+            ApiBodies.class,
+            XksBodies.class,
+            XksMessages.class,
+            AdminViews.class,
+            XksAdminRoutes.class);
     assertThat(records).hasSizeGreaterThanOrEqualTo(30);
     for (Class<?> record : records) {
       String text = WireRecords.toStringWithSecrets(record);

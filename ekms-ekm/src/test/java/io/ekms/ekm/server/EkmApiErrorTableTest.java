@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Each 4xx row of ekm-api.md's error table, over HTTPS. */
+/** Each 4xx row of docs/protocols/ekm-api.md's error table, over HTTPS. */
 class EkmApiErrorTableTest {
   static EkmFixture f;
 

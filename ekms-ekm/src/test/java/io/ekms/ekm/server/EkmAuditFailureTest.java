@@ -2,10 +2,9 @@ package io.ekms.ekm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.testing.Await;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +19,11 @@ class EkmAuditFailureTest {
       var ct = f.encrypt(f.keyId, "before", null);
       try (Connection c = DriverManager.getConnection(f.config.database().jdbcUrl(), "sa", "")) {
         c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
-        Instant start = Instant.now();
+        // A missing table fails the append at once; the bounded wait for a store that does not
+        // answer is the audit log's own contract (core AuditLogFailureContract), not timed here.
         var refused = f.decrypt(f.keyId, ct, null);
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.code()).isEqualTo("AuditUnavailable");
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(15));
         var health = f.api.get("/health", null);
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.body().toString()).isEqualTo("{\"status\":\"DOWN\"}");
@@ -33,15 +32,7 @@ class EkmAuditFailureTest {
         assertThat(detail.body().path("checks").path("audit").asText()).isEqualTo("DOWN");
         c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
       }
-      HttpJson.Answer again = null;
-      for (int i = 0; i < 50; i++) {
-        again = f.decrypt(f.keyId, ct, null);
-        if (again.status() == 200) {
-          break;
-        }
-        Thread.sleep(100);
-      }
-      assertThat(again.status()).isEqualTo(200);
+      Await.until("the EKM serves again", () -> f.decrypt(f.keyId, ct, null).status() == 200);
       assertThat(f.api.get("/health", null).status()).isEqualTo(200);
       var verify = f.admin.get("/admin/v1/audit/verify", f.adminToken).body();
       assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();

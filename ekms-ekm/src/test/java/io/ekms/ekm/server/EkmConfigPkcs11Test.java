@@ -63,20 +63,12 @@ class EkmConfigPkcs11Test {
   void start_tokenLabelNotInLibrary_failsWithOneSentence() throws Exception {
     EkmConfig.Pkcs11 good = EkmPkcs11EndToEndTest.pkcs11Section();
     EkmConfig config =
-        new EkmConfig(
-            dir.toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            new EkmConfig.Tokens("aud", 60),
-            null,
-            null,
-            new EkmConfig.Pkcs11(good.library(), "not-there", good.pin(), 0),
-            null,
-            null,
-            null);
+        EkmConfig.builder(dir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .tokens(new EkmConfig.Tokens("aud", 60))
+            .pkcs11(new EkmConfig.Pkcs11(good.library(), "not-there", good.pin(), 0))
+            .build();
     EkmInit.run(config, Map.of());
 
     assertThatThrownBy(() -> EkmServer.start(config, Map.of()))

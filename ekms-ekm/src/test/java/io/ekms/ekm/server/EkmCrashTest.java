@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Invariant 7: kill -9 during a stream of admin writes loses nothing that was acknowledged, and the
- * audit chain still verifies after the restart.
+ * Invariant 7 (docs/architecture.md): kill -9 during a stream of admin writes loses nothing that
+ * was acknowledged, and the audit chain still verifies after the restart.
  */
 class EkmCrashTest {
   @Test

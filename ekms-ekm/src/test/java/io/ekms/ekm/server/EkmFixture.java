@@ -28,6 +28,9 @@ final class EkmFixture implements AutoCloseable {
   /** The server's clock; tests may swap it before a restart to skew the server's time. */
   java.time.Clock clock = java.time.Clock.systemUTC();
 
+  /** What the vaults' rate limits refill on; tests may swap it at any time to hold it still. */
+  volatile java.util.function.LongSupplier rateTicker = System::nanoTime;
+
   /** What the server's backends pass through at the next (re)start; tests may wrap them. */
   java.util.function.UnaryOperator<io.ekms.ekm.service.Backends> backends =
       java.util.function.UnaryOperator.identity();
@@ -65,20 +68,15 @@ final class EkmFixture implements AutoCloseable {
       EkmConfig.Xks xks)
       throws Exception {
     config =
-        new EkmConfig(
-            dataDir.toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            new EkmConfig.Tokens(AUDIENCE, 60),
-            null,
-            rateLimit,
-            pkcs11,
-            defaultBackend,
-            xks,
-            null);
+        EkmConfig.builder(dataDir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .tokens(new EkmConfig.Tokens(AUDIENCE, 60))
+            .rateLimit(rateLimit)
+            .pkcs11(pkcs11)
+            .defaultBackend(defaultBackend)
+            .xks(xks)
+            .build();
     EkmInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     start();
@@ -108,7 +106,7 @@ final class EkmFixture implements AutoCloseable {
   }
 
   void start() throws Exception {
-    server = EkmServer.start(config, Map.of(), clock, backends);
+    server = EkmServer.start(config, Map.of(), clock, backends, () -> rateTicker.getAsLong());
     Path ca = dataDir.resolve("tls/ca.pem");
     api = new HttpJson("https://127.0.0.1:" + server.apiPort(), ca);
     admin = new HttpJson("https://127.0.0.1:" + server.adminPort(), ca);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.config.Misconfiguration;
-import io.ekms.core.config.SecretRef;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.secret.SecretFiles;
+import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.store.MetaRepository;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;
@@ -66,20 +66,9 @@ class EkmInitTest {
   @Test
   void run_passphraseKeystore_writesNoKeyFile() throws Exception {
     EkmConfig withPassphrase =
-        new EkmConfig(
-            dir.toString(),
-            null,
-            null,
-            null,
-            null,
-            new EkmConfig.Keystore(null, new SecretRef(null, "EKMS_TEST_PASSPHRASE")),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        EkmConfig.builder(dir)
+            .keystore(new EkmConfig.Keystore(null, new SecretRef(null, "EKMS_TEST_PASSPHRASE")))
+            .build();
 
     EkmInit.run(withPassphrase, Map.of());
 

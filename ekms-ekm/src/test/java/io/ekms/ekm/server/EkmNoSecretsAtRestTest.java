@@ -14,8 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Invariants 1 and 5: after real traffic, the EKM's database file, audit JSON lines and logs hold
- * no plaintext, no AAD, no key bytes, no master key and no admin token, in any common encoding.
+ * Invariants 1 and 5 (docs/architecture.md): after real traffic, the EKM's database file, audit
+ * JSON lines and logs hold no plaintext, no AAD, no key bytes, no master key and no admin token, in
+ * any common encoding.
  */
 class EkmNoSecretsAtRestTest {
   @Test

@@ -3,8 +3,8 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.config.SecretRef;
 import io.ekms.core.secret.SecretFiles;
+import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.backend.pkcs11.SoftHsm;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
-import io.ekms.ekm.backend.KeyHandle;
+import io.ekms.ekm.domain.KeyHandle;
 import io.ekms.ekm.service.Backends;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -18,20 +18,11 @@ class EkmSecretFilesTest {
     Path dir = TempDirs.create("ekm-secret-files-");
     Listener loopback = new Listener("127.0.0.1", 0);
     EkmConfig config =
-        new EkmConfig(
-            dir.toString(),
-            loopback,
-            loopback,
-            null,
-            null,
-            null,
-            new EkmConfig.Tokens("ekms-test", null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        EkmConfig.builder(dir)
+            .api(loopback)
+            .admin(loopback)
+            .tokens(new EkmConfig.Tokens("ekms-test", null))
+            .build();
     EkmInit.run(config, Map.of());
 
     for (Path key : new Path[] {dir.resolve("master.key"), dir.resolve("tls/server-key.pem")}) {

@@ -1,9 +1,9 @@
 package io.ekms.ekm.server;
 
-import io.ekms.core.config.SecretRef;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.store.MetaRepository;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Path;

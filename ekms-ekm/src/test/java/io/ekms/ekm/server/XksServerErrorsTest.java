@@ -6,6 +6,7 @@ import static io.ekms.ekm.server.XksFixture.BASE;
 import static io.ekms.ekm.server.XksFixture.SECRET1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -119,9 +120,9 @@ class XksServerErrorsTest {
         c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
       }
     }
-    for (int i = 0; i < 50 && f.encrypt("full", new byte[1], null, false).status() != 200; i++) {
-      Thread.sleep(100);
-    }
+    Await.until(
+        "the EKM serves XKS again",
+        () -> f.encrypt("full", new byte[1], null, false).status() == 200);
   }
 
   @Test

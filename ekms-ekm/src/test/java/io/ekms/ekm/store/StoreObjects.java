@@ -1,9 +1,9 @@
 package io.ekms.ekm.store;
 
-import io.ekms.ekm.backend.KeyHandle;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.domain.Issuer;
 import io.ekms.ekm.domain.Key;
+import io.ekms.ekm.domain.KeyHandle;
 import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersion;

@@ -2,25 +2,21 @@ package io.ekms.identity.http;
 
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
-import io.ekms.core.http.Bodies;
-import io.ekms.core.http.Peers;
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
+import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.core.json.Json;
 import io.ekms.identity.domain.Ids;
 import io.ekms.identity.http.AdminViews.ClientView;
 import io.ekms.identity.http.AdminViews.CreateClient;
 import io.ekms.identity.http.AdminViews.ListView;
 import io.ekms.identity.http.AdminViews.SigningKeyView;
-import io.ekms.identity.http.Exchange.Reply;
 import io.ekms.identity.service.AdminError;
 import io.ekms.identity.service.AuditTrail;
 import io.ekms.identity.service.CallContext;
 import io.ekms.identity.service.ClientAdmin;
 import io.ekms.identity.service.KeyAdmin;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
-import java.util.List;
 
 /**
  * The identity admin API under {@value #BASE}, behind the admin credential: clients (create, list,
@@ -34,10 +30,7 @@ public final class AdminRoutes {
 
   private final ClientAdmin clients;
   private final KeyAdmin keys;
-  private final AdminCredential credential;
-  private final AuditTrail audit;
-  private final Refusals refusals;
-  private final Exchange exchange;
+  private final Exchange<CallContext> exchange;
 
   public AdminRoutes(
       ClientAdmin clients,
@@ -48,10 +41,17 @@ public final class AdminRoutes {
       RequestMetrics metrics) {
     this.clients = clients;
     this.keys = keys;
-    this.credential = credential;
-    this.audit = audit;
-    this.refusals = refusals;
-    this.exchange = new Exchange(metrics, ErrorMapper::admin, ErrorMapper::writeAdmin, List.of());
+    this.exchange =
+        Exchange.builder(
+                credential.authenticator(
+                    CallContext::admin,
+                    () -> AdminError.ADMIN_UNAUTHORIZED.error("A valid admin token is required.")),
+                ErrorMapper.ADMIN)
+            .refusals(refusals)
+            .audit((ctx, operation, request, code) -> audit.recordIfPending(ctx, operation, code))
+            .metrics(metrics)
+            .maxBody(MAX_BODY)
+            .build();
   }
 
   public void routing(HttpRouting.Builder r) {
@@ -60,7 +60,7 @@ public final class AdminRoutes {
         route(
             "CreateClient",
             (req, ctx) -> {
-              CreateClient b = Json.read(Bodies.read(req, MAX_BODY), CreateClient.class);
+              CreateClient b = req.json(CreateClient.class);
               return new Reply(
                   201,
                   ClientView.created(clients.create(ctx, b.name(), b.audiences(), b.scopes())));
@@ -97,34 +97,14 @@ public final class AdminRoutes {
             "RotateSigningKey", (req, ctx) -> new Reply(201, SigningKeyView.of(keys.rotate(ctx)))));
   }
 
-  /** An admin handler, given the request and the authenticated admin call context. */
-  @FunctionalInterface
-  private interface AdminHandler {
-    Reply handle(ServerRequest request, CallContext ctx);
-  }
-
-  private io.helidon.webserver.http.Handler route(String operation, AdminHandler handler) {
-    return exchange.route(
-        operation,
-        (req, requestId) -> {
-          if (!credential.accepts(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
-            String code = AdminError.ADMIN_UNAUTHORIZED.code();
-            refusals.refused(Peers.address(req), operation, code, requestId);
-            throw AdminError.ADMIN_UNAUTHORIZED.error("A valid admin token is required.");
-          }
-          CallContext ctx = CallContext.admin(requestId);
-          try {
-            return handler.handle(req, ctx);
-          } catch (RuntimeException e) {
-            audit.recordIfPending(ctx, operation, ErrorMapper.adminCode(e));
-            throw e;
-          }
-        });
+  private io.helidon.webserver.http.Handler route(
+      String operation, Exchange.Route<CallContext> handler) {
+    return exchange.route(operation, handler);
   }
 
   /** The client id of the path; a 400 when it cannot be one. */
-  private static String id(ServerRequest req) {
-    String id = req.path().pathParameters().get("clientId");
+  private static String id(Request req) {
+    String id = req.path("clientId");
     if (!Ids.wellFormedClient(id)) {
       throw AdminError.INVALID_REQUEST.error("'clientId' in the path is not a client id.");
     }

@@ -1,6 +1,7 @@
 package io.ekms.identity.http;
 
 import io.ekms.core.secret.Redacted;
+import io.ekms.core.secret.WireSecret;
 import io.ekms.identity.domain.Client;
 import io.ekms.identity.domain.SigningKeyInfo;
 import io.ekms.identity.service.ClientAdmin;
@@ -31,7 +32,7 @@ final class AdminViews {
       List<String> audiences,
       List<String> scopes,
       String createdAt,
-      String clientSecret) {
+      WireSecret clientSecret) {
     @Override
     public String toString() {
       return Redacted.toString(this);
@@ -46,7 +47,12 @@ final class AdminViews {
     static ClientView created(ClientAdmin.Created created) {
       Client c = created.client();
       return new ClientView(
-          c.id(), c.name(), c.audiences(), c.scopes(), c.createdAt().toString(), created.secret());
+          c.id(),
+          c.name(),
+          c.audiences(),
+          c.scopes(),
+          c.createdAt().toString(),
+          WireSecret.of(created.secret()));
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
+import io.ekms.core.http.ErrorTable;
 import io.ekms.core.http.Responses;
 import io.ekms.core.json.JsonInputException;
 import io.ekms.core.secret.Redacted;
@@ -32,28 +33,49 @@ final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  static ApiException oauth(Throwable t, String requestId) {
-    return logged(
-        switch (t) {
-          case ApiException e -> e;
-          case UnusableBodyException e -> OAuthError.INVALID_REQUEST.error(e.getMessage());
-          case AuditUnavailableException e ->
-              OAuthError.TEMPORARILY_UNAVAILABLE.error(
-                  "The audit log cannot record this request; it was refused.");
-          default ->
-              OAuthError.SERVER_ERROR.error("Internal error; see the log for " + requestId + ".");
-        },
-        t,
-        requestId);
-  }
+  /** The OAuth endpoints' table: RFC 6749 error bodies. */
+  static final ErrorTable OAUTH =
+      new ErrorTable() {
+        @Override
+        public ApiException answer(Throwable failure, String requestId) {
+          return oauthAnswer(failure, requestId);
+        }
 
-  static ApiException admin(Throwable t, String requestId) {
-    return logged(adminAnswer(t, requestId), t, requestId);
-  }
+        @Override
+        public void log(Throwable failure, ApiException answer, String requestId) {
+          logged(answer, failure, requestId);
+        }
 
-  /** The admin API's error code for {@code t}; nothing is logged. */
-  static String adminCode(Throwable t) {
-    return adminAnswer(t, "").errorCode().code();
+        @Override
+        public String write(ServerResponse response, ApiException answer) {
+          return writeOAuth(response, answer);
+        }
+      };
+
+  /** The admin API's table. */
+  static final ErrorTable ADMIN =
+      new ErrorTable() {
+        @Override
+        public ApiException answer(Throwable failure, String requestId) {
+          return adminAnswer(failure, requestId);
+        }
+
+        @Override
+        public void log(Throwable failure, ApiException answer, String requestId) {
+          logged(answer, failure, requestId);
+        }
+      };
+
+  private static ApiException oauthAnswer(Throwable t, String requestId) {
+    return switch (t) {
+      case ApiException e -> e;
+      case UnusableBodyException e -> OAuthError.INVALID_REQUEST.error(e.getMessage());
+      case AuditUnavailableException e ->
+          OAuthError.TEMPORARILY_UNAVAILABLE.error(
+              "The audit log cannot record this request; it was refused.");
+      default ->
+          OAuthError.SERVER_ERROR.error("Internal error; see the log for " + requestId + ".");
+    };
   }
 
   private static ApiException adminAnswer(Throwable t, String requestId) {
@@ -87,9 +109,5 @@ final class ErrorMapper {
     Responses.json(
         res, error.status(), new OAuthErrorBody(error.errorCode().code(), error.getMessage()));
     return error.errorCode().code();
-  }
-
-  static String writeAdmin(ServerResponse res, ApiException error) {
-    return Responses.error(res, error);
   }
 }

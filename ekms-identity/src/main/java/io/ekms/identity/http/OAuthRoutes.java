@@ -1,9 +1,9 @@
 package io.ekms.identity.http;
 
-import io.ekms.core.http.Peers;
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
 import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.identity.http.Exchange.Reply;
 import io.ekms.identity.keys.SigningKeys;
 import io.ekms.identity.service.OAuthError;
 import io.ekms.identity.service.TokenRequest.AuthMethod;
@@ -29,7 +29,7 @@ public final class OAuthRoutes {
   private final TokenService tokens;
   private final SigningKeys keys;
   private final Supplier<String> issuer;
-  private final Exchange exchange;
+  private final Exchange<Void> exchange;
 
   /** {@code issuer} is the issuer URL; it may answer null until the server knows its port. */
   public OAuthRoutes(
@@ -38,12 +38,13 @@ public final class OAuthRoutes {
     this.keys = keys;
     this.issuer = issuer;
     // RFC 6749 section 5.1: token answers must not be cached (Responses adds Cache-Control).
+    // The token endpoint authenticates its client itself (TokenService), and audits every outcome.
     this.exchange =
-        new Exchange(
-            metrics,
-            ErrorMapper::oauth,
-            ErrorMapper::writeOAuth,
-            List.of(HeaderValues.create(HeaderNames.create("Pragma"), "no-cache")));
+        Exchange.<Void>builder(request -> null, ErrorMapper.OAUTH)
+            .metrics(metrics)
+            .maxBody(TokenRequests.MAX_BODY)
+            .headers(List.of(HeaderValues.create(HeaderNames.create("Pragma"), "no-cache")))
+            .build();
   }
 
   public void routing(HttpRouting.Builder r) {
@@ -51,10 +52,10 @@ public final class OAuthRoutes {
         TOKEN_PATH,
         exchange.route(
             "IssueToken",
-            (req, requestId) ->
+            (req, none) ->
                 new Reply(
                     200,
-                    tokens.issue(requestId, Peers.address(req), () -> TokenRequests.parse(req)))));
+                    tokens.issue(req.requestId(), req.source(), () -> TokenRequests.parse(req)))));
     r.any(
         TOKEN_PATH,
         (req, res) -> {
@@ -65,11 +66,9 @@ public final class OAuthRoutes {
         });
     r.get(
         JWKS_PATH,
-        exchange.route(
-            "GetJwks", (req, requestId) -> new Reply(200, keys.published().toJSONObject())));
+        exchange.route("GetJwks", (req, none) -> new Reply(200, keys.published().toJSONObject())));
     r.get(
-        DISCOVERY_PATH,
-        exchange.route("GetDiscovery", (req, requestId) -> new Reply(200, discovery())));
+        DISCOVERY_PATH, exchange.route("GetDiscovery", (req, none) -> new Reply(200, discovery())));
   }
 
   private Map<String, Object> discovery() {

@@ -1,12 +1,11 @@
 package io.ekms.identity.http;
 
 import io.ekms.core.http.Bodies;
+import io.ekms.core.http.Request;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.identity.service.OAuthError;
 import io.ekms.identity.service.TokenRequest;
 import io.ekms.identity.service.TokenRequest.AuthMethod;
-import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -26,21 +25,21 @@ final class TokenRequests {
 
   private TokenRequests() {}
 
-  static TokenRequest parse(ServerRequest req) {
-    if (req.query().contains("client_secret")) {
+  static TokenRequest parse(Request req) {
+    if (req.query("client_secret").isPresent()) {
       throw OAuthError.INVALID_REQUEST.error("Credentials must not be sent in the URL.");
     }
-    String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+    String type = java.util.Objects.requireNonNullElse(req.header("Content-Type"), "");
     if (!type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals(FORM)) {
       throw OAuthError.INVALID_REQUEST.error("The body must be " + FORM + ".");
     }
     Map<String, String> form;
     try {
-      form = FormBody.parse(Bodies.read(req, MAX_BODY));
+      form = FormBody.parse(req.body());
     } catch (Bodies.UnusableBodyException e) {
       throw OAuthError.INVALID_REQUEST.error(e.getMessage());
     }
-    String authorization = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+    String authorization = req.header("Authorization");
     String grantType = form.get("grant_type");
     String scope = form.get("scope");
     if (authorization != null) {

@@ -2,7 +2,7 @@ package io.ekms.identity.keys;
 
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
-import io.ekms.core.secret.KeyFile;
+import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.secret.Wipe;
 import java.nio.ByteBuffer;

@@ -77,8 +77,12 @@ public record IdentityConfig(
 
   /** The defaults, for a data directory. */
   public static IdentityConfig defaults(Path dataDir) {
-    return new IdentityConfig(
-        dataDir.toString(), null, null, null, null, null, null, null, null, null);
+    return builder(dataDir).build();
+  }
+
+  /** A builder starting from the defaults for {@code dataDir}. */
+  public static IdentityConfigBuilder builder(Path dataDir) {
+    return new IdentityConfigBuilder(dataDir);
   }
 
   public Path dataPath() {

@@ -1,8 +1,8 @@
 package io.ekms.identity.server;
 
+import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
-import io.ekms.core.secret.KeyFile;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.identity.keys.KeySealer;

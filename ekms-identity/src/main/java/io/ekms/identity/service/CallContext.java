@@ -1,6 +1,7 @@
 package io.ekms.identity.service;
 
 import io.ekms.core.audit.AuditMark;
+import io.ekms.core.audit.AuditSubject;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,11 @@ public record CallContext(String requestId, String caller, AuditMark mark) {
   /** A context with a fresh mark. */
   public CallContext(String requestId, String caller) {
     this(requestId, caller, new AuditMark());
+  }
+
+  /** The request as its audit record names it. */
+  public AuditSubject subject() {
+    return new AuditSubject(requestId, caller, mark);
   }
 
   public static CallContext admin(String requestId) {

@@ -4,6 +4,7 @@ import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
 import io.ekms.core.error.ApiException;
+import io.ekms.core.secret.WireSecret;
 import io.ekms.identity.domain.Client;
 import io.ekms.identity.domain.Grant;
 import io.ekms.identity.domain.Ids;
@@ -91,7 +92,7 @@ public final class TokenService {
       details.put("expiresAt", issued.expiresAt().toString());
       audit.record(ctx, OPERATION, AuditTrail.OK, details);
       return new TokenResponse(
-          issued.token(),
+          WireSecret.of(issued.token()),
           "Bearer",
           lifetimeSeconds,
           request.scope() == null ? grant.scopeClaim() : null);

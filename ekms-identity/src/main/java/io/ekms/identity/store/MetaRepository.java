@@ -1,5 +1,6 @@
 package io.ekms.identity.store;
 
+import io.ekms.core.db.Rows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package io.ekms.identity.store;
 
+import io.ekms.core.db.Rows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +23,8 @@ public final class SigningKeyRepository {
           key.publicJwk(),
           key.sealedPrivate(),
           key.createdAt(),
-          key.supersededAt(),
-          key.retireAt(),
+          Rows.timeOrNull(key.supersededAt()),
+          Rows.timeOrNull(key.retireAt()),
           key.maxLifetimeSeconds());
       ps.executeUpdate();
     }
@@ -48,7 +49,7 @@ public final class SigningKeyRepository {
         c.prepareStatement(
             "UPDATE identity_signing_keys SET superseded_at = ?, retire_at = ?,"
                 + " sealed_private = NULL WHERE kid = ? AND superseded_at IS NULL")) {
-      Rows.bind(ps, at, retireAt, kid);
+      Rows.bind(ps, at, Rows.timeOrNull(retireAt), kid);
       return ps.executeUpdate() == 1;
     }
   }
@@ -80,8 +81,8 @@ public final class SigningKeyRepository {
         rs.getString("public_jwk"),
         rs.getString("sealed_private"),
         Rows.time(rs, "created_at"),
-        Rows.timeOrNull(rs, "superseded_at"),
-        Rows.timeOrNull(rs, "retire_at"),
+        Rows.time(rs, "superseded_at"),
+        Rows.time(rs, "retire_at"),
         rs.getInt("max_lifetime_seconds"));
   }
 }

@@ -18,6 +18,7 @@ import io.ekms.identity.MutableClock;
 import io.ekms.identity.domain.SigningKeyInfo;
 import io.ekms.identity.store.SigningKeyRepository;
 import io.ekms.identity.store.StoredKey;
+import io.ekms.testing.Await;
 import io.ekms.testing.TempDirs;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -128,21 +131,29 @@ class SigningKeysTest {
     SigningKeys.createFirst(db, sealer((byte) 1), ticking, 3600);
     SigningKeys keys = SigningKeys.open(db, sealer((byte) 1), ticking, 3600, SKEW);
     List<SigningKeys.Signing> seen = new CopyOnWriteArrayList<>();
+    List<Set<String>> kidsSeenBy = new ArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
+      Set<String> mine = ConcurrentHashMap.newKeySet();
+      kidsSeenBy.add(mine);
       threads.add(
           Thread.ofVirtual()
               .start(
                   () -> {
                     while (!stop.get()) {
-                      seen.add(keys.signing());
+                      SigningKeys.Signing s = keys.signing();
+                      seen.add(s);
+                      mine.add(s.key().kid());
                     }
                   }));
     }
+    // Each key in turn is sampled by every sampler (racing with its rotation, then after it)
+    // before the next rotation: counted, not left to a sleep.
+    awaitEverySamplerSaw(kidsSeenBy, keys.signing().key().kid());
     for (int i = 0; i < 3; i++) {
       keys.rotate();
-      Thread.sleep(50); // let the samplers see each new key, not only race with its rotation
+      awaitEverySamplerSaw(kidsSeenBy, keys.signing().key().kid());
     }
     stop.set(true);
     for (Thread t : threads) {
@@ -153,7 +164,7 @@ class SigningKeysTest {
     for (StoredKey k : db.withConnection(new SigningKeyRepository()::all)) {
       supersededAt.put(k.kid(), k.supersededAt());
     }
-    assertThat(seen).hasSizeGreaterThan(100);
+    assertThat(kidsSeenBy).allSatisfy(kids -> assertThat(kids).hasSize(4));
     assertThat(seen.stream().map(s -> s.key().kid()).distinct()).hasSize(4);
     for (SigningKeys.Signing s : seen) {
       Instant replaced = supersededAt.get(s.key().kid());
@@ -196,5 +207,12 @@ class SigningKeysTest {
         .filteredOn(k -> k.supersededAt() != null)
         .singleElement()
         .satisfies(k -> assertThat(k.sealedPrivate()).isNull());
+  }
+
+  private static void awaitEverySamplerSaw(List<Set<String>> kidsSeenBy, String kid)
+      throws Exception {
+    Await.until(
+        "every sampler signs with " + kid,
+        () -> kidsSeenBy.stream().allMatch(kids -> kids.contains(kid)));
   }
 }

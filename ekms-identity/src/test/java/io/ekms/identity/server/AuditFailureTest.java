@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.identity.server.HttpAnswers.Answer;
 import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.testing.Await;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,9 @@ class AuditFailureTest {
         assertThat(f.get("/health").status()).isEqualTo(503);
         c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
       }
-      Answer again = null;
-      for (int i = 0; i < 50 && (again == null || again.status() != 200); i++) {
-        Thread.sleep(i == 0 ? 0 : 100);
-        again = f.basic(client, AUDIENCE + "oci_ekms");
-      }
-      assertThat(again.status()).isEqualTo(200);
+      Await.until(
+          "the identity server issues tokens again",
+          () -> f.basic(client, AUDIENCE + "oci_ekms").status() == 200);
       assertThat(f.admin("GET", "/metrics", null).text())
           .contains("identity_requests_seconds_count{operation=\"IssueToken\",result=\"OK\"");
     }

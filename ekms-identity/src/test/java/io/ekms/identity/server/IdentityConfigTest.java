@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class IdentityConfigTest {
   private static IdentityConfig withIssuer(Listener api, String issuer) {
-    return new IdentityConfig("d", api, null, issuer, null, null, null, null, null, null);
+    return IdentityConfig.builder(Path.of("d")).api(api).issuer(issuer).build();
   }
 
   @Test

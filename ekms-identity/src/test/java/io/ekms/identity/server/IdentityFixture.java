@@ -47,17 +47,11 @@ final class IdentityFixture implements AutoCloseable {
 
   IdentityFixture(DatabaseConfig database) throws Exception {
     config =
-        new IdentityConfig(
-            dataDir.toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            database,
-            null,
-            null,
-            null,
-            null);
+        IdentityConfig.builder(dataDir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .database(database)
+            .build();
     IdentityInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     caPem = Files.readString(dataDir.resolve("tls/ca.pem"));
@@ -75,8 +69,11 @@ final class IdentityFixture implements AutoCloseable {
     Listener admin = new Listener("127.0.0.1", server.adminPort());
     server.close();
     config =
-        new IdentityConfig(
-            config.dataDir(), api, admin, null, null, config.database(), null, null, null, null);
+        IdentityConfig.builder(config.dataPath())
+            .api(api)
+            .admin(admin)
+            .database(config.database())
+            .build();
     start();
   }
 

@@ -20,9 +20,7 @@ class IdentitySecretFilesTest {
   void start_keyFilesReadableByOthers_refusedNamingTheFileAndTheFix() throws Exception {
     Path dir = TempDirs.create("identity-secret-files-");
     Listener loopback = new Listener("127.0.0.1", 0);
-    IdentityConfig config =
-        new IdentityConfig(
-            dir.toString(), loopback, loopback, null, null, null, null, null, null, null);
+    IdentityConfig config = IdentityConfig.builder(dir).api(loopback).admin(loopback).build();
     IdentityInit.run(config, Map.of());
 
     for (Path key : new Path[] {dir.resolve("master.key"), dir.resolve("tls/server-key.pem")}) {

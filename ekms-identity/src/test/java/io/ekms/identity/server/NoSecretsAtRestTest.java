@@ -3,8 +3,8 @@ package io.ekms.identity.server;
 import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.db.Database;
-import io.ekms.core.secret.KeyFile;
 import io.ekms.identity.keys.KeySealer;
 import io.ekms.identity.server.IdentityFixture.Registered;
 import io.ekms.identity.store.SigningKeyRepository;
@@ -19,9 +19,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Invariant 5: after real traffic (good and bad), the identity server's database file, audit JSON
- * lines and logs hold no client secret, no access token, no admin token, no master key and no
- * private signing key, in any common encoding.
+ * Invariant 5 (docs/architecture.md): after real traffic (good and bad), the identity server's
+ * database file, audit JSON lines and logs hold no client secret, no access token, no admin token,
+ * no master key and no private signing key, in any common encoding.
  */
 class NoSecretsAtRestTest {
   @Test

@@ -1,13 +1,11 @@
 package io.ekms.kms.auth;
 
-import io.ekms.core.error.ApiException;
-
 /**
- * A request's signature was refused. Every {@link Reason} answers HTTP 401 {@code
- * NotAuthenticated}. Messages are fixed sentences that name at most a header; they never contain
- * the signature, a header value or the body. An unknown key and a bad signature share one message,
- * so callers cannot probe which keys are registered; the reason still tells them apart in logs. No
- * stack trace is captured: refusals are expected on the hot path.
+ * A request's signature was refused. Every {@link Reason} answers HTTP 401 {@code NotAuthenticated}
+ * (the KMS's error mapper says so). Messages are fixed sentences that name at most a header; they
+ * never contain the signature, a header value or the body. An unknown key and a bad signature share
+ * one message, so callers cannot probe which keys are registered; the reason still tells them apart
+ * in logs. No stack trace is captured: refusals are expected on the hot path.
  */
 public final class NotAuthenticatedException extends RuntimeException {
   /** Why a request was refused. */
@@ -51,10 +49,5 @@ public final class NotAuthenticatedException extends RuntimeException {
 
   public Reason reason() {
     return reason;
-  }
-
-  /** The 401 {@code NotAuthenticated} answer, carrying this refusal's message. */
-  public ApiException toApiException() {
-    return AuthError.NOT_AUTHENTICATED.error(getMessage());
   }
 }

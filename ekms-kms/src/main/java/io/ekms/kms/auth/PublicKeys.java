@@ -1,5 +1,6 @@
 package io.ekms.kms.auth;
 
+import io.ekms.kms.domain.ApiKey;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -28,7 +29,6 @@ public final class PublicKeys {
   private static final Pattern PEM =
       Pattern.compile(
           "\\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----\\s*");
-  private static final Pattern FINGERPRINT = Pattern.compile("([0-9a-f]{2}:){15}[0-9a-f]{2}");
 
   private PublicKeys() {}
 
@@ -83,6 +83,6 @@ public final class PublicKeys {
 
   /** True when {@code s} has the shape of a fingerprint (16 lower-case hex pairs, colons). */
   public static boolean isFingerprint(String s) {
-    return s != null && s.length() == 47 && FINGERPRINT.matcher(s).matches();
+    return ApiKey.isFingerprint(s);
   }
 }

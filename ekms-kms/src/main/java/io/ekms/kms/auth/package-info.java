@@ -1,11 +1,12 @@
 /**
- * Who is calling the KMS and what they may do.
+ * Who is calling the KMS: pure verification of OCI API-key request signatures, with no store and no
+ * KMS API of its own.
  *
- * <p>{@link io.ekms.kms.auth.RequestVerifier} checks OCI API-key request signatures and yields a
- * {@link io.ekms.kms.auth.Principal}; {@link io.ekms.kms.auth.Authorizer} checks that principal's
- * grant on a compartment. {@link io.ekms.kms.auth.PrincipalAdmin} manages users, their public keys
- * and grants. Failures are {@link io.ekms.kms.auth.NotAuthenticatedException} (401 {@code
- * NotAuthenticated}) and {@link io.ekms.core.error.ApiException}s with an {@link
- * io.ekms.kms.auth.AuthError} code.
+ * <p>{@link io.ekms.kms.auth.RequestVerifier} parses and checks a request's signature and yields a
+ * {@link io.ekms.kms.auth.Principal}; the keys it checks against come from a {@link
+ * io.ekms.kms.auth.PublicKeyDirectory} (the service layer's is backed by the store). A refusal is a
+ * {@link io.ekms.kms.auth.NotAuthenticatedException} naming its reason. Users, keys and grants are
+ * domain records; authorization ({@code GrantAccess}) and their administration ({@code
+ * PrincipalAdmin}) are services.
  */
 package io.ekms.kms.auth;

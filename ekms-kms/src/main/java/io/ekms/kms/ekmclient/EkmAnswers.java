@@ -7,28 +7,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.secret.Wipe;
 import io.ekms.kms.ekmclient.AnswerJson.Malformed;
-import java.util.EnumSet;
+import io.ekms.kms.external.ExternalVault.KeyInfo;
+import io.ekms.kms.external.ExternalVault.Sealed;
+import io.ekms.kms.external.ExternalVault.VaultInfo;
+import io.ekms.kms.external.ExternalVault.VersionInfo;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Turns the EKM's success answers into checked results (ekm-api.md, Operations). Nothing is taken
- * on trust: every field must be present with the documented type and size, ids must be the ones
- * asked for, and a ciphertext or plaintext must be exactly as long as what it replaces.
+ * Turns the EKM's success answers into checked results (docs/protocols/ekm-api.md, Operations).
+ * Nothing is taken on trust: every field must be present with the documented type and size, states
+ * and ops must be the documented ones, ids must be well formed and the ones asked for, keys AES of
+ * 128, 192 or 256 bits, and a ciphertext or plaintext must be exactly as long as what it replaces.
  */
 final class EkmAnswers {
   static final String MODE = "AES_GCM";
+  static final int IV_LENGTH = 12;
+  static final int TAG_LENGTH = 16;
+  private static final Set<String> VAULT_STATES = Set.of("ACTIVE", "BLOCKED");
+  private static final Set<String> KEY_STATES = Set.of("ACTIVE", "DISABLED", "DELETED");
+  private static final Set<String> VERSION_STATES = Set.of("ACTIVE", "DISABLED", "DESTROYED");
+  private static final Set<String> OPS = Set.of("ENCRYPT", "DECRYPT");
 
   private EkmAnswers() {}
 
-  static VaultMetadata vault(byte[] body) throws Malformed {
+  static VaultInfo vault(byte[] body) throws Malformed {
     JsonNode n = AnswerJson.tree(body);
-    VaultMetadata.State state = state(VaultMetadata.State.class, n);
-    return build(() -> new VaultMetadata(state, textOr(n, "vendor")));
+    String state = state(VAULT_STATES, n);
+    return new VaultInfo(state, checked(() -> Ids.text("vendor", textOr(n, "vendor"))));
   }
 
-  static KeyMetadata key(EkmCall call, byte[] body) throws Malformed {
+  static KeyInfo key(EkmCall call, byte[] body) throws Malformed {
     JsonNode n = AnswerJson.tree(body);
     JsonNode shape = n.path("keyShape");
     if (!shape.isObject() || !shape.path("length").isInt()) {
@@ -36,58 +47,52 @@ final class EkmAnswers {
     }
     String algorithm = text(shape, "algorithm");
     String currentVersion = text(n, "currentKeyVersionId");
-    KeyMetadata.State state = state(KeyMetadata.State.class, n);
-    Set<KeyOp> ops = ops(n, "keyOps");
-    KeyMetadata key =
-        build(
-            () ->
-                new KeyMetadata(
-                    textOr(n, "keyId"),
-                    currentVersion,
-                    algorithm,
-                    shape.path("length").intValue(),
-                    state,
-                    ops));
-    same("keyId", call.keyId(), key.keyId());
-    return key;
+    String state = state(KEY_STATES, n);
+    Set<String> ops = ops(n, "keyOps");
+    String keyId = checked(() -> Ids.id("keyId", textOr(n, "keyId")));
+    checked(() -> Ids.id("currentKeyVersionId", currentVersion));
+    if (!"AES".equals(algorithm)) {
+      throw new Malformed("keyShape.algorithm must be AES");
+    }
+    int bits = shape.path("length").intValue();
+    if (bits != 128 && bits != 192 && bits != 256) {
+      throw new Malformed("keyShape.length must be 128, 192 or 256 bits");
+    }
+    same("keyId", call.keyId(), keyId);
+    return new KeyInfo(keyId, currentVersion, algorithm, bits, state, ops);
   }
 
-  static KeyVersionMetadata version(EkmCall call, byte[] body) throws Malformed {
+  static VersionInfo version(EkmCall call, byte[] body) throws Malformed {
     JsonNode n = AnswerJson.tree(body);
-    KeyVersionMetadata.State state = state(KeyVersionMetadata.State.class, n);
-    Set<KeyOp> ops = ops(n, "keyVersionOps");
-    KeyVersionMetadata version =
-        build(
-            () ->
-                new KeyVersionMetadata(textOr(n, "keyId"), textOr(n, "keyVersionId"), state, ops));
-    same("keyId", call.keyId(), version.keyId());
-    same("keyVersionId", call.keyVersionId(), version.keyVersionId());
-    return version;
+    String state = state(VERSION_STATES, n);
+    Set<String> ops = ops(n, "keyVersionOps");
+    String keyId = checked(() -> Ids.id("keyId", textOr(n, "keyId")));
+    String versionId = checked(() -> Ids.id("keyVersionId", textOr(n, "keyVersionId")));
+    same("keyId", call.keyId(), keyId);
+    same("keyVersionId", call.keyVersionId(), versionId);
+    return new VersionInfo(keyId, versionId, state, ops);
   }
 
-  static EncryptResult encrypted(EkmCall call, byte[] body, int plaintextLength) throws Malformed {
+  static Sealed encrypted(EkmCall call, byte[] body, int plaintextLength) throws Malformed {
     JsonNode n = AnswerJson.tree(body);
     if (!MODE.equals(text(n, "mode"))) {
       throw new Malformed("field 'mode' must be AES_GCM");
     }
     byte[] ciphertext =
         base64("ciphertext", text(n, "ciphertext"), plaintextLength, plaintextLength);
-    byte[] iv = base64("iv", text(n, "iv"), EncryptResult.IV_LENGTH, EncryptResult.IV_LENGTH);
-    byte[] tag = base64("tag", text(n, "tag"), EncryptResult.TAG_LENGTH, EncryptResult.TAG_LENGTH);
-    EncryptResult result =
-        build(
-            () ->
-                new EncryptResult(
-                    ciphertext, iv, tag, textOr(n, "keyId"), textOr(n, "keyVersionId")));
-    same("keyId", call.keyId(), result.keyId());
+    byte[] iv = base64("iv", text(n, "iv"), IV_LENGTH, IV_LENGTH);
+    byte[] tag = base64("tag", text(n, "tag"), TAG_LENGTH, TAG_LENGTH);
+    String keyId = checked(() -> Ids.id("keyId", textOr(n, "keyId")));
+    String versionId = checked(() -> Ids.id("keyVersionId", textOr(n, "keyVersionId")));
+    same("keyId", call.keyId(), keyId);
     if (call.keyVersionId() != null) {
-      same("keyVersionId", call.keyVersionId(), result.keyVersionId());
+      same("keyVersionId", call.keyVersionId(), versionId);
     }
-    return result;
+    return new Sealed(ciphertext, iv, tag, versionId);
   }
 
   /** The plaintext must be as long as the ciphertext (GCM); the caller owns the result. */
-  static DecryptResult decrypted(EkmCall call, byte[] body, int ciphertextLength) throws Malformed {
+  static SecretBytes decrypted(EkmCall call, byte[] body, int ciphertextLength) throws Malformed {
     AnswerJson.Flat flat = AnswerJson.flat(body, "plaintext");
     try {
       if (flat.secret() == null || flat.secret().length != ciphertextLength) {
@@ -95,7 +100,7 @@ final class EkmAnswers {
       }
       same("keyId", call.keyId(), flat.texts().get("keyId"));
       same("keyVersionId", call.keyVersionId(), flat.texts().get("keyVersionId"));
-      return new DecryptResult(SecretBytes.adopt(flat.secret()), call.keyId(), call.keyVersionId());
+      return SecretBytes.adopt(flat.secret());
     } catch (Malformed e) {
       Wipe.bytes(flat.secret());
       throw e;
@@ -113,28 +118,27 @@ final class EkmAnswers {
     return SecretBytes.adopt(flat.secret());
   }
 
-  private static <E extends Enum<E>> E state(Class<E> type, JsonNode n) throws Malformed {
-    try {
-      return Enum.valueOf(type, text(n, "state"));
-    } catch (IllegalArgumentException e) {
+  private static String state(Set<String> known, JsonNode n) throws Malformed {
+    String state = text(n, "state");
+    if (!known.contains(state)) {
       throw new Malformed("field 'state' holds an unknown state");
     }
+    return state;
   }
 
-  private static Set<KeyOp> ops(JsonNode n, String field) throws Malformed {
+  private static Set<String> ops(JsonNode n, String field) throws Malformed {
     JsonNode array = n.path(field);
     if (!array.isArray()) {
       throw new Malformed("field '" + field + "' must be an array");
     }
-    Set<KeyOp> ops = EnumSet.noneOf(KeyOp.class);
+    Set<String> ops = new LinkedHashSet<>();
     for (JsonNode op : array) {
-      try {
-        ops.add(KeyOp.valueOf(op.asText()));
-      } catch (IllegalArgumentException e) {
+      if (!op.isTextual() || !OPS.contains(op.asText())) {
         throw new Malformed("field '" + field + "' may hold only ENCRYPT and DECRYPT");
       }
+      ops.add(op.asText());
     }
-    return ops;
+    return Set.copyOf(ops);
   }
 
   private static void same(String field, String asked, String answered) throws Malformed {
@@ -147,10 +151,10 @@ final class EkmAnswers {
     return n.path(field).isTextual() ? n.path(field).asText() : "";
   }
 
-  /** Runs a record constructor, whose validation failure means a malformed answer. */
-  private static <T> T build(Supplier<T> constructor) throws Malformed {
+  /** Runs a check of {@link Ids}, whose refusal means a malformed answer. */
+  private static String checked(Supplier<String> check) throws Malformed {
     try {
-      return constructor.get();
+      return check.get();
     } catch (IllegalArgumentException e) {
       throw new Malformed(e.getMessage());
     }

@@ -2,7 +2,8 @@ package io.ekms.kms.ekmclient;
 
 /**
  * What one call to the EKM was about, for error messages and answer checks: the operation's name as
- * ekm-api.md gives it, and the vault, key and key version ids involved ({@code null} when none).
+ * docs/protocols/ekm-api.md gives it, and the vault, key and key version ids involved ({@code null}
+ * when none).
  */
 record EkmCall(String operation, String vaultId, String keyId, String keyVersionId) {
   /** {@code "Encrypt (vault vlt-1, key key-2)"}. */

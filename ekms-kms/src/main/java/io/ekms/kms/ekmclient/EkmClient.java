@@ -1,13 +1,15 @@
 package io.ekms.kms.ekmclient;
 
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.kms.external.EkmException;
+import io.ekms.kms.external.ExternalVault;
 import java.net.URI;
 
 /**
- * The KMS's client for one external vault: the six operations of the EKM API (ekm-api.md) under the
- * vault's {@code externalVaultEndpointUrl}. Obtain one from {@link EkmClients}; it is thread-safe
- * and cheap, and shares its connections and tokens with every client of the same endpoint and OAuth
- * client.
+ * The KMS's connection to one external vault, the {@link ExternalVault} port over the six
+ * operations of the EKM API (docs/protocols/ekm-api.md) under the vault's {@code
+ * externalVaultEndpointUrl}. Obtain one from {@link EkmClients}; it is thread-safe and cheap, and
+ * shares its connections and tokens with every client of the same endpoint and OAuth client.
  *
  * <p>Contract of every operation: it sends {@code requestId} as {@code opc-request-id} (so both
  * audit logs show the same id), authenticates with a cached access token (fetching a new one and
@@ -21,7 +23,7 @@ import java.net.URI;
  * <p>Plaintext travels in arrays the client wipes after use; results that hold plaintext are {@link
  * SecretBytes} that the caller owns and closes.
  */
-public final class EkmClient {
+public final class EkmClient implements ExternalVault {
   private static final int MAX_DATA = 65_536;
   private static final int MAX_AAD = 8192;
 
@@ -34,21 +36,23 @@ public final class EkmClient {
   }
 
   /** GetVaultMetadata: the vault's state (ACTIVE or BLOCKED) and the EKM's vendor. */
-  public VaultMetadata vaultMetadata(String requestId) {
+  @Override
+  public VaultInfo vault(String requestId) {
     EkmCall call = new EkmCall("GetVaultMetadata", vaultId, null, null);
     return exchange.call(call, requestId, "GET", "/metadata", null, EkmAnswers::vault);
   }
 
   /** GetKeyMetadata: the key's current version, shape (AES, bits), state and permitted ops. */
-  public KeyMetadata keyMetadata(String requestId, String keyId) {
+  @Override
+  public KeyInfo key(String requestId, String keyId) {
     EkmCall call = new EkmCall("GetKeyMetadata", vaultId, Ids.id("keyId", keyId), null);
     return exchange.call(
         call, requestId, "GET", "/keys/" + keyId + "/metadata", null, b -> EkmAnswers.key(call, b));
   }
 
   /** GetKeyVersionMetadata: the version's state and permitted ops. */
-  public KeyVersionMetadata keyVersionMetadata(
-      String requestId, String keyId, String keyVersionId) {
+  @Override
+  public VersionInfo keyVersion(String requestId, String keyId, String keyVersionId) {
     EkmCall call =
         new EkmCall(
             "GetKeyVersionMetadata",
@@ -64,7 +68,8 @@ public final class EkmClient {
    * null}. {@code plaintext} is 1 to 65536 bytes, {@code aad} (optional) at most 8192; the caller
    * keeps and wipes its arrays.
    */
-  public EncryptResult encrypt(
+  @Override
+  public Sealed encrypt(
       String requestId, String keyId, String keyVersionId, byte[] plaintext, byte[] aad) {
     EkmCall call =
         new EkmCall(
@@ -90,27 +95,24 @@ public final class EkmClient {
 
   /**
    * Decrypt an AES-GCM ciphertext made by {@code keyVersionId} (required: ciphertexts name their
-   * version). The result's plaintext belongs to the caller, who closes it.
+   * version; {@code sealed}'s own version is not sent). The plaintext belongs to the caller, who
+   * closes it.
    */
-  public DecryptResult decrypt(
-      String requestId,
-      String keyId,
-      String keyVersionId,
-      byte[] ciphertext,
-      byte[] iv,
-      byte[] tag,
-      byte[] aad) {
+  @Override
+  public SecretBytes decrypt(
+      String requestId, String keyId, String keyVersionId, Sealed sealed, byte[] aad) {
     EkmCall call =
         new EkmCall(
             "Decrypt", vaultId, Ids.id("keyId", keyId), Ids.id("keyVersionId", keyVersionId));
+    byte[] ciphertext = sealed.ciphertext();
     size("ciphertext", ciphertext, 1, MAX_DATA);
-    size("iv", iv, EncryptResult.IV_LENGTH, EncryptResult.IV_LENGTH);
-    size("tag", tag, EncryptResult.TAG_LENGTH, EncryptResult.TAG_LENGTH);
+    size("iv", sealed.iv(), EkmAnswers.IV_LENGTH, EkmAnswers.IV_LENGTH);
+    size("tag", sealed.tag(), EkmAnswers.TAG_LENGTH, EkmAnswers.TAG_LENGTH);
     byte[] body =
         new JsonBody()
             .binary("ciphertext", ciphertext)
-            .binary("iv", iv)
-            .binary("tag", tag)
+            .binary("iv", sealed.iv())
+            .binary("tag", sealed.tag())
             .binary("aad", optional("aad", aad))
             .text("keyVersionId", keyVersionId)
             .text("mode", EkmAnswers.MODE)

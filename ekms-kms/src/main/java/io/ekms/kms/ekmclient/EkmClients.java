@@ -1,36 +1,127 @@
 package io.ekms.kms.ekmclient;
 
+import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.Pem;
+import io.ekms.kms.domain.PrivateEndpoint;
+import io.ekms.kms.domain.Vault;
 import io.ekms.kms.egress.EgressPolicy;
+import io.ekms.kms.external.ExternalVaults;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Makes {@link EkmClient}s and owns what they share: one HTTPS connection pool per private endpoint
- * and CA bundle (every vault behind that endpoint uses it), and one access-token cache for all
- * OAuth clients. Both are bounded (the least recently used pools and idle tokens beyond the bound
- * are dropped, and pools that could not connect are shut down at once). Every request, to an EKM or
- * to an identity server, is first checked against the egress policy. The KMS keeps one instance for
- * its lifetime; {@link #close()} stops every connection, after which its clients fail.
+ * The {@link ExternalVaults} port over the real EKM API client: makes one {@link EkmClient} per
+ * vault and owns what they share: one HTTPS connection pool per private endpoint and CA bundle
+ * (every vault behind that endpoint uses it), and one access-token cache for all OAuth clients.
+ * Vaults' clients, pools and tokens are all bounded (beyond the bound some clients and idle tokens
+ * are dropped, the least recently used pools are shut down, and pools that could not connect are
+ * shut down at once). Every request, to an EKM or to an identity server, is first checked against
+ * the egress policy. The KMS keeps one instance for its lifetime; {@link #close()} stops every
+ * connection, after which its clients fail.
  */
-public final class EkmClients implements AutoCloseable {
+public final class EkmClients implements ExternalVaults, AutoCloseable {
+  /** At most this many vaults' clients are kept by default. */
+  static final int DEFAULT_MAX_VAULTS = 4096;
+
   private final Transports transports;
   private final AccessTokens tokens;
+  private final List<X509Certificate> identityCas;
+  private final int maxVaults;
+  private final ConcurrentHashMap<String, EkmClient> byVault = new ConcurrentHashMap<>();
 
-  /** {@code egress}: where the clients may connect, checked before every request. */
-  public EkmClients(EkmClientConfig config, EgressPolicy egress) {
-    this(config, egress, Transports.DEFAULT_MAX);
+  /**
+   * {@code egress}: where the clients may connect, checked before every request; {@code
+   * identityCas}: the CAs trusted for identity servers' token endpoints.
+   */
+  public EkmClients(
+      EkmClientConfig config, EgressPolicy egress, List<X509Certificate> identityCas) {
+    this(config, egress, identityCas, Transports.DEFAULT_MAX, DEFAULT_MAX_VAULTS);
   }
 
-  EkmClients(EkmClientConfig config, EgressPolicy egress, int maxTransports) {
+  EkmClients(
+      EkmClientConfig config,
+      EgressPolicy egress,
+      List<X509Certificate> identityCas,
+      int maxTransports,
+      int maxVaults) {
+    this(config, egress, identityCas, maxTransports, maxVaults, Clock.systemUTC());
+  }
+
+  /** As above, with access tokens aged on {@code clock} (tests move it instead of sleeping). */
+  EkmClients(
+      EkmClientConfig config,
+      EgressPolicy egress,
+      List<X509Certificate> identityCas,
+      int maxTransports,
+      int maxVaults,
+      Clock clock) {
     this.transports = new Transports(config, egress, maxTransports);
     this.tokens =
-        new AccessTokens(
-            new TokenFetcher(transports)::fetch, Clock.systemUTC(), config.tokenRefreshMargin());
+        new AccessTokens(new TokenFetcher(transports)::fetch, clock, config.tokenRefreshMargin());
+    this.identityCas = List.copyOf(identityCas);
+    this.maxVaults = maxVaults;
+  }
+
+  @Override
+  public EkmClient forVault(
+      Vault vault, Supplier<PrivateEndpoint> endpoint, ClientSecrets secrets) {
+    EkmClient open = byVault.get(vault.id());
+    if (open != null) {
+      return open;
+    }
+    Iterator<String> others = byVault.keySet().iterator();
+    while (byVault.size() >= maxVaults && others.hasNext()) {
+      byVault.remove(others.next());
+    }
+    return byVault.computeIfAbsent(vault.id(), id -> open(vault, endpoint.get(), secrets));
+  }
+
+  /**
+   * A client for {@code vault}: its URL through {@code endpoint}'s CA bundle, with tokens for its
+   * OAuth client (whose secret is opened now and kept while the client is).
+   *
+   * @throws IllegalArgumentException when the vault's URLs or the endpoint's bundle are unusable
+   */
+  @Override
+  public EkmClient open(Vault vault, PrivateEndpoint endpoint, ClientSecrets secrets) {
+    String url = vault.externalVaultEndpointUrl();
+    SecretBytes secret = secrets.open(vault.id(), vault.sealedSecret());
+    try {
+      OAuthClient oauth =
+          new OAuthClient(
+              vault.idcsAccountNameUrl(), vault.clientAppId(), secret, audience(url), identityCas);
+      return client(url, endpoint.caBundle(), oauth);
+    } catch (RuntimeException e) {
+      secret.close();
+      throw e;
+    }
+  }
+
+  /** Drops the vault's client; the next {@link #forVault} makes a new one. */
+  public void forget(String vaultId) {
+    byVault.remove(vaultId);
+  }
+
+  /** How many vaults' clients are kept. */
+  int vaultClients() {
+    return byVault.size();
+  }
+
+  /**
+   * The audience tokens are requested for ({@code scope=<audience>oci_ekms}): the EKM's own origin,
+   * {@code https://host:port/}, which is what an ekms EKM expects by default.
+   */
+  static String audience(String vaultUrl) {
+    URI uri = URI.create(vaultUrl);
+    int port = uri.getPort() == -1 ? 443 : uri.getPort();
+    return uri.getScheme() + "://" + uri.getHost() + ":" + port + "/";
   }
 
   /**
@@ -44,7 +135,7 @@ public final class EkmClients implements AutoCloseable {
    * @throws IllegalArgumentException when the URL is not such an https URL or the bundle holds no
    *     valid certificate
    */
-  public EkmClient client(String externalVaultEndpointUrl, String caBundlePem, OAuthClient oauth) {
+  EkmClient client(String externalVaultEndpointUrl, String caBundlePem, OAuthClient oauth) {
     URI url = vaultUrl(externalVaultEndpointUrl);
     if (caBundlePem == null) {
       throw new IllegalArgumentException("caBundlePem is required");

@@ -1,15 +1,18 @@
 package io.ekms.kms.ekmclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.kms.external.EkmException;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.EkmUnavailable;
 import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
  * The one place where what went wrong with an EKM call becomes an {@link EkmException}: transport
- * failures, error answers (ekm-api.md, Errors) and malformed answers. Every message starts with the
- * call ({@code "Decrypt (vault v, key k, version kv): "}); the full one ends with the EKM's code
- * and its message (shortened, stripped of control characters) or the transport's detail, the public
- * one with the EKM's code or HTTP status only.
+ * failures, error answers (docs/protocols/ekm-api.md, Errors) and malformed answers. Every message
+ * starts with the call ({@code "Decrypt (vault v, key k, version kv): "}); the full one ends with
+ * the EKM's code and its message (shortened, stripped of control characters) or the transport's
+ * detail, the public one with the EKM's code or HTTP status only.
  */
 final class EkmErrors {
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");

@@ -1,5 +1,7 @@
 package io.ekms.kms.ekmclient;
 
+import io.ekms.kms.external.IdentityFailure;
+
 /**
  * Sentences for failures to obtain an access token. Each names the identity server and the client
  * id (never the secret) and says what went wrong: the full sentence with the server's OAuth error

@@ -17,7 +17,7 @@ import java.util.Locale;
  * request, so keep it open while clients built from this value are in use. {@link #toString()}
  * names the URL and client id only.
  */
-public record OAuthClient(
+record OAuthClient(
     String idcsAccountNameUrl,
     String clientAppId,
     SecretBytes clientAppSecret,

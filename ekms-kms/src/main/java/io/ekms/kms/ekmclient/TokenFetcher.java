@@ -3,6 +3,7 @@ package io.ekms.kms.ekmclient;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.kms.external.IdentityFailure;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.time.Duration;

@@ -4,9 +4,11 @@ import io.ekms.core.secret.SecretBytes;
 import java.util.Set;
 
 /**
- * One vault in the customer's EKM, as the KMS sees it: every method is a live call (nothing is
- * cached but the connection and the access token). {@code requestId} is forwarded as {@code
- * opc-request-id}. Failures are {@link ExternalKeyManagerException}s saying what went wrong.
+ * One vault in the customer's EKM, as the KMS sees it (docs/protocols/ekm-api.md): every method is
+ * a live call (nothing is cached but the connection and the access token). {@code requestId} is
+ * forwarded as {@code opc-request-id}. Failures are {@link EkmException}s saying what went wrong;
+ * arguments outside the EKM API's bounds are {@link IllegalArgumentException}s, thrown before
+ * anything is sent.
  */
 public interface ExternalVault {
   /** The EKM vault's state and vendor. */
@@ -28,10 +30,21 @@ public interface ExternalVault {
   SecretBytes decrypt(
       String requestId, String externalKeyId, String externalVersionId, Sealed sealed, byte[] aad);
 
-  /** GetVaultMetadata's answer. */
+  /**
+   * GetVaultMetadata's answer.
+   *
+   * @param state {@code ACTIVE}, or {@code BLOCKED} when the customer has cut the cloud off
+   * @param vendor the EKM's vendor name, as it reports it
+   */
   record VaultInfo(String state, String vendor) {}
 
-  /** GetKeyMetadata's answer; {@code lengthBits} as the EKM API speaks. */
+  /**
+   * GetKeyMetadata's answer.
+   *
+   * @param lengthBits the key length in bits, as the EKM API gives it (the KMS API speaks bytes)
+   * @param state {@code ACTIVE}, {@code DISABLED} or {@code DELETED}
+   * @param ops what the key may be used for: {@code ENCRYPT}, {@code DECRYPT}
+   */
   record KeyInfo(
       String keyId,
       String currentVersionId,
@@ -40,9 +53,27 @@ public interface ExternalVault {
       String state,
       Set<String> ops) {}
 
-  /** GetKeyVersionMetadata's answer. */
-  record VersionInfo(String keyId, String versionId, String state) {}
+  /**
+   * GetKeyVersionMetadata's answer.
+   *
+   * @param state {@code ACTIVE}, {@code DISABLED}, or {@code DESTROYED} (its ciphertexts are lost)
+   * @param ops what the version may be used for: {@code ENCRYPT}, {@code DECRYPT}
+   */
+  record VersionInfo(String keyId, String versionId, String state, Set<String> ops) {}
 
-  /** AES-GCM output of the EKM. */
-  record Sealed(byte[] ciphertext, byte[] iv, byte[] tag, String externalVersionId) {}
+  /**
+   * AES-GCM output of the EKM: ciphertext, 12-byte IV, 16-byte tag, and the version that made it.
+   * The arrays hold no secret; like any record with array components, equality is by array
+   * identity. {@link #toString()} gives lengths only.
+   */
+  record Sealed(byte[] ciphertext, byte[] iv, byte[] tag, String externalVersionId) {
+    @Override
+    public String toString() {
+      return "Sealed[externalVersionId="
+          + externalVersionId
+          + ", ciphertext="
+          + ciphertext.length
+          + " bytes]";
+    }
+  }
 }

@@ -1,27 +1,29 @@
 package io.ekms.kms.external;
 
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.kms.domain.PrivateEndpoint;
+import io.ekms.kms.domain.Vault;
 import java.util.function.Supplier;
 
 /**
- * Opens connections to EKM vaults. Implementations reuse HTTP connections per private endpoint and
- * access tokens per OAuth client; they never cache key material or answers.
+ * Connections to the EKM vaults behind the KMS's vaults. Implementations reuse HTTP connections per
+ * private endpoint and access tokens per OAuth client; they never cache key material or answers.
+ * The vault's OAuth client secret is opened (with {@code secrets}) only when a connection is made.
  */
 public interface ExternalVaults {
   /**
-   * A connection to the EKM vault at {@code vaultUrl}, reached through {@code endpoint}. {@code
-   * clientSecret} is opened only when a new access token is needed.
+   * The connection to {@code vault}'s EKM. A vault's endpoint, URL and OAuth client never change,
+   * so the connection is kept per vault id (a bounded number of them; beyond the bound some are
+   * dropped and reopened when next used); {@code endpoint} is read only when none is kept.
    */
-  ExternalVault connect(Endpoint endpoint, String vaultUrl, OAuthClient client);
+  ExternalVault forVault(Vault vault, Supplier<PrivateEndpoint> endpoint, ClientSecrets secrets);
 
-  /** The private endpoint: host, port, and the CA bundle that is the only trust. */
-  record Endpoint(String id, String host, int port, String caBundlePem) {}
+  /** A connection that is not kept, for a vault that is not stored yet (creation asks the EKM). */
+  ExternalVault open(Vault vault, PrivateEndpoint endpoint, ClientSecrets secrets);
 
-  /** The vault's OAuth client at its identity server. */
-  record OAuthClient(String identityUrl, String clientId, Supplier<SecretBytes> clientSecret) {
-    @Override
-    public String toString() {
-      return "OAuthClient[" + identityUrl + ", " + clientId + "]";
-    }
+  /** Opens a vault's sealed OAuth client secret; the result belongs to the caller. */
+  @FunctionalInterface
+  interface ClientSecrets {
+    SecretBytes open(String vaultId, String sealedSecret);
   }
 }

@@ -1,41 +1,35 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.audit.AuditQuery;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
-import io.ekms.core.http.Bodies;
-import io.ekms.core.http.JsonExchange;
-import io.ekms.core.http.JsonExchange.Reply;
-import io.ekms.core.http.Peers;
+import io.ekms.core.http.AuditQuery;
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
+import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.core.json.Json;
 import io.ekms.core.secret.Redacted;
-import io.ekms.kms.auth.Permission;
-import io.ekms.kms.auth.PrincipalAdmin;
+import io.ekms.kms.domain.Permission;
+import io.ekms.kms.service.AuditAdmin;
 import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.KmsError;
-import io.helidon.http.HeaderNames;
+import io.ekms.kms.service.PrincipalAdmin;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The KMS admin API on its own listener, behind the admin token: users, their API keys and
- * per-compartment grants, and the audit log. Every call is audited as the admin's; a refused token
- * is counted in the bounded refusal records.
+ * per-compartment grants ({@link PrincipalAdmin}), and the audit log ({@link AuditAdmin}). Every
+ * call is audited as the admin's, by its service, or by the exchange when it failed before one ran
+ * (a malformed body or parameter); a refused token is counted in the bounded refusal records.
  */
 public final class AdminRoutes {
   private static final String U = "/admin/v1/users/{userId}";
   private final PrincipalAdmin principals;
-  private final AuditLog auditLog;
-  private final KmsAudit audit;
-  private final Refusals refusals;
-  private final AdminCredential credential;
-  private final JsonExchange exchange;
+  private final AuditAdmin auditAdmin;
+  private final Exchange<Caller> exchange;
 
   public AdminRoutes(
       PrincipalAdmin principals,
@@ -45,11 +39,17 @@ public final class AdminRoutes {
       AdminCredential credential,
       RequestMetrics metrics) {
     this.principals = principals;
-    this.auditLog = auditLog;
-    this.audit = audit;
-    this.refusals = refusals;
-    this.credential = credential;
-    this.exchange = new JsonExchange(metrics, KmsErrorMapper::map);
+    this.auditAdmin = new AuditAdmin(auditLog, audit);
+    this.exchange =
+        Exchange.builder(
+                credential.authenticator(
+                    requestId -> new Caller("admin", requestId, Map.of()),
+                    () -> KmsError.NOT_AUTHENTICATED.error("A valid admin token is required.")),
+                KmsErrorMapper.TABLE)
+            .refusals(refusals)
+            .audit(KmsErrorMapper.audit(audit))
+            .metrics(metrics)
+            .build();
   }
 
   record CreateUser(String tenancyId, String name) {
@@ -81,108 +81,77 @@ public final class AdminRoutes {
   }
 
   public void routing(HttpRouting.Builder r) {
-    r.post(
-        "/admin/v1/users",
-        route(
-            "CreateUser",
-            req -> {
-              var b = body(req, CreateUser.class);
-              return new Reply(201, principals.createUser(b.tenancyId(), b.name()));
-            }));
-    r.get(
-        "/admin/v1/users",
-        route(
-            "ListUsers",
-            req ->
-                new Reply(
-                    200,
-                    new ListView<>(
-                        principals.listUsers(req.query().first("tenancyId").orElse(null))))));
-    r.get(U, route("GetUser", req -> new Reply(200, principals.getUser(user(req)))));
-    r.post(
-        U + "/apiKeys",
-        route(
-            "AddApiKey",
-            req ->
-                new Reply(201, principals.addKey(user(req), body(req, AddKey.class).publicKey()))));
-    r.get(
-        U + "/apiKeys",
-        route(
-            "ListApiKeys", req -> new Reply(200, new ListView<>(principals.listKeys(user(req))))));
-    r.delete(
-        U + "/apiKeys/{fingerprint}",
-        route(
-            "RemoveApiKey",
-            req -> {
-              principals.removeKey(user(req), req.path().pathParameters().get("fingerprint"));
-              return new Reply(200, Map.of("removed", true));
-            }));
-    r.post(
-        U + "/grants",
-        route(
-            "Grant",
-            req -> {
-              var b = body(req, AddGrant.class);
-              return new Reply(
-                  201, principals.grant(user(req), b.compartmentId(), permission(b.permission())));
-            }));
-    r.get(
-        U + "/grants",
-        route(
-            "ListGrants", req -> new Reply(200, new ListView<>(principals.listGrants(user(req))))));
-    r.delete(
-        U + "/grants/{compartmentId}",
-        route(
-            "Revoke",
-            req -> {
-              principals.revoke(user(req), req.path().pathParameters().get("compartmentId"));
-              return new Reply(200, Map.of("revoked", true));
-            }));
-    r.get(
-        "/admin/v1/audit",
-        route(
-            "ReadAudit",
-            req ->
-                new Reply(
-                    200,
-                    new ListView<>(
-                        AuditQuery.parse(
-                                req.query().first("after").orElse(null),
-                                req.query().first("limit").orElse(null),
-                                req.query().first("requestId").orElse(null),
-                                KmsError.INVALID_PARAMETER::error)
-                            .read(auditLog)))));
-    r.get("/admin/v1/audit/verify", route("VerifyAudit", req -> new Reply(200, auditLog.verify())));
+    r.post("/admin/v1/users", exchange.route("CreateUser", this::createUser));
+    r.get("/admin/v1/users", exchange.route("ListUsers", this::listUsers));
+    r.get(U, exchange.route("GetUser", this::getUser));
+    r.post(U + "/apiKeys", exchange.route("AddApiKey", this::addKey));
+    r.get(U + "/apiKeys", exchange.route("ListApiKeys", this::listKeys));
+    r.delete(U + "/apiKeys/{fingerprint}", exchange.route("RemoveApiKey", this::removeKey));
+    r.post(U + "/grants", exchange.route("Grant", this::grant));
+    r.get(U + "/grants", exchange.route("ListGrants", this::listGrants));
+    r.delete(U + "/grants/{compartmentId}", exchange.route("Revoke", this::revoke));
+    r.get("/admin/v1/audit", exchange.route("ReadAudit", this::readAudit));
+    r.get("/admin/v1/audit/verify", exchange.route("VerifyAudit", this::verifyAudit));
   }
 
-  /** An admin handler. */
-  @FunctionalInterface
-  private interface AdminHandler {
-    Reply handle(ServerRequest request);
+  private Reply createUser(Request q, Caller c) {
+    var b = q.json(CreateUser.class);
+    return new Reply(201, principals.createUser(c, b.tenancyId(), b.name()));
   }
 
-  private io.helidon.webserver.http.Handler route(String operation, AdminHandler handler) {
-    return exchange.route(
-        operation,
-        (req, requestId) -> {
-          String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-          if (!credential.accepts(header)) {
-            String code = KmsError.NOT_AUTHENTICATED.code();
-            refusals.refused(Peers.address(req), operation, code, requestId);
-            throw KmsError.NOT_AUTHENTICATED.error("A valid admin token is required.");
-          }
-          Caller caller = new Caller("admin", requestId, Map.of());
-          Supplier<Reply> work = () -> handler.handle(req);
-          return audit.run(caller, operation, new KmsAudit.Target(null, null, null), null, work);
-        });
+  private Reply listUsers(Request q, Caller c) {
+    return new Reply(
+        200, new ListView<>(principals.listUsers(c, q.query("tenancyId").orElse(null))));
   }
 
-  private static <T> T body(ServerRequest req, Class<T> type) {
-    return Json.read(Bodies.read(req, 64 * 1024), type);
+  private Reply getUser(Request q, Caller c) {
+    return new Reply(200, principals.getUser(c, user(q)));
   }
 
-  private static String user(ServerRequest req) {
-    return req.path().pathParameters().get("userId");
+  private Reply addKey(Request q, Caller c) {
+    return new Reply(201, principals.addKey(c, user(q), q.json(AddKey.class).publicKey()));
+  }
+
+  private Reply listKeys(Request q, Caller c) {
+    return new Reply(200, new ListView<>(principals.listKeys(c, user(q))));
+  }
+
+  private Reply removeKey(Request q, Caller c) {
+    principals.removeKey(c, user(q), q.path("fingerprint"));
+    return new Reply(200, Map.of("removed", true));
+  }
+
+  private Reply grant(Request q, Caller c) {
+    var b = q.json(AddGrant.class);
+    return new Reply(
+        201, principals.grant(c, user(q), b.compartmentId(), permission(b.permission())));
+  }
+
+  private Reply listGrants(Request q, Caller c) {
+    return new Reply(200, new ListView<>(principals.listGrants(c, user(q))));
+  }
+
+  private Reply revoke(Request q, Caller c) {
+    principals.revoke(c, user(q), q.path("compartmentId"));
+    return new Reply(200, Map.of("revoked", true));
+  }
+
+  private Reply readAudit(Request q, Caller c) {
+    AuditQuery query =
+        AuditQuery.parse(
+            q.query("after").orElse(null),
+            q.query("limit").orElse(null),
+            q.query("requestId").orElse(null),
+            KmsError.INVALID_PARAMETER::error);
+    return new Reply(200, new ListView<>(auditAdmin.read(c, query)));
+  }
+
+  private Reply verifyAudit(Request q, Caller c) {
+    return new Reply(200, auditAdmin.verify(c));
+  }
+
+  private static String user(Request q) {
+    return q.path("userId");
   }
 
   private static Permission permission(String value) {
@@ -191,18 +160,5 @@ public final class AdminRoutes {
     } catch (IllegalArgumentException e) {
       throw KmsError.INVALID_PARAMETER.error("'permission' must be read, use or manage.");
     }
-  }
-
-  private static long number(ServerRequest req, String name, long fallback) {
-    String value = req.query().first(name).orElse(null);
-    try {
-      long n = value == null ? fallback : Long.parseLong(value);
-      if (n >= 0 && n <= Integer.MAX_VALUE) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw KmsError.INVALID_PARAMETER.error("'" + name + "' must be a non-negative number.");
   }
 }

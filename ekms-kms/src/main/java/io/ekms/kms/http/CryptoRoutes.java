@@ -1,8 +1,10 @@
 package io.ekms.kms.http;
 
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
+import io.ekms.core.http.Request;
 import io.ekms.core.json.Base64Field;
-import io.ekms.kms.http.KmsExchange.Call;
-import io.ekms.kms.http.KmsExchange.Reply;
+import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.CryptoService;
 import io.ekms.kms.service.KmsError;
 import io.ekms.kms.service.Validate;
@@ -17,30 +19,29 @@ final class CryptoRoutes {
   static final String BASE = "/kms/{vaultId}/crypto/20180608";
   private static final String ALGORITHM = "AES_256_GCM";
   private final CryptoService crypto;
-  private final KmsExchange x;
+  private final Exchange<Caller> x;
 
-  CryptoRoutes(CryptoService crypto, KmsExchange x) {
+  CryptoRoutes(CryptoService crypto, Exchange<Caller> x) {
     this.crypto = crypto;
     this.x = x;
   }
 
   void routing(HttpRouting.Builder r) {
-    r.post(BASE + "/encrypt", x.route("Encrypt", false, this::encrypt));
-    r.post(BASE + "/decrypt", x.route("Decrypt", false, this::decrypt));
+    r.post(BASE + "/encrypt", x.route("Encrypt", this::encrypt));
+    r.post(BASE + "/decrypt", x.route("Decrypt", this::decrypt));
     r.post(
-        BASE + "/generateDataEncryptionKey",
-        x.route("GenerateDataEncryptionKey", false, this::generate));
+        BASE + "/generateDataEncryptionKey", x.route("GenerateDataEncryptionKey", this::generate));
   }
 
-  private Reply encrypt(Call c) {
-    var b = c.json(Requests.EncryptDataDetails.class);
+  private Reply encrypt(Request r, Caller caller) {
+    var b = r.json(Requests.EncryptDataDetails.class);
     algorithm(b.encryptionAlgorithm());
     byte[] plaintext = b64("plaintext", b.plaintext(), 1, CryptoService.MAX_PLAINTEXT);
     try {
       var out =
           crypto.encrypt(
-              c.caller().withLoggingContext(b.loggingContext()),
-              c.id("vaultId", "vault"),
+              caller.withLoggingContext(b.loggingContext()),
+              Params.id(r, "vaultId", "vault"),
               Validate.ocid("keyId", b.keyId(), "key"),
               Validate.optionalOcid("keyVersionId", b.keyVersionId(), "keyversion"),
               plaintext,
@@ -54,14 +55,14 @@ final class CryptoRoutes {
     }
   }
 
-  private Reply decrypt(Call c) {
-    var b = c.json(Requests.DecryptDataDetails.class);
+  private Reply decrypt(Request r, Caller caller) {
+    var b = r.json(Requests.DecryptDataDetails.class);
     algorithm(b.encryptionAlgorithm());
     byte[] ciphertext = b64("ciphertext", b.ciphertext(), 1, 8192);
     var out =
         crypto.decrypt(
-            c.caller().withLoggingContext(b.loggingContext()),
-            c.id("vaultId", "vault"),
+            caller.withLoggingContext(b.loggingContext()),
+            Params.id(r, "vaultId", "vault"),
             Validate.ocid("keyId", b.keyId(), "key"),
             Validate.optionalOcid("keyVersionId", b.keyVersionId(), "keyversion"),
             ciphertext,
@@ -80,15 +81,15 @@ final class CryptoRoutes {
     }
   }
 
-  private Reply generate(Call c) {
-    var b = c.json(Requests.GenerateKeyDetails.class);
+  private Reply generate(Request r, Caller caller) {
+    var b = r.json(Requests.GenerateKeyDetails.class);
     var shape = Validate.required("keyShape", b.keyShape());
     Validate.check("AES".equals(shape.algorithm()), "'keyShape.algorithm' must be AES.");
     int length = Validate.required("keyShape.length", shape.length());
     var out =
         crypto.generateDataEncryptionKey(
-            c.caller().withLoggingContext(b.loggingContext()),
-            c.id("vaultId", "vault"),
+            caller.withLoggingContext(b.loggingContext()),
+            Params.id(r, "vaultId", "vault"),
             Validate.ocid("keyId", b.keyId(), "key"),
             length,
             b.associatedData());

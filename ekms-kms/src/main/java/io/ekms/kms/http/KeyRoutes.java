@@ -1,14 +1,19 @@
 package io.ekms.kms.http;
 
+import static io.ekms.kms.http.Params.id;
+import static io.ekms.kms.http.Params.ifMatch;
+
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
+import io.ekms.core.http.Request;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
-import io.ekms.kms.http.KmsExchange.Call;
-import io.ekms.kms.http.KmsExchange.Reply;
+import io.ekms.kms.domain.Page;
+import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.ETags;
 import io.ekms.kms.service.KeyService;
 import io.ekms.kms.service.KeyVersionService;
 import io.ekms.kms.service.Validate;
-import io.ekms.kms.store.Page;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.List;
 import java.util.Map;
@@ -23,188 +28,61 @@ final class KeyRoutes {
   private static final String KV = K + "/keyVersions";
   private final KeyService keys;
   private final KeyVersionService versions;
-  private final KmsExchange x;
+  private final Exchange<Caller> x;
+  private final Idempotent idempotent;
 
-  KeyRoutes(KeyService keys, KeyVersionService versions, KmsExchange x) {
+  KeyRoutes(
+      KeyService keys, KeyVersionService versions, Exchange<Caller> x, Idempotent idempotent) {
     this.keys = keys;
     this.versions = versions;
     this.x = x;
+    this.idempotent = idempotent;
   }
 
   void routing(HttpRouting.Builder r) {
-    r.post(BASE, x.route("CreateKey", true, this::create));
-    r.get(
-        BASE,
-        x.route(
-            "ListKeys",
-            false,
-            c -> {
-              Page page = Paging.page(c);
-              List<Key> list =
-                  keys.list(
-                      c.caller(),
-                      c.id("vaultId", "vault"),
-                      c.query("compartmentId").orElse(null),
-                      page);
-              return Paging.reply(
-                  list, page, Key::timeCreated, Key::id, k -> Views.KeyView.of(k, null));
-            }));
-    r.get(
-        K,
-        x.route(
-            "GetKey",
-            false,
-            c -> key(keys.get(c.caller(), c.id("vaultId", "vault"), c.id("keyId", "key")))));
-    r.put(
-        K,
-        x.route(
-            "UpdateKey",
-            false,
-            c ->
-                key(
-                    keys.rename(
-                        c.caller(),
-                        c.id("vaultId", "vault"),
-                        c.id("keyId", "key"),
-                        c.json(Requests.UpdateDisplayName.class).displayName(),
-                        c.header("if-match")))));
-    r.post(
-        K + "/actions/enable",
-        x.route(
-            "EnableKey",
-            true,
-            c ->
-                key(
-                    keys.enable(
-                        c.caller(),
-                        c.id("vaultId", "vault"),
-                        c.id("keyId", "key"),
-                        c.header("if-match")))));
-    r.post(
-        K + "/actions/disable",
-        x.route(
-            "DisableKey",
-            true,
-            c ->
-                key(
-                    keys.disable(
-                        c.caller(),
-                        c.id("vaultId", "vault"),
-                        c.id("keyId", "key"),
-                        c.header("if-match")))));
-    r.post(
-        K + "/actions/scheduleDeletion",
-        x.route(
-            "ScheduleKeyDeletion",
-            true,
-            c ->
-                key(
-                    keys.scheduleDeletion(
-                        c.caller(),
-                        c.id("vaultId", "vault"),
-                        c.id("keyId", "key"),
-                        Paging.deletionTime(c),
-                        c.header("if-match")))));
-    r.post(
-        K + "/actions/cancelDeletion",
-        x.route(
-            "CancelKeyDeletion",
-            true,
-            c ->
-                key(
-                    keys.cancelDeletion(
-                        c.caller(),
-                        c.id("vaultId", "vault"),
-                        c.id("keyId", "key"),
-                        c.header("if-match")))));
-    versionRoutes(r);
-  }
-
-  private void versionRoutes(HttpRouting.Builder r) {
-    r.post(
-        KV,
-        x.route(
-            "CreateKeyVersion",
-            true,
-            c -> {
-              String external =
-                  c.body().length == 0
-                      ? null
-                      : c.json(Requests.ExternalKeyVersionReference.class).externalKeyVersionId();
-              return version(
-                  c,
-                  versions.create(
-                      c.caller(), c.id("vaultId", "vault"), c.id("keyId", "key"), external));
-            }));
-    r.get(
-        KV,
-        x.route(
-            "ListKeyVersions",
-            false,
-            c -> {
-              Page page = Paging.page(c);
-              Key key = keys.get(c.caller(), c.id("vaultId", "vault"), c.id("keyId", "key"));
-              List<KeyVersion> list =
-                  versions.list(c.caller(), c.id("vaultId", "vault"), c.id("keyId", "key"), page);
-              return Paging.reply(
-                  list,
-                  page,
-                  KeyVersion::timeCreated,
-                  KeyVersion::id,
-                  v -> Views.KeyVersionView.of(v, key.externalKeyId()));
-            }));
-    r.get(
-        KV + "/{versionId}",
-        x.route(
-            "GetKeyVersion",
-            false,
-            c ->
-                version(
-                    c,
-                    versions.get(
-                        c.caller(),
-                        c.id("vaultId", "vault"),
-                        c.id("keyId", "key"),
-                        c.id("versionId", "keyversion")))));
+    r.post(BASE, once("CreateKey", this::create));
+    r.get(BASE, x.route("ListKeys", this::list));
+    r.get(K, x.route("GetKey", this::get));
+    r.put(K, x.route("UpdateKey", this::rename));
+    r.post(K + "/actions/enable", once("EnableKey", this::enable));
+    r.post(K + "/actions/disable", once("DisableKey", this::disable));
+    r.post(K + "/actions/scheduleDeletion", once("ScheduleKeyDeletion", this::scheduleDeletion));
+    r.post(K + "/actions/cancelDeletion", once("CancelKeyDeletion", this::cancelDeletion));
+    r.post(KV, once("CreateKeyVersion", this::createVersion));
+    r.get(KV, x.route("ListKeyVersions", this::listVersions));
+    r.get(KV + "/{versionId}", x.route("GetKeyVersion", this::getVersion));
     r.post(
         KV + "/{versionId}/actions/scheduleDeletion",
-        x.route(
-            "ScheduleKeyVersionDeletion",
-            true,
-            c ->
-                version(
-                    c,
-                    versions.scheduleDeletion(
-                        c.caller(),
-                        c.id("vaultId", "vault"),
-                        c.id("keyId", "key"),
-                        c.id("versionId", "keyversion"),
-                        Paging.deletionTime(c),
-                        c.header("if-match")))));
+        once("ScheduleKeyVersionDeletion", this::scheduleVersionDeletion));
     r.post(
         KV + "/{versionId}/actions/cancelDeletion",
-        x.route(
-            "CancelKeyVersionDeletion",
-            true,
-            c ->
-                version(
-                    c,
-                    versions.cancelDeletion(
-                        c.caller(),
-                        c.id("vaultId", "vault"),
-                        c.id("keyId", "key"),
-                        c.id("versionId", "keyversion"),
-                        c.header("if-match")))));
+        once("CancelKeyVersionDeletion", this::cancelVersionDeletion));
   }
 
-  private Reply create(Call c) {
-    var b = c.json(Requests.CreateKeyDetails.class);
+  private io.helidon.webserver.http.Handler once(String operation, Exchange.Route<Caller> route) {
+    return x.route(operation, idempotent.route(operation, route));
+  }
+
+  private static String vault(Request r) {
+    return id(r, "vaultId", "vault");
+  }
+
+  private static String key(Request r) {
+    return id(r, "keyId", "key");
+  }
+
+  private static String version(Request r) {
+    return id(r, "versionId", "keyversion");
+  }
+
+  private Reply create(Request r, Caller c) {
+    var b = r.json(Requests.CreateKeyDetails.class);
     var shape = Validate.required("keyShape", b.keyShape());
     var ref = Validate.required("externalKeyReference", b.externalKeyReference());
     return key(
         keys.create(
-            c.caller(),
-            c.id("vaultId", "vault"),
+            c,
+            vault(r),
             new KeyService.Create(
                 b.compartmentId(),
                 b.displayName(),
@@ -212,6 +90,71 @@ final class KeyRoutes {
                 shape.length(),
                 b.protectionMode(),
                 ref.externalKeyId())));
+  }
+
+  private Reply list(Request r, Caller c) {
+    Page page = Params.page(r);
+    List<Key> list = keys.list(c, vault(r), Params.compartment(r), page);
+    return Paging.reply(list, page, Key::timeCreated, Key::id, k -> Views.KeyView.of(k, null));
+  }
+
+  private Reply get(Request r, Caller c) {
+    return key(keys.get(c, vault(r), key(r)));
+  }
+
+  private Reply rename(Request r, Caller c) {
+    String name = r.json(Requests.UpdateDisplayName.class).displayName();
+    return key(keys.rename(c, vault(r), key(r), name, ifMatch(r)));
+  }
+
+  private Reply enable(Request r, Caller c) {
+    return key(keys.enable(c, vault(r), key(r), ifMatch(r)));
+  }
+
+  private Reply disable(Request r, Caller c) {
+    return key(keys.disable(c, vault(r), key(r), ifMatch(r)));
+  }
+
+  private Reply scheduleDeletion(Request r, Caller c) {
+    return key(keys.scheduleDeletion(c, vault(r), key(r), Params.deletionTime(r), ifMatch(r)));
+  }
+
+  private Reply cancelDeletion(Request r, Caller c) {
+    return key(keys.cancelDeletion(c, vault(r), key(r), ifMatch(r)));
+  }
+
+  private Reply createVersion(Request r, Caller c) {
+    String external =
+        r.body().length == 0
+            ? null
+            : r.json(Requests.ExternalKeyVersionReference.class).externalKeyVersionId();
+    return version(versions.create(c, vault(r), key(r), external));
+  }
+
+  private Reply listVersions(Request r, Caller c) {
+    Page page = Params.page(r);
+    Key key = keys.get(c, vault(r), key(r));
+    List<KeyVersion> list = versions.list(c, vault(r), key(r), page);
+    return Paging.reply(
+        list,
+        page,
+        KeyVersion::timeCreated,
+        KeyVersion::id,
+        v -> Views.KeyVersionView.of(v, key.externalKeyId()));
+  }
+
+  private Reply getVersion(Request r, Caller c) {
+    return version(versions.get(c, vault(r), key(r), version(r)));
+  }
+
+  private Reply scheduleVersionDeletion(Request r, Caller c) {
+    return version(
+        versions.scheduleDeletion(
+            c, vault(r), key(r), version(r), Params.deletionTime(r), ifMatch(r)));
+  }
+
+  private Reply cancelVersionDeletion(Request r, Caller c) {
+    return version(versions.cancelDeletion(c, vault(r), key(r), version(r), ifMatch(r)));
   }
 
   private Reply key(Key k) {
@@ -222,7 +165,7 @@ final class KeyRoutes {
         Map.of("etag", ETags.of(k.id(), k.timeUpdated())));
   }
 
-  private Reply version(Call c, KeyVersion v) {
+  private Reply version(KeyVersion v) {
     return new Reply(
         200,
         Views.KeyVersionView.of(v, keys.externalKeyId(v.keyId())),

@@ -2,10 +2,12 @@ package io.ekms.kms.http;
 
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
+import io.ekms.core.http.Exchange;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.kms.egress.EgressPolicy;
+import io.ekms.kms.external.ExternalVaults;
 import io.ekms.kms.service.Access;
-import io.ekms.kms.service.Connections;
+import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.CryptoService;
 import io.ekms.kms.service.KeyService;
 import io.ekms.kms.service.KeyVersionService;
@@ -22,6 +24,9 @@ import java.util.function.Supplier;
 
 /** Builds the KMS API's services and registers all its routes. */
 public final class KmsRoutes {
+  /** The largest request body of the KMS API. */
+  static final int MAX_BODY = 64 * 1024;
+
   private final VaultRoutes vaultRoutes;
   private final KeyRoutes keyRoutes;
   private final CryptoRoutes cryptoRoutes;
@@ -36,22 +41,28 @@ public final class KmsRoutes {
       KmsAudit audit,
       Refusals refusals,
       RetryTokens retryTokens,
-      Connections connections,
+      ExternalVaults externalVaults,
       SecretSealer sealer,
       RequestMetrics metrics,
       Supplier<String> baseUrl,
       EgressPolicy egress) {
     this.baseUrl = baseUrl;
     Resources resources = new Resources(db);
-    KmsExchange exchange =
-        new KmsExchange(authenticator, audit, refusals, rates, retryTokens, metrics);
+    Exchange<Caller> exchange =
+        Exchange.builder(new KmsCallers(authenticator, rates), KmsErrorMapper.TABLE)
+            .refusals(refusals)
+            .audit(KmsErrorMapper.audit(audit))
+            .metrics(metrics)
+            .maxBody(MAX_BODY)
+            .build();
+    Idempotent idempotent = new Idempotent(retryTokens);
     var endpoints = new PrivateEndpointService(db, access, audit, clock, egress);
-    var vaults = new VaultService(resources, access, audit, connections, sealer, clock, egress);
-    var keys = new KeyService(resources, access, audit, connections, clock);
-    var versions = new KeyVersionService(resources, access, audit, connections, clock);
-    var crypto = new CryptoService(resources, access, audit, connections);
-    this.vaultRoutes = new VaultRoutes(endpoints, vaults, exchange, baseUrl);
-    this.keyRoutes = new KeyRoutes(keys, versions, exchange);
+    var vaults = new VaultService(resources, access, audit, externalVaults, sealer, clock, egress);
+    var keys = new KeyService(resources, access, audit, externalVaults, sealer, clock);
+    var versions = new KeyVersionService(resources, access, audit, externalVaults, sealer, clock);
+    var crypto = new CryptoService(resources, access, audit, externalVaults, sealer);
+    this.vaultRoutes = new VaultRoutes(endpoints, vaults, exchange, idempotent, baseUrl);
+    this.keyRoutes = new KeyRoutes(keys, versions, exchange, idempotent);
     this.cryptoRoutes = new CryptoRoutes(crypto, exchange);
   }
 

@@ -1,6 +1,7 @@
 package io.ekms.kms.http;
 
 import io.ekms.core.secret.Redacted;
+import io.ekms.core.secret.WireSecret;
 import java.util.Map;
 
 /** Request bodies of the KMS API, field for field as the OCI SDK's model classes send them. */
@@ -27,7 +28,7 @@ final class Requests {
     }
   }
 
-  record OauthMetadata(String idcsAccountNameUrl, String clientAppId, String clientAppSecret) {
+  record OauthMetadata(String idcsAccountNameUrl, String clientAppId, WireSecret clientAppSecret) {
     @Override
     public String toString() {
       return Redacted.toString(this);

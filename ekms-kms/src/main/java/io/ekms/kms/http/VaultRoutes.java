@@ -1,19 +1,25 @@
 package io.ekms.kms.http;
 
+import static io.ekms.kms.http.Params.id;
+import static io.ekms.kms.http.Params.ifMatch;
+
+import io.ekms.core.http.Exchange;
+import io.ekms.core.http.Reply;
+import io.ekms.core.http.Request;
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.core.secret.WireSecret;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
-import io.ekms.kms.http.KmsExchange.Call;
-import io.ekms.kms.http.KmsExchange.Reply;
+import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.ETags;
 import io.ekms.kms.service.PrivateEndpointService;
 import io.ekms.kms.service.Validate;
 import io.ekms.kms.service.VaultService;
-import io.ekms.kms.store.Page;
 import io.helidon.webserver.http.HttpRouting;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code /20180608/ekmsPrivateEndpoints} and {@code /20180608/vaults} (KmsVaultClient, EkmClient).
@@ -23,153 +29,57 @@ final class VaultRoutes {
   private static final String V = "/20180608/vaults";
   private final PrivateEndpointService endpoints;
   private final VaultService vaults;
-  private final KmsExchange x;
-  private final java.util.function.Supplier<String> baseUrl;
+  private final Exchange<Caller> x;
+  private final Idempotent idempotent;
+  private final Supplier<String> baseUrl;
 
   VaultRoutes(
       PrivateEndpointService endpoints,
       VaultService vaults,
-      KmsExchange x,
-      java.util.function.Supplier<String> baseUrl) {
+      Exchange<Caller> x,
+      Idempotent idempotent,
+      Supplier<String> baseUrl) {
     this.endpoints = endpoints;
     this.vaults = vaults;
     this.x = x;
+    this.idempotent = idempotent;
     this.baseUrl = baseUrl;
   }
 
   void routing(HttpRouting.Builder r) {
-    r.post(PE, x.route("CreateEkmsPrivateEndpoint", true, this::createEndpoint));
-    r.get(
-        PE,
-        x.route(
-            "ListEkmsPrivateEndpoints",
-            false,
-            c -> {
-              Page page = Paging.page(c);
-              List<PrivateEndpoint> list =
-                  endpoints.list(c.caller(), c.query("compartmentId").orElse(null), page);
-              return Paging.reply(
-                  list,
-                  page,
-                  PrivateEndpoint::timeCreated,
-                  PrivateEndpoint::id,
-                  Views.EkmsPrivateEndpointView::of);
-            }));
-    r.get(
-        PE + "/{privateEndpointId}",
-        x.route(
-            "GetEkmsPrivateEndpoint",
-            false,
-            c ->
-                endpoint(
-                    200,
-                    endpoints.get(c.caller(), c.id("privateEndpointId", "ekmsprivateendpoint")))));
-    r.put(
-        PE + "/{privateEndpointId}",
-        x.route(
-            "UpdateEkmsPrivateEndpoint",
-            false,
-            c ->
-                endpoint(
-                    200,
-                    endpoints.update(
-                        c.caller(),
-                        c.id("privateEndpointId", "ekmsprivateendpoint"),
-                        c.json(Requests.UpdateDisplayName.class).displayName(),
-                        c.header("if-match")))));
-    r.delete(
-        PE + "/{privateEndpointId}",
-        x.route(
-            "DeleteEkmsPrivateEndpoint",
-            false,
-            c -> {
-              endpoints.delete(
-                  c.caller(),
-                  c.id("privateEndpointId", "ekmsprivateendpoint"),
-                  c.header("if-match"));
-              return new Reply(204, null);
-            }));
-    r.post(V, x.route("CreateVault", true, this::createVault));
-    r.get(
-        V,
-        x.route(
-            "ListVaults",
-            false,
-            c -> {
-              Page page = Paging.page(c);
-              List<Vault> list =
-                  vaults.list(c.caller(), c.query("compartmentId").orElse(null), page);
-              return Paging.reply(
-                  list,
-                  page,
-                  Vault::timeCreated,
-                  Vault::id,
-                  v -> Views.VaultView.of(v, baseUrl.get()));
-            }));
-    r.get(
-        V + "/{vaultId}",
-        x.route(
-            "GetVault", false, c -> vault(200, vaults.get(c.caller(), c.id("vaultId", "vault")))));
-    r.put(
-        V + "/{vaultId}",
-        x.route(
-            "UpdateVault",
-            false,
-            c -> {
-              String name =
-                  Validate.displayName(c.json(Requests.UpdateDisplayName.class).displayName());
-              return vault(
-                  200,
-                  vaults.change(
-                      c.caller(),
-                      "UpdateVault",
-                      c.id("vaultId", "vault"),
-                      c.header("if-match"),
-                      v ->
-                          name == null
-                              ? v
-                              : v.withDisplayName(name, v.timeUpdated().plusMillis(1))));
-            }));
-    r.post(
-        V + "/{vaultId}/actions/scheduleDeletion",
-        x.route(
-            "ScheduleVaultDeletion",
-            true,
-            c ->
-                vault(
-                    200,
-                    vaults.scheduleDeletion(
-                        c.caller(),
-                        c.id("vaultId", "vault"),
-                        Paging.deletionTime(c),
-                        c.header("if-match")))));
-    r.post(
-        V + "/{vaultId}/actions/cancelDeletion",
-        x.route(
-            "CancelVaultDeletion",
-            true,
-            c ->
-                vault(
-                    200,
-                    vaults.cancelDeletion(
-                        c.caller(), c.id("vaultId", "vault"), c.header("if-match")))));
-    r.get(
-        V + "/{vaultId}/usage",
-        x.route(
-            "GetVaultUsage",
-            false,
-            c -> {
-              int[] usage = vaults.usage(c.caller(), c.id("vaultId", "vault"));
-              return new Reply(200, new Views.VaultUsage(usage[0], usage[1], 0, 0));
-            }));
+    String pe = PE + "/{privateEndpointId}";
+    r.post(PE, once("CreateEkmsPrivateEndpoint", this::createEndpoint));
+    r.get(PE, x.route("ListEkmsPrivateEndpoints", this::listEndpoints));
+    r.get(pe, x.route("GetEkmsPrivateEndpoint", this::getEndpoint));
+    r.put(pe, x.route("UpdateEkmsPrivateEndpoint", this::renameEndpoint));
+    r.delete(pe, x.route("DeleteEkmsPrivateEndpoint", this::deleteEndpoint));
+    String v = V + "/{vaultId}";
+    r.post(V, once("CreateVault", this::createVault));
+    r.get(V, x.route("ListVaults", this::listVaults));
+    r.get(v, x.route("GetVault", this::getVault));
+    r.put(v, x.route("UpdateVault", this::renameVault));
+    r.post(v + "/actions/scheduleDeletion", once("ScheduleVaultDeletion", this::scheduleDeletion));
+    r.post(v + "/actions/cancelDeletion", once("CancelVaultDeletion", this::cancelDeletion));
+    r.get(v + "/usage", x.route("GetVaultUsage", this::usage));
   }
 
-  private Reply createEndpoint(Call c) {
-    var b = c.json(Requests.CreateEkmsPrivateEndpointDetails.class);
+  private io.helidon.webserver.http.Handler once(String operation, Exchange.Route<Caller> route) {
+    return x.route(operation, idempotent.route(operation, route));
+  }
+
+  private static String endpoint(Request r) {
+    return id(r, "privateEndpointId", "ekmsprivateendpoint");
+  }
+
+  private static String vault(Request r) {
+    return id(r, "vaultId", "vault");
+  }
+
+  private Reply createEndpoint(Request r, Caller c) {
+    var b = r.json(Requests.CreateEkmsPrivateEndpointDetails.class);
     return endpoint(
-        200,
         endpoints.create(
-            c.caller(),
+            c,
             new PrivateEndpointService.Create(
                 b.compartmentId(),
                 b.displayName(),
@@ -179,16 +89,41 @@ final class VaultRoutes {
                 b.caBundle())));
   }
 
-  private Reply createVault(Call c) {
-    var b = c.json(Requests.CreateVaultDetails.class);
+  private Reply listEndpoints(Request r, Caller c) {
+    Page page = Params.page(r);
+    List<PrivateEndpoint> list = endpoints.list(c, Params.compartment(r), page);
+    return Paging.reply(
+        list,
+        page,
+        PrivateEndpoint::timeCreated,
+        PrivateEndpoint::id,
+        Views.EkmsPrivateEndpointView::of);
+  }
+
+  private Reply getEndpoint(Request r, Caller c) {
+    return endpoint(endpoints.get(c, endpoint(r)));
+  }
+
+  private Reply renameEndpoint(Request r, Caller c) {
+    String name = r.json(Requests.UpdateDisplayName.class).displayName();
+    return endpoint(endpoints.update(c, endpoint(r), name, ifMatch(r)));
+  }
+
+  private Reply deleteEndpoint(Request r, Caller c) {
+    endpoints.delete(c, endpoint(r), ifMatch(r));
+    return new Reply(204, null);
+  }
+
+  private Reply createVault(Request r, Caller c) {
+    var b = r.json(Requests.CreateVaultDetails.class);
     var meta = Validate.required("externalKeyManagerMetadata", b.externalKeyManagerMetadata());
     var oauth = Validate.required("externalKeyManagerMetadata.oauthMetadata", meta.oauthMetadata());
-    String secret = Validate.required("clientAppSecret", oauth.clientAppSecret());
-    try (SecretBytes s = SecretBytes.adopt(secret.getBytes(StandardCharsets.UTF_8))) {
+    WireSecret secret = Validate.required("clientAppSecret", oauth.clientAppSecret());
+    try (secret;
+        SecretBytes s = secret.toSecretBytes()) {
       return vault(
-          200,
           vaults.create(
-              c.caller(),
+              c,
               new VaultService.Create(
                   b.compartmentId(),
                   b.displayName(),
@@ -202,16 +137,51 @@ final class VaultRoutes {
     }
   }
 
-  private static Reply endpoint(int status, PrivateEndpoint p) {
+  private Reply listVaults(Request r, Caller c) {
+    Page page = Params.page(r);
+    List<Vault> list = vaults.list(c, Params.compartment(r), page);
+    return Paging.reply(
+        list, page, Vault::timeCreated, Vault::id, v -> Views.VaultView.of(v, baseUrl.get()));
+  }
+
+  private Reply getVault(Request r, Caller c) {
+    return vault(vaults.get(c, vault(r)));
+  }
+
+  private Reply renameVault(Request r, Caller c) {
+    String name = Validate.displayName(r.json(Requests.UpdateDisplayName.class).displayName());
+    return vault(
+        vaults.change(
+            c,
+            "UpdateVault",
+            vault(r),
+            ifMatch(r),
+            v -> name == null ? v : v.withDisplayName(name, v.timeUpdated().plusMillis(1))));
+  }
+
+  private Reply scheduleDeletion(Request r, Caller c) {
+    return vault(vaults.scheduleDeletion(c, vault(r), Params.deletionTime(r), ifMatch(r)));
+  }
+
+  private Reply cancelDeletion(Request r, Caller c) {
+    return vault(vaults.cancelDeletion(c, vault(r), ifMatch(r)));
+  }
+
+  private Reply usage(Request r, Caller c) {
+    int[] usage = vaults.usage(c, vault(r));
+    return new Reply(200, new Views.VaultUsage(usage[0], usage[1], 0, 0));
+  }
+
+  private static Reply endpoint(PrivateEndpoint p) {
     return new Reply(
-        status,
+        200,
         Views.EkmsPrivateEndpointView.of(p),
         Map.of("etag", ETags.of(p.id(), p.timeUpdated())));
   }
 
-  private Reply vault(int status, Vault v) {
+  private Reply vault(Vault v) {
     return new Reply(
-        status,
+        200,
         Views.VaultView.of(v, baseUrl.get()),
         Map.of("etag", ETags.of(v.id(), v.timeUpdated())));
   }

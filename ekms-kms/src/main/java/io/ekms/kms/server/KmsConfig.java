@@ -169,6 +169,23 @@ public record KmsConfig(
     return new KmsConfigBuilder(dataDir);
   }
 
+  /** A builder holding every setting of this configuration, to change some of them. */
+  public KmsConfigBuilder toBuilder() {
+    return builder(dataPath())
+        .api(api)
+        .admin(admin)
+        .publicUrl(publicUrl)
+        .tls(tls)
+        .database(database)
+        .masterKeyFile(masterKeyFile)
+        .ekm(ekm)
+        .audit(audit)
+        .sweepIntervalSeconds(sweepIntervalSeconds)
+        .egress(egress)
+        .rateLimit(rateLimit)
+        .limits(limits);
+  }
+
   public Path dataPath() {
     return Path.of(dataDir);
   }

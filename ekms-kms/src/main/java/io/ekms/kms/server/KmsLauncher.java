@@ -30,12 +30,12 @@ public final class KmsLauncher {
                 Duration.ofMillis(config.ekm().connectTimeoutMillis()),
                 Duration.ofMillis(config.ekm().readTimeoutMillis()),
                 EkmClientConfig.DEFAULT_TOKEN_REFRESH_MARGIN),
-            egress);
-    EkmClientVaults vaults = new EkmClientVaults(clients, identityCas(config));
+            egress,
+            identityCas(config));
     try {
-      return KmsServer.start(config, env, new KmsParts(vaults, egress, extraRoutes), vaults);
+      return KmsServer.start(config, env, new KmsParts(clients, egress, extraRoutes), clients);
     } catch (RuntimeException e) {
-      vaults.close();
+      clients.close();
       throw e;
     }
   }

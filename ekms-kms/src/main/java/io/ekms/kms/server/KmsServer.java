@@ -11,16 +11,15 @@ import io.ekms.core.http.Metrics;
 import io.ekms.core.http.NoRoute;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.tls.ServerIdentity;
-import io.ekms.kms.auth.Authorizer;
-import io.ekms.kms.auth.DatabaseKeyDirectory;
-import io.ekms.kms.auth.PrincipalAdmin;
 import io.ekms.kms.auth.RequestVerifier;
 import io.ekms.kms.http.AdminRoutes;
 import io.ekms.kms.http.KmsRoutes;
-import io.ekms.kms.service.Connections;
+import io.ekms.kms.service.DatabaseKeyDirectory;
 import io.ekms.kms.service.DeletionSweeper;
+import io.ekms.kms.service.GrantAccess;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.KmsError;
+import io.ekms.kms.service.PrincipalAdmin;
 import io.ekms.kms.service.RequestRates;
 import io.ekms.kms.service.RetryTokens;
 import io.ekms.kms.service.SecretSealer;
@@ -105,11 +104,11 @@ public final class KmsServer implements AutoCloseable {
                   config.rateLimit().perSecondPerPrincipal(),
                   config.rateLimit().burst(),
                   rateClock),
-              new GrantAccess(new Authorizer(db)),
+              new GrantAccess(db),
               audit,
               refusals,
               retryTokens,
-              new Connections(parts.externalVaults(), sealer),
+              parts.externalVaults(),
               sealer,
               new RequestMetrics(Metrics.registry(), "kms_requests"),
               baseUrl::get,
@@ -118,7 +117,7 @@ public final class KmsServer implements AutoCloseable {
       parts.extraRoutes().accept(api);
       HttpRouting.Builder admin = HttpRouting.builder();
       new AdminRoutes(
-              new PrincipalAdmin(db, clock),
+              new PrincipalAdmin(db, audit, clock),
               auditLog,
               audit,
               refusals,

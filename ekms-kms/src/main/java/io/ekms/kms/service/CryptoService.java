@@ -9,8 +9,9 @@ import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Vault;
-import io.ekms.kms.external.ExternalKeyManagerException;
+import io.ekms.kms.external.EkmUnavailable;
 import io.ekms.kms.external.ExternalVault;
+import io.ekms.kms.external.ExternalVaults;
 import io.ekms.kms.service.KmsAudit.Target;
 import io.ekms.kms.store.CryptoLookup;
 import java.util.Map;
@@ -25,14 +26,20 @@ public final class CryptoService {
   private final Resources resources;
   private final Access access;
   private final KmsAudit audit;
-  private final Connections connections;
+  private final ExternalVaults externalVaults;
+  private final SecretSealer sealer;
 
   public CryptoService(
-      Resources resources, Access access, KmsAudit audit, Connections connections) {
+      Resources resources,
+      Access access,
+      KmsAudit audit,
+      ExternalVaults externalVaults,
+      SecretSealer sealer) {
     this.resources = resources;
     this.access = access;
     this.audit = audit;
-    this.connections = connections;
+    this.externalVaults = externalVaults;
+    this.sealer = sealer;
   }
 
   /** What encrypt returns. */
@@ -154,13 +161,13 @@ public final class CryptoService {
                 aad);
     // The ciphertext will name this version: an answer made by another one could never decrypt.
     if (!use.version().externalKeyVersionId().equals(sealed.externalVersionId())) {
-      throw new ExternalKeyManagerException(
-          ExternalKeyManagerException.Kind.UNAVAILABLE,
+      String answered =
           "The external key manager answered with key version "
               + sealed.externalVersionId()
               + " instead of "
               + use.version().externalKeyVersionId()
-              + ".");
+              + ".";
+      throw new EkmUnavailable.MalformedAnswer(answered, answered, null);
     }
     KmsCiphertext out =
         new KmsCiphertext(use.version().id(), sealed.iv(), sealed.tag(), sealed.ciphertext());
@@ -200,7 +207,8 @@ public final class CryptoService {
     return new Use(
         key,
         version,
-        connections.forVault(vault, () -> resources.endpoint(vault.privateEndpointId())));
+        externalVaults.forVault(
+            vault, () -> resources.endpoint(vault.privateEndpointId()), sealer::open));
   }
 
   private static byte[] aad(byte[] header, Map<String, String> associatedData) {

@@ -4,10 +4,12 @@ import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
+import io.ekms.kms.domain.Page;
+import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.external.ExternalVault;
+import io.ekms.kms.external.ExternalVaults;
 import io.ekms.kms.service.KmsAudit.Target;
-import io.ekms.kms.store.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,15 +22,22 @@ public final class KeyService {
   private final Resources resources;
   private final Access access;
   private final KmsAudit audit;
-  private final Connections connections;
+  private final ExternalVaults externalVaults;
+  private final SecretSealer sealer;
   private final Clock clock;
 
   public KeyService(
-      Resources resources, Access access, KmsAudit audit, Connections connections, Clock clock) {
+      Resources resources,
+      Access access,
+      KmsAudit audit,
+      ExternalVaults externalVaults,
+      SecretSealer sealer,
+      Clock clock) {
     this.resources = resources;
     this.access = access;
     this.audit = audit;
-    this.connections = connections;
+    this.externalVaults = externalVaults;
+    this.sealer = sealer;
     this.clock = clock;
   }
 
@@ -69,8 +78,8 @@ public final class KeyService {
               "'keyShape.length' must be 16, 24 or 32 (bytes).");
           String externalKeyId =
               Validate.externalId("externalKeyReference.externalKeyId", in.externalKeyId());
-          ExternalVault ekm =
-              connections.forVault(vault, resources.endpoint(vault.privateEndpointId()));
+          PrivateEndpoint endpoint = resources.endpoint(vault.privateEndpointId());
+          ExternalVault ekm = externalVaults.forVault(vault, () -> endpoint, sealer::open);
           ExternalVault.KeyInfo info = ekm.key(caller.requestId(), externalKeyId);
           ExternalChecks.usableKey(info, length);
           ExternalChecks.activeVersion(

@@ -1,11 +1,11 @@
 package io.ekms.kms.service;
 
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.audit.AuditRecord;
+import io.ekms.core.audit.AuditSubject;
 import io.ekms.core.audit.AuditText;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.error.ApiException;
-import io.ekms.kms.external.ExternalKeyManagerException;
+import io.ekms.kms.external.EkmException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,16 +18,18 @@ import java.util.function.Supplier;
  */
 public final class KmsAudit {
   private static final int MAX_CONTEXT = 16;
-  private final AuditLog log;
-  private final Clock clock;
+  private final io.ekms.core.audit.AuditTrail trail;
 
   public KmsAudit(AuditLog log, Clock clock) {
-    this.log = log;
-    this.clock = clock;
+    this.trail = new io.ekms.core.audit.AuditTrail(log, clock, KmsAudit::code);
   }
 
   /** The resource an operation touched, for the record; parts may be null. */
-  public record Target(String vault, String key, String version) {}
+  public record Target(String vault, String key, String version) {
+    io.ekms.core.audit.AuditTrail.Target core() {
+      return new io.ekms.core.audit.AuditTrail.Target(vault, key, version);
+    }
+  }
 
   public <T> T run(
       Caller caller,
@@ -35,25 +37,29 @@ public final class KmsAudit {
       Target target,
       Function<T, Target> targetOf,
       Supplier<T> work) {
-    T result;
-    try {
-      result = work.get();
-    } catch (ApiException e) {
-      quietly(caller, operation, target, e.errorCode().code());
-      throw e;
-    } catch (ExternalKeyManagerException e) {
-      quietly(caller, operation, target, "External" + e.kind());
-      throw e;
-    } catch (RuntimeException e) {
-      quietly(caller, operation, target, KmsError.INTERNAL_SERVER_ERROR.code());
-      throw e;
-    }
-    record(caller, operation, targetOf == null ? target : targetOf.apply(result), "OK");
-    return result;
+    Function<T, io.ekms.core.audit.AuditTrail.Target> of =
+        targetOf == null ? null : result -> targetOf.apply(result).core();
+    return available(() -> trail.run(subject(caller), operation, target.core(), of, null, work));
   }
 
   public void record(Caller caller, String operation, Target target, String result) {
-    caller.mark().markRecorded();
+    available(
+        () -> {
+          trail.record(subject(caller), operation, target.core(), result, Map.of());
+          return null;
+        });
+  }
+
+  /**
+   * Records a failure of a request whose service recorded nothing (it failed before one ran: a
+   * malformed body or id); a no-op when its record was written already.
+   */
+  public void recordIfPending(Caller caller, String operation, Target target, String result) {
+    trail.recordIfPending(subject(caller), operation, target.core(), result);
+  }
+
+  /** The caller as the record names it, with its logging context (at most 16 entries). */
+  private static AuditSubject subject(Caller caller) {
     Map<String, String> details = new TreeMap<>();
     caller.loggingContext().entrySet().stream()
         .limit(MAX_CONTEXT)
@@ -61,19 +67,13 @@ public final class KmsAudit {
             e ->
                 details.put(
                     "loggingContext." + AuditText.clip(e.getKey(), 48),
-                    AuditText.clip(e.getValue() == null ? "" : e.getValue(), 512)));
+                    AuditText.clip(e.getValue(), 512)));
+    return new AuditSubject(caller.requestId(), caller.principalId(), caller.mark(), details);
+  }
+
+  private static <T> T available(Supplier<T> work) {
     try {
-      log.append(
-          AuditRecord.clipped(
-              clock.instant(),
-              caller.requestId(),
-              caller.principalId(),
-              operation,
-              target.vault(),
-              target.key(),
-              target.version(),
-              result,
-              details));
+      return work.get();
     } catch (AuditUnavailableException e) {
       throw new ApiException(
           KmsError.AUDIT_UNAVAILABLE,
@@ -82,21 +82,11 @@ public final class KmsAudit {
     }
   }
 
-  /**
-   * Records a failure of a request whose service recorded nothing (it failed before one ran: a
-   * malformed body or id); a no-op when its record was written already.
-   */
-  public void recordIfPending(Caller caller, String operation, Target target, String result) {
-    if (!caller.mark().isRecorded()) {
-      quietly(caller, operation, target, result);
-    }
-  }
-
-  private void quietly(Caller caller, String operation, Target target, String result) {
-    try {
-      record(caller, operation, target, result);
-    } catch (ApiException ignored) {
-      // The caller must see the original error; the audit log reports its own failure.
-    }
+  private static String code(Throwable failure) {
+    return switch (failure) {
+      case ApiException e -> e.errorCode().code();
+      case EkmException e -> KmsError.forExternal(e).code();
+      default -> KmsError.INTERNAL_SERVER_ERROR.code();
+    };
   }
 }

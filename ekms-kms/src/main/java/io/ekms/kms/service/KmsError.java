@@ -2,8 +2,15 @@ package io.ekms.kms.service;
 
 import io.ekms.core.error.ApiException;
 import io.ekms.core.error.ErrorCode;
+import io.ekms.kms.external.EkmException;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.EkmUnavailable;
+import io.ekms.kms.external.IdentityFailure;
 
-/** Every error the KMS API answers, with OCI's codes and statuses (kms-api.md, Errors). */
+/**
+ * Every error the KMS API answers, with OCI's codes and statuses (docs/protocols/kms-api.md,
+ * Errors).
+ */
 public enum KmsError implements ErrorCode {
   INVALID_PARAMETER("InvalidParameter", 400),
   MISSING_PARAMETER("MissingParameter", 400),
@@ -11,6 +18,7 @@ public enum KmsError implements ErrorCode {
   NOT_AUTHORIZED_OR_NOT_FOUND("NotAuthorizedOrNotFound", 404),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
   INCORRECT_STATE("IncorrectState", 409),
+  CONFLICT("Conflict", 409),
   EXTERNAL_SERVER_INCORRECT_STATE("ExternalServerIncorrectState", 409),
   RETRY_TOKEN_REUSED("RetryTokenReused", 409),
   NO_ETAG_MATCH("NoEtagMatch", 412),
@@ -53,5 +61,21 @@ public enum KmsError implements ErrorCode {
    */
   public static ApiException notFound() {
     return NOT_AUTHORIZED_OR_NOT_FOUND.error(NOT_AUTHORIZED_OR_NOT_FOUND_MESSAGE);
+  }
+
+  /**
+   * The answer to a failure of the EKM (docs/protocols/kms-api.md, Errors), the one table for the
+   * error mapper and the audit: a key, version or vault the EKM will not use is 409 IncorrectState,
+   * a ciphertext that does not authenticate 400 InvalidParameter, everything else (unknown to the
+   * EKM, unreachable, refused token, no token, bad answer) 409 ExternalServerIncorrectState.
+   */
+  public static KmsError forExternal(EkmException e) {
+    return switch (e) {
+      case EkmRefused.Unusable unusable -> INCORRECT_STATE;
+      case EkmRefused.DecryptionFailed failed -> INVALID_PARAMETER;
+      case EkmRefused refused -> EXTERNAL_SERVER_INCORRECT_STATE;
+      case EkmUnavailable unavailable -> EXTERNAL_SERVER_INCORRECT_STATE;
+      case IdentityFailure failure -> EXTERNAL_SERVER_INCORRECT_STATE;
+    };
   }
 }

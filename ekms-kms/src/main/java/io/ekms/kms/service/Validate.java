@@ -1,5 +1,6 @@
 package io.ekms.kms.service;
 
+import io.ekms.core.secret.WireSecret;
 import io.ekms.kms.domain.Ocids;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,14 @@ public final class Validate {
   private Validate() {}
 
   public static String required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw KmsError.MISSING_PARAMETER.error("'" + field + "' is required.");
+    }
+    return value;
+  }
+
+  /** A secret field that is present and not blank. */
+  public static WireSecret required(String field, WireSecret value) {
     if (value == null || value.isBlank()) {
       throw KmsError.MISSING_PARAMETER.error("'" + field + "' is required.");
     }

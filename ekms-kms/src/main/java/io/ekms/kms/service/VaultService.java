@@ -3,12 +3,13 @@ package io.ekms.kms.service;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.external.ExternalVault;
+import io.ekms.kms.external.ExternalVaults;
 import io.ekms.kms.service.KmsAudit.Target;
-import io.ekms.kms.store.Page;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -24,7 +25,7 @@ public final class VaultService {
   private final Resources resources;
   private final Access access;
   private final KmsAudit audit;
-  private final Connections connections;
+  private final ExternalVaults externalVaults;
   private final SecretSealer sealer;
   private final Clock clock;
   private final Destinations destinations;
@@ -34,14 +35,14 @@ public final class VaultService {
       Resources resources,
       Access access,
       KmsAudit audit,
-      Connections connections,
+      ExternalVaults externalVaults,
       SecretSealer sealer,
       Clock clock,
       EgressPolicy egress) {
     this.resources = resources;
     this.access = access;
     this.audit = audit;
-    this.connections = connections;
+    this.externalVaults = externalVaults;
     this.sealer = sealer;
     this.clock = clock;
     this.destinations = new Destinations(egress);
@@ -109,7 +110,7 @@ public final class VaultService {
                   now,
                   null);
           ExternalVault.VaultInfo info =
-              connections.open(draft, endpoint).vault(caller.requestId());
+              externalVaults.open(draft, endpoint, sealer::open).vault(caller.requestId());
           if (!"ACTIVE".equals(info.state())) {
             throw KmsError.INCORRECT_STATE.error(
                 "The vault in the external key manager is " + info.state() + ", not ACTIVE.");

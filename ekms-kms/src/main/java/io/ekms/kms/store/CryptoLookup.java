@@ -1,5 +1,6 @@
 package io.ekms.kms.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;

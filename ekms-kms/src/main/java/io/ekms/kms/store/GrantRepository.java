@@ -1,7 +1,8 @@
 package io.ekms.kms.store;
 
-import io.ekms.kms.auth.Grant;
-import io.ekms.kms.auth.Permission;
+import io.ekms.core.db.Rows;
+import io.ekms.kms.domain.Grant;
+import io.ekms.kms.domain.Permission;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,9 @@
 package io.ekms.kms.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,10 +84,10 @@ public final class KeyRepository {
                 + COLUMNS
                 + " FROM kms_keys"
                 + " WHERE vault_id = ? AND compartment_id = ? AND "
-                + page.condition()
+                + Paged.condition(page)
                 + " ORDER BY created_at, id LIMIT "
                 + page.limit())) {
-      Rows.bind(ps, Queries.concat(vaultId, compartmentId, page.parameters()));
+      Rows.bind(ps, Queries.concat(vaultId, compartmentId, Paged.parameters(page)));
       return Rows.list(ps, KeyRepository::map);
     }
   }

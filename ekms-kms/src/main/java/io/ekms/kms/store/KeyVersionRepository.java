@@ -1,7 +1,9 @@
 package io.ekms.kms.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,10 +61,10 @@ public final class KeyVersionRepository {
             "SELECT "
                 + COLUMNS
                 + " FROM kms_key_versions WHERE key_id = ? AND "
-                + page.condition()
+                + Paged.condition(page)
                 + " ORDER BY created_at, id LIMIT "
                 + page.limit())) {
-      Rows.bind(ps, Queries.concat(keyId, page.parameters()));
+      Rows.bind(ps, Queries.concat(keyId, Paged.parameters(page)));
       return Rows.list(ps, KeyVersionRepository::map);
     }
   }

@@ -1,6 +1,7 @@
 package io.ekms.kms.store;
 
-import io.ekms.kms.auth.User;
+import io.ekms.core.db.Rows;
+import io.ekms.kms.domain.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

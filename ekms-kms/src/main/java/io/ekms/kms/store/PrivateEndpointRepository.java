@@ -1,6 +1,8 @@
 package io.ekms.kms.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,10 +64,10 @@ public final class PrivateEndpointRepository {
             "SELECT "
                 + COLUMNS
                 + " FROM kms_private_endpoints WHERE compartment_id = ? AND state <> 'DELETED' AND "
-                + page.condition()
+                + Paged.condition(page)
                 + " ORDER BY created_at, id LIMIT "
                 + page.limit())) {
-      Rows.bind(ps, Queries.concat(compartmentId, page.parameters()));
+      Rows.bind(ps, Queries.concat(compartmentId, Paged.parameters(page)));
       return Rows.list(ps, PrivateEndpointRepository::map);
     }
   }

@@ -1,6 +1,8 @@
 package io.ekms.kms.store;
 
+import io.ekms.core.db.Rows;
 import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.Vault;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,10 +84,10 @@ public final class VaultRepository {
                 + COLUMNS
                 + " FROM kms_vaults"
                 + " WHERE compartment_id = ? AND "
-                + page.condition()
+                + Paged.condition(page)
                 + " ORDER BY created_at, id LIMIT "
                 + page.limit())) {
-      Rows.bind(ps, Queries.concat(compartmentId, page.parameters()));
+      Rows.bind(ps, Queries.concat(compartmentId, Paged.parameters(page)));
       return Rows.list(ps, VaultRepository::map);
     }
   }

@@ -11,12 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** PEM parsing and OCI fingerprints, against a vector frozen from openssl. */
-class PublicKeysTest {
+public class PublicKeysTest {
   /**
    * Made with {@code openssl genrsa 2048 | openssl rsa -pubout}; its fingerprint with {@code
    * openssl rsa -pubin -in pub.pem -outform DER | openssl md5 -c}.
    */
-  static final String OPENSSL_PEM =
+  public static final String OPENSSL_PEM =
       """
       -----BEGIN PUBLIC KEY-----
       MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp2443Oxio3TRBT2oi1ga
@@ -29,7 +29,8 @@ class PublicKeysTest {
       -----END PUBLIC KEY-----
       """;
 
-  static final String OPENSSL_FINGERPRINT = "c2:49:33:b9:c3:e1:65:53:c1:6f:78:af:87:67:6b:94";
+  public static final String OPENSSL_FINGERPRINT =
+      "c2:49:33:b9:c3:e1:65:53:c1:6f:78:af:87:67:6b:94";
 
   @Test
   void fingerprint_opensslKey_matchesOpensslMd5() {

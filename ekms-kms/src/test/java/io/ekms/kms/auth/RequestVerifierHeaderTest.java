@@ -139,10 +139,6 @@ class RequestVerifierHeaderTest extends VerifierFixture {
     assertThatThrownBy(() -> verify("GET", TARGET, headers, ""))
         .isInstanceOfSatisfying(
             NotAuthenticatedException.class,
-            e -> {
-              assertThat(e.getMessage()).doesNotContain(signature).doesNotContain(auth);
-              assertThat(e.toApiException().status()).isEqualTo(401);
-              assertThat(e.toApiException().body().code()).isEqualTo("NotAuthenticated");
-            });
+            e -> assertThat(e.getMessage()).doesNotContain(signature).doesNotContain(auth));
   }
 }

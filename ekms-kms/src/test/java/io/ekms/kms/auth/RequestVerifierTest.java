@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.kms.auth.NotAuthenticatedException.Reason;
+import io.ekms.kms.domain.ApiKey;
+import io.ekms.kms.domain.User;
+import io.ekms.kms.service.DatabaseKeyDirectory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -109,12 +112,12 @@ class RequestVerifierTest extends VerifierFixture {
 
   @Test
   void verify_removedKey_isUnknownKeyOnNextRequest() {
-    User carol = admin.createUser(TestKeys.TENANCY, "carol");
-    ApiKey key = admin.addKey(carol.id(), PublicKeys.toPem(TestKeys.ALICE.getPublic()));
+    User carol = admin.createUser(ADMIN, TestKeys.TENANCY, "carol");
+    ApiKey key = admin.addKey(ADMIN, carol.id(), PublicKeys.toPem(TestKeys.ALICE.getPublic()));
     var headers = signedGet(signer(carol, TestKeys.ALICE), LIST, NOW);
     verify("GET", LIST, headers, "");
 
-    admin.removeKey(carol.id(), key.fingerprint());
+    admin.removeKey(ADMIN, carol.id(), key.fingerprint());
 
     assertRefused(() -> verify("GET", LIST, headers, ""), Reason.UNKNOWN_KEY);
   }

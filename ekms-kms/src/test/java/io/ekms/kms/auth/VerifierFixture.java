@@ -2,7 +2,14 @@ package io.ekms.kms.auth;
 
 import static io.ekms.kms.auth.TestKeys.TENANCY;
 
+import io.ekms.core.audit.AuditLog;
 import io.ekms.core.db.Database;
+import io.ekms.kms.domain.User;
+import io.ekms.kms.service.Caller;
+import io.ekms.kms.service.DatabaseKeyDirectory;
+import io.ekms.kms.service.KmsAudit;
+import io.ekms.kms.service.PrincipalAdmin;
+import io.ekms.kms.store.KmsDatabases;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -29,7 +36,11 @@ abstract class VerifierFixture {
   static final String BASE = "https://" + HOST;
   static final String JSON = "{\"keyId\":\"k\",\"plaintext\":\"aGVsbG8=\"}";
 
+  /** Who registers the users and keys. */
+  static final Caller ADMIN = new Caller("admin", "req-register", Map.of());
+
   Database db;
+  AuditLog log;
   PrincipalAdmin admin;
   RequestVerifier verifier;
   User alice;
@@ -38,19 +49,22 @@ abstract class VerifierFixture {
 
   @BeforeAll
   void register() {
-    db = TestKeys.h2();
-    admin = new PrincipalAdmin(db, Clock.fixed(NOW, ZoneOffset.UTC));
-    verifier = new RequestVerifier(new DatabaseKeyDirectory(db), Clock.fixed(NOW, ZoneOffset.UTC));
-    alice = admin.createUser(TENANCY, "alice");
-    bob = admin.createUser(TENANCY, "bob");
-    admin.addKey(alice.id(), PublicKeys.toPem(TestKeys.ALICE.getPublic()));
-    admin.addKey(alice.id(), PublicKeys.toPem(TestKeys.ALICE_SECOND.getPublic()));
-    admin.addKey(bob.id(), PublicKeys.toPem(TestKeys.BOB.getPublic()));
+    db = KmsDatabases.h2Memory();
+    log = new AuditLog(db);
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    admin = new PrincipalAdmin(db, new KmsAudit(log, clock), clock);
+    verifier = new RequestVerifier(new DatabaseKeyDirectory(db), clock);
+    alice = admin.createUser(ADMIN, TENANCY, "alice");
+    bob = admin.createUser(ADMIN, TENANCY, "bob");
+    admin.addKey(ADMIN, alice.id(), PublicKeys.toPem(TestKeys.ALICE.getPublic()));
+    admin.addKey(ADMIN, alice.id(), PublicKeys.toPem(TestKeys.ALICE_SECOND.getPublic()));
+    admin.addKey(ADMIN, bob.id(), PublicKeys.toPem(TestKeys.BOB.getPublic()));
     aliceSigner = signer(alice, TestKeys.ALICE);
   }
 
   @AfterAll
   void close() {
+    log.close();
     db.close();
   }
 

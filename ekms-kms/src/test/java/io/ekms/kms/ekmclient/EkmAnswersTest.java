@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.kms.external.ExternalVault.KeyInfo;
+import io.ekms.kms.external.ExternalVault.Sealed;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,11 +29,11 @@ class EkmAnswersTest {
 
   @Test
   void encrypted_wellFormed_isAccepted() throws Exception {
-    EncryptResult r =
+    Sealed r =
         EkmAnswers.encrypted(ENCRYPT, bytes(encryptAnswer(CT3, IV, TAG, "AES_GCM", "key-1")), 3);
 
     assertThat(r.ciphertext()).hasSize(3);
-    assertThat(r.keyVersionId()).isEqualTo("kv-1");
+    assertThat(r.externalVersionId()).isEqualTo("kv-1");
     assertThat(r.toString()).contains("3 bytes").doesNotContain(CT3);
   }
 
@@ -73,8 +75,8 @@ class EkmAnswersTest {
   void decrypted_wellFormed_returnsOwnedPlaintext() throws Exception {
     String body = "{\"plaintext\":\"aGk=\",\"keyId\":\"key-1\",\"keyVersionId\":\"kv-1\"}";
 
-    try (DecryptResult r = EkmAnswers.decrypted(DECRYPT, bytes(body), 2)) {
-      assertThat(r.plaintext().contentEquals("hi".getBytes(UTF_8))).isTrue();
+    try (SecretBytes r = EkmAnswers.decrypted(DECRYPT, bytes(body), 2)) {
+      assertThat(r.contentEquals("hi".getBytes(UTF_8))).isTrue();
       assertThat(r.toString()).doesNotContain("hi,").contains("[REDACTED]");
     }
   }
@@ -119,9 +121,9 @@ class EkmAnswersTest {
 
   @Test
   void key_wellFormed_isChecked() throws Exception {
-    KeyMetadata key = EkmAnswers.key(KEY, bytes(keyAnswer("AES", 256, "ACTIVE", "key-1")));
+    KeyInfo key = EkmAnswers.key(KEY, bytes(keyAnswer("AES", 256, "ACTIVE", "key-1")));
 
-    assertThat(key.keyOps()).containsExactlyInAnyOrder(KeyOp.ENCRYPT, KeyOp.DECRYPT);
+    assertThat(key.ops()).containsExactlyInAnyOrder("ENCRYPT", "DECRYPT");
   }
 
   @ParameterizedTest

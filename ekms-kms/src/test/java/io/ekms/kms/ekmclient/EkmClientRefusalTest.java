@@ -3,6 +3,8 @@ package io.ekms.kms.ekmclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.ExternalVault.Sealed;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +23,7 @@ class EkmClientRefusalTest {
   @BeforeAll
   static void start() throws Exception {
     bed = new EkmTestBed();
-    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK);
+    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
     client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
   }
 
@@ -43,30 +45,22 @@ class EkmClientRefusalTest {
         .hasMessageContaining("(KeyDisabled: ");
 
     bed.admin("POST", bed.keys() + "/" + keyId + "/enable", null);
-    assertThat(client.encrypt("req-dis-2", keyId, null, new byte[] {1}, null).keyId())
-        .isEqualTo(keyId);
+    assertThat(client.encrypt("req-dis-2", keyId, null, new byte[] {1}, null).ciphertext())
+        .hasSize(1);
   }
 
   @Test
   void decrypt_keyVersionDisabledInEkm_throwsUnusableKeyVersionDisabled() throws Exception {
     String keyId = bed.createKey("version-to-disable");
-    EncryptResult sealed = client.encrypt("req-kvd-0", keyId, null, new byte[] {1, 2}, null);
+    Sealed sealed = client.encrypt("req-kvd-0", keyId, null, new byte[] {1, 2}, null);
     bed.admin("POST", bed.keys() + "/" + keyId + "/rotate", null); // the current one stays enabled
-    String version = bed.keys() + "/" + keyId + "/versions/" + sealed.keyVersionId();
+    String version = bed.keys() + "/" + keyId + "/versions/" + sealed.externalVersionId();
     bed.admin("POST", version + "/disable", null);
 
     assertThatThrownBy(
-            () ->
-                client.decrypt(
-                    "req-kvd-1",
-                    keyId,
-                    sealed.keyVersionId(),
-                    sealed.ciphertext(),
-                    sealed.iv(),
-                    sealed.tag(),
-                    null))
+            () -> client.decrypt("req-kvd-1", keyId, sealed.externalVersionId(), sealed, null))
         .isInstanceOf(EkmRefused.Unusable.class)
-        .hasMessageContaining("key version " + sealed.keyVersionId() + " of key " + keyId)
+        .hasMessageContaining("key version " + sealed.externalVersionId() + " of key " + keyId)
         .hasMessageContaining("KeyVersionDisabled");
   }
 
@@ -79,12 +73,11 @@ class EkmClientRefusalTest {
           .isInstanceOf(EkmRefused.Unusable.class)
           .hasMessageContaining("vault " + bed.vaultId + " is blocked in the EKM")
           .hasMessageContaining("VaultBlocked");
-      assertThatThrownBy(() -> client.vaultMetadata("req-blk-2"))
-          .isInstanceOf(EkmRefused.Unusable.class);
+      assertThatThrownBy(() -> client.vault("req-blk-2")).isInstanceOf(EkmRefused.Unusable.class);
     } finally {
       bed.admin("POST", vault + "/unblock", null);
     }
-    assertThat(client.vaultMetadata("req-blk-3").state()).isEqualTo(VaultMetadata.State.ACTIVE);
+    assertThat(client.vault("req-blk-3").state()).isEqualTo("ACTIVE");
   }
 
   @Test
@@ -93,18 +86,10 @@ class EkmClientRefusalTest {
         bed.admin("POST", bed.keys(), Map.of("name", "enc-only", "ops", List.of("ENCRYPT")))
             .path("id")
             .asText();
-    EncryptResult sealed = client.encrypt("req-op-0", keyId, null, new byte[] {1}, null);
+    Sealed sealed = client.encrypt("req-op-0", keyId, null, new byte[] {1}, null);
 
     assertThatThrownBy(
-            () ->
-                client.decrypt(
-                    "req-op-1",
-                    keyId,
-                    sealed.keyVersionId(),
-                    sealed.ciphertext(),
-                    sealed.iv(),
-                    sealed.tag(),
-                    null))
+            () -> client.decrypt("req-op-1", keyId, sealed.externalVersionId(), sealed, null))
         .isInstanceOf(EkmRefused.Unusable.class)
         .hasMessageContaining("does not permit Decrypt")
         .hasMessageContaining("OperationNotPermitted");
@@ -124,7 +109,7 @@ class EkmClientRefusalTest {
     String url = bed.vaultUrl().replace(bed.vaultId, otherVault);
     EkmClient stranger = clients.client(url, bed.caPem, bed.oauth());
 
-    assertThatThrownBy(() -> stranger.vaultMetadata("req-cna-1"))
+    assertThatThrownBy(() -> stranger.vault("req-cna-1"))
         .isInstanceOf(EkmRefused.NotAuthorized.class)
         .hasMessageContaining("token refused")
         .hasMessageContaining("client " + EkmTestBed.CLIENT)

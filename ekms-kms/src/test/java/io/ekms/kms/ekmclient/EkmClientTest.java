@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.core.secret.SecretBytes;
+import io.ekms.kms.external.EkmException;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.ExternalVault.KeyInfo;
+import io.ekms.kms.external.ExternalVault.Sealed;
+import io.ekms.kms.external.ExternalVault.VaultInfo;
+import io.ekms.kms.external.ExternalVault.VersionInfo;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +26,7 @@ class EkmClientTest {
   @BeforeAll
   static void start() throws Exception {
     bed = new EkmTestBed();
-    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK);
+    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
     client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
   }
 
@@ -32,33 +38,33 @@ class EkmClientTest {
 
   @Test
   void vaultMetadata_activeVault_isActiveFromEkms() {
-    VaultMetadata vault = client.vaultMetadata("req-vault-1");
+    VaultInfo vault = client.vault("req-vault-1");
 
-    assertThat(vault).isEqualTo(new VaultMetadata(VaultMetadata.State.ACTIVE, "ekms"));
+    assertThat(vault).isEqualTo(new VaultInfo("ACTIVE", "ekms"));
   }
 
   @Test
   void keyMetadata_newKey_isActiveAes256WithBothOps() {
-    KeyMetadata key = client.keyMetadata("req-key-1", bed.keyId);
+    KeyInfo key = client.key("req-key-1", bed.keyId);
 
     assertThat(key.keyId()).isEqualTo(bed.keyId);
     assertThat(key.algorithm()).isEqualTo("AES");
     assertThat(key.lengthBits()).isEqualTo(256);
-    assertThat(key.state()).isEqualTo(KeyMetadata.State.ACTIVE);
-    assertThat(key.keyOps()).containsExactlyInAnyOrder(KeyOp.ENCRYPT, KeyOp.DECRYPT);
-    assertThat(key.currentKeyVersionId()).isNotBlank();
+    assertThat(key.state()).isEqualTo("ACTIVE");
+    assertThat(key.ops()).containsExactlyInAnyOrder("ENCRYPT", "DECRYPT");
+    assertThat(key.currentVersionId()).isNotBlank();
   }
 
   @Test
   void keyVersionMetadata_currentVersion_isActive() {
-    String version = client.keyMetadata("req-kv-0", bed.keyId).currentKeyVersionId();
+    String version = client.key("req-kv-0", bed.keyId).currentVersionId();
 
-    KeyVersionMetadata metadata = client.keyVersionMetadata("req-kv-1", bed.keyId, version);
+    VersionInfo metadata = client.keyVersion("req-kv-1", bed.keyId, version);
 
     assertThat(metadata.keyId()).isEqualTo(bed.keyId);
-    assertThat(metadata.keyVersionId()).isEqualTo(version);
-    assertThat(metadata.state()).isEqualTo(KeyVersionMetadata.State.ACTIVE);
-    assertThat(metadata.keyVersionOps()).contains(KeyOp.ENCRYPT, KeyOp.DECRYPT);
+    assertThat(metadata.versionId()).isEqualTo(version);
+    assertThat(metadata.state()).isEqualTo("ACTIVE");
+    assertThat(metadata.ops()).contains("ENCRYPT", "DECRYPT");
   }
 
   @Test
@@ -66,15 +72,13 @@ class EkmClientTest {
     for (byte[] aad : new byte[][] {null, "tenant=a".getBytes(UTF_8)}) {
       byte[] plaintext = "attack at dawn".getBytes(UTF_8);
 
-      EncryptResult sealed = client.encrypt("req-enc-1", bed.keyId, null, plaintext, aad);
+      Sealed sealed = client.encrypt("req-enc-1", bed.keyId, null, plaintext, aad);
 
-      assertThat(sealed.keyId()).isEqualTo(bed.keyId);
       assertThat(sealed.ciphertext()).hasSameSizeAs(plaintext).isNotEqualTo(plaintext);
       assertThat(sealed.iv()).hasSize(12);
       assertThat(sealed.tag()).hasSize(16);
-      try (DecryptResult opened = decrypt(sealed, aad)) {
-        assertThat(opened.plaintext().contentEquals(plaintext)).isTrue();
-        assertThat(opened.keyVersionId()).isEqualTo(sealed.keyVersionId());
+      try (SecretBytes opened = decrypt(sealed, aad)) {
+        assertThat(opened.contentEquals(plaintext)).isTrue();
       }
     }
   }
@@ -82,22 +86,22 @@ class EkmClientTest {
   @Test
   void encrypt_namedVersionAfterRotation_usesThatVersion() throws Exception {
     String keyId = bed.createKey("rotating");
-    String first = client.keyMetadata("req-rot-0", keyId).currentKeyVersionId();
+    String first = client.key("req-rot-0", keyId).currentVersionId();
     bed.admin("POST", bed.keys() + "/" + keyId + "/rotate", null);
 
-    EncryptResult old = client.encrypt("req-rot-1", keyId, first, new byte[] {1, 2, 3}, null);
-    EncryptResult current = client.encrypt("req-rot-2", keyId, null, new byte[] {1, 2, 3}, null);
+    Sealed old = client.encrypt("req-rot-1", keyId, first, new byte[] {1, 2, 3}, null);
+    Sealed current = client.encrypt("req-rot-2", keyId, null, new byte[] {1, 2, 3}, null);
 
-    assertThat(old.keyVersionId()).isEqualTo(first);
-    assertThat(current.keyVersionId()).isNotEqualTo(first);
-    try (DecryptResult opened = decrypt(old, null)) {
-      assertThat(opened.plaintext().contentEquals(new byte[] {1, 2, 3})).isTrue();
+    assertThat(old.externalVersionId()).isEqualTo(first);
+    assertThat(current.externalVersionId()).isNotEqualTo(first);
+    try (SecretBytes opened = decrypt(old, keyId, null)) {
+      assertThat(opened.contentEquals(new byte[] {1, 2, 3})).isTrue();
     }
   }
 
   @Test
   void decrypt_wrongAad_throwsDecryptionFailedWithEkmCode() {
-    EncryptResult sealed =
+    Sealed sealed =
         client.encrypt("req-dec-1", bed.keyId, null, "x".getBytes(UTF_8), "a".getBytes(UTF_8));
 
     assertThatThrownBy(() -> decrypt(sealed, "b".getBytes(UTF_8)))
@@ -118,7 +122,7 @@ class EkmClientTest {
 
   @Test
   void keyMetadata_unknownKey_throwsNotFound() {
-    assertThatThrownBy(() -> client.keyMetadata("req-nf-1", "key-" + "0".repeat(32)))
+    assertThatThrownBy(() -> client.key("req-nf-1", "key-" + "0".repeat(32)))
         .isInstanceOf(EkmRefused.NotFound.class)
         .hasMessageContaining("GetKeyMetadata (vault " + bed.vaultId)
         .hasMessageContaining("NotFound");
@@ -127,18 +131,9 @@ class EkmClientTest {
   @Test
   void everyOperation_requestId_isForwardedToTheEkmAudit() throws Exception {
     String id = "kms-" + System.nanoTime();
-    EncryptResult sealed = client.encrypt(id + "-e", bed.keyId, null, new byte[] {7}, null);
-    client
-        .decrypt(
-            id + "-d",
-            bed.keyId,
-            sealed.keyVersionId(),
-            sealed.ciphertext(),
-            sealed.iv(),
-            sealed.tag(),
-            null)
-        .close();
-    client.vaultMetadata(id + "-v");
+    Sealed sealed = client.encrypt(id + "-e", bed.keyId, null, new byte[] {7}, null);
+    client.decrypt(id + "-d", bed.keyId, sealed.externalVersionId(), sealed, null).close();
+    client.vault(id + "-v");
     client.randomBytes(id + "-r", 4).close();
 
     List<JsonNode> audit = bed.audit(id + "-e");
@@ -155,9 +150,9 @@ class EkmClientTest {
 
   @Test
   void calls_badArguments_throwIllegalArgumentBeforeSending() {
-    assertThatThrownBy(() -> client.keyMetadata("req-1", "../metadata"))
+    assertThatThrownBy(() -> client.key("req-1", "../metadata"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> client.vaultMetadata("bad id with spaces"))
+    assertThatThrownBy(() -> client.vault("bad id with spaces"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.encrypt("req-1", bed.keyId, null, new byte[0], null))
         .isInstanceOf(IllegalArgumentException.class);
@@ -165,14 +160,11 @@ class EkmClientTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  static DecryptResult decrypt(EncryptResult sealed, byte[] aad) {
-    return client.decrypt(
-        "req-dec",
-        sealed.keyId(),
-        sealed.keyVersionId(),
-        sealed.ciphertext(),
-        sealed.iv(),
-        sealed.tag(),
-        aad);
+  static SecretBytes decrypt(Sealed sealed, byte[] aad) {
+    return decrypt(sealed, bed.keyId, aad);
+  }
+
+  static SecretBytes decrypt(Sealed sealed, String keyId, byte[] aad) {
+    return client.decrypt("req-dec", keyId, sealed.externalVersionId(), sealed, aad);
   }
 }

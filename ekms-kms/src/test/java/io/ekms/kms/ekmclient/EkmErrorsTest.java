@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.LocalCa;
+import io.ekms.kms.external.EkmException;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.EkmUnavailable;
+import io.ekms.kms.external.IdentityFailure;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -19,7 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The EKM's error table (ekm-api.md) and transport failures, mapped to the sealed hierarchy. */
+/**
+ * The EKM's error table (docs/protocols/ekm-api.md) and transport failures, mapped to the sealed
+ * hierarchy.
+ */
 class EkmErrorsTest {
   static final EkmCall CALL = new EkmCall("Decrypt", "vlt-1", "key-1", "kv-1");
   static final OAuthClient OAUTH =

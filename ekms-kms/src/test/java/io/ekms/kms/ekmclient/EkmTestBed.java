@@ -84,20 +84,11 @@ final class EkmTestBed implements AutoCloseable {
   }
 
   private EkmConfig config(int apiPort, int adminPort) {
-    return new EkmConfig(
-        dataDir.toString(),
-        new Listener("127.0.0.1", apiPort),
-        new Listener("127.0.0.1", adminPort),
-        null,
-        null,
-        null,
-        new EkmConfig.Tokens(AUDIENCE, 60),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return EkmConfig.builder(dataDir)
+        .api(new Listener("127.0.0.1", apiPort))
+        .admin(new Listener("127.0.0.1", adminPort))
+        .tokens(new EkmConfig.Tokens(AUDIENCE, 60))
+        .build();
   }
 
   void start() {

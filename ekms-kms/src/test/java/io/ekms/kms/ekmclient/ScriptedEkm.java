@@ -9,21 +9,27 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A tiny HTTPS server that plays a misbehaving EKM: it answers each request with the next scripted
- * reply (status, body, delay), or 200 {@code {}} when the script is empty, and records what it
- * received. Its certificate comes from its own CA, issued for the names given.
+ * reply (status, body, and a latch it may wait on first), or 200 {@code {}} when the script is
+ * empty, and records what it received. Its certificate comes from its own CA, issued for the names
+ * given.
  */
 final class ScriptedEkm implements AutoCloseable {
-  /** One scripted answer; {@code delay} is slept before answering. */
-  record Reply(int status, String body, Duration delay) {
+  /** One scripted answer, sent once {@code release} is open (null: at once). */
+  record Reply(int status, String body, CountDownLatch release) {
     static Reply of(int status, String body) {
-      return new Reply(status, body, Duration.ZERO);
+      return new Reply(status, body, null);
+    }
+
+    /** 200 {@code {}}, held back until the test opens {@code release}. */
+    static Reply heldUntil(CountDownLatch release) {
+      return new Reply(200, "{}", release);
     }
   }
 
@@ -88,7 +94,9 @@ final class ScriptedEkm implements AutoCloseable {
       reply = Reply.of(200, "{}");
     }
     try {
-      Thread.sleep(reply.delay());
+      if (reply.release() != null) {
+        reply.release().await();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the server is stopping; the client has given up
       return;

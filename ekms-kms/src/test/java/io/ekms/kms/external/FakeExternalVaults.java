@@ -4,7 +4,8 @@ import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.secret.SecretBytes;
-import io.ekms.kms.external.ExternalKeyManagerException.Kind;
+import io.ekms.kms.domain.PrivateEndpoint;
+import io.ekms.kms.domain.Vault;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An in-memory EKM behind the {@link ExternalVaults} port. Vaults are found by URL and bound to one
@@ -67,28 +70,49 @@ public final class FakeExternalVaults implements ExternalVaults {
     return List.copyOf(requestIds);
   }
 
+  /** A new connection each time (keeping them is the real adapter's business). */
   @Override
-  public ExternalVault connect(Endpoint endpoint, String vaultUrl, OAuthClient client) {
+  public ExternalVault forVault(
+      Vault vault, Supplier<PrivateEndpoint> endpoint, ClientSecrets secrets) {
+    return open(vault, endpoint.get(), secrets);
+  }
+
+  @Override
+  public ExternalVault open(Vault vault, PrivateEndpoint endpoint, ClientSecrets secrets) {
     count("connect");
-    return new Connection(vaultUrl, client);
+    return new Connection(
+        vault.externalVaultEndpointUrl(),
+        vault.clientAppId(),
+        () -> secrets.open(vault.id(), vault.sealedSecret()));
   }
 
   private void count(String operation) {
     calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
   }
 
-  static ExternalKeyManagerException refused(Kind kind, String message) {
-    return new ExternalKeyManagerException(kind, message + " (fake EKM)");
+  /** A refusal of the kind {@code make} builds, its message and public message alike. */
+  static <E extends EkmException> E refused(Function<String, E> make, String message) {
+    return make.apply(message + " (fake EKM)");
+  }
+
+  static EkmRefused.NotFound notFound(String message) {
+    return refused(m -> new EkmRefused.NotFound(m, m, "NotFound"), message);
+  }
+
+  static EkmRefused.Unusable unusable(String message) {
+    return refused(m -> new EkmRefused.Unusable(m, m, "KeyDisabled"), message);
   }
 
   /** One connection: every method checks reachability, the client binding and the vault state. */
   private final class Connection implements ExternalVault {
     private final String url;
-    private final OAuthClient client;
+    private final String clientId;
+    private final Supplier<SecretBytes> clientSecret;
 
-    Connection(String url, OAuthClient client) {
+    Connection(String url, String clientId, Supplier<SecretBytes> clientSecret) {
       this.url = url;
-      this.client = client;
+      this.clientId = clientId;
+      this.clientSecret = clientSecret;
     }
 
     private FakeVault begin(String operation, String requestId) {
@@ -96,21 +120,25 @@ public final class FakeExternalVaults implements ExternalVaults {
       requestIds.add(requestId);
       onCall.accept(operation);
       if (unreachable) {
-        throw refused(Kind.UNAVAILABLE, "the external key manager is unreachable");
+        throw refused(
+            m -> new EkmUnavailable.Unreachable(m, m, null),
+            "the external key manager is unreachable");
       }
       FakeVault v = vaults.get(url);
       if (v == null) {
-        throw refused(Kind.NOT_FOUND, "the external key manager has no vault at " + url);
+        throw notFound("the external key manager has no vault at " + url);
       }
       boolean sameClient;
-      try (SecretBytes secret = client.clientSecret().get()) {
-        sameClient = client.clientId().equals(v.clientId) && secret.contentEquals(v.secret);
+      try (SecretBytes secret = clientSecret.get()) {
+        sameClient = clientId.equals(v.clientId) && secret.contentEquals(v.secret);
       }
       if (!sameClient) {
-        throw refused(Kind.UNAVAILABLE, "the identity server refused the client credentials");
+        throw refused(
+            m -> new IdentityFailure.Rejected(m, m, "invalid_client"),
+            "the identity server refused the client credentials");
       }
       if (!"ACTIVE".equals(v.state)) {
-        throw refused(Kind.INCORRECT_STATE, "the vault is blocked by its owner");
+        throw unusable("the vault is blocked by its owner");
       }
       return v;
     }
@@ -129,7 +157,7 @@ public final class FakeExternalVaults implements ExternalVaults {
     @Override
     public VersionInfo keyVersion(String requestId, String externalKeyId, String versionId) {
       FakeKey k = begin("keyVersion", requestId).key(externalKeyId);
-      return new VersionInfo(k.id, versionId, k.version(versionId).state);
+      return new VersionInfo(k.id, versionId, k.version(versionId).state, k.ops);
     }
 
     @Override
@@ -155,7 +183,9 @@ public final class FakeExternalVaults implements ExternalVaults {
       try {
         return SecretBytes.adopt(AesGcm.open(v.material, sealed.iv(), joined, aad));
       } catch (AuthenticationFailedException e) {
-        throw refused(Kind.DECRYPTION_FAILED, "the ciphertext does not authenticate");
+        throw refused(
+            m -> new EkmRefused.DecryptionFailed(m, m, "DecryptionFailed"),
+            "the ciphertext does not authenticate");
       }
     }
   }
@@ -188,7 +218,7 @@ public final class FakeExternalVaults implements ExternalVaults {
     FakeKey key(String id) {
       FakeKey k = keys.get(id);
       if (k == null || "DELETED".equals(k.state)) {
-        throw refused(Kind.NOT_FOUND, "the key does not exist");
+        throw notFound("the key does not exist");
       }
       return k;
     }

@@ -1,7 +1,6 @@
 package io.ekms.kms.external;
 
 import io.ekms.core.crypto.Randoms;
-import io.ekms.kms.external.ExternalKeyManagerException.Kind;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +55,7 @@ public final class FakeKey {
   public Version version(String versionId) {
     Version v = versionId == null ? null : versions.get(versionId);
     if (v == null) {
-      throw FakeExternalVaults.refused(Kind.NOT_FOUND, "the key version does not exist");
+      throw FakeExternalVaults.notFound("the key version does not exist");
     }
     return v;
   }
@@ -68,14 +67,14 @@ public final class FakeKey {
   /** The version, if the key, the version and the operation are all allowed. */
   Version usable(String op, String versionId) {
     if (!"ACTIVE".equals(state)) {
-      throw FakeExternalVaults.refused(Kind.INCORRECT_STATE, "the key is " + state);
+      throw FakeExternalVaults.unusable("the key is " + state);
     }
     if (!ops.contains(op)) {
-      throw FakeExternalVaults.refused(Kind.INCORRECT_STATE, "the key does not allow " + op);
+      throw FakeExternalVaults.unusable("the key does not allow " + op);
     }
     Version v = version(versionId);
     if (!"ACTIVE".equals(v.state)) {
-      throw FakeExternalVaults.refused(Kind.INCORRECT_STATE, "the key version is " + v.state);
+      throw FakeExternalVaults.unusable("the key version is " + v.state);
     }
     return v;
   }

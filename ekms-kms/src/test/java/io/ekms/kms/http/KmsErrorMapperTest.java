@@ -4,29 +4,65 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.core.db.StoreException;
 import io.ekms.core.error.ApiException;
-import io.ekms.kms.external.ExternalKeyManagerException;
-import io.ekms.kms.external.ExternalKeyManagerException.Kind;
+import io.ekms.kms.external.EkmException;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.EkmUnavailable;
+import io.ekms.kms.external.IdentityFailure;
 import io.ekms.kms.service.KmsError;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** What callers see for EKM failures (kms-api.md, Errors): the service tests assert the kinds. */
+/**
+ * What callers see for EKM failures (docs/protocols/kms-api.md, Errors): the service tests assert
+ * the kinds.
+ */
 class KmsErrorMapperTest {
+  static Stream<Arguments> externalFailures() {
+    return Stream.of(
+        failure((m, p) -> new EkmRefused.Unusable(m, p, "KeyDisabled"), "IncorrectState", 409),
+        failure(
+            (m, p) -> new EkmRefused.DecryptionFailed(m, p, "DecryptionFailed"),
+            "InvalidParameter",
+            400),
+        failure(
+            (m, p) -> new EkmRefused.NotFound(m, p, "NotFound"),
+            "ExternalServerIncorrectState",
+            409),
+        failure(
+            (m, p) -> new EkmRefused.NotAuthorized(m, p, null),
+            "ExternalServerIncorrectState",
+            409),
+        failure(
+            (m, p) -> new EkmUnavailable.Unreachable(m, p, null),
+            "ExternalServerIncorrectState",
+            409),
+        failure(
+            (m, p) -> new IdentityFailure.Rejected(m, p, "invalid_client"),
+            "ExternalServerIncorrectState",
+            409));
+  }
+
+  private static Arguments failure(
+      BiFunction<String, String, EkmException> make, String code, int status) {
+    EkmException e =
+        make.apply("what went wrong, in full (ConnectException: refused)", "what went wrong");
+    return Arguments.of(e, code, status);
+  }
+
   @ParameterizedTest
-  @CsvSource({
-    "INCORRECT_STATE, IncorrectState, 409",
-    "DECRYPTION_FAILED, InvalidParameter, 400",
-    "NOT_FOUND, ExternalServerIncorrectState, 409",
-    "UNAVAILABLE, ExternalServerIncorrectState, 409",
-  })
-  void map_externalFailure_keepsItsExplanation(Kind kind, String code, int status) {
-    ApiException e =
-        KmsErrorMapper.map(new ExternalKeyManagerException(kind, "what went wrong"), "req-1");
+  @MethodSource("externalFailures")
+  void map_externalFailure_keepsItsExplanation(EkmException failure, String code, int status) {
+    ApiException e = KmsErrorMapper.map(failure, "req-1");
 
     assertThat(e.errorCode().code()).isEqualTo(code);
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.getMessage()).isEqualTo("what went wrong");
+    assertThat(KmsErrorMapper.code(failure)).isEqualTo(code);
+    assertThat(KmsError.forExternal(failure).code()).isEqualTo(code);
   }
 
   @Test
@@ -51,10 +87,10 @@ class KmsErrorMapperTest {
     try {
       ApiException e =
           KmsErrorMapper.map(
-              new ExternalKeyManagerException(
-                  Kind.UNAVAILABLE,
+              new EkmUnavailable.Unreachable(
+                  "the EKM at 10.0.0.5:443 is unreachable (ConnectException: refused)",
                   "the EKM is unreachable",
-                  new IllegalStateException("the EKM at 10.0.0.5:443 (ConnectException: refused)")),
+                  null),
               "req-7");
 
       assertThat(e.getMessage()).isEqualTo("the EKM is unreachable");

@@ -20,9 +20,9 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Invariants 1 and 5 on the cloud side: after real traffic through the OCI SDK, the KMS's database,
- * audit lines and logs hold no plaintext, no DEK, no EKM key bytes, no OAuth client secret and no
- * admin token, in any common encoding.
+ * Invariants 1 and 5 (docs/architecture.md) on the cloud side: after real traffic through the OCI
+ * SDK, the KMS's database, audit lines and logs hold no plaintext, no DEK, no EKM key bytes, no
+ * OAuth client secret and no admin token, in any common encoding.
  */
 class KmsNoSecretsAtRestTest {
   @Test

@@ -7,6 +7,7 @@ import io.ekms.ekm.server.EkmServer;
 import io.ekms.identity.server.IdentityConfig;
 import io.ekms.identity.server.IdentityInit;
 import io.ekms.identity.server.IdentityServer;
+import io.ekms.kms.ekmclient.EkmClients;
 import io.ekms.testing.TempDirs;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,17 +27,10 @@ final class KmsStack implements AutoCloseable {
   static final String COMPARTMENT = "ocid1.compartment.oc1..bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
   final Path identityDir = TempDirs.create("stack-identity-");
   final IdentityConfig identityConfig =
-      new IdentityConfig(
-          identityDir.toString(),
-          new Listener("127.0.0.1", 0),
-          new Listener("127.0.0.1", 0),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
+      IdentityConfig.builder(identityDir)
+          .api(new Listener("127.0.0.1", 0))
+          .admin(new Listener("127.0.0.1", 0))
+          .build();
   final IdentityServer identity;
   final HttpsJson identityAdmin;
   final String clientId;
@@ -45,20 +39,10 @@ final class KmsStack implements AutoCloseable {
   final Path kmsDir = TempDirs.create("stack-kms-");
   final int ekmPort = freePort();
   final EkmConfig ekmConfig =
-      new EkmConfig(
-          ekmDir.toString(),
-          new Listener("127.0.0.1", ekmPort),
-          new Listener("127.0.0.1", 0),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
+      EkmConfig.builder(ekmDir)
+          .api(new Listener("127.0.0.1", ekmPort))
+          .admin(new Listener("127.0.0.1", 0))
+          .build();
   EkmServer ekm;
   HttpsJson ekmAdmin;
   String ekmVaultId;
@@ -121,20 +105,13 @@ final class KmsStack implements AutoCloseable {
 
     Path identityCa = identityDir.resolve("tls/ca.pem");
     kmsConfig =
-        new KmsConfig(
-            kmsDir.toString(),
-            new Listener("127.0.0.1", 0),
-            new Listener("127.0.0.1", 0),
-            null,
-            null,
-            null,
-            null,
-            new KmsConfig.Ekm(null, null, List.of(identityCa.toString())),
-            null,
-            1,
-            KmsConfig.Egress.loopbackOnly(),
-            null,
-            null);
+        KmsConfig.builder(kmsDir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .ekm(new KmsConfig.Ekm(null, null, List.of(identityCa.toString())))
+            .sweepIntervalSeconds(1)
+            .egress(KmsConfig.Egress.loopbackOnly())
+            .build();
     KmsInit.run(kmsConfig, Map.of(), null);
     kms = KmsLauncher.start(kmsConfig, Map.of(), routing -> {});
     kmsAdmin =
@@ -179,7 +156,7 @@ final class KmsStack implements AutoCloseable {
 
   /** How many HTTP clients the KMS's EKM client holds open (each has a selector thread). */
   int openHttpClients() {
-    return ((EkmClientVaults) kms.owned()).openHttpClients();
+    return ((EkmClients) kms.owned()).openHttpClients();
   }
 
   /** A new key in the EKM vault (so a test can disable or rotate it on its own). */

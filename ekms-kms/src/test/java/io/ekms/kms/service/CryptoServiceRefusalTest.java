@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ekms.kms.ciphertext.KmsCiphertext;
 import io.ekms.kms.ciphertext.MalformedCiphertextException;
 import io.ekms.kms.domain.Key;
-import io.ekms.kms.external.ExternalKeyManagerException.Kind;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.EkmUnavailable;
 import io.ekms.kms.external.FakeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -72,12 +73,12 @@ class CryptoServiceRefusalTest {
   void crypto_keyDisabledOrVaultBlockedInTheEkm_failsTheVeryNextCall() {
     byte[] c = encrypt();
     external.state = "DISABLED";
-    assertExternal(this::encrypt, Kind.INCORRECT_STATE);
-    assertExternal(() -> decrypt(key, c), Kind.INCORRECT_STATE);
+    assertExternal(this::encrypt, EkmRefused.Unusable.class);
+    assertExternal(() -> decrypt(key, c), EkmRefused.Unusable.class);
 
     external.state = "ACTIVE";
     made.vault().external().state = "BLOCKED";
-    assertExternal(() -> decrypt(key, c), Kind.INCORRECT_STATE);
+    assertExternal(() -> decrypt(key, c), EkmRefused.Unusable.class);
 
     made.vault().external().state = "ACTIVE";
     assertThat(decrypt(key, c).plaintext().contentEquals(PLAIN)).isTrue();
@@ -88,8 +89,8 @@ class CryptoServiceRefusalTest {
     byte[] c = encrypt();
     bed.ekm.unreachable(true);
 
-    assertExternal(this::encrypt, Kind.UNAVAILABLE);
-    assertExternal(() -> decrypt(key, c), Kind.UNAVAILABLE);
+    assertExternal(this::encrypt, EkmUnavailable.class);
+    assertExternal(() -> decrypt(key, c), EkmUnavailable.class);
   }
 
   @Test
@@ -131,7 +132,7 @@ class CryptoServiceRefusalTest {
       byte[] tampered = c.clone();
       tampered[at] ^= 0x01;
 
-      assertExternal(() -> decrypt(key, tampered), Kind.DECRYPTION_FAILED);
+      assertExternal(() -> decrypt(key, tampered), EkmRefused.DecryptionFailed.class);
     }
   }
 
@@ -143,7 +144,7 @@ class CryptoServiceRefusalTest {
     KmsCiphertext parsed = KmsCiphertext.parse(c);
     byte[] renamed = new KmsCiphertext(v2, parsed.iv(), parsed.tag(), parsed.body()).encode();
 
-    assertExternal(() -> decrypt(key, renamed), Kind.DECRYPTION_FAILED);
+    assertExternal(() -> decrypt(key, renamed), EkmRefused.DecryptionFailed.class);
   }
 
   @Test
@@ -164,7 +165,7 @@ class CryptoServiceRefusalTest {
   void encrypt_ekmAnswersForAnotherVersion_isRefusedAndNoCiphertextIsReturned() {
     external.answerWithVersion = external.rotate();
 
-    assertExternal(this::encrypt, Kind.UNAVAILABLE);
+    assertExternal(this::encrypt, EkmUnavailable.MalformedAnswer.class);
   }
 
   private byte[] encrypt() {

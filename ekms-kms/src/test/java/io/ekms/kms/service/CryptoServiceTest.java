@@ -8,7 +8,7 @@ import io.ekms.core.crypto.Randoms;
 import io.ekms.kms.ciphertext.KmsCiphertext;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
-import io.ekms.kms.external.ExternalKeyManagerException.Kind;
+import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.external.FakeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -130,10 +130,11 @@ class CryptoServiceTest {
     reordered.put("purpose", "backup");
     reordered.put("tenant", "blue");
     assertThat(decrypt(c, reordered).plaintext().contentEquals(PLAIN)).isTrue();
-    assertExternal(() -> decrypt(c, Map.of("tenant", "blue")), Kind.DECRYPTION_FAILED);
+    assertExternal(() -> decrypt(c, Map.of("tenant", "blue")), EkmRefused.DecryptionFailed.class);
     assertExternal(
-        () -> decrypt(c, Map.of("tenant", "red", "purpose", "backup")), Kind.DECRYPTION_FAILED);
-    assertExternal(() -> decrypt(c, null), Kind.DECRYPTION_FAILED);
+        () -> decrypt(c, Map.of("tenant", "red", "purpose", "backup")),
+        EkmRefused.DecryptionFailed.class);
+    assertExternal(() -> decrypt(c, null), EkmRefused.DecryptionFailed.class);
   }
 
   @ParameterizedTest

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;
-import io.ekms.kms.external.ExternalKeyManagerException.Kind;
+import io.ekms.kms.domain.Page;
+import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.external.FakeKey;
-import io.ekms.kms.store.Page;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +102,7 @@ class KeyServiceCreateTest {
 
   @Test
   void create_unknownEkmKey_isExternalNotFoundAndNothingStored() {
-    assertExternal(() -> create("ext-key-unknown", 32), Kind.NOT_FOUND);
+    assertExternal(() -> create("ext-key-unknown", 32), EkmRefused.NotFound.class);
 
     assertThat(bed.vaults.usage(bed.caller(), vault.vault().id())).containsExactly(0, 0);
   }

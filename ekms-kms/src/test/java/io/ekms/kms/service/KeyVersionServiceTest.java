@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;
-import io.ekms.kms.external.ExternalKeyManagerException.Kind;
+import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.external.FakeKey;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +74,7 @@ class KeyVersionServiceTest {
 
   @Test
   void create_unknownOrDisabledExternalVersion_isRefused() {
-    assertExternal(() -> create("ext-v-unknown"), Kind.NOT_FOUND);
+    assertExternal(() -> create("ext-v-unknown"), EkmRefused.NotFound.class);
 
     String rotated = external.rotate();
     external.version(rotated).state = "DISABLED";

@@ -4,8 +4,8 @@ import static io.ekms.kms.service.Refusals.assertApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
-import io.ekms.kms.store.Page;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -90,7 +90,34 @@ class ServiceAuditTest {
     AuditRecord r = bed.audited(ok.requestId()).getFirst();
     assertThat(List.of(r.vault(), r.key(), r.version()))
         .containsExactly(k.vaultId(), k.id(), k.currentVersionId());
-    assertThat(bed.audited(down.requestId()).getFirst().result()).isEqualTo("ExternalUNAVAILABLE");
+    assertThat(bed.audited(down.requestId()).getFirst().result())
+        .isEqualTo("ExternalServerIncorrectState");
+  }
+
+  /** The record holds the code the caller is answered, not the EKM client's category. */
+  @Test
+  void crypto_ekmRefusals_recordTheCodeTheCallerIsAnswered() {
+    ServiceBed.MadeKey made = bed.key();
+    Key k = made.key();
+    byte[] sealed =
+        bed.crypto
+            .encrypt(bed.caller(), k.vaultId(), k.id(), null, ServiceCalls.PLAINTEXT, null)
+            .ciphertext();
+    byte[] tampered = sealed.clone();
+    tampered[tampered.length - 1] ^= 0x01;
+    Caller badCiphertext = bed.caller();
+    assertThatThrownBy(
+        () -> bed.crypto.decrypt(badCiphertext, k.vaultId(), k.id(), null, tampered, null));
+    made.external().state = "DISABLED";
+    Caller disabled = bed.caller();
+    assertThatThrownBy(
+        () ->
+            bed.crypto.encrypt(disabled, k.vaultId(), k.id(), null, ServiceCalls.PLAINTEXT, null));
+
+    assertThat(bed.audited(badCiphertext.requestId()).getFirst().result())
+        .isEqualTo(KmsError.INVALID_PARAMETER.code());
+    assertThat(bed.audited(disabled.requestId()).getFirst().result())
+        .isEqualTo(KmsError.INCORRECT_STATE.code());
   }
 
   @Test

@@ -40,17 +40,16 @@ final class ServiceBed implements AutoCloseable {
   final RecordingAccess access = new RecordingAccess();
   final FakeExternalVaults ekm = new FakeExternalVaults();
   final SecretSealer sealer = new SecretSealer(SecretBytes.adopt(Randoms.bytes(32)));
-  final Connections connections = new Connections(ekm, sealer);
   final Resources resources = new Resources(db);
   final EgressPolicy egress = new EgressPolicy(List.of(), List.of(), true, ServiceBed::resolve);
   final PrivateEndpointService endpoints =
       new PrivateEndpointService(db, access, audit, clock, egress);
   final VaultService vaults =
-      new VaultService(resources, access, audit, connections, sealer, clock, egress);
-  final KeyService keys = new KeyService(resources, access, audit, connections, clock);
+      new VaultService(resources, access, audit, ekm, sealer, clock, egress);
+  final KeyService keys = new KeyService(resources, access, audit, ekm, sealer, clock);
   final KeyVersionService versions =
-      new KeyVersionService(resources, access, audit, connections, clock);
-  final CryptoService crypto = new CryptoService(resources, access, audit, connections);
+      new KeyVersionService(resources, access, audit, ekm, sealer, clock);
+  final CryptoService crypto = new CryptoService(resources, access, audit, ekm, sealer);
   final RetryTokens retryTokens = new RetryTokens(db, clock);
   final DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
   final String compartment = "ocid1.compartment.oc1.." + Randoms.hex(16);

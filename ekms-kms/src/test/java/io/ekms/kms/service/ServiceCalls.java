@@ -5,10 +5,10 @@ import static io.ekms.kms.service.Access.Need.READ;
 import static io.ekms.kms.service.Access.Need.USE;
 
 import io.ekms.kms.domain.Key;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.service.Access.Need;
-import io.ekms.kms.store.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

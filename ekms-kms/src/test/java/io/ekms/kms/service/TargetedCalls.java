@@ -8,7 +8,7 @@ import io.ekms.core.crypto.Randoms;
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.kms.ciphertext.KmsCiphertext;
 import io.ekms.kms.domain.Ocids;
-import io.ekms.kms.store.Page;
+import io.ekms.kms.domain.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;

@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.core.secret.SecretBytes;
 import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
-import io.ekms.kms.external.ExternalKeyManagerException.Kind;
+import io.ekms.kms.external.EkmRefused;
+import io.ekms.kms.external.EkmUnavailable;
 import io.ekms.kms.external.FakeExternalVaults.FakeVault;
-import io.ekms.kms.store.Page;
+import io.ekms.kms.external.IdentityFailure;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +65,7 @@ class VaultServiceCreateTest {
     external.state = "BLOCKED";
     int before = listed();
 
-    assertExternal(() -> create(URL + "blocked", "client", "s"), Kind.INCORRECT_STATE);
+    assertExternal(() -> create(URL + "blocked", "client", "s"), EkmRefused.Unusable.class);
 
     assertThat(listed()).isEqualTo(before);
   }
@@ -84,7 +86,7 @@ class VaultServiceCreateTest {
     bed.ekm.unreachable(true);
     int before = listed();
 
-    assertExternal(() -> create(URL + "down", "client", "s"), Kind.UNAVAILABLE);
+    assertExternal(() -> create(URL + "down", "client", "s"), EkmUnavailable.class);
 
     assertThat(listed()).isEqualTo(before);
   }
@@ -93,12 +95,12 @@ class VaultServiceCreateTest {
   void create_wrongClientSecret_isExternalUnavailable() {
     bed.ekm.addVault(URL + "secret", "client", "right");
 
-    assertExternal(() -> create(URL + "secret", "client", "wrong"), Kind.UNAVAILABLE);
+    assertExternal(() -> create(URL + "secret", "client", "wrong"), IdentityFailure.class);
   }
 
   @Test
   void create_noSuchEkmVault_isExternalNotFound() {
-    assertExternal(() -> create(URL + "nothing-here", "client", "s"), Kind.NOT_FOUND);
+    assertExternal(() -> create(URL + "nothing-here", "client", "s"), EkmRefused.NotFound.class);
   }
 
   @Test

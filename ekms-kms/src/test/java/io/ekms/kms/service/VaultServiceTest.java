@@ -5,8 +5,8 @@ import static io.ekms.kms.service.ServiceBed.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.Vault;
-import io.ekms.kms.store.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

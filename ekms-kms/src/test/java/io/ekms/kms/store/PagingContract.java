@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;
+import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import java.sql.Connection;

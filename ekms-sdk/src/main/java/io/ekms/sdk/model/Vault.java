@@ -1,6 +1,7 @@
 package io.ekms.sdk.model;
 
 import io.ekms.core.secret.Redacted;
+import io.ekms.core.secret.WireSecret;
 
 /**
  * A KMS vault ({@code Vault}); ekms vaults are {@code EXTERNAL}. Management calls go to {@link
@@ -70,7 +71,15 @@ public record Vault(
   }
 
   /** {@code OauthMetadata}; the secret never appears in {@link #toString()}. */
-  public record Oauth(String idcsAccountNameUrl, String clientAppId, String clientAppSecret) {
+  public record Oauth(String idcsAccountNameUrl, String clientAppId, WireSecret clientAppSecret) {
+    /** With the client secret as text, as it was shown when the client was registered. */
+    public Oauth(String idcsAccountNameUrl, String clientAppId, String clientAppSecret) {
+      this(
+          idcsAccountNameUrl,
+          clientAppId,
+          clientAppSecret == null ? null : WireSecret.of(clientAppSecret));
+    }
+
     @Override
     public String toString() {
       return Redacted.toString(this);

@@ -3,6 +3,7 @@ package io.ekms.sdk.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +11,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CachingDataKeysTest {
@@ -85,10 +88,20 @@ class CachingDataKeysTest {
 
   @Test
   void generate_manyThreadsMissAtOnce_oneKmsCall() throws Exception {
-    kms.delayMillis = 300;
+    CountDownLatch answer = new CountDownLatch(1);
+    kms.hold = answer;
     CachingDataKeys wide =
         new CachingDataKeys(kms, new CachingDataKeys.Limits(100, 1 << 20, Duration.ofMinutes(5)));
-    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Thread> callers = new CopyOnWriteArrayList<>();
+    AtomicInteger arrived = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            16,
+            task -> {
+              Thread t = new Thread(task);
+              callers.add(t);
+              return t;
+            });
     CountDownLatch gate = new CountDownLatch(1);
     List<Future<byte[]>> wrapped = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
@@ -96,12 +109,23 @@ class CachingDataKeysTest {
           pool.submit(
               () -> {
                 gate.await();
+                arrived.incrementAndGet();
                 try (DataKey k = wide.generate(Messages.KEY, CTX)) {
                   return k.wrapped();
                 }
               }));
     }
     gate.countDown();
+    // The misses overlap for certain: the KMS holds the call it got, and all 16 callers are
+    // parked (one in that call, the rest waiting for it) before it answers.
+    Await.until(
+        "16 callers parked behind one KMS call",
+        () ->
+            kms.generated.get() >= 1
+                && arrived.get() == 16
+                && callers.size() == 16
+                && callers.stream().allMatch(CachingDataKeysTest::parked));
+    answer.countDown();
     for (Future<byte[]> f : wrapped) {
       assertThat(f.get()).isEqualTo(wrapped.get(0).get());
     }
@@ -145,5 +169,10 @@ class CachingDataKeysTest {
     generate(1);
     cache.close();
     assertThatThrownBy(() -> generate(1)).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** Waiting for something another thread will do (a latch, a future, an answer). */
+  private static boolean parked(Thread t) {
+    return t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING;
   }
 }

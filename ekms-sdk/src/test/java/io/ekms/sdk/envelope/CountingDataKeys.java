@@ -2,24 +2,28 @@ package io.ekms.sdk.envelope;
 
 import io.ekms.core.secret.SecretBytes;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link LocalDataKeys} that counts generate and unwrap calls, can be made slow (so that
- * concurrent misses overlap) and can be made to fail.
+ * A {@link LocalDataKeys} that counts generate and unwrap calls, can hold generate until a test
+ * releases it (so that concurrent misses overlap) and can be made to fail.
  */
 final class CountingDataKeys implements DataKeyProvider {
   final LocalDataKeys kms = LocalDataKeys.random();
   final AtomicInteger generated = new AtomicInteger();
   final AtomicInteger unwrapped = new AtomicInteger();
-  volatile long delayMillis;
+  volatile CountDownLatch hold;
   volatile RuntimeException failure;
 
   @Override
   public DataKey generate(KeyReference key, Map<String, String> context) {
     generated.incrementAndGet();
+    CountDownLatch release = hold;
     try {
-      Thread.sleep(delayMillis);
+      if (release != null) {
+        release.await();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -25,11 +25,11 @@ public final class MasterKey {
 
   /** Writes a fresh random key file readable by its owner only; refuses to overwrite one. */
   public static void createFile(Path file) throws IOException {
-    io.ekms.core.secret.KeyFile.create(file);
+    io.ekms.core.crypto.KeyFile.create(file);
   }
 
   public static SecretBytes readFile(Path file) throws IOException {
-    return io.ekms.core.secret.KeyFile.read(file);
+    return io.ekms.core.crypto.KeyFile.read(file);
   }
 
   /** Derives the master key from {@code passphrase} and the keystore's stored {@code salt}. */

@@ -1,0 +1,100 @@
+package io.ekms.kms.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.core.http.Listener;
+import io.ekms.kms.external.FakeExternalVaults;
+import io.ekms.testing.TempDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Over HTTPS, every admin call leaves exactly one audit record, written by its service, or by the
+ * route when the call failed before the service ran; the record holds the code the admin saw.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KmsAdminAuditTest {
+  private KmsServer kms;
+  private HttpsJson admin;
+
+  @BeforeAll
+  void start() throws Exception {
+    Path dir = TempDirs.create("kms-admin-audit-");
+    Listener loopback = new Listener("127.0.0.1", 0);
+    KmsConfig config = KmsConfig.builder(dir).api(loopback).admin(loopback).build();
+    KmsInit.run(config, Map.of(), null);
+    kms =
+        KmsServer.start(
+            config,
+            Map.of(),
+            new KmsParts(
+                new FakeExternalVaults(), KmsConfig.Egress.loopbackOnly().policy(), routing -> {}));
+    admin =
+        new HttpsJson(
+            "https://127.0.0.1:" + kms.adminPort(),
+            dir.resolve("tls/ca.pem"),
+            Files.readString(dir.resolve("admin.token")).trim());
+  }
+
+  @AfterAll
+  void stop() {
+    kms.close();
+  }
+
+  @Test
+  void createUser_ok_oneRecordByTheService() throws Exception {
+    int before = results("CreateUser").size();
+
+    admin.call("POST", "/admin/v1/users", Map.of("tenancyId", KmsStack.TENANCY, "name", "one"));
+
+    assertThat(results("CreateUser").subList(before, results("CreateUser").size()))
+        .containsExactly("OK");
+  }
+
+  @Test
+  void createUser_bodyNotAnObject_oneRecordWithTheAnsweredCode() throws Exception {
+    int before = results("CreateUser").size();
+
+    assertThatThrownBy(() -> admin.call("POST", "/admin/v1/users", "not an object"))
+        .hasMessageContaining("-> 400")
+        .hasMessageContaining("InvalidParameter");
+
+    assertThat(results("CreateUser").subList(before, results("CreateUser").size()))
+        .containsExactly("InvalidParameter");
+  }
+
+  @Test
+  void getUser_unknown_oneRecordWithTheAnsweredCode() throws Exception {
+    int before = results("GetUser").size();
+
+    assertThatThrownBy(
+            () -> admin.call("GET", "/admin/v1/users/ocid1.user.oc1..aaaaaaaanobody", null))
+        .hasMessageContaining("-> 404")
+        .hasMessageContaining("NotAuthorizedOrNotFound");
+
+    assertThat(results("GetUser").subList(before, results("GetUser").size()))
+        .containsExactly("NotAuthorizedOrNotFound");
+  }
+
+  /** The results of the admin's records of {@code operation}, oldest first. */
+  private List<String> results(String operation) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (JsonNode entry : admin.call("GET", "/admin/v1/audit?limit=1000", null).path("items")) {
+      JsonNode record = entry.path("record");
+      if (record.path("operation").asText().equals(operation)
+          && record.path("caller").asText().equals("admin")) {
+        out.add(record.path("result").asText());
+      }
+    }
+    return out;
+  }
+}

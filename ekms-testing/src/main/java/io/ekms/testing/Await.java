@@ -1,0 +1,31 @@
+package io.ekms.testing;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * Waits for something that must happen (a server recovering on its own retry schedule), with no
+ * time limit a slow machine could reach: the wait ends when the condition holds, and only a hang
+ * lasting {@link #HANG_GUARD} fails it, so the build is not blocked forever.
+ */
+public final class Await {
+  /** Far beyond any legitimate wait in the tests; reached only when something hangs. */
+  public static final Duration HANG_GUARD = Duration.ofMinutes(1);
+
+  private Await() {}
+
+  /**
+   * Returns once {@code condition} is true, polling it every 20 ms.
+   *
+   * @throws AssertionError naming {@code what} when the hang guard is reached
+   */
+  public static void until(String what, Callable<Boolean> condition) throws Exception {
+    long guard = System.nanoTime() + HANG_GUARD.toNanos();
+    while (!condition.call()) {
+      if (System.nanoTime() - guard > 0) {
+        throw new AssertionError("hung: " + what + " never happened");
+      }
+      Thread.sleep(20);
+    }
+  }
+}
