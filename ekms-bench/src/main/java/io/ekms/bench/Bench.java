@@ -1,6 +1,6 @@
 package io.ekms.bench;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

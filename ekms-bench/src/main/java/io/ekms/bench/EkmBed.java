@@ -1,10 +1,10 @@
 package io.ekms.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.core.http.Listener;
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
 import io.ekms.ekm.server.EkmServer;

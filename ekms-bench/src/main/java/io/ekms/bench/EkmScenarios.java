@@ -1,7 +1,7 @@
 package io.ekms.bench;
 
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

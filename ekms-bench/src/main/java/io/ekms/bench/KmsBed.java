@@ -1,7 +1,7 @@
 package io.ekms.bench;
 
 import io.ekms.core.http.Listener;
-import io.ekms.core.tls.Pem;
+import io.ekms.core.tls.PemWriter;
 import io.ekms.kms.server.KmsConfig;
 import io.ekms.kms.server.KmsInit;
 import io.ekms.kms.server.KmsLauncher;
@@ -91,7 +91,7 @@ final class KmsBed implements AutoCloseable {
     String fingerprint =
         admin(
                 "/admin/v1/users/" + userId + "/apiKeys",
-                Map.of("publicKey", Pem.encode(pair.getPublic())))
+                Map.of("publicKey", PemWriter.encode(pair.getPublic())))
             .path("fingerprint")
             .asText();
     admin(

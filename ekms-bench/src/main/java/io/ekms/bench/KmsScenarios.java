@@ -1,8 +1,8 @@
 package io.ekms.bench;
 
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.sdk.RequestSigner;
 import java.nio.file.Files;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.ekms.bench;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.server.EkmConfig;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +76,7 @@ public final class Pkcs11Child {
       ops.put(
           SOFTWARE_REFERENCE,
           new HttpsPost(
-              io.ekms.core.tls.Pem.certificates(bed.ekmCa()),
+              io.ekms.common.tls.Pem.certificates(bed.ekmCa()),
               bed.keyUrl("encrypt").replace(bed.keyId, softwareKey),
               bed.token,
               Json.writeString(

@@ -3,7 +3,7 @@ package io.ekms.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.secret.SecretFiles;
+import io.ekms.common.secret.SecretFiles;
 import io.ekms.sdk.KmsWorld;
 import io.ekms.sdk.SdkStack;
 import java.nio.file.Path;

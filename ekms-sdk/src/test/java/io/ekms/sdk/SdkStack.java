@@ -1,8 +1,8 @@
 package io.ekms.sdk;
 
+import io.ekms.common.secret.SecretFiles;
 import io.ekms.core.http.Listener;
-import io.ekms.core.secret.SecretFiles;
-import io.ekms.core.tls.Pem;
+import io.ekms.core.tls.PemWriter;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
 import io.ekms.ekm.server.EkmServer;
@@ -145,14 +145,14 @@ public final class SdkStack {
         admin
             .post(
                 "/admin/v1/users/" + userId + "/apiKeys",
-                Map.of("publicKey", Pem.encode(pair.getPublic())))
+                Map.of("publicKey", PemWriter.encode(pair.getPublic())))
             .path("fingerprint")
             .asText();
     admin.post(
         "/admin/v1/users/" + userId + "/grants",
         Map.of("compartmentId", COMPARTMENT, "permission", permission));
     Path dir = Files.createDirectories(userDir.resolve(name));
-    SecretFiles.write(dir.resolve("key.pem"), Pem.encode(pair.getPrivate()));
+    SecretFiles.write(dir.resolve("key.pem"), PemWriter.encode(pair.getPrivate()));
     Path config = dir.resolve("config");
     Files.writeString(
         config,

@@ -1,7 +1,7 @@
 package io.ekms.stack;
 
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.tls.Pem;
+import io.ekms.core.tls.PemWriter;
 import io.ekms.sdk.ApiKey;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.model.Key;
@@ -103,7 +103,7 @@ public record StackTenant(
     var admin = stack.kmsAdmin();
     String userId = admin.createUser(tenancyId, tag);
     KeyPair pair = rsa();
-    String fingerprint = admin.addApiKey(userId, Pem.encode(pair.getPublic()));
+    String fingerprint = admin.addApiKey(userId, PemWriter.encode(pair.getPublic()));
     admin.grant(userId, compartmentId, "manage");
     return new ApiKey(tenancyId, userId, fingerprint, pair.getPrivate());
   }

@@ -2,7 +2,7 @@ package io.ekms.cli.quickstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.cli.AdminClient;
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 

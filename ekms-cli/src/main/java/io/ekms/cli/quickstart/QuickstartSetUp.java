@@ -2,7 +2,7 @@ package io.ekms.cli.quickstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.tls.Pem;
+import io.ekms.core.tls.PemWriter;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.model.Key;
 import io.ekms.sdk.model.PrivateEndpoint;
@@ -180,7 +180,7 @@ final class QuickstartSetUp {
             .kms(
                 "POST",
                 "/admin/v1/users/" + userId + "/apiKeys",
-                Map.of("publicKey", Pem.encode(pair.getPublic())))
+                Map.of("publicKey", PemWriter.encode(pair.getPublic())))
             .path("fingerprint")
             .asText();
     admin.kms(
@@ -193,7 +193,7 @@ final class QuickstartSetUp {
     Files.createFile(
         keyFile,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(keyFile, Pem.encode(pair.getPrivate()));
+    Files.writeString(keyFile, PemWriter.encode(pair.getPrivate()));
     Files.writeString(
         config,
         String.join(

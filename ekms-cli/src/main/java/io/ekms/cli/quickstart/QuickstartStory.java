@@ -2,7 +2,7 @@ package io.ekms.cli.quickstart;
 
 import static io.ekms.cli.quickstart.Steps.expect;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.KmsCrypto;
 import io.ekms.sdk.KmsException;

@@ -3,9 +3,9 @@ package io.ekms.cli.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.cli.Main;
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package io.ekms.core.audit;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.ekms.core.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.ekms.core.config.Misconfiguration;
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;

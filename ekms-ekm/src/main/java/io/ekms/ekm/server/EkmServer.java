@@ -1,8 +1,9 @@
 package io.ekms.ekm.server;
 
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Health;
@@ -11,7 +12,6 @@ import io.ekms.core.http.Metrics;
 import io.ekms.core.http.NoRoute;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.http.AdminRoutes;

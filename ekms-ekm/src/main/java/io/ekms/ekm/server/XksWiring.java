@@ -1,14 +1,14 @@
 package io.ekms.ekm.server;
 
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.tls.Pem;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Metrics;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.tls.Pem;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.xks.SecretSealer;
 import io.ekms.ekm.http.XksAdminRoutes;

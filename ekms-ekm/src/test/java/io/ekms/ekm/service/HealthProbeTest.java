@@ -2,9 +2,9 @@ package io.ekms.ekm.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.BackendUnavailableException;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;

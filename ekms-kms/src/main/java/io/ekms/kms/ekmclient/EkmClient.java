@@ -1,6 +1,6 @@
 package io.ekms.kms.ekmclient;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.kms.external.EkmException;
 import io.ekms.kms.external.ExternalVault;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.ekms.kms.ekmclient;
 
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.tls.Pem;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.tls.Pem;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.egress.EgressPolicy;

@@ -1,7 +1,7 @@
 package io.ekms.kms.ekmclient;
 
+import io.ekms.common.secret.Wipe;
 import io.ekms.core.http.RequestId;
-import io.ekms.core.secret.Wipe;
 import io.ekms.kms.ekmclient.AnswerJson.Malformed;
 import io.ekms.kms.external.EkmException;
 import java.net.URI;

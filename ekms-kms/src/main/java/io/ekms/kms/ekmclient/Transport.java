@@ -1,7 +1,7 @@
 package io.ekms.kms.ekmclient;
 
-import io.ekms.core.secret.Wipe;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.secret.Wipe;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.kms.ekmclient.TransportFailure.Kind;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,7 +1,7 @@
 package io.ekms.kms.http;
 
-import io.ekms.core.secret.Redacted;
-import io.ekms.core.secret.WireSecret;
+import io.ekms.common.secret.Redacted;
+import io.ekms.common.secret.WireSecret;
 import java.util.Map;
 
 /** Request bodies of the KMS API, field for field as the OCI SDK's model classes send them. */

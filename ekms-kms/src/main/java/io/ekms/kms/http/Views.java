@@ -1,6 +1,6 @@
 package io.ekms.kms.http;
 
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.PrivateEndpoint;

@@ -1,8 +1,8 @@
 package io.ekms.kms.server;
 
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Health;

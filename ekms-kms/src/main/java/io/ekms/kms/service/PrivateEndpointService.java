@@ -1,7 +1,7 @@
 package io.ekms.kms.service;
 
+import io.ekms.common.tls.Pem;
 import io.ekms.core.db.Database;
-import io.ekms.core.tls.Pem;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.domain.Page;

@@ -1,6 +1,6 @@
 package io.ekms.kms.service;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.domain.Page;

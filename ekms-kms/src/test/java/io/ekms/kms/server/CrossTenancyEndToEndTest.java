@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.oracle.bmc.keymanagement.model.Key;
+import io.ekms.common.json.Json;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.json.Json;
 import io.ekms.kms.ciphertext.KmsCiphertext;
 import io.ekms.kms.domain.Ocids;
 import java.net.URI;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider;
 import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import com.oracle.bmc.http.signing.SigningStrategy;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.core.http.Listener;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.core.tls.PemWriter;
 import io.ekms.kms.external.FakeExternalVaults;
 import io.ekms.testing.TempDirs;
 import java.io.ByteArrayInputStream;
@@ -87,7 +88,7 @@ class KmsRateLimitTest {
             .call(
                 "POST",
                 "/admin/v1/users/" + userId + "/apiKeys",
-                Map.of("publicKey", Pem.encode(key.getPublic())))
+                Map.of("publicKey", PemWriter.encode(key.getPublic())))
             .path("fingerprint")
             .asText();
     admin.call(
@@ -101,7 +102,7 @@ class KmsRateLimitTest {
    * A GET signed by the OCI SDK's signer, sent over a raw TLS socket; the answer's head as text.
    */
   private static String signedGet(Path dir, URI uri, Principal user) throws Exception {
-    String pem = Pem.encode(user.key().getPrivate());
+    String pem = PemWriter.encode(user.key().getPrivate());
     var provider =
         SimpleAuthenticationDetailsProvider.builder()
             .tenantId(KmsStack.TENANCY)

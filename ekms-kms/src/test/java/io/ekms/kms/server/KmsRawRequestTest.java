@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider;
 import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import com.oracle.bmc.http.signing.SigningStrategy;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
+import io.ekms.core.tls.PemWriter;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +66,7 @@ class KmsRawRequestTest {
 
   /** Signs a GET with the OCI SDK's own signer, with the given Date header value. */
   static Map<String, String> signedHeaders(URI uri, String date) {
-    String pem = Pem.encode(w.stack.userKey.getPrivate());
+    String pem = PemWriter.encode(w.stack.userKey.getPrivate());
     var provider =
         SimpleAuthenticationDetailsProvider.builder()
             .tenantId(KmsStack.TENANCY)

@@ -132,7 +132,7 @@ final class KmsStack implements AutoCloseable {
             .call(
                 "POST",
                 "/admin/v1/users/" + userId + "/apiKeys",
-                Map.of("publicKey", io.ekms.core.tls.Pem.encode(userKey.getPublic())))
+                Map.of("publicKey", io.ekms.core.tls.PemWriter.encode(userKey.getPublic())))
             .path("fingerprint")
             .asText();
     kmsAdmin.call(
@@ -201,7 +201,7 @@ final class KmsStack implements AutoCloseable {
             .call(
                 "POST",
                 "/admin/v1/users/" + id + "/apiKeys",
-                Map.of("publicKey", io.ekms.core.tls.Pem.encode(pair.getPublic())))
+                Map.of("publicKey", io.ekms.core.tls.PemWriter.encode(pair.getPublic())))
             .path("fingerprint")
             .asText();
     kmsAdmin.call(

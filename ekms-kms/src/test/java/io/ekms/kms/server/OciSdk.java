@@ -8,7 +8,8 @@ import com.oracle.bmc.keymanagement.EkmClient;
 import com.oracle.bmc.keymanagement.KmsCryptoClient;
 import com.oracle.bmc.keymanagement.KmsManagementClient;
 import com.oracle.bmc.keymanagement.KmsVaultClient;
-import io.ekms.core.tls.Pem;
+import io.ekms.common.tls.Pem;
+import io.ekms.core.tls.PemWriter;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class OciSdk {
 
   OciSdk(String tenancy, String user, String fingerprint, KeyPair key, Path caFile)
       throws Exception {
-    String pem = Pem.encode(key.getPrivate());
+    String pem = PemWriter.encode(key.getPrivate());
     this.auth =
         SimpleAuthenticationDetailsProvider.builder()
             .tenantId(tenancy)
@@ -32,7 +33,7 @@ final class OciSdk {
                 () -> new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
             .build();
     javax.net.ssl.SSLContext tls =
-        io.ekms.core.tls.TrustBundle.sslContext(Pem.certificates(caFile));
+        io.ekms.common.tls.TrustBundle.sslContext(Pem.certificates(caFile));
     this.trust = b -> b.property(StandardClientProperties.SSL_CONTEXT, tls);
   }
 

@@ -4,8 +4,9 @@ import com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider;
 import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import com.oracle.bmc.http.signing.RequestSigner;
 import com.oracle.bmc.http.signing.SigningStrategy;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
+import io.ekms.core.tls.PemWriter;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,7 @@ final class SignedHttp {
             .version(HttpClient.Version.HTTP_1_1)
             .sslContext(TrustBundle.sslContext(Pem.certificates(caFile)))
             .build();
-    byte[] pem = Pem.encode(user.key().getPrivate()).getBytes(StandardCharsets.US_ASCII);
+    byte[] pem = PemWriter.encode(user.key().getPrivate()).getBytes(StandardCharsets.US_ASCII);
     this.signer =
         DefaultRequestSigner.createRequestSigner(
             SimpleAuthenticationDetailsProvider.builder()

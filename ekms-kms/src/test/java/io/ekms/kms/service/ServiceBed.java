@@ -1,11 +1,11 @@
 package io.ekms.kms.service;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditEntry;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.AuditRecord;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.PrivateEndpoint;

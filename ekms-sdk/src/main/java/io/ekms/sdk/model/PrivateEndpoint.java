@@ -1,6 +1,6 @@
 package io.ekms.sdk.model;
 
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
 
 /**
  * An EKMS private endpoint ({@code EkmsPrivateEndpoint}): the EKM's host, port and the CA bundle

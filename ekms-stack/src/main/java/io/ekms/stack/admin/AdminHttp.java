@@ -1,9 +1,9 @@
 package io.ekms.stack.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,8 @@
 package io.ekms.ekm.http.xks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.common.json.Json;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Exchange;
@@ -9,8 +11,6 @@ import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
-import io.ekms.core.json.Json;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.auth.xks.SecretSealer;
 import io.ekms.ekm.auth.xks.SigV4Verifier;
 import io.ekms.ekm.backend.KeyBackend;
