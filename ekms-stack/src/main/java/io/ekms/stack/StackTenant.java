@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One customer, end to end on a {@link LoopbackStack}: an OAuth client in identity, an EKM vault
@@ -65,27 +67,32 @@ public record StackTenant(
   }
 
   /**
-   * Writes the user's API key as an OCI config file: profile {@code profile} with the user, the
-   * key's fingerprint, the tenancy, region {@code local} and {@code key_file}, the private key
-   * (owner-only) in {@code key.pem} beside the file.
+   * Writes the user's API key as an OCI config file: the tenancy and region {@code local} in its
+   * {@code DEFAULT} section, the user, the key's fingerprint and {@code key_file} in profile {@code
+   * profile} (which inherits the rest), the private key (owner-only) in {@code key.pem} beside it.
    */
   public Path writeOciConfig(Path config, String profile) throws IOException {
     Path dir = Files.createDirectories(config.toAbsolutePath().getParent());
     Path keyFile = dir.resolve("key.pem");
     Files.deleteIfExists(keyFile);
     SecretFiles.write(keyFile, Pem.encode(apiKey.privateKey()));
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "# the API key of KMS user " + apiKey.userId(),
-            "[" + profile + "]",
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "# the API key of KMS user " + apiKey.userId(),
+                "[DEFAULT]",
+                "tenancy=" + tenancyId,
+                "region=local"));
+    if (!"DEFAULT".equals(profile)) {
+      lines.addAll(List.of("", "[" + profile + "]"));
+    }
+    lines.addAll(
+        List.of(
             "user=" + apiKey.userId(),
             "fingerprint=" + apiKey.fingerprint(),
             "key_file=" + keyFile,
-            "tenancy=" + tenancyId,
-            "region=local",
             ""));
+    Files.writeString(config, String.join("\n", lines));
     return config;
   }
 

@@ -12,16 +12,16 @@ import io.ekms.core.tls.Pem;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
+import java.security.PrivateKey;
 
 /** The official OCI Java SDK's clients, pointed at ekms by endpoint only, trusting its CA. */
 final class OciSdk {
   private final SimpleAuthenticationDetailsProvider auth;
   private final ClientConfigurator trust;
 
-  OciSdk(String tenancy, String user, String fingerprint, KeyPair key, Path caFile)
+  OciSdk(String tenancy, String user, String fingerprint, PrivateKey key, Path caFile)
       throws Exception {
-    String pem = Pem.encode(key.getPrivate());
+    String pem = Pem.encode(key);
     this.auth =
         SimpleAuthenticationDetailsProvider.builder()
             .tenantId(tenancy)

@@ -6,6 +6,7 @@ import com.oracle.bmc.http.signing.RequestSigner;
 import com.oracle.bmc.http.signing.SigningStrategy;
 import io.ekms.core.tls.Pem;
 import io.ekms.core.tls.TrustBundle;
+import io.ekms.sdk.ApiKey;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,13 +27,13 @@ final class SignedHttp {
   private final HttpClient http;
   private final RequestSigner signer;
 
-  SignedHttp(String tenancy, KmsStack.User user, Path caFile) throws Exception {
+  SignedHttp(String tenancy, ApiKey user, Path caFile) throws Exception {
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .sslContext(TrustBundle.sslContext(Pem.certificates(caFile)))
             .build();
-    byte[] pem = Pem.encode(user.key().getPrivate()).getBytes(StandardCharsets.US_ASCII);
+    byte[] pem = Pem.encode(user.privateKey()).getBytes(StandardCharsets.US_ASCII);
     this.signer =
         DefaultRequestSigner.createRequestSigner(
             SimpleAuthenticationDetailsProvider.builder()

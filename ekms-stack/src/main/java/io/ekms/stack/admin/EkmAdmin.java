@@ -102,6 +102,11 @@ public final class EkmAdmin {
         Map.of("vaultId", vaultId, "keyId", keyId, "usage", usage));
   }
 
+  /** The audit records (up to 1,000) of the request with id {@code requestId}, oldest first. */
+  public JsonNode audit(String requestId) {
+    return http.auditOf(requestId);
+  }
+
   /** The raw API, for calls this class has no method for. */
   public AdminHttp http() {
     return http;
