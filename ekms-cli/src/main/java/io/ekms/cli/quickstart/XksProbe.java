@@ -8,6 +8,7 @@ import io.ekms.common.secret.SecretBytes;
 import io.ekms.common.tls.Pem;
 import io.ekms.common.tls.TrustBundle;
 import io.ekms.ekm.auth.xks.SigV4Signer;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ final class XksProbe {
   private final QuickstartFile file;
   private final HttpClient http;
 
-  XksProbe(QuickstartStack stack, QuickstartFile file) throws Exception {
+  XksProbe(QuickstartFile file) throws IOException {
     this.file = file;
     this.http =
         HttpClient.newBuilder()

@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
 
 /** The per-principal request rate over HTTPS: 429 TooManyRequests with Retry-After. */
 class KmsRateLimitTest {
+  private static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  private static final String COMPARTMENT =
+      "ocid1.compartment.oc1..bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+
   @Test
   void signedRequests_overThePrincipalsBurst_are429WithRetryAfter_thenServedAgain()
       throws Exception {
@@ -53,8 +57,7 @@ class KmsRateLimitTest {
             () -> {},
             ticker::get)) {
       Principal user = principal(kms, dir);
-      URI list =
-          URI.create(kms.baseUrl() + "/20180608/vaults?compartmentId=" + KmsStack.COMPARTMENT);
+      URI list = URI.create(kms.baseUrl() + "/20180608/vaults?compartmentId=" + COMPARTMENT);
 
       assertThat(signedGet(dir, list, user)).startsWith("HTTP/1.1 200");
       assertThat(signedGet(dir, list, user)).startsWith("HTTP/1.1 200");
@@ -77,7 +80,7 @@ class KmsRateLimitTest {
             Files.readString(dir.resolve("admin.token")).trim());
     String userId =
         admin
-            .call("POST", "/admin/v1/users", Map.of("tenancyId", KmsStack.TENANCY, "name", "app"))
+            .call("POST", "/admin/v1/users", Map.of("tenancyId", TENANCY, "name", "app"))
             .path("id")
             .asText();
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -94,7 +97,7 @@ class KmsRateLimitTest {
     admin.call(
         "POST",
         "/admin/v1/users/" + userId + "/grants",
-        Map.of("compartmentId", KmsStack.COMPARTMENT, "permission", "manage"));
+        Map.of("compartmentId", COMPARTMENT, "permission", "manage"));
     return new Principal(userId, fingerprint, key);
   }
 
@@ -105,7 +108,7 @@ class KmsRateLimitTest {
     String pem = PemWriter.encode(user.key().getPrivate());
     var provider =
         SimpleAuthenticationDetailsProvider.builder()
-            .tenantId(KmsStack.TENANCY)
+            .tenantId(TENANCY)
             .userId(user.userId())
             .fingerprint(user.fingerprint())
             .privateKeySupplier(

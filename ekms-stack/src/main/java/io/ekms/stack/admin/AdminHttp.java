@@ -7,6 +7,7 @@ import io.ekms.common.tls.TrustBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -82,6 +83,16 @@ public final class AdminHttp {
           answer.path("message").asText(""));
     }
     return answer;
+  }
+
+  /** The {@code items} of {@code GET /admin/v1/audit} for one request id (EKM and KMS). */
+  JsonNode auditOf(String requestId) {
+    return call(
+            "GET",
+            "/admin/v1/audit?limit=1000&requestId="
+                + URLEncoder.encode(requestId, StandardCharsets.UTF_8),
+            null)
+        .path("items");
   }
 
   private static JsonNode tree(byte[] body) {

@@ -80,18 +80,19 @@ class KmsNoSecretsAtRestTest {
             List.of(
                 marker.getBytes(StandardCharsets.UTF_8),
                 dek,
-                w.stack.clientSecret.getBytes(StandardCharsets.UTF_8),
-                Files.readString(w.stack.kmsDir.resolve("admin.token")).trim().getBytes(),
-                Files.readAllBytes(w.stack.kmsDir.resolve("master.key"))));
+                w.clientSecret.getBytes(StandardCharsets.UTF_8),
+                Files.readString(w.kmsDir().resolve("admin.token")).trim().getBytes(),
+                Files.readAllBytes(w.kmsDir().resolve("master.key"))));
     List<byte[]> ekmKeys =
         SoftwareKeystoreReader.keyBytes(
-            w.stack.ekmDir.resolve("master.key"), w.stack.ekmConfig.database().jdbcUrl());
+            w.stack.dataDir().resolve("ekm").resolve("master.key"),
+            w.stack.ekmConfig().database().jdbcUrl());
     assertThat(ekmKeys).isNotEmpty();
     secrets.addAll(ekmKeys);
     List<byte[]> haystacks =
         List.of(
-            Files.readAllBytes(w.stack.kmsDir.resolve("kms.mv.db")),
-            Files.readAllBytes(w.stack.kmsDir.resolve("audit.jsonl")),
+            Files.readAllBytes(w.kmsDir().resolve("kms.mv.db")),
+            Files.readAllBytes(w.kmsDir().resolve("audit.jsonl")),
             logs.toString().getBytes(StandardCharsets.UTF_8));
     SecretScan.assertAbsent(secrets, haystacks);
     // Positive control: the haystacks are the real stores and hold what they should.

@@ -13,16 +13,16 @@ import io.ekms.core.tls.PemWriter;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
+import java.security.PrivateKey;
 
 /** The official OCI Java SDK's clients, pointed at ekms by endpoint only, trusting its CA. */
 final class OciSdk {
   private final SimpleAuthenticationDetailsProvider auth;
   private final ClientConfigurator trust;
 
-  OciSdk(String tenancy, String user, String fingerprint, KeyPair key, Path caFile)
+  OciSdk(String tenancy, String user, String fingerprint, PrivateKey key, Path caFile)
       throws Exception {
-    String pem = PemWriter.encode(key.getPrivate());
+    String pem = PemWriter.encode(key);
     this.auth =
         SimpleAuthenticationDetailsProvider.builder()
             .tenantId(tenancy)

@@ -3,6 +3,7 @@ package io.ekms.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.it.TenantWorld;
 import io.ekms.sdk.model.DecryptedData;
 import io.ekms.sdk.model.GeneratedKey;
 import io.ekms.sdk.model.Key;
@@ -17,17 +18,17 @@ import org.junit.jupiter.api.Test;
 
 /** KmsClient against the real identity, EKM and KMS: management, crypto and errors. */
 class KmsClientEndToEndTest {
-  static KmsWorld w;
+  static TenantWorld w;
 
   @BeforeAll
   static void start() throws Exception {
-    w = new KmsWorld();
+    w = new TenantWorld();
   }
 
   @Test
   void privateEndpoints_createdOne_isListedAndReadable() {
-    assertThat(w.kms.getPrivateEndpoint(w.endpoint.id()).port()).isEqualTo(w.stack.ekmPort);
-    assertThat(w.kms.listPrivateEndpoints(SdkStack.COMPARTMENT))
+    assertThat(w.kms.getPrivateEndpoint(w.endpoint.id()).port()).isEqualTo(w.stack.ekm().apiPort());
+    assertThat(w.kms.listPrivateEndpoints(TenantWorld.COMPARTMENT))
         .extracting(p -> p.id())
         .contains(w.endpoint.id());
   }
@@ -37,7 +38,7 @@ class KmsClientEndToEndTest {
     assertThat(w.vault.vaultType()).isEqualTo("EXTERNAL");
     assertThat(w.kms.getVault(w.vault.id()).externalKeyManagerMetadataSummary().privateEndpointId())
         .isEqualTo(w.endpoint.id());
-    assertThat(w.kms.listVaults(SdkStack.COMPARTMENT))
+    assertThat(w.kms.listVaults(TenantWorld.COMPARTMENT))
         .extracting(v -> v.id())
         .contains(w.vault.id());
   }
@@ -47,18 +48,18 @@ class KmsClientEndToEndTest {
     KmsManagement m = w.kms.management(w.vault.id());
     assertThat(w.key.protectionMode()).isEqualTo("EXTERNAL");
     assertThat(m.getKey(w.key.id()).externalKeyReferenceDetails().externalKeyId())
-        .isEqualTo(w.stack.ekmKeyId);
-    assertThat(m.listKeys(SdkStack.COMPARTMENT)).extracting(k -> k.id()).contains(w.key.id());
+        .isEqualTo(w.tenant.ekmKeyId());
+    assertThat(m.listKeys(TenantWorld.COMPARTMENT)).extracting(k -> k.id()).contains(w.key.id());
   }
 
   @Test
   void keyVersions_afterRotationInTheEkm_newVersionIsCurrentAndOldCiphertextDecrypts()
       throws Exception {
-    String ekmKey = w.stack.newEkmKey("rotating");
+    String ekmKey = w.newEkmKey("rotating");
     Key key = w.newKey("rotating", ekmKey);
     KmsCrypto crypto = w.kms.crypto(w.vault.id());
     String before = crypto.encrypt(key.id(), bytes("old"), Map.of()).ciphertext();
-    w.stack.ekmKeyAction(ekmKey, "rotate");
+    w.ekmKeyAction(ekmKey, "rotate");
     KmsManagement m = w.kms.management(w.vault.id());
     KeyVersion created = m.createKeyVersion(key.id());
     assertThat(m.getKey(key.id()).currentKeyVersion()).isEqualTo(created.id());
@@ -71,7 +72,7 @@ class KmsClientEndToEndTest {
 
   @Test
   void scheduleKeyDeletion_thenCancel_refusesCryptoThenRestoresTheKey() {
-    Key key = w.newKey("doomed", w.stack.ekmKeyId);
+    Key key = w.newKey("doomed", w.tenant.ekmKeyId());
     KmsManagement m = w.kms.management(w.vault.id());
     Instant when = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
     Key pending = m.scheduleKeyDeletion(key.id(), when);
@@ -84,7 +85,7 @@ class KmsClientEndToEndTest {
 
   @Test
   void scheduleVaultDeletion_thenCancel_movesThroughPendingDeletion() throws Exception {
-    KmsWorld other = new KmsWorld();
+    TenantWorld other = new TenantWorld();
     var pending = other.kms.scheduleVaultDeletion(other.vault.id(), null);
     assertThat(pending.lifecycleState()).isEqualTo("PENDING_DELETION");
     assertThat(pending.timeOfDeletion()).isNotBlank();
@@ -131,7 +132,7 @@ class KmsClientEndToEndTest {
 
   @Test
   void crypto_readOnlyUser_isRefusedWithACode() throws Exception {
-    KmsClient reader = w.stack.client(w.stack.newUser("reader", "read"));
+    KmsClient reader = w.client(w.newUser("reader", "read"));
     assertThat(reader.getVault(w.vault.id()).id()).isEqualTo(w.vault.id());
     assertThatThrownBy(() -> reader.crypto(w.vault.id()).encrypt(w.key.id(), bytes("x"), Map.of()))
         .isInstanceOfSatisfying(KmsException.class, e -> assertThat(e.status()).isIn(403, 404));
@@ -140,10 +141,7 @@ class KmsClientEndToEndTest {
   @Test
   void anyCall_unreachableKms_isKmsExceptionUnreachable() throws Exception {
     KmsClient nowhere =
-        KmsClient.builder()
-            .endpoint("https://127.0.0.1:1")
-            .profile(w.stack.ociConfig, "ekms")
-            .build();
+        KmsClient.builder().endpoint("https://127.0.0.1:1").profile(w.ociConfig, "ekms").build();
     assertThatThrownBy(() -> nowhere.getVault(w.vault.id()))
         .isInstanceOfSatisfying(
             KmsException.class, e -> assertThat(e.code()).isEqualTo(KmsException.UNREACHABLE));

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.secret.SecretFiles;
-import io.ekms.sdk.KmsWorld;
-import io.ekms.sdk.SdkStack;
+import io.ekms.core.tls.LocalCa;
+import io.ekms.it.TenantWorld;
+import io.ekms.stack.LoopbackStack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,17 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ekms kms vault|key|key-version|private-endpoint ...} against the real identity, EKM and
- * KMS on loopback (ekms-sdk's SdkStack), through {@link Main#commandLine()}.
+ * KMS on loopback (the shared LoopbackStack of ekms-it's TenantWorld), through {@link
+ * Main#commandLine()}.
  */
 class KmsCommandsTest {
   @TempDir static Path dir;
-  static KmsWorld world;
-  static SdkStack stack;
+  static TenantWorld world;
+  static LoopbackStack stack;
   static Path quickstart;
 
   @BeforeAll
   static void start() throws Exception {
-    world = new KmsWorld();
+    world = new TenantWorld();
     stack = world.stack;
     quickstart = CliRun.quickstart(world, dir);
   }
@@ -41,13 +43,14 @@ class KmsCommandsTest {
                 "--external-key-manager-ip",
                 "127.0.0.1",
                 "--port",
-                String.valueOf(stack.ekmPort),
+                String.valueOf(stack.ekm().apiPort()),
                 "--ca-bundle-file",
-                stack.ekmDir.resolve("tls/ca.pem").toString())
+                stack.caFile().toString())
             .json();
     assertThat(CliRun.with(quickstart, "kms", "private-endpoint", "list").out())
         .contains(endpoint.path("id").asText());
-    Path secret = SecretFiles.write(dir.resolve("client.secret"), stack.clientSecret + "\n");
+    Path secret =
+        SecretFiles.write(dir.resolve("client.secret"), world.tenant.oauthClient().secret() + "\n");
     JsonNode vault =
         CliRun.with(
                 quickstart,
@@ -57,19 +60,19 @@ class KmsCommandsTest {
                 "--display-name",
                 "cli-vault",
                 "--external-vault-endpoint-url",
-                stack.ekmVaultUrl(),
+                stack.ekmUrl() + "/oci/ekm/v1/vaults/" + world.tenant.ekmVaultId(),
                 "--private-endpoint-id",
                 endpoint.path("id").asText(),
                 "--idcs-account-name-url",
-                stack.identity.issuer(),
+                stack.identity().issuer(),
                 "--client-app-id",
-                stack.clientId,
+                world.tenant.oauthClient().id(),
                 "--client-app-secret-file",
                 secret.toString())
             .json();
     String vaultId = vault.path("id").asText();
     assertThat(vault.path("lifecycleState").asText()).isEqualTo("ACTIVE");
-    assertThat(vault.toString()).doesNotContain(stack.clientSecret);
+    assertThat(vault.toString()).doesNotContain(world.tenant.oauthClient().secret());
     assertThat(CliRun.with(quickstart, "kms", "vault", "list").json().findValuesAsText("id"))
         .contains(vaultId);
     assertThat(
@@ -92,7 +95,7 @@ class KmsCommandsTest {
 
   @Test
   void keyLifecycle_createDisableEnableScheduleCancel_reportsEachState() throws Exception {
-    String ekmKey = stack.newEkmKey("cli-lifecycle");
+    String ekmKey = world.newEkmKey("cli-lifecycle");
     String keyId =
         CliRun.with(
                 quickstart,
@@ -128,9 +131,9 @@ class KmsCommandsTest {
 
   @Test
   void keyVersions_afterRotationInTheEkm_createMakesASecondCurrentVersion() throws Exception {
-    String ekmKey = stack.newEkmKey("cli-rotating");
+    String ekmKey = world.newEkmKey("cli-rotating");
     String keyId = world.newKey("cli-rotating", ekmKey).id();
-    stack.ekmKeyAction(ekmKey, "rotate");
+    world.ekmKeyAction(ekmKey, "rotate");
     JsonNode created =
         CliRun.with(quickstart, "kms", "key-version", "create", "--key-id", keyId).json();
     JsonNode versions =
@@ -151,8 +154,11 @@ class KmsCommandsTest {
     String[] lines = run.out().split("\n");
     assertThat(lines).hasSize(2);
     assertThat(lines[0]).startsWith("ID").contains("NAME").contains("STATE");
-    assertThat(lines[1]).startsWith(world.key.id()).contains("orders").contains("ENABLED");
-    assertThat(lines[1].indexOf("orders")).isEqualTo(lines[0].indexOf("NAME"));
+    assertThat(lines[1])
+        .startsWith(world.key.id())
+        .contains(world.key.displayName())
+        .contains("ENABLED");
+    assertThat(lines[1].indexOf(world.key.displayName())).isEqualTo(lines[0].indexOf("NAME"));
   }
 
   @Test
@@ -164,11 +170,11 @@ class KmsCommandsTest {
             "vault",
             "list",
             "--endpoint",
-            stack.kms.baseUrl(),
+            stack.kms().baseUrl(),
             "--config-file",
             missing.toString(),
             "--compartment-id",
-            SdkStack.COMPARTMENT);
+            TenantWorld.COMPARTMENT);
     assertThat(run.code()).isEqualTo(ErrorHandler.CONFIG);
     assertThat(run.err())
         .isEqualTo(
@@ -194,15 +200,13 @@ class KmsCommandsTest {
   }
 
   @Test
-  void anyVerb_untrustedTls_exits4NamingCaFile() {
+  void anyVerb_untrustedTls_exits4NamingCaFile() throws Exception {
+    // A CA that did not issue the KMS's certificate (the stack's one CA issued all three).
+    Path otherCa = dir.resolve("other-ca");
+    LocalCa.create("another CA").writeTo(otherCa, true);
     CliRun run =
         CliRun.with(
-            quickstart,
-            "kms",
-            "vault",
-            "get",
-            "--ca-file",
-            stack.ekmDir.resolve("tls/ca.pem").toString());
+            quickstart, "kms", "vault", "get", "--ca-file", otherCa.resolve("ca.pem").toString());
     assertThat(run.code()).isEqualTo(ErrorHandler.UNAVAILABLE);
     assertThat(run.err()).contains("pass --ca-file");
   }

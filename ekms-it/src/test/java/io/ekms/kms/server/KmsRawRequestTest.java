@@ -35,8 +35,7 @@ class KmsRawRequestTest {
     w = new SdkWorld();
     http =
         HttpClient.newBuilder()
-            .sslContext(
-                TrustBundle.sslContext(Pem.certificates(w.stack.kmsDir.resolve("tls/ca.pem"))))
+            .sslContext(TrustBundle.sslContext(Pem.certificates(w.stack.caFile())))
             .build();
   }
 
@@ -59,19 +58,19 @@ class KmsRawRequestTest {
   @Test
   void unsignedRequest_is401NotAuthenticated() throws Exception {
     var r =
-        get(URI.create(w.stack.kms.baseUrl() + "/20180608/vaults/" + w.vault.getId()), Map.of());
+        get(URI.create(w.stack.kms().baseUrl() + "/20180608/vaults/" + w.vault.getId()), Map.of());
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).contains("NotAuthenticated");
   }
 
   /** Signs a GET with the OCI SDK's own signer, with the given Date header value. */
   static Map<String, String> signedHeaders(URI uri, String date) {
-    String pem = PemWriter.encode(w.stack.userKey.getPrivate());
+    String pem = PemWriter.encode(w.user.privateKey());
     var provider =
         SimpleAuthenticationDetailsProvider.builder()
-            .tenantId(KmsStack.TENANCY)
-            .userId(w.stack.userId)
-            .fingerprint(w.stack.fingerprint)
+            .tenantId(SdkWorld.TENANCY)
+            .userId(w.user.userId())
+            .fingerprint(w.user.fingerprint())
             .privateKeySupplier(
                 () -> new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
             .build();
@@ -85,7 +84,7 @@ class KmsRawRequestTest {
 
   /** Sends the request over a raw TLS socket, so the Date header is exactly what was signed. */
   static int rawGet(URI uri, Map<String, String> headers) throws Exception {
-    var tls = TrustBundle.sslContext(Pem.certificates(w.stack.kmsDir.resolve("tls/ca.pem")));
+    var tls = TrustBundle.sslContext(Pem.certificates(w.stack.caFile()));
     try (var socket = tls.getSocketFactory().createSocket(uri.getHost(), uri.getPort())) {
       StringBuilder req = new StringBuilder("GET " + uri.getRawPath() + " HTTP/1.1\r\n");
       headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
@@ -106,29 +105,29 @@ class KmsRawRequestTest {
 
   @Test
   void signedRequest_currentDate_is200() throws Exception {
-    URI uri = URI.create(w.stack.kms.baseUrl() + "/20180608/vaults/" + w.vault.getId());
+    URI uri = URI.create(w.stack.kms().baseUrl() + "/20180608/vaults/" + w.vault.getId());
     assertThat(rawGet(uri, signedHeaders(uri, date(ZonedDateTime.now(ZoneOffset.UTC)))))
         .isEqualTo(200);
   }
 
   @Test
   void replayedRequestWithAnOldDate_is401() throws Exception {
-    URI uri = URI.create(w.stack.kms.baseUrl() + "/20180608/vaults/" + w.vault.getId());
+    URI uri = URI.create(w.stack.kms().baseUrl() + "/20180608/vaults/" + w.vault.getId());
     String old = date(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(10));
     assertThat(rawGet(uri, signedHeaders(uri, old))).isEqualTo(401);
   }
 
   @Test
   void health_publicSaysOnlyUp_metricsAndDetailOnTheAdminListenerOnly() throws Exception {
-    var health = get(URI.create(w.stack.kms.baseUrl() + "/health"), Map.of());
+    var health = get(URI.create(w.stack.kms().baseUrl() + "/health"), Map.of());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
     for (String path : List.of("/metrics", "/observe/metrics", "/observe/health")) {
-      var r = get(URI.create(w.stack.kms.baseUrl() + path), Map.of());
+      var r = get(URI.create(w.stack.kms().baseUrl() + path), Map.of());
       assertThat(r.statusCode()).as(path).isEqualTo(404);
       assertThat(r.body()).as(path).doesNotContain("kms_requests");
     }
-    String admin = "https://127.0.0.1:" + w.stack.kms.adminPort();
+    String admin = "https://127.0.0.1:" + w.stack.kms().adminPort();
     var metrics = get(URI.create(admin + "/metrics"), Map.of());
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("kms_requests_seconds_count");

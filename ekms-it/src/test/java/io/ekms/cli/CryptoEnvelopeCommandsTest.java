@@ -3,7 +3,7 @@ package io.ekms.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.sdk.KmsWorld;
+import io.ekms.it.TenantWorld;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CryptoEnvelopeCommandsTest {
   @TempDir static Path dir;
-  static KmsWorld world;
+  static TenantWorld world;
   static Path quickstart;
 
   @BeforeAll
   static void start() throws Exception {
-    world = new KmsWorld();
+    world = new TenantWorld();
     quickstart = CliRun.quickstart(world, dir);
   }
 

@@ -40,8 +40,8 @@ class OciSdkEndToEndTest {
     assertThat(w.vault.getLifecycleState()).isEqualTo(Vault.LifecycleState.Active);
     var meta = w.vault.getExternalKeyManagerMetadataSummary();
     assertThat(meta.getVendor()).isEqualTo("ekms");
-    assertThat(meta.getOauthMetadataSummary().getClientAppId()).isEqualTo(w.stack.clientId);
-    assertThat(w.vault.toString()).doesNotContain(w.stack.clientSecret);
+    assertThat(meta.getOauthMetadataSummary().getClientAppId()).isEqualTo(w.clientId);
+    assertThat(w.vault.toString()).doesNotContain(w.clientSecret);
   }
 
   @Test
@@ -49,7 +49,7 @@ class OciSdkEndToEndTest {
     Key key = w.newKey("orders");
     assertThat(key.getProtectionMode()).isEqualTo(Key.ProtectionMode.External);
     assertThat(key.getLifecycleState()).isEqualTo(Key.LifecycleState.Enabled);
-    assertThat(key.getExternalKeyReferenceDetails().getExternalKeyId()).isEqualTo(w.stack.ekmKeyId);
+    assertThat(key.getExternalKeyReferenceDetails().getExternalKeyId()).isEqualTo(w.ekmKeyId);
     assertThat(key.getExternalKeyReferenceDetails().getExternalKeyVersionId()).startsWith("kv-");
     assertThat(key.getCurrentKeyVersion()).startsWith("ocid1.keyversion.");
   }

@@ -3,6 +3,7 @@ package io.ekms.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.it.TenantWorld;
 import io.ekms.sdk.envelope.Envelope;
 import io.ekms.sdk.envelope.EnvelopeFiles;
 import io.ekms.sdk.envelope.EnvelopeInfo;
@@ -22,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Envelope encryption of files through the real KMS, EKM and identity servers. */
 class EnvelopeEndToEndTest {
   static final Map<String, String> CONTEXT = Map.of("department", "finance", "file", "q3.csv");
-  static KmsWorld w;
+  static TenantWorld w;
   static EnvelopeFiles files;
   @TempDir Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    w = new KmsWorld();
+    w = new TenantWorld();
     files = new EnvelopeFiles(new Envelope(new KmsDataKeys(w.kms)));
   }
 
@@ -43,7 +44,7 @@ class EnvelopeEndToEndTest {
     Path plain = plaintextFile(3 * Envelope.DEFAULT_FRAME_SIZE + 123);
     KeyReference key = new KeyReference(w.vault.id(), w.key.id());
     files.encrypt(key, CONTEXT, plain, dir.resolve("q3.ekms"));
-    KmsClient fresh = w.stack.client(w.stack.ociConfig);
+    KmsClient fresh = w.client(w.ociConfig);
     EnvelopeInfo info =
         new EnvelopeFiles(new Envelope(new KmsDataKeys(fresh)))
             .decrypt(dir.resolve("q3.ekms"), dir.resolve("q3.out"));
@@ -73,14 +74,14 @@ class EnvelopeEndToEndTest {
 
   @Test
   void file_keyDisabledInTheEkm_failsAsKmsExceptionNotAsTampering() throws Exception {
-    String ekmKey = w.stack.newEkmKey("to-disable");
+    String ekmKey = w.newEkmKey("to-disable");
     Key key = w.newKey("to-disable", ekmKey);
     Path plain = plaintextFile(10);
     files.encrypt(new KeyReference(w.vault.id(), key.id()), Map.of(), plain, dir.resolve("e"));
-    w.stack.ekmKeyAction(ekmKey, "disable");
+    w.ekmKeyAction(ekmKey, "disable");
     assertThatThrownBy(() -> files.decrypt(dir.resolve("e"), dir.resolve("out")))
         .isInstanceOfSatisfying(KmsException.class, e -> assertThat(e.status()).isEqualTo(409));
-    w.stack.ekmKeyAction(ekmKey, "enable");
+    w.ekmKeyAction(ekmKey, "enable");
     files.decrypt(dir.resolve("e"), dir.resolve("out"));
     assertThat(Files.mismatch(plain, dir.resolve("out"))).isEqualTo(-1);
   }

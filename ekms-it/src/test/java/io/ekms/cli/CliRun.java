@@ -2,8 +2,8 @@ package io.ekms.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.json.Json;
-import io.ekms.sdk.KmsWorld;
-import io.ekms.sdk.SdkStack;
+import io.ekms.it.TenantWorld;
+import io.ekms.stack.LoopbackStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,20 +52,20 @@ record CliRun(int code, String out, String err) {
    * Writes a quickstart.json for {@code world} (as {@code ekms quickstart} does, with an extra
    * field the CLI must ignore) into {@code dir}.
    */
-  static Path quickstart(KmsWorld world, Path dir) throws IOException {
-    SdkStack stack = world.stack;
+  static Path quickstart(TenantWorld world, Path dir) throws IOException {
+    LoopbackStack stack = world.stack;
     Map<String, Object> kms = new LinkedHashMap<>();
-    kms.put("endpoint", stack.kms.baseUrl());
-    kms.put("ociConfig", stack.ociConfig.toAbsolutePath().toString());
-    kms.put("profile", "ekms");
-    kms.put("compartmentId", SdkStack.COMPARTMENT);
+    kms.put("endpoint", stack.kms().baseUrl());
+    kms.put("ociConfig", world.ociConfig.toAbsolutePath().toString());
+    kms.put("profile", TenantWorld.PROFILE);
+    kms.put("compartmentId", TenantWorld.COMPARTMENT);
     kms.put("vaultId", world.vault.id());
     kms.put("keyId", world.key.id());
     kms.put("privateEndpointId", world.endpoint.id());
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("caCertificate", stack.kmsDir.resolve("tls/ca.pem").toAbsolutePath().toString());
+    doc.put("caCertificate", stack.caFile().toAbsolutePath().toString());
     doc.put("kms", kms);
-    doc.put("identity", Map.of("endpoint", stack.identity.issuer()));
+    doc.put("identity", Map.of("endpoint", stack.identity().issuer()));
     Path file = dir.resolve("quickstart.json");
     Files.writeString(file, Json.writeString(doc));
     return file;

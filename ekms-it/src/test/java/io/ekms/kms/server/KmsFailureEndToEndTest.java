@@ -70,16 +70,16 @@ class KmsFailureEndToEndTest {
     String otherCa = LocalCa.create("someone else").certificatePem();
     var endpoint =
         w.sdk
-            .ekm(w.stack.kms.baseUrl())
+            .ekm(w.stack.kms().baseUrl())
             .createEkmsPrivateEndpoint(
                 CreateEkmsPrivateEndpointRequest.builder()
                     .createEkmsPrivateEndpointDetails(
                         CreateEkmsPrivateEndpointDetails.builder()
-                            .compartmentId(KmsStack.COMPARTMENT)
+                            .compartmentId(SdkWorld.COMPARTMENT)
                             .displayName("wrong-ca")
                             .subnetId("ocid1.subnet.oc1..s")
                             .externalKeyManagerIp("127.0.0.1")
-                            .port(w.stack.ekmPort)
+                            .port(w.ekmPort)
                             .caBundle(otherCa)
                             .build())
                     .build())
@@ -90,11 +90,11 @@ class KmsFailureEndToEndTest {
                     CreateVaultRequest.builder()
                         .createVaultDetails(
                             CreateVaultDetails.builder()
-                                .compartmentId(KmsStack.COMPARTMENT)
+                                .compartmentId(SdkWorld.COMPARTMENT)
                                 .displayName("untrusted")
                                 .vaultType(CreateVaultDetails.VaultType.External)
                                 .externalKeyManagerMetadata(
-                                    w.metadata(endpoint.getId(), w.stack.clientSecret))
+                                    w.metadata(endpoint.getId(), w.clientSecret))
                                 .build())
                         .build()))
         .isInstanceOfSatisfying(
@@ -114,7 +114,7 @@ class KmsFailureEndToEndTest {
                     CreateVaultRequest.builder()
                         .createVaultDetails(
                             CreateVaultDetails.builder()
-                                .compartmentId(KmsStack.COMPARTMENT)
+                                .compartmentId(SdkWorld.COMPARTMENT)
                                 .displayName("bad-secret")
                                 .vaultType(CreateVaultDetails.VaultType.External)
                                 .externalKeyManagerMetadata(
@@ -136,11 +136,11 @@ class KmsFailureEndToEndTest {
     g.initialize(2048);
     OciSdk impostor =
         new OciSdk(
-            KmsStack.TENANCY,
-            w.stack.userId,
-            w.stack.fingerprint,
-            g.generateKeyPair(),
-            w.stack.kmsDir.resolve("tls/ca.pem"));
+            SdkWorld.TENANCY,
+            w.user.userId(),
+            w.user.fingerprint(),
+            g.generateKeyPair().getPrivate(),
+            w.stack.caFile());
     Key key = w.newKey("impostor");
     assertThatThrownBy(
             () -> impostor.crypto(w.vault.getCryptoEndpoint()).encrypt(encryptOnce(key.getId())))
@@ -154,14 +154,14 @@ class KmsFailureEndToEndTest {
 
   @Test
   void userWithReadOnly_mayGetButNotUse_404() throws Exception {
-    var reader = w.stack.newUser("reader", "read");
+    var reader = w.newUser("reader", "read");
     OciSdk sdk =
         new OciSdk(
-            KmsStack.TENANCY,
+            SdkWorld.TENANCY,
             reader.userId(),
             reader.fingerprint(),
-            reader.key(),
-            w.stack.kmsDir.resolve("tls/ca.pem"));
+            reader.privateKey(),
+            w.stack.caFile());
     Key key = w.newKey("guarded");
     var management = sdk.management(w.vault.getManagementEndpoint());
     assertThat(
@@ -191,20 +191,12 @@ class KmsFailureEndToEndTest {
                     .loggingContext(Map.of("app", "billing"))
                     .build())
             .build());
-    var ekmAudit =
-        w.stack
-            .ekmAdmin
-            .call("GET", "/admin/v1/audit?limit=1000&requestId=" + requestId, null)
-            .path("items");
+    var ekmAudit = w.stack.ekmAdmin().audit(requestId);
     assertThat(ekmAudit.toString()).contains("\"operation\":\"Encrypt\"");
-    var kmsAudit =
-        w.stack
-            .kmsAdmin
-            .call("GET", "/admin/v1/audit?limit=1000&requestId=" + requestId, null)
-            .path("items");
+    var kmsAudit = w.stack.kmsAdmin().audit(requestId);
     assertThat(kmsAudit.toString())
         .contains("\"operation\":\"Encrypt\"")
         .contains("loggingContext.app")
-        .contains(w.stack.userId);
+        .contains(w.user.userId());
   }
 }

@@ -47,7 +47,7 @@ class CrossTenancyEndToEndTest {
             Base64.getDecoder().decode(w.encrypt(key.getId(), "alice's secret", null)));
     alices =
         new Targets(
-            KmsStack.COMPARTMENT,
+            SdkWorld.COMPARTMENT,
             w.endpoint.getId(),
             w.vault.getId(),
             key.getId(),
@@ -55,8 +55,8 @@ class CrossTenancyEndToEndTest {
     bob =
         new SignedHttp(
             BOBS_TENANCY,
-            w.stack.newUser("bob", BOBS_TENANCY, BOBS_COMPARTMENT, "manage"),
-            w.stack.kmsDir.resolve("tls/ca.pem"));
+            w.newUser("bob", BOBS_TENANCY, BOBS_COMPARTMENT, "manage"),
+            w.stack.caFile());
   }
 
   @AfterAll
@@ -87,9 +87,9 @@ class CrossTenancyEndToEndTest {
           .replace("{version}", version)
           .replace("{ciphertext}", Base64.getEncoder().encodeToString(ciphertext))
           .replace("{own}", BOBS_COMPARTMENT)
-          .replace("{ekmKey}", w.stack.ekmKeyId)
-          .replace("{ekmUrl}", w.stack.ekmVaultUrl())
-          .replace("{identity}", w.stack.identityUrl());
+          .replace("{ekmKey}", w.ekmKeyId)
+          .replace("{ekmUrl}", w.ekmVaultUrl())
+          .replace("{identity}", w.identityUrl());
     }
   }
 
@@ -168,9 +168,8 @@ class CrossTenancyEndToEndTest {
     assertThat(ekmAudit(requestId)).isEmpty();
     List<String> results = new ArrayList<>();
     w.stack
-        .kmsAdmin
-        .call("GET", "/admin/v1/audit?limit=1000&requestId=" + requestId, null)
-        .path("items")
+        .kmsAdmin()
+        .audit(requestId)
         .forEach(e -> results.add(e.path("record").path("result").asText()));
     assertThat(results).containsExactly("NotAuthorizedOrNotFound");
   }
@@ -207,16 +206,13 @@ class CrossTenancyEndToEndTest {
 
   static HttpResponse<byte[]> send(Route route, Targets targets, String requestId)
       throws Exception {
-    URI uri = URI.create(w.stack.kms.baseUrl() + targets.fill(route.path()));
+    URI uri = URI.create(w.stack.kms().baseUrl() + targets.fill(route.path()));
     String body = route.body() == null ? null : targets.fill(route.body());
     return bob.send(route.method(), uri, body, requestId);
   }
 
   static JsonNode ekmAudit(String requestId) throws Exception {
-    return w.stack
-        .ekmAdmin
-        .call("GET", "/admin/v1/audit?limit=1000&requestId=" + requestId, null)
-        .path("items");
+    return w.stack.ekmAdmin().audit(requestId);
   }
 
   static String createKey() {

@@ -11,6 +11,7 @@ import com.oracle.bmc.keymanagement.model.OauthMetadata;
 import com.oracle.bmc.keymanagement.requests.CreateEkmsPrivateEndpointRequest;
 import com.oracle.bmc.keymanagement.requests.CreateVaultRequest;
 import com.oracle.bmc.model.BmcException;
+import io.ekms.stack.admin.IdentityAdmin;
 import java.net.ServerSocket;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,7 @@ class KmsEgressEndToEndTest {
 
   @Test
   void createPrivateEndpoint_theKmsOwnAdminListener_is400InvalidParameter() {
-    BmcException e = refusal(() -> createEndpoint("127.0.0.1", w.stack.kms.adminPort()));
+    BmcException e = refusal(() -> createEndpoint("127.0.0.1", w.stack.kms().adminPort()));
 
     assertThat(e.getStatusCode()).isEqualTo(400);
     assertThat(e.getServiceCode()).isEqualTo("InvalidParameter");
@@ -77,10 +78,10 @@ class KmsEgressEndToEndTest {
               () ->
                   createVault(
                       w.endpoint.getId(),
-                      w.stack.ekmVaultUrl(),
+                      w.ekmVaultUrl(),
                       "https://localhost:" + identity.port(),
-                      w.stack.clientId,
-                      w.stack.clientSecret));
+                      w.clientId,
+                      w.clientSecret));
 
       assertThat(e.getStatusCode()).isEqualTo(400);
       assertThat(e.getServiceCode()).isEqualTo("InvalidParameter");
@@ -98,10 +99,10 @@ class KmsEgressEndToEndTest {
             () ->
                 createVault(
                     w.endpoint.getId(),
-                    w.stack.ekmVaultUrl(),
+                    w.ekmVaultUrl(),
                     "https://169.254.169.254",
-                    w.stack.clientId,
-                    w.stack.clientSecret));
+                    w.clientId,
+                    w.clientSecret));
 
     assertThat(e.getStatusCode()).isEqualTo(400);
     assertThat(e.getServiceCode()).isEqualTo("InvalidParameter");
@@ -112,10 +113,10 @@ class KmsEgressEndToEndTest {
   void createVault_identitySilentThenClosed_sameAnswerWithoutJdkText() throws Exception {
     SilentListener identity = new SilentListener();
     String url = "https://127.0.0.1:" + identity.port();
-    BmcException silent = vaultFailure(w.endpoint.getId(), w.stack.ekmVaultUrl(), url);
+    BmcException silent = vaultFailure(w.endpoint.getId(), w.ekmVaultUrl(), url);
     assertThat(identity.accepted()).isPositive();
     identity.close();
-    BmcException closed = vaultFailure(w.endpoint.getId(), w.stack.ekmVaultUrl(), url);
+    BmcException closed = vaultFailure(w.endpoint.getId(), w.ekmVaultUrl(), url);
 
     assertSameUnreachableAnswer(silent, closed);
     assertThat(closed.getUnmodifiedMessage()).contains("identity server").contains(url);
@@ -125,8 +126,8 @@ class KmsEgressEndToEndTest {
   void createVault_ekmSilentThenClosed_sameAnswerWithoutJdkText() throws Exception {
     SilentListener ekm = new SilentListener();
     String vaultUrl = "https://127.0.0.1:" + ekm.port() + "/oci/ekm/v1/vaults/vlt-silent";
-    KmsStack.IdentityClient client =
-        w.stack.newIdentityClient("silent", "https://127.0.0.1:" + ekm.port() + "/");
+    IdentityAdmin.Client client =
+        w.newIdentityClient("silent", "https://127.0.0.1:" + ekm.port() + "/");
     String endpointId = createEndpoint("127.0.0.1", ekm.port()).getId();
     BmcException silent = vaultFailure(endpointId, vaultUrl, client);
     assertThat(ekm.accepted()).isPositive();
@@ -139,19 +140,18 @@ class KmsEgressEndToEndTest {
 
   @Test
   void createVault_twelveUnreachableIdentityServers_leaveNoHttpClientBehind() throws Exception {
-    int before = w.stack.openHttpClients();
+    int before = w.openHttpClients();
     for (int i = 0; i < 12; i++) {
       int closedPort;
       try (ServerSocket s = new ServerSocket(0)) {
         closedPort = s.getLocalPort();
       }
       BmcException e =
-          vaultFailure(
-              w.endpoint.getId(), w.stack.ekmVaultUrl(), "https://127.0.0.1:" + closedPort);
+          vaultFailure(w.endpoint.getId(), w.ekmVaultUrl(), "https://127.0.0.1:" + closedPort);
       assertThat(e.getStatusCode()).isEqualTo(409);
     }
 
-    assertThat(w.stack.openHttpClients()).isLessThanOrEqualTo(before);
+    assertThat(w.openHttpClients()).isLessThanOrEqualTo(before);
   }
 
   /** What {@code call} was refused with; the assertion fails if it succeeded. */
@@ -176,30 +176,28 @@ class KmsEgressEndToEndTest {
   }
 
   private static BmcException vaultFailure(String endpointId, String vaultUrl, String identity) {
-    return refusal(
-        () -> createVault(endpointId, vaultUrl, identity, w.stack.clientId, w.stack.clientSecret));
+    return refusal(() -> createVault(endpointId, vaultUrl, identity, w.clientId, w.clientSecret));
   }
 
   private static BmcException vaultFailure(
-      String endpointId, String vaultUrl, KmsStack.IdentityClient client) {
+      String endpointId, String vaultUrl, IdentityAdmin.Client client) {
     return refusal(
-        () ->
-            createVault(endpointId, vaultUrl, w.stack.identityUrl(), client.id(), client.secret()));
+        () -> createVault(endpointId, vaultUrl, w.identityUrl(), client.id(), client.secret()));
   }
 
   private static EkmsPrivateEndpoint createEndpoint(String host, int port) throws Exception {
     return w.sdk
-        .ekm(w.stack.kms.baseUrl())
+        .ekm(w.stack.kms().baseUrl())
         .createEkmsPrivateEndpoint(
             CreateEkmsPrivateEndpointRequest.builder()
                 .createEkmsPrivateEndpointDetails(
                     CreateEkmsPrivateEndpointDetails.builder()
-                        .compartmentId(KmsStack.COMPARTMENT)
+                        .compartmentId(SdkWorld.COMPARTMENT)
                         .displayName("egress")
                         .subnetId("ocid1.subnet.oc1..s")
                         .externalKeyManagerIp(host)
                         .port(port)
-                        .caBundle(w.stack.ekmCaPem())
+                        .caBundle(w.caPem())
                         .build())
                 .build())
         .getEkmsPrivateEndpoint();
@@ -211,7 +209,7 @@ class KmsEgressEndToEndTest {
         CreateVaultRequest.builder()
             .createVaultDetails(
                 CreateVaultDetails.builder()
-                    .compartmentId(KmsStack.COMPARTMENT)
+                    .compartmentId(SdkWorld.COMPARTMENT)
                     .displayName("egress")
                     .vaultType(CreateVaultDetails.VaultType.External)
                     .externalKeyManagerMetadata(

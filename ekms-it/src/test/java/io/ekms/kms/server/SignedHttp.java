@@ -7,6 +7,7 @@ import com.oracle.bmc.http.signing.SigningStrategy;
 import io.ekms.common.tls.Pem;
 import io.ekms.common.tls.TrustBundle;
 import io.ekms.core.tls.PemWriter;
+import io.ekms.sdk.ApiKey;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,13 +28,13 @@ final class SignedHttp {
   private final HttpClient http;
   private final RequestSigner signer;
 
-  SignedHttp(String tenancy, KmsStack.User user, Path caFile) throws Exception {
+  SignedHttp(String tenancy, ApiKey user, Path caFile) throws Exception {
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .sslContext(TrustBundle.sslContext(Pem.certificates(caFile)))
             .build();
-    byte[] pem = PemWriter.encode(user.key().getPrivate()).getBytes(StandardCharsets.US_ASCII);
+    byte[] pem = PemWriter.encode(user.privateKey()).getBytes(StandardCharsets.US_ASCII);
     this.signer =
         DefaultRequestSigner.createRequestSigner(
             SimpleAuthenticationDetailsProvider.builder()

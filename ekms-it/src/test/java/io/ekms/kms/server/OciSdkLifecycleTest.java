@@ -50,10 +50,10 @@ class OciSdkLifecycleTest {
 
   @Test
   void rotation_inEkmThenKeyVersion_oldAndNewCiphertextsDecrypt() throws Exception {
-    String ekmKey = w.stack.newEkmKey("rotating");
+    String ekmKey = w.newEkmKey("rotating");
     Key key = w.newKey("rotating", ekmKey);
     String before = w.encrypt(key.getId(), "before", null);
-    String ekmVersion = w.stack.ekmKeyAction(ekmKey, "rotate").path("id").asText();
+    String ekmVersion = w.ekmKeyAction(ekmKey, "rotate").path("id").asText();
     var version =
         w.management
             .createKeyVersion(
@@ -81,24 +81,24 @@ class OciSdkLifecycleTest {
 
   @Test
   void keyDisabledInEkm_nextEncryptIs409_andEnableRestores() throws Exception {
-    String ekmKey = w.stack.newEkmKey("switch");
+    String ekmKey = w.newEkmKey("switch");
     Key key = w.newKey("switch", ekmKey);
     String ct = w.encrypt(key.getId(), "x", null);
-    w.stack.ekmKeyAction(ekmKey, "disable");
+    w.ekmKeyAction(ekmKey, "disable");
     assertRefused(() -> w.encrypt(key.getId(), "y", null), 409, "IncorrectState");
     assertRefused(() -> w.decrypt(key.getId(), ct, null), 409, "IncorrectState");
-    w.stack.ekmKeyAction(ekmKey, "enable");
+    w.ekmKeyAction(ekmKey, "enable");
     assertThat(w.decrypt(key.getId(), ct, null)).isEqualTo("x");
   }
 
   @Test
   void vaultBlockedInEkm_nextEncryptIs409() throws Exception {
     Key key = w.newKey("blocked");
-    w.stack.ekmVaultAction("block");
+    w.ekmVaultAction("block");
     try {
       assertRefused(() -> w.encrypt(key.getId(), "y", null), 409, "IncorrectState");
     } finally {
-      w.stack.ekmVaultAction("unblock");
+      w.ekmVaultAction("unblock");
     }
     assertThat(w.decrypt(key.getId(), w.encrypt(key.getId(), "z", null), null)).isEqualTo("z");
   }
@@ -162,7 +162,7 @@ class OciSdkLifecycleTest {
       var response =
           w.management.listKeys(
               ListKeysRequest.builder()
-                  .compartmentId(KmsStack.COMPARTMENT)
+                  .compartmentId(SdkWorld.COMPARTMENT)
                   .limit(2)
                   .page(page)
                   .build());
@@ -179,7 +179,7 @@ class OciSdkLifecycleTest {
   void createKey_retriedWithTheSameRetryToken_createsOneKey() {
     var details =
         com.oracle.bmc.keymanagement.model.CreateKeyDetails.builder()
-            .compartmentId(KmsStack.COMPARTMENT)
+            .compartmentId(SdkWorld.COMPARTMENT)
             .displayName("idempotent")
             .keyShape(
                 com.oracle.bmc.keymanagement.model.KeyShape.builder()
@@ -190,7 +190,7 @@ class OciSdkLifecycleTest {
                 com.oracle.bmc.keymanagement.model.CreateKeyDetails.ProtectionMode.External)
             .externalKeyReference(
                 com.oracle.bmc.keymanagement.model.ExternalKeyReference.builder()
-                    .externalKeyId(w.stack.ekmKeyId)
+                    .externalKeyId(w.ekmKeyId)
                     .build())
             .build();
     String token = "retry-" + System.nanoTime();
