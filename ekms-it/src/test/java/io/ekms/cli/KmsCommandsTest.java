@@ -31,6 +31,34 @@ class KmsCommandsTest {
   }
 
   @Test
+  void privateEndpointCreate_failoverAddresses_listsEveryNodeInOrder() {
+    JsonNode endpoint =
+        CliRun.with(
+                quickstart,
+                "kms",
+                "private-endpoint",
+                "create",
+                "--display-name",
+                "ekm-cluster",
+                "--external-key-manager-ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(stack.ekm().apiPort()),
+                "--failover-address",
+                "127.0.0.1:1",
+                "--failover-address",
+                "[::1]:2",
+                "--ca-bundle-file",
+                stack.caFile().toString())
+            .json();
+
+    assertThat(endpoint.path("externalKeyManagerAddresses"))
+        .extracting(JsonNode::asText)
+        .containsExactly("127.0.0.1:" + stack.ekm().apiPort(), "127.0.0.1:1", "[::1]:2");
+    assertThat(endpoint.path("externalKeyManagerIp").asText()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
   void vaultLifecycle_createListGetDeleteCancel_movesThroughPendingDeletion() throws Exception {
     JsonNode endpoint =
         CliRun.with(

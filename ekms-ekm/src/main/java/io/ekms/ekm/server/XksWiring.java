@@ -15,6 +15,7 @@ import io.ekms.ekm.http.XksAdminRoutes;
 import io.ekms.ekm.http.xks.XksRoutes;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.Backends;
+import io.ekms.ekm.service.HealthProbe;
 import io.ekms.ekm.service.XksAdmin;
 import io.ekms.ekm.service.XksCrypto;
 import io.ekms.ekm.service.XksDirectory;
@@ -65,12 +66,13 @@ final class XksWiring {
     }
   }
 
-  XksRoutes api() {
+  /** {@code health}: the default backend's probe, shared with {@code /health}. */
+  XksRoutes api(HealthProbe health) {
     return new XksRoutes(
         directory,
         sealer,
         new XksCrypto(db, backends, audit),
-        backends.forNewKey(null),
+        health,
         audit,
         refusals,
         new RequestMetrics(Metrics.registry(), "ekm_xks_requests"),

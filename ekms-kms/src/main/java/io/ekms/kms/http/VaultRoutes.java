@@ -86,7 +86,8 @@ final class VaultRoutes {
                 b.subnetId(),
                 b.externalKeyManagerIp(),
                 b.port(),
-                b.caBundle())));
+                b.caBundle(),
+                b.externalKeyManagerAddresses())));
   }
 
   private Reply listEndpoints(Request r, Caller c) {
