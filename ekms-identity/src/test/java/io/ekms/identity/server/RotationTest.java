@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.ekms.ekm.auth.TokenValidator;
+import io.ekms.identity.keys.SigningKeys;
 import io.ekms.identity.server.HttpAnswers.Answer;
 import io.ekms.identity.server.IdentityFixture.Registered;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class RotationTest {
   }
 
   @Test
-  void rotate_oldKeyRetiresAfterLifetimePlusSkew() throws Exception {
+  void rotate_oldKeyRetiresAfterLifetimePlusSkewPlusPeerRefresh() throws Exception {
     try (IdentityFixture f = new IdentityFixture()) {
       String oldKid = kids(f).get(0);
       Instant rotatedAt = f.clock.instant();
@@ -54,9 +55,9 @@ class RotationTest {
       assertThat(old.path("kid").asText()).isEqualTo(oldKid);
       assertThat(old.path("current").asBoolean()).isFalse();
       assertThat(Instant.parse(old.path("retireAt").asText()))
-          .isEqualTo(rotatedAt.plusSeconds(3600 + 60));
+          .isEqualTo(rotatedAt.plusSeconds(3600 + 60).plus(SigningKeys.REFRESH));
 
-      f.clock.advance(Duration.ofSeconds(3600 + 59));
+      f.clock.advance(Duration.ofSeconds(3600 + 59).plus(SigningKeys.REFRESH));
       assertThat(kids(f)).contains(oldKid).hasSize(2);
 
       f.clock.advance(Duration.ofSeconds(1));
@@ -74,7 +75,7 @@ class RotationTest {
       f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
 
       assertThat(kids(f)).hasSize(3);
-      f.clock.advance(Duration.ofMinutes(51));
+      f.clock.advance(Duration.ofMinutes(51).plus(SigningKeys.REFRESH));
       assertThat(kids(f)).hasSize(2);
     }
   }
