@@ -1,4 +1,4 @@
-package io.ekms.stack.admin;
+package io.ekms.admin.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
