@@ -19,6 +19,11 @@ public final class KmsAdmin {
         .asText();
   }
 
+  /** A user as the admin API shows it (id, tenancy, name, API keys, grants). */
+  public JsonNode user(String userId) {
+    return http.call("GET", USERS + "/" + userId, null);
+  }
+
   /** Registers a public key (PEM) for the user; returns its fingerprint. */
   public String addApiKey(String userId, String publicKeyPem) {
     return http.call("POST", USERS + "/" + userId + "/apiKeys", Map.of("publicKey", publicKeyPem))
