@@ -87,7 +87,7 @@ class EkmClientTest {
   void encrypt_namedVersionAfterRotation_usesThatVersion() throws Exception {
     String keyId = bed.createKey("rotating");
     String first = client.key("req-rot-0", keyId).currentVersionId();
-    bed.admin("POST", bed.keys() + "/" + keyId + "/rotate", null);
+    bed.admin.keyAction(bed.vaultId, keyId, "rotate");
 
     Sealed old = client.encrypt("req-rot-1", keyId, first, new byte[] {1, 2, 3}, null);
     Sealed current = client.encrypt("req-rot-2", keyId, null, new byte[] {1, 2, 3}, null);
