@@ -46,5 +46,4 @@ INSERT INTO audit_node (node_id, format, last_seq, last_hash)
 
 DROP TABLE audit_log_v1;
 
--- Admin reads filter by request id to reconcile one operation across the KMS and the EKM.
-CREATE INDEX audit_log_request_id ON audit_log (request_id);
+-- The request-id index is made on PostgreSQL only, by the Java migration V1002 (see why there).

@@ -45,4 +45,22 @@ class PostgresAuditNodesTest extends AuditNodesContract {
     log.append(AuditFixtures.record("after", 1));
     assertThat(log.verify()).isEqualTo(AuditFixtures.good("node-x", 1));
   }
+
+  @Test
+  void migrate_onPostgres_indexesRequestIds() {
+    long indexes =
+        database.withConnection(
+            c -> {
+              try (var rs =
+                  c.createStatement()
+                      .executeQuery(
+                          "SELECT count(*) FROM pg_indexes WHERE tablename = 'audit_log'"
+                              + " AND indexname = 'audit_log_request_id'")) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
+
+    assertThat(indexes).isEqualTo(1);
+  }
 }
