@@ -97,6 +97,18 @@ abstract class AuditNodesContract extends AuditStoreFixture {
   }
 
   @Test
+  void append_chainRowMovedByAnotherWriter_batchRefusedAndNothingWritten() {
+    AuditLog a = node("node-a");
+    append(a, 2);
+    // What a second writer of node-a (one that got past the claim) leaves behind: a moved tail.
+    sql(database, "UPDATE audit_node SET last_seq = 7 WHERE node_id = 'node-a'");
+
+    assertThatThrownBy(() -> a.append(record("after", 3)))
+        .isInstanceOf(AuditUnavailableException.class);
+    assertThat(a.read(0, 10, null)).extracting(AuditEntry::seq).containsExactly(1L, 2L);
+  }
+
+  @Test
   void verify_recordDeletedInAnotherNodesChain_namesThatNodeAndSeq() {
     AuditLog a = node("node-a");
     append(a, 5);
