@@ -1,6 +1,9 @@
 package io.ekms.bench;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
+import io.ekms.kms.server.KmsConfig;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.StackTenant;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +107,9 @@ public final class Bench {
     }
   }
 
+  static final String TENANCY = "ocid1.tenancy.oc1..bench";
+  static final String COMPARTMENT = "ocid1.compartment.oc1..bench";
+
   private Bench() {}
 
   public static Outcome run(Plan plan, Path workDir, PrintStream out) throws Exception {
@@ -112,11 +118,14 @@ public final class Bench {
     List<String> notes = new ArrayList<>(plan.notes());
     notes.addAll(Notes.METHOD);
     try (CeilingServers ceiling = new CeilingServers();
-        EkmBed ekm = new EkmBed(workDir.resolve("bed"));
-        KmsBed kms = new KmsBed(ekm)) {
-      Map<String, Operation> ours = new LinkedHashMap<>(EkmScenarios.of(ekm, "ekm"));
-      ours.putAll(XksScenarios.of(ekm));
-      ours.putAll(KmsScenarios.of(kms));
+        LoopbackStack stack =
+            LoopbackStack.builder(workDir.resolve("bed"))
+                .kms(kms -> kms.rateLimit(new KmsConfig.RateLimit(0, 0)))
+                .start()) {
+      StackTenant tenant = StackTenant.provision(stack, "bench", TENANCY, COMPARTMENT);
+      Map<String, Operation> ours = new LinkedHashMap<>(EkmScenarios.of(stack, tenant, "ekm"));
+      ours.putAll(XksScenarios.of(stack, tenant));
+      ours.putAll(KmsScenarios.of(stack, tenant));
       Map<String, Operation> scenarios = new LinkedHashMap<>();
       scenarios.put(Ratios.CEILING_ONE_HOP, ceiling.oneHop());
       scenarios.put(Ratios.CEILING_TWO_HOPS, ceiling.twoHops());
@@ -135,7 +144,8 @@ public final class Bench {
       }
       if (plan.wants("envelope")) {
         out.println("Envelope encryption against raw AES-256-GCM...");
-        comparisons.add(EnvelopeScenario.measure(kms, plan.envelopeBytes(), plan.envelopeRounds()));
+        comparisons.add(
+            EnvelopeScenario.measure(stack, tenant, plan.envelopeBytes(), plan.envelopeRounds()));
       }
     }
     if (plan.wants("pkcs11")) {

@@ -1,7 +1,9 @@
 package io.ekms.bench;
 
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.StackTenant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,22 +19,30 @@ final class EkmScenarios {
   private EkmScenarios() {}
 
   /** The two operations, named with {@code prefix} ({@code ekm} or {@code pkcs11-ekm}). */
-  static Map<String, Operation> of(EkmBed ekm, String prefix) throws Exception {
-    var trust = Pem.certificates(ekm.ekmCa());
+  static Map<String, Operation> of(LoopbackStack stack, StackTenant tenant, String prefix)
+      throws Exception {
+    return of(stack, tenant, tenant.ekmKeyId(), prefix);
+  }
+
+  /** As above for EKM key {@code keyId} of the tenant's vault. */
+  static Map<String, Operation> of(
+      LoopbackStack stack, StackTenant tenant, String keyId, String prefix) throws Exception {
+    var trust = Pem.certificates(stack.caFile());
+    String token = tenant.ekmToken(stack);
     String plaintext = Base64.getEncoder().encodeToString(new byte[32]);
     HttpsPost encrypt =
         new HttpsPost(
             trust,
-            ekm.keyUrl("encrypt"),
-            ekm.token,
+            keyUrl(stack, tenant, keyId, "encrypt"),
+            token,
             Json.writeString(Map.of("plaintext", plaintext)),
             200);
     var sealed = Json.mapper().readTree(encrypt.body());
     HttpsPost decrypt =
         new HttpsPost(
             trust,
-            ekm.keyUrl("decrypt"),
-            ekm.token,
+            keyUrl(stack, tenant, keyId, "decrypt"),
+            token,
             Json.writeString(
                 Map.of(
                     "ciphertext",
@@ -50,5 +60,15 @@ final class EkmScenarios {
     out.put(prefix + "-encrypt", encrypt);
     out.put(prefix + "-decrypt", decrypt);
     return out;
+  }
+
+  private static String keyUrl(LoopbackStack stack, StackTenant tenant, String keyId, String op) {
+    return stack.ekmUrl()
+        + "/oci/ekm/v1/vaults/"
+        + tenant.ekmVaultId()
+        + "/keys/"
+        + keyId
+        + "/"
+        + op;
   }
 }

@@ -3,6 +3,8 @@ package io.ekms.bench;
 import io.ekms.sdk.envelope.Envelope;
 import io.ekms.sdk.envelope.KeyReference;
 import io.ekms.sdk.envelope.KmsDataKeys;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.StackTenant;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.util.Map;
@@ -23,9 +25,10 @@ final class EnvelopeScenario {
 
   private EnvelopeScenario() {}
 
-  static Comparison measure(KmsBed bed, long bytes, int rounds) throws Exception {
-    Envelope envelope = new Envelope(new KmsDataKeys(bed.client));
-    KeyReference key = new KeyReference(bed.vault.id(), bed.key.id());
+  static Comparison measure(LoopbackStack stack, StackTenant tenant, long bytes, int rounds)
+      throws Exception {
+    Envelope envelope = new Envelope(new KmsDataKeys(tenant.client(stack)));
+    KeyReference key = new KeyReference(tenant.vaultId(), tenant.keyId());
     double raw = 0;
     double sealed = 0;
     for (int round = 0; round < rounds; round++) {

@@ -1,6 +1,6 @@
 package io.ekms.bench;
 
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.tls.TrustBundle;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

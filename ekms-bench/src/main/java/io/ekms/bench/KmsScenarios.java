@@ -1,10 +1,11 @@
 package io.ekms.bench;
 
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.sdk.RequestSigner;
-import java.nio.file.Files;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.StackTenant;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,19 +27,18 @@ final class KmsScenarios {
 
   private KmsScenarios() {}
 
-  static Map<String, Operation> of(KmsBed bed) throws Exception {
-    SSLContext trust =
-        TrustBundle.sslContext(
-            Pem.certificates(Files.readString(bed.kmsDir.resolve("tls/ca.pem"))));
-    RequestSigner rsa = new RequestSigner(bed.apiKey, Clock.systemUTC());
+  static Map<String, Operation> of(LoopbackStack stack, StackTenant tenant) throws Exception {
+    SSLContext trust = TrustBundle.sslContext(Pem.certificates(stack.caFile()));
+    RequestSigner rsa = new RequestSigner(tenant.apiKey(), Clock.systemUTC());
     SignedPost.Signer signer = (uri, body) -> rsa.sign("POST", uri, body);
-    String keyId = bed.key.id();
+    String keyId = tenant.keyId();
+    String crypto = tenant.client(stack).getVault(tenant.vaultId()).cryptoEndpoint() + "/20180608/";
     String plaintext = Base64.getEncoder().encodeToString(new byte[32]);
     SignedPost encrypt =
         new SignedPost(
             trust,
             signer,
-            bed.cryptoUrl("encrypt"),
+            crypto + "encrypt",
             Json.writeString(Map.of("keyId", keyId, "plaintext", plaintext)),
             false);
     String ciphertext = Json.mapper().readTree(encrypt.body()).path("ciphertext").asText();
@@ -54,14 +54,13 @@ final class KmsScenarios {
                 false));
     Map<String, Operation> out = new LinkedHashMap<>();
     out.put(ENCRYPT, encrypt);
-    out.put(DECRYPT, new SignedPost(trust, signer, bed.cryptoUrl("decrypt"), decryptBody, false));
+    out.put(DECRYPT, new SignedPost(trust, signer, crypto + "decrypt", decryptBody, false));
     out.put(
         GENERATE_DEK,
-        new SignedPost(
-            trust, signer, bed.cryptoUrl("generateDataEncryptionKey"), generateBody, false));
+        new SignedPost(trust, signer, crypto + "generateDataEncryptionKey", generateBody, false));
     out.put(
         DECRYPT_FRESH_SIGNATURE,
-        new SignedPost(trust, signer, bed.cryptoUrl("decrypt"), decryptBody, true));
+        new SignedPost(trust, signer, crypto + "decrypt", decryptBody, true));
     return out;
   }
 }

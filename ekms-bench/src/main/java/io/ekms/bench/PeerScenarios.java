@@ -1,7 +1,7 @@
 package io.ekms.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import io.ekms.core.tls.LocalCa;
 import java.net.URI;
 import java.net.URLEncoder;

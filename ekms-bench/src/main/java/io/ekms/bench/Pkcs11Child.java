@@ -1,8 +1,10 @@
 package io.ekms.bench;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.server.EkmConfig;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.StackTenant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +20,10 @@ import javax.crypto.SecretKey;
 
 /**
  * The PKCS#11 measurement, run by {@link Pkcs11Scenario} in a JVM of its own, since SoftHSM2 reads
- * {@code SOFTHSM2_CONF} from the environment when the library loads. Starts identity and an EKM
- * whose keys live in the token, then at 1 and 4 threads measures the raw SunPKCS11 AES-GCM rate and
- * the EKM's encrypt and decrypt over HTTPS, and prints them as one JSON line after {@link #MARK}.
+ * {@code SOFTHSM2_CONF} from the environment when the library loads. Starts a loopback stack whose
+ * EKM keeps new keys in the token, then at 1 and 4 threads measures the raw SunPKCS11 AES-GCM rate
+ * and the EKM's encrypt and decrypt over HTTPS, and prints them as one JSON line after {@link
+ * #MARK}.
  *
  * <p>Arguments: work directory, library, token label, slot id, PIN file, milliseconds per point.
  */
@@ -62,28 +65,19 @@ public final class Pkcs11Child {
     var section = new EkmConfig.Pkcs11(library, label, SecretRef.ofFile(pinFile), 0);
     List<Result> results = new ArrayList<>();
     List<Comparison> comparisons = new ArrayList<>();
-    try (EkmBed bed = new EkmBed(dir.resolve("bed"), section, "pkcs11")) {
-      Map<String, Operation> ops = EkmScenarios.of(bed, "pkcs11-ekm");
+    // New keys, the tenant's included, live in the token.
+    try (LoopbackStack stack =
+        LoopbackStack.builder(dir.resolve("bed"))
+            .ekm(ekm -> ekm.pkcs11(section).defaultBackend("pkcs11"))
+            .start()) {
+      StackTenant tenant = StackTenant.provision(stack, "pkcs11", Bench.TENANCY, Bench.COMPARTMENT);
+      Map<String, Operation> ops = EkmScenarios.of(stack, tenant, "pkcs11-ekm");
       // The same EKM and path with a software key: what HTTPS, the token check and audit cost
       // without the token, so the report can say where the gap to the raw rate comes from.
-      String softwareKey =
-          bed.ekmAdmin(
-                  "POST",
-                  "/admin/v1/vaults/" + bed.vaultId + "/keys",
-                  Map.of("name", "software", "backend", "software"))
-              .path("id")
-              .asText();
+      String softwareKey = stack.ekmAdmin().createKey(tenant.ekmVaultId(), "software", "software");
       ops.put(
           SOFTWARE_REFERENCE,
-          new HttpsPost(
-              io.ekms.core.tls.Pem.certificates(bed.ekmCa()),
-              bed.keyUrl("encrypt").replace(bed.keyId, softwareKey),
-              bed.token,
-              Json.writeString(
-                  Map.of(
-                      "plaintext",
-                      java.util.Base64.getEncoder().encodeToString(new byte[PLAINTEXT_BYTES]))),
-              200));
+          EkmScenarios.of(stack, tenant, softwareKey, "software").get("software-encrypt"));
       Provider provider = provider(dir, library, slot, pinFile);
       KeyGenerator generator = KeyGenerator.getInstance("AES", provider);
       generator.init(256);

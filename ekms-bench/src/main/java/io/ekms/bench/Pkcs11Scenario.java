@@ -1,7 +1,7 @@
 package io.ekms.bench;
 
-import io.ekms.core.json.Json;
-import io.ekms.core.secret.SecretFiles;
+import io.ekms.common.json.Json;
+import io.ekms.common.secret.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

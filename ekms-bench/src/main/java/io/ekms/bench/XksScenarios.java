@@ -1,9 +1,11 @@
 package io.ekms.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.StackTenant;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -25,7 +27,7 @@ final class XksScenarios {
 
   private XksScenarios() {}
 
-  static Map<String, Operation> of(EkmBed bed) throws Exception {
+  static Map<String, Operation> of(LoopbackStack stack, StackTenant tenant) throws Exception {
     SecureRandom random = new SecureRandom();
     StringBuilder akid = new StringBuilder("AKIA");
     for (int i = 0; i < 16; i++) {
@@ -34,26 +36,14 @@ final class XksScenarios {
     byte[] secretBytes = new byte[32];
     random.nextBytes(secretBytes);
     String secret = Base64.getEncoder().encodeToString(secretBytes);
-    String storeId =
-        bed.ekmAdmin(
-                "POST",
-                "/admin/v1/xks/keystores",
-                Map.of("name", "bench", "uriPrefix", "bench", "ratePerSecond", 0))
-            .path("id")
-            .asText();
-    String store = "/admin/v1/xks/keystores/" + storeId;
-    bed.ekmAdmin(
-        "POST",
-        store + "/credentials",
-        Map.of("accessKeyId", akid.toString(), "secretAccessKey", secret));
-    bed.ekmAdmin(
-        "PUT",
-        store + "/keys/bench",
-        Map.of("vaultId", bed.vaultId, "keyId", bed.keyId, "usage", "ENCRYPT_DECRYPT"));
+    var admin = stack.ekmAdmin();
+    String store = admin.xksStore("bench", "bench");
+    admin.addXksCredential(store, akid.toString(), secret);
+    admin.putXksKey(store, "bench", tenant.ekmVaultId(), tenant.ekmKeyId(), "ENCRYPT_DECRYPT");
     SigV4 sigV4 = new SigV4(akid.toString(), secret);
     SignedPost.Signer signer = (uri, body) -> sigV4.sign(uri, body, Instant.now());
-    SSLContext trust = TrustBundle.sslContext(Pem.certificates(bed.ekmCa()));
-    String base = "https://127.0.0.1:" + bed.ekm.xksPort() + "/bench/kms/xks/v1/keys/bench/";
+    SSLContext trust = TrustBundle.sslContext(Pem.certificates(stack.caFile()));
+    String base = "https://127.0.0.1:" + stack.ekm().xksPort() + "/bench/kms/xks/v1/keys/bench/";
     String plaintext = Base64.getEncoder().encodeToString(new byte[32]);
     String aad = Base64.getEncoder().encodeToString(new byte[32]);
     SignedPost encrypt =

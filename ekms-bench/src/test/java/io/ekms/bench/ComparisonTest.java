@@ -2,7 +2,7 @@ package io.ekms.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {

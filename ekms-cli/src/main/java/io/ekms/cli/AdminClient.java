@@ -1,8 +1,8 @@
 package io.ekms.cli;
 
-import io.ekms.core.secret.SecretFiles;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.secret.SecretFiles;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -50,7 +50,7 @@ final class AuditCommands {
     public Integer call() throws Exception {
       String out = client().call(method(), path(), null);
       System.out.println(out);
-      return io.ekms.core.json.Json.mapper().readTree(out).path("ok").asBoolean() ? 0 : 1;
+      return io.ekms.common.json.Json.mapper().readTree(out).path("ok").asBoolean() ? 0 : 1;
     }
   }
 }

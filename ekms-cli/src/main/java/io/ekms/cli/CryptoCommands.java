@@ -1,6 +1,6 @@
 package io.ekms.cli;
 
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.KmsCrypto;
 import io.ekms.sdk.model.DecryptedData;

@@ -1,6 +1,6 @@
 package io.ekms.cli;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.sdk.envelope.InvalidEnvelopeException;
 import picocli.CommandLine;
 

@@ -1,6 +1,6 @@
 package io.ekms.cli;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

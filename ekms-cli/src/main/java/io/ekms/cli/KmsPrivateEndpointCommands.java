@@ -5,6 +5,7 @@ import io.ekms.sdk.model.PrivateEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +56,14 @@ final class KmsPrivateEndpointCommands {
     int port;
 
     @Option(
+        names = "--failover-address",
+        paramLabel = "HOST:PORT",
+        description =
+            "Another node of the same EKM (same vaults, same CA), tried in order when the ones"
+                + " before fail; repeatable, up to 7. IPv6 in brackets: [fd00::5]:8443.")
+    List<String> failoverAddresses = List.of();
+
+    @Option(
         names = "--ca-bundle-file",
         required = true,
         paramLabel = "PEM",
@@ -74,7 +83,19 @@ final class KmsPrivateEndpointCommands {
               subnetId,
               host,
               port,
-              Files.readString(caBundleFile)));
+              Files.readString(caBundleFile),
+              addresses()));
+    }
+
+    /** Null for one node (the request stays as it always was), else every node, this one first. */
+    private List<String> addresses() {
+      if (failoverAddresses.isEmpty()) {
+        return null;
+      }
+      List<String> all = new ArrayList<>();
+      all.add((host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
+      all.addAll(failoverAddresses);
+      return all;
     }
   }
 

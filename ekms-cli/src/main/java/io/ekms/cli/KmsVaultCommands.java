@@ -92,7 +92,8 @@ final class KmsVaultCommands {
           throw new IllegalArgumentException(
               "cannot read --client-app-secret-file " + clientAppSecretFile + ": no such file");
         }
-        io.ekms.core.secret.SecretFiles.requireOwnerOnly(clientAppSecretFile, "client secret file");
+        io.ekms.common.secret.SecretFiles.requireOwnerOnly(
+            clientAppSecretFile, "client secret file");
         return Files.readString(clientAppSecretFile, StandardCharsets.UTF_8).strip();
       }
       String env = System.getenv("EKMS_CLIENT_APP_SECRET");

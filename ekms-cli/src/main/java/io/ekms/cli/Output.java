@@ -1,7 +1,7 @@
 package io.ekms.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

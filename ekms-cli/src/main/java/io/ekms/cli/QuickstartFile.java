@@ -1,6 +1,6 @@
 package io.ekms.cli;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

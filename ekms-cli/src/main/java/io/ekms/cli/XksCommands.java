@@ -1,7 +1,7 @@
 package io.ekms.cli;
 
+import io.ekms.common.json.Json;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,7 +189,7 @@ public final class XksCommands {
   }
 
   private static String readSecret(Path file) throws java.io.IOException {
-    io.ekms.core.secret.SecretFiles.requireOwnerOnly(file, "secret access key file");
+    io.ekms.common.secret.SecretFiles.requireOwnerOnly(file, "secret access key file");
     return Files.readString(file, StandardCharsets.US_ASCII).strip();
   }
 }

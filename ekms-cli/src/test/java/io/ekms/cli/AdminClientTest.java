@@ -2,7 +2,7 @@ package io.ekms.cli;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;

@@ -3,10 +3,10 @@ package io.ekms.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.core.http.Listener;
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
 import io.ekms.identity.server.IdentityConfig;
 import io.ekms.identity.server.IdentityServer;
 import java.io.PrintWriter;

@@ -3,8 +3,8 @@ package io.ekms.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.common.json.Json;
 import io.ekms.core.http.Listener;
-import io.ekms.core.json.Json;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
 import io.ekms.ekm.server.EkmServer;

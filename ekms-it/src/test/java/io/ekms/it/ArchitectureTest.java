@@ -1,5 +1,6 @@
 package io.ekms.it;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape the code keeps (docs/architecture.md): in each server, http → service → (store |
- * client), with the domain free of I/O; no package cycles anywhere; and no server code in the SDK.
- * A new dependency against these rules fails the build here, naming the class.
+ * client), with the domain free of I/O; no package cycles anywhere; and no server code in the SDK,
+ * which with ekms-common depends on the JDK, Jackson and (optionally) Tink only. A new dependency
+ * against these rules fails the build here, naming the class.
  */
 class ArchitectureTest {
   private static final String[] SERVERS = {"ekm", "kms", "identity"};
@@ -113,6 +115,23 @@ class ArchitectureTest {
             "org.flywaydb..",
             "com.zaxxer..",
             "org.bouncycastle..")
+        .check(main);
+  }
+
+  @Test
+  void sdkAndCommon_anyClass_dependOnTheJdkJacksonAndTinkOnly() {
+    classes()
+        .that()
+        .resideInAnyPackage("io.ekms.sdk..", "io.ekms.common..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "javax..",
+            "io.ekms.sdk..",
+            "io.ekms.common..",
+            "com.fasterxml.jackson..",
+            "com.google.crypto.tink..")
         .check(main);
   }
 }

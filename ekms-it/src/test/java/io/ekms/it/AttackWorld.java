@@ -1,7 +1,7 @@
 package io.ekms.it;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.auth.xks.SigV4Signer;
 import io.ekms.sdk.ApiKey;
 import io.ekms.sdk.RequestSigner;

@@ -3,7 +3,7 @@ package io.ekms.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import io.ekms.stack.StackTenant;
 import java.util.ArrayList;
 import java.util.List;

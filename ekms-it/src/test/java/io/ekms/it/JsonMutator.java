@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,7 +1,7 @@
 package io.ekms.it;
 
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

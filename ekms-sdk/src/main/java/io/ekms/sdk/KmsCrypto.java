@@ -1,6 +1,6 @@
 package io.ekms.sdk;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.sdk.model.DecryptedData;
 import io.ekms.sdk.model.EncryptedData;
 import io.ekms.sdk.model.GeneratedKey;

@@ -1,7 +1,7 @@
 package io.ekms.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

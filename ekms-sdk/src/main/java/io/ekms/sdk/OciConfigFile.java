@@ -1,6 +1,6 @@
 package io.ekms.sdk;
 
-import io.ekms.core.tls.Pem;
+import io.ekms.common.tls.Pem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.ekms.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.secret.SecretFiles;
-import io.ekms.core.tls.Pem;
+import io.ekms.common.secret.SecretFiles;
+import io.ekms.core.tls.PemWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,8 @@ class OciConfigFileTest {
 
   @Test
   void load_namedProfile_inheritsDefaultAndResolvesRelativeKeyFile() throws Exception {
-    SecretFiles.write(dir.resolve("key.pem"), Pem.encode(RequestSignerTest.PAIR.getPrivate()));
+    SecretFiles.write(
+        dir.resolve("key.pem"), PemWriter.encode(RequestSignerTest.PAIR.getPrivate()));
     Path file =
         config(
             """

@@ -31,7 +31,8 @@ public final class LoopbackStack implements AutoCloseable {
   private final Path caFile;
   private final EkmConfig ekmConfig;
   private final IdentityServer identity;
-  private final EkmServer ekm;
+  private volatile EkmServer ekm;
+  private volatile boolean ekmRunning = true;
   private final KmsServer kms;
 
   private LoopbackStack(
@@ -44,16 +45,26 @@ public final class LoopbackStack implements AutoCloseable {
     this.kms = kms;
   }
 
+  /** A stack under {@code dataDir}, on free ports unless the builder says otherwise. */
+  public static LoopbackStackBuilder builder(Path dataDir) {
+    return new LoopbackStackBuilder(dataDir);
+  }
+
   /**
    * Initialises what is missing under {@code dataDir} and starts the three servers on {@code ports}
-   * ({@link StackPorts#EPHEMERAL} picks free ones).
+   * ({@link StackPorts#EPHEMERAL} picks free ones), with the loopback defaults.
    *
    * @throws StackException when a fixed port is taken
    */
   public static LoopbackStack start(Path dataDir, StackPorts ports) throws IOException {
+    return start(dataDir, ports, StackConfigs.Changes.NONE);
+  }
+
+  static LoopbackStack start(Path dataDir, StackPorts ports, StackConfigs.Changes changes)
+      throws IOException {
     ports.requireFree();
     Path dir = Files.createDirectories(dataDir).toAbsolutePath();
-    StackConfigs configs = StackConfigs.loopback(dir, ports);
+    StackConfigs configs = StackConfigs.loopback(dir, ports, changes);
     LocalCa ca = StackCa.loadOrCreate(dir.resolve("tls"));
     StackCa.issueServer(ca, "ekms-identity", configs.identity().dataPath());
     StackCa.issueServer(ca, "ekms-ekm", configs.ekm().dataPath());
@@ -92,8 +103,29 @@ public final class LoopbackStack implements AutoCloseable {
     return ekm;
   }
 
+  /** Stops the EKM alone (the KMS and identity keep serving), as an EKM outage. */
+  public synchronized void stopEkm() {
+    if (ekmRunning) {
+      ekm.close();
+      ekmRunning = false;
+    }
+  }
+
+  /** Starts the EKM again on the same API port, so vault URLs stay valid. */
+  public synchronized void startEkm() {
+    if (!ekmRunning) {
+      ekm = EkmServer.start(ekmConfig, Map.of());
+      ekmRunning = true;
+    }
+  }
+
   public KmsServer kms() {
     return kms;
+  }
+
+  /** The EKM's configuration (its API port stays the same across {@link #startEkm()}). */
+  public EkmConfig ekmConfig() {
+    return ekmConfig;
   }
 
   /** The audience the EKM expects in access tokens. */
@@ -143,7 +175,7 @@ public final class LoopbackStack implements AutoCloseable {
   @Override
   public void close() {
     kms.close();
-    ekm.close();
+    stopEkm();
     identity.close();
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The six listeners of a {@link LoopbackStack}: identity, identity admin, EKM, EKM admin, KMS, KMS
@@ -32,6 +33,18 @@ public record StackPorts(
    * @throws StackException naming the first taken port
    */
   public void requireFree() {
+    OptionalInt taken = firstTaken();
+    if (taken.isPresent()) {
+      throw new StackException(
+          "Port "
+              + taken.getAsInt()
+              + " on 127.0.0.1 is taken (is another ekms running?); stop it or choose"
+              + " other ports.");
+    }
+  }
+
+  /** The first fixed port that is taken on 127.0.0.1, if any. */
+  public OptionalInt firstTaken() {
     for (int port : all()) {
       if (port == 0) {
         continue;
@@ -39,12 +52,9 @@ public record StackPorts(
       try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
         socket.setReuseAddress(true);
       } catch (IOException e) {
-        throw new StackException(
-            "Port "
-                + port
-                + " on 127.0.0.1 is taken (is another ekms running?); stop it or choose"
-                + " other ports.");
+        return OptionalInt.of(port);
       }
     }
+    return OptionalInt.empty();
   }
 }

@@ -1,19 +1,16 @@
 package io.ekms.stack;
 
+import io.ekms.common.secret.SecretFiles;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.tls.Pem;
+import io.ekms.core.tls.PemWriter;
 import io.ekms.sdk.ApiKey;
 import io.ekms.sdk.KmsClient;
-import io.ekms.sdk.model.Key;
-import io.ekms.sdk.model.PrivateEndpoint;
-import io.ekms.sdk.model.Vault;
 import io.ekms.stack.admin.IdentityAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,47 +35,25 @@ public record StackTenant(
   /** Creates every resource of a new tenant through the admin APIs and the KMS API. */
   public static StackTenant provision(
       LoopbackStack stack, String name, String tenancyId, String compartmentId) {
-    String tag = name + "-" + Randoms.hex(3);
-    IdentityAdmin.Client client =
-        stack
-            .identityAdmin()
-            .createClient("kms-" + tag, List.of(stack.ekmAudience()), List.of("oci_ekms"));
-    var ekm = stack.ekmAdmin();
-    String issuerId = ekm.trustIssuer(stack.identity().issuer(), read(stack.caFile()));
-    String ekmVault = ekm.createVault(tag, issuerId, client.id());
-    String ekmKey = ekm.createKey(ekmVault, tag);
-    ApiKey apiKey = newUser(stack, tag, tenancyId, compartmentId);
-    KmsClient kms = client(stack, apiKey);
-    PrivateEndpoint endpoint =
-        kms.createPrivateEndpoint(
-            new PrivateEndpoint.Create(
-                compartmentId,
-                tag,
-                "ocid1.subnet.oc1.." + Randoms.hex(8),
-                "127.0.0.1",
-                stack.ekm().apiPort(),
-                read(stack.caFile())));
-    Vault vault =
-        kms.createVault(
-            Vault.Create.external(
-                compartmentId,
-                tag,
-                new Vault.Metadata(
-                    stack.ekmUrl() + "/oci/ekm/v1/vaults/" + ekmVault,
-                    endpoint.id(),
-                    new Vault.Oauth(stack.identity().issuer(), client.id(), client.secret()))));
-    Key key = kms.management(vault.id()).createKey(Key.Create.external(compartmentId, tag, ekmKey));
-    return new StackTenant(
-        name,
-        tenancyId,
-        compartmentId,
-        apiKey,
-        client,
-        ekmVault,
-        ekmKey,
-        endpoint.id(),
-        vault.id(),
-        key.id());
+    try {
+      return provision(stack, name, tenancyId, compartmentId, StackSteps.SILENT);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot provision tenant " + name, e);
+    }
+  }
+
+  /**
+   * As {@link #provision(LoopbackStack, String, String, String)}, one step at a time through {@code
+   * steps}; names carry a random suffix so that a set-up that failed half-way does not stop the
+   * next one.
+   */
+  public static StackTenant provision(
+      LoopbackStack stack, String name, String tenancyId, String compartmentId, StackSteps steps)
+      throws Exception {
+    return new TenantProvisioning(stack, name + "-" + Randoms.hex(3), steps)
+        .run(name, tenancyId, compartmentId);
   }
 
   /** A KMS client signing as this tenant's user, trusting the stack's CA. */
@@ -86,41 +61,48 @@ public record StackTenant(
     return client(stack, apiKey);
   }
 
-  private static KmsClient client(LoopbackStack stack, ApiKey apiKey) {
+  /** A fresh access token of this tenant's OAuth client for the EKM, as the KMS fetches one. */
+  public String ekmToken(LoopbackStack stack) {
+    return OAuthTokens.fetch(stack, oauthClient);
+  }
+
+  /**
+   * Writes the user's API key as an OCI config file: the tenancy and region {@code local} in its
+   * {@code DEFAULT} section, the user, the key's fingerprint and {@code key_file} in profile {@code
+   * profile} (which inherits the rest), the private key (owner-only) in {@code key.pem} beside it.
+   */
+  public Path writeOciConfig(Path config, String profile) throws IOException {
+    Path dir = Files.createDirectories(config.toAbsolutePath().getParent());
+    Path keyFile = dir.resolve("key.pem");
+    Files.deleteIfExists(keyFile);
+    SecretFiles.write(keyFile, PemWriter.encode(apiKey.privateKey()));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "# the API key of KMS user " + apiKey.userId(),
+                "[DEFAULT]",
+                "tenancy=" + tenancyId,
+                "region=local"));
+    if (!"DEFAULT".equals(profile)) {
+      lines.addAll(List.of("", "[" + profile + "]"));
+    }
+    lines.addAll(
+        List.of(
+            "user=" + apiKey.userId(),
+            "fingerprint=" + apiKey.fingerprint(),
+            "key_file=" + keyFile,
+            ""));
+    Files.writeString(config, String.join("\n", lines));
+    return config;
+  }
+
+  static KmsClient client(LoopbackStack stack, ApiKey apiKey) {
     try {
       return KmsClient.builder()
           .endpoint(stack.kms().baseUrl())
           .apiKey(apiKey)
           .trust(stack.caFile())
           .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static ApiKey newUser(
-      LoopbackStack stack, String tag, String tenancyId, String compartmentId) {
-    var admin = stack.kmsAdmin();
-    String userId = admin.createUser(tenancyId, tag);
-    KeyPair pair = rsa();
-    String fingerprint = admin.addApiKey(userId, Pem.encode(pair.getPublic()));
-    admin.grant(userId, compartmentId, "manage");
-    return new ApiKey(tenancyId, userId, fingerprint, pair.getPrivate());
-  }
-
-  private static KeyPair rsa() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String read(java.nio.file.Path file) {
-    try {
-      return Files.readString(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

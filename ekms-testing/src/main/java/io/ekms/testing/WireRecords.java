@@ -1,8 +1,8 @@
 package io.ekms.testing;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.WireSecret;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.WireSecret;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;

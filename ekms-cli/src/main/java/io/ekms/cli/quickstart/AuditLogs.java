@@ -1,7 +1,7 @@
 package io.ekms.cli.quickstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,11 @@
 package io.ekms.cli.quickstart;
 
+import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.StackException;
+import io.ekms.stack.StackPorts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -44,9 +48,18 @@ public final class QuickstartCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = dataDir.toAbsolutePath();
-    QuickstartStack.Ports ports =
-        portBase == null ? QuickstartStack.Ports.DEFAULTS : QuickstartStack.Ports.from(portBase);
-    try (QuickstartStack stack = QuickstartStack.start(dir, ports)) {
+    StackPorts ports = portBase == null ? StackPorts.DEFAULTS : StackPorts.from(portBase);
+    OptionalInt taken = ports.firstTaken();
+    if (taken.isPresent()) {
+      err.println(
+          "ekms quickstart: Port "
+              + taken.getAsInt()
+              + " on 127.0.0.1 is taken (is another ekms running?); stop it or choose other"
+              + " ports with --port-base.");
+      err.flush();
+      return 1;
+    }
+    try (LoopbackStack stack = LoopbackStack.start(dir, ports)) {
       QuickstartFile file = QuickstartRun.run(stack, out);
       if (exit) {
         out.println("Every step behaved as expected.");
@@ -58,7 +71,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       stop.await();
       return 0;
-    } catch (QuickstartException e) {
+    } catch (QuickstartException | StackException e) {
       err.println("ekms quickstart: " + e.getMessage());
       err.flush();
       return 1;

@@ -1,7 +1,7 @@
 package io.ekms.cli.quickstart;
 
-import io.ekms.core.json.Json;
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.json.Json;
+import io.ekms.common.secret.Redacted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.ekms.cli.quickstart;
 
 import static io.ekms.cli.quickstart.Steps.expect;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.KmsCrypto;
 import io.ekms.sdk.KmsException;
@@ -12,6 +12,7 @@ import io.ekms.sdk.envelope.KeyReference;
 import io.ekms.sdk.envelope.KmsDataKeys;
 import io.ekms.sdk.model.EncryptedData;
 import io.ekms.sdk.model.GeneratedKey;
+import io.ekms.stack.LoopbackStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,28 +29,25 @@ final class QuickstartStory {
   private static final byte[] MESSAGE =
       "hello from the quickstart".getBytes(StandardCharsets.UTF_8);
   private static final String SAMPLE = "A sample file, envelope-encrypted by ekms quickstart.\n";
-  private final QuickstartStack stack;
-  private final AdminApis admin;
+  private final LoopbackStack stack;
   private final QuickstartFile file;
   private final Steps steps;
   private final KmsCrypto crypto;
   private final Path storyDir;
 
-  QuickstartStory(QuickstartStack stack, AdminApis admin, QuickstartFile file, Steps steps)
-      throws Exception {
+  QuickstartStory(LoopbackStack stack, QuickstartFile file, Steps steps) throws Exception {
     this.stack = stack;
-    this.admin = admin;
     this.file = file;
     this.steps = steps;
     this.crypto = client(stack, Path.of(file.kms().ociConfig())).crypto(file.kms().vaultId());
-    this.storyDir = Files.createDirectories(stack.dataDir.resolve("story"));
+    this.storyDir = Files.createDirectories(stack.dataDir().resolve("story"));
   }
 
-  static KmsClient client(QuickstartStack stack, Path ociConfig) throws Exception {
+  static KmsClient client(LoopbackStack stack, Path ociConfig) throws Exception {
     return KmsClient.builder()
-        .endpoint(stack.kms.baseUrl())
-        .profile(ociConfig, QuickstartSetUp.PROFILE)
-        .trust(stack.caFile)
+        .endpoint(stack.kms().baseUrl())
+        .profile(ociConfig, QuickstartRun.PROFILE)
+        .trust(stack.caFile())
         .build();
   }
 
@@ -70,10 +68,10 @@ final class QuickstartStory {
     steps.run("Enable the key in the EKM again", () -> ekmKey("enable"));
     steps.run("Decrypt works again", () -> decryptsTo(first.ciphertext(), MESSAGE));
     String requestId = refused.substring(refused.lastIndexOf(' ') + 1);
-    AuditLogs audits = new AuditLogs(stack.dataDir);
+    AuditLogs audits = new AuditLogs(stack.dataDir());
     steps.run("KMS audit record of that request", () -> audits.kms(requestId));
     steps.run("EKM audit record of that request", () -> audits.ekm(requestId));
-    steps.run("XKS encrypt and decrypt, signed with SigV4", () -> new XksProbe(stack, file).run());
+    steps.run("XKS encrypt and decrypt, signed with SigV4", () -> new XksProbe(file).run());
   }
 
   private String decryptsTo(String ciphertext, byte[] expected) {
@@ -141,17 +139,10 @@ final class QuickstartStory {
     return "new version " + short40(version);
   }
 
-  private String ekmKey(String action) throws Exception {
-    return admin
-        .ekm(
-            "POST",
-            "/admin/v1/vaults/"
-                + file.ekm().vaultId()
-                + "/keys/"
-                + file.ekm().keyId()
-                + "/"
-                + action,
-            Map.of())
+  private String ekmKey(String action) {
+    return stack
+        .ekmAdmin()
+        .keyAction(file.ekm().vaultId(), file.ekm().keyId(), action)
         .path("state")
         .asText(action + "d");
   }

@@ -1,5 +1,6 @@
 package io.ekms.cli.quickstart;
 
+import io.ekms.stack.StackSteps;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -7,7 +8,7 @@ import java.util.concurrent.Callable;
  * Runs the quickstart's steps in order, printing one numbered line per step with its result. A step
  * that throws ends the run with a {@link QuickstartException} naming it.
  */
-final class Steps {
+final class Steps implements StackSteps {
   private final PrintWriter out;
   private int count;
 
@@ -16,7 +17,8 @@ final class Steps {
   }
 
   /** Runs {@code work}; its answer is the line's result. */
-  String run(String name, Callable<String> work) {
+  @Override
+  public String run(String name, Callable<String> work) {
     count++;
     String result;
     try {

@@ -3,11 +3,12 @@ package io.ekms.cli.quickstart;
 import static io.ekms.cli.quickstart.Steps.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.json.Json;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.ekm.auth.xks.SigV4Signer;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ final class XksProbe {
   private final QuickstartFile file;
   private final HttpClient http;
 
-  XksProbe(QuickstartStack stack, QuickstartFile file) throws Exception {
+  XksProbe(QuickstartFile file) throws IOException {
     this.file = file;
     this.http =
         HttpClient.newBuilder()

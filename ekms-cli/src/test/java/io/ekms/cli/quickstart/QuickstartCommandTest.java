@@ -3,9 +3,11 @@ package io.ekms.cli.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.cli.Main;
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.StackPorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -79,8 +81,8 @@ class QuickstartCommandTest {
     int base = freePortBase();
     assertThat(quickstart(base).exit()).isZero();
     QuickstartFile file = QuickstartFile.readIfPresent(dataDir);
-    try (var stack = QuickstartStack.start(dataDir, QuickstartStack.Ports.from(base))) {
-      assertThat(stack.kms.baseUrl()).isEqualTo(file.kms().endpoint());
+    try (var stack = LoopbackStack.start(dataDir, StackPorts.from(base))) {
+      assertThat(stack.kms().baseUrl()).isEqualTo(file.kms().endpoint());
       HttpClient http =
           HttpClient.newBuilder()
               .sslContext(TrustBundle.sslContext(Pem.certificates(Path.of(file.caCertificate()))))

@@ -56,7 +56,7 @@ public final class AuditLog implements AutoCloseable {
   /**
    * Claims the node, loads its chain's tail, so appends continue it, and starts the writer thread.
    *
-   * @throws io.ekms.core.config.Misconfiguration a live process already writes this node's chain
+   * @throws io.ekms.common.config.Misconfiguration a live process already writes this node's chain
    * @throws StoreException the tail cannot be read: the log cannot start
    */
   public AuditLog(Database database, AuditLogOptions options) {

@@ -2,9 +2,9 @@ package io.ekms.core.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.ekms.common.json.Json;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.StoreException;
-import io.ekms.core.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -36,8 +36,8 @@ public record AuditSettings(
    * The audit log's options for these settings, the node id left out taken from (or first made in)
    * {@code dataDir}.
    *
-   * @throws io.ekms.core.config.Misconfiguration the node id file cannot be read or made, or holds
-   *     no valid id
+   * @throws io.ekms.common.config.Misconfiguration the node id file cannot be read or made, or
+   *     holds no valid id
    */
   public AuditLogOptions options(Path dataDir) {
     return options().withNodeId(nodeId != null ? nodeId : NodeIdFile.readOrCreate(dataDir));

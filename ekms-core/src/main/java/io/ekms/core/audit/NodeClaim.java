@@ -1,7 +1,7 @@
 package io.ekms.core.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.StoreException;
 import java.nio.ByteBuffer;

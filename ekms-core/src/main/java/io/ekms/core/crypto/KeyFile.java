@@ -1,8 +1,8 @@
 package io.ekms.core.crypto;
 
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.SecretFiles;
-import io.ekms.core.secret.Wipe;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.SecretFiles;
+import io.ekms.common.secret.Wipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ public final class KeyFile {
    * Reads the key; the caller owns (and closes) the result.
    *
    * @throws IOException when the file cannot be read or does not hold exactly 32 bytes
-   * @throws io.ekms.core.config.Misconfiguration when group or others may read the file
+   * @throws io.ekms.common.config.Misconfiguration when group or others may read the file
    */
   public static SecretBytes read(Path file) throws IOException {
     SecretFiles.requireOwnerOnly(file, "master key file");

@@ -2,8 +2,8 @@ package io.ekms.core.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.ekms.core.config.Misconfiguration;
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +28,12 @@ public final class Database implements AutoCloseable {
   /**
    * Opens the pool and applies the migrations found in {@code migrations} (classpath folders, for
    * example {@code db/ekm} and {@code db/audit}); versions must be unique across the folders.
+   *
+   * <p>Each folder numbers its own series (a service's from 1, the audit log's from 1000,
+   * identity's from 2000), so a service's new migration may be numbered below a folder's migration
+   * applied long ago: pending migrations are applied whatever their place in the order. Nodes that
+   * start together on one PostgreSQL are safe: Flyway holds an advisory lock while it migrates, so
+   * one node applies what is pending and the others then find nothing left to do.
    */
   public static Database open(
       DatabaseConfig config, Map<String, String> env, String... migrations) {
@@ -60,7 +66,7 @@ public final class Database implements AutoCloseable {
       for (int i = 0; i < migrations.length; i++) {
         locations[i] = "classpath:" + migrations[i];
       }
-      Flyway.configure().dataSource(ds).locations(locations).load().migrate();
+      Flyway.configure().dataSource(ds).locations(locations).outOfOrder(true).load().migrate();
     } catch (FlywayException e) {
       ds.close();
       throw new Misconfiguration("database migration failed (" + rootMessage(e) + ").", e);

@@ -1,7 +1,7 @@
 package io.ekms.core.http;
 
+import io.ekms.common.json.Json;
 import io.ekms.core.error.ErrorBody;
-import io.ekms.core.json.Json;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.DirectHandler.EventType;
 import io.helidon.http.DirectHandler.TransportResponse;

@@ -1,6 +1,6 @@
 package io.ekms.core.http;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.ekms.core.http;
 
+import io.ekms.common.json.Json;
+import io.ekms.common.secret.Wipe;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.error.ErrorBody;
-import io.ekms.core.json.Json;
-import io.ekms.core.secret.Wipe;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;

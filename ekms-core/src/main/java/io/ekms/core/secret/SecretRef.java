@@ -1,6 +1,8 @@
 package io.ekms.core.secret;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

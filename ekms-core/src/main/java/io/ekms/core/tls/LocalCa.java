@@ -1,5 +1,6 @@
 package io.ekms.core.tls;
 
+import io.ekms.common.tls.Pem;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -64,7 +65,7 @@ public final class LocalCa {
   }
 
   public String certificatePem() {
-    return Pem.encode(certificate);
+    return PemWriter.encode(certificate);
   }
 
   /** Issues a server certificate valid for {@code dnsNames} and {@code ipAddresses}. */
@@ -107,7 +108,7 @@ public final class LocalCa {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("ca.pem"), certificatePem(), StandardCharsets.US_ASCII);
     if (includeKey) {
-      writePrivate(dir.resolve("ca-key.pem"), Pem.encode(keyPair.getPrivate()));
+      writePrivate(dir.resolve("ca-key.pem"), PemWriter.encode(keyPair.getPrivate()));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.ekms.core.tls;
 
+import io.ekms.common.tls.Pem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +29,9 @@ public record ServerIdentity(PrivateKey privateKey, List<X509Certificate> chain)
   /** Writes the chain and the key (0600) as PEM files. */
   public void writeTo(Path certificateFile, Path privateKeyFile) throws IOException {
     Files.createDirectories(certificateFile.toAbsolutePath().getParent());
-    Files.writeString(certificateFile, Pem.encode(chain.toArray()), StandardCharsets.US_ASCII);
-    LocalCa.writePrivate(privateKeyFile, Pem.encode(privateKey));
+    Files.writeString(
+        certificateFile, PemWriter.encode(chain.toArray()), StandardCharsets.US_ASCII);
+    LocalCa.writePrivate(privateKeyFile, PemWriter.encode(privateKey));
   }
 
   /** A TLS 1.2/1.3 server context presenting this identity. */

@@ -5,8 +5,8 @@ import static io.ekms.core.audit.AuditFixtures.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.audit.VerifyResult.ChainResult;
-import io.ekms.core.config.Misconfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;

@@ -3,7 +3,7 @@ package io.ekms.core.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

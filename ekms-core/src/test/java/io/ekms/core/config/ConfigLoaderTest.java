@@ -3,6 +3,7 @@ package io.ekms.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.secret.SecretRef;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.ekms.core.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.SecretFiles;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.SecretFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package io.ekms.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.core.tls.ServerIdentity;
-import io.ekms.core.tls.TrustBundle;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.ByteArrayOutputStream;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretFiles;
+import io.ekms.common.tls.Pem;
 import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.tls.LocalCa;
-import io.ekms.core.tls.Pem;
+import io.ekms.core.tls.PemWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -70,7 +72,8 @@ class SecretFilesTest {
     Path masterKey = file("master.key", new byte[32], "rw-r--r--");
     Path pin = file("pin", "1234".getBytes(), "rw-r--r--");
     String pem =
-        Pem.encode(LocalCa.create("t").issueServer("t", List.of("t"), List.of()).privateKey());
+        PemWriter.encode(
+            LocalCa.create("t").issueServer("t", List.of("t"), List.of()).privateKey());
     Path privateKey = file("key.pem", pem.getBytes(), "rw-r--r--");
 
     assertThatThrownBy(() -> KeyFile.read(masterKey))

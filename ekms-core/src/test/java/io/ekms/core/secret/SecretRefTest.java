@@ -3,7 +3,9 @@ package io.ekms.core.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,7 +3,8 @@ package io.ekms.core.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.secret.SecretFiles;
+import io.ekms.common.secret.SecretFiles;
+import io.ekms.common.tls.Pem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -21,7 +22,7 @@ class PemTest {
 
   @Test
   void certificates_chainInOnePem_returnsAllInOrder() {
-    String pem = Pem.encode(SERVER.chain().toArray());
+    String pem = PemWriter.encode(SERVER.chain().toArray());
 
     assertThat(pem).containsPattern("(?s)BEGIN CERTIFICATE.*BEGIN CERTIFICATE");
     assertThat(Pem.certificates(pem)).containsExactlyElementsOf(SERVER.chain());
@@ -39,7 +40,7 @@ class PemTest {
 
   @Test
   void encode_privateKey_isPkcs8AndReadsBack() throws IOException {
-    String pem = Pem.encode(SERVER.privateKey());
+    String pem = PemWriter.encode(SERVER.privateKey());
 
     assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----");
     PrivateKey read = Pem.privateKey(pem);
@@ -68,7 +69,7 @@ class PemTest {
 
   @Test
   void privateKey_file_readsBack(@TempDir Path dir) throws IOException {
-    Path file = SecretFiles.write(dir.resolve("key.pem"), Pem.encode(SERVER.privateKey()));
+    Path file = SecretFiles.write(dir.resolve("key.pem"), PemWriter.encode(SERVER.privateKey()));
 
     assertThat(Pem.privateKey(file).getEncoded()).isEqualTo(SERVER.privateKey().getEncoded());
   }

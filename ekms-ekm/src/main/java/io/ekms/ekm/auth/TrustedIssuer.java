@@ -1,6 +1,6 @@
 package io.ekms.ekm.auth;
 
-import io.ekms.core.tls.Pem;
+import io.ekms.common.tls.Pem;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

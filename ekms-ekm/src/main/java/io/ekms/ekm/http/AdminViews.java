@@ -1,6 +1,6 @@
 package io.ekms.ekm.http;
 
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
 import io.ekms.ekm.domain.Issuer;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyVersion;

@@ -1,6 +1,6 @@
 package io.ekms.ekm.http;
 
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
 import java.util.List;
 
 /**

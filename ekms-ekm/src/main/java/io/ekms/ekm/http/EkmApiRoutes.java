@@ -1,11 +1,11 @@
 package io.ekms.ekm.http;
 
+import io.ekms.common.json.Base64Field;
+import io.ekms.common.secret.Wipe;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
-import io.ekms.core.json.Base64Field;
-import io.ekms.core.secret.Wipe;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.auth.VerifiedToken;
 import io.ekms.ekm.domain.Key;

@@ -1,9 +1,9 @@
 package io.ekms.ekm.http;
 
+import io.ekms.common.json.JsonInputException;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.http.ErrorTable;
-import io.ekms.core.json.JsonInputException;
 import io.ekms.ekm.auth.TokenRejectedException;
 import io.ekms.ekm.backend.BackendUnavailableException;
 import io.ekms.ekm.service.EkmError;

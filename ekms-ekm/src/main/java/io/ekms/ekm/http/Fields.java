@@ -1,6 +1,6 @@
 package io.ekms.ekm.http;
 
-import io.ekms.core.json.Base64Field;
+import io.ekms.common.json.Base64Field;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.service.EkmError;
 

@@ -1,14 +1,14 @@
 package io.ekms.ekm.http;
 
+import io.ekms.common.secret.Redacted;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.WireSecret;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.core.secret.Redacted;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.WireSecret;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.domain.xks.XksKeyStore;
 import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;

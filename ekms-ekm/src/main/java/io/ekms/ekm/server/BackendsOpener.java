@@ -1,6 +1,6 @@
 package io.ekms.ekm.server;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.pkcs11.Pkcs11KeyBackend;

@@ -1,8 +1,9 @@
 package io.ekms.ekm.server;
 
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Health;
@@ -11,7 +12,6 @@ import io.ekms.core.http.Metrics;
 import io.ekms.core.http.NoRoute;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.http.AdminRoutes;
@@ -20,6 +20,7 @@ import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.Backends;
 import io.ekms.ekm.service.CryptoService;
 import io.ekms.ekm.service.EkmError;
+import io.ekms.ekm.service.HealthProbe;
 import io.ekms.ekm.service.KeyAdmin;
 import io.ekms.ekm.service.Lookups;
 import io.ekms.ekm.service.RateLimiter;
@@ -76,7 +77,10 @@ public final class EkmServer implements AutoCloseable {
     return start(config, env, clock, backendsSeen, System::nanoTime);
   }
 
-  /** As above, with the vaults' rate limits refilling on {@code rateTicker} (tests hold it). */
+  /**
+   * As above, with the vaults' rate limits refilling, and the key backend's health aging, on {@code
+   * rateTicker} (nanoseconds; tests hold or move it).
+   */
   static EkmServer start(
       EkmConfig config,
       Map<String, String> env,
@@ -125,9 +129,10 @@ public final class EkmServer implements AutoCloseable {
       XksWiring xks =
           new XksWiring(db, masterKey, backends, audit, refusals, adminCredential(db), clock);
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
-      xks.api().routing(xksRouting);
+      HealthProbe keyBackend = new HealthProbe(backends.forNewKey(null), rateTicker);
+      xks.api(keyBackend).routing(xksRouting);
       xks.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
-      Health.register(api, admin, db, auditLog);
+      Health.register(api, admin, db, auditLog, Map.of("keyBackend", keyBackend::healthy));
       NoRoute.register(api, EkmError.NOT_FOUND.code(), false);
       NoRoute.register(admin, EkmError.NOT_FOUND.code(), true);
       if (xksRouting != api) {

@@ -1,9 +1,9 @@
 package io.ekms.ekm.server;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.backend.software.MasterKey;
 import io.ekms.ekm.store.MetaRepository;

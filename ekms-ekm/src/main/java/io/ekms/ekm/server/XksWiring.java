@@ -1,20 +1,21 @@
 package io.ekms.ekm.server;
 
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.tls.Pem;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Metrics;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.tls.Pem;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.xks.SecretSealer;
 import io.ekms.ekm.http.XksAdminRoutes;
 import io.ekms.ekm.http.xks.XksRoutes;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.Backends;
+import io.ekms.ekm.service.HealthProbe;
 import io.ekms.ekm.service.XksAdmin;
 import io.ekms.ekm.service.XksCrypto;
 import io.ekms.ekm.service.XksDirectory;
@@ -65,12 +66,13 @@ final class XksWiring {
     }
   }
 
-  XksRoutes api() {
+  /** {@code health}: the default backend's probe, shared with {@code /health}. */
+  XksRoutes api(HealthProbe health) {
     return new XksRoutes(
         directory,
         sealer,
         new XksCrypto(db, backends, audit),
-        backends.forNewKey(null),
+        health,
         audit,
         refusals,
         new RequestMetrics(Metrics.registry(), "ekm_xks_requests"),

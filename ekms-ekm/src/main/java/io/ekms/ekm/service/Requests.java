@@ -1,6 +1,6 @@
 package io.ekms.ekm.service;
 
-import io.ekms.core.tls.Pem;
+import io.ekms.common.tls.Pem;
 import java.net.URI;
 import java.util.function.Supplier;
 

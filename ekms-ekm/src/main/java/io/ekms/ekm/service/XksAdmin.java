@@ -1,9 +1,9 @@
 package io.ekms.ekm.service;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.StoreException;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.auth.xks.SecretSealer;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.xks.XksKeyStore;

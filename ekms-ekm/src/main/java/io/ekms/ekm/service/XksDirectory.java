@@ -9,7 +9,10 @@ import java.util.Optional;
 /**
  * The key stores, read from the database and kept for at most {@link #TTL_NANOS}; a change made
  * through this node's admin API is seen at once ({@link #changed}), one made on another node
- * sharing the database within the TTL. No restart is ever needed.
+ * sharing the database within the TTL. No restart is ever needed. What is kept serves only to find
+ * a request's store and verify its signature (paths and SigV4 credentials, like a JWKS cache);
+ * which keys a store exposes is read afresh for every request ({@link #exposedKey}), so a key
+ * withdrawn through any node is refused by every node on its next request.
  */
 public final class XksDirectory {
   static final long TTL_NANOS = 2_000_000_000L;
@@ -42,6 +45,11 @@ public final class XksDirectory {
       snapshot = s;
     }
     return s.stores();
+  }
+
+  /** The key {@code externalKeyId} of store {@code storeId}, read from the database now. */
+  public Optional<XksKeyStore.ExposedKey> exposedKey(String storeId, String externalKeyId) {
+    return db.withConnection(c -> repo.key(c, storeId, externalKeyId));
   }
 
   /** Forgets the cached stores; the next request reads them again. */

@@ -1,7 +1,7 @@
 package io.ekms.ekm.service;
 
-import io.ekms.core.json.Base64Field;
-import io.ekms.core.secret.Wipe;
+import io.ekms.common.json.Base64Field;
+import io.ekms.common.secret.Wipe;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.domain.xks.XksCodec;
 import io.ekms.ekm.domain.xks.XksError;

@@ -100,6 +100,25 @@ public final class XksRepository {
     return out;
   }
 
+  /** The key {@code externalKeyId} that store {@code storeId} exposes, read now. */
+  public Optional<ExposedKey> key(Connection c, String storeId, String externalKeyId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT external_key_id, vault_id, key_id, key_usage FROM ekm_xks_keys"
+                + " WHERE store_id = ? AND external_key_id = ?")) {
+      Rows.bind(ps, storeId, externalKeyId);
+      return Rows.one(
+          ps,
+          rs ->
+              new ExposedKey(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  XksUsage.valueOf(rs.getString(4))));
+    }
+  }
+
   /** The id of version {@code number} of key {@code keyId}. */
   public Optional<String> versionId(Connection c, String keyId, int number) throws SQLException {
     try (PreparedStatement ps =

@@ -3,8 +3,8 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.config.ConfigLoader;
-import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.http.Listener;
 import io.ekms.ekm.backend.pkcs11.SoftHsm;
 import io.ekms.testing.TempDirs;

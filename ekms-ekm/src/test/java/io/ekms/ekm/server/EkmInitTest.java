@@ -3,10 +3,10 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretFiles;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
-import io.ekms.core.secret.SecretFiles;
 import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.store.MetaRepository;
 import io.ekms.testing.TempDirs;

@@ -3,7 +3,7 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.secret.SecretFiles;
+import io.ekms.common.secret.SecretFiles;
 import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.backend.pkcs11.SoftHsm;
 import io.ekms.testing.TempDirs;

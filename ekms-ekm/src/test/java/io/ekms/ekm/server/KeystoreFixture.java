@@ -1,8 +1,8 @@
 package io.ekms.ekm.server;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.DatabaseConfig;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.store.MetaRepository;
 import io.ekms.testing.TempDirs;

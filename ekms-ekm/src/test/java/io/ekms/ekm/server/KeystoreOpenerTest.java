@@ -3,10 +3,10 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.SecretFiles;
 import io.ekms.core.crypto.AesGcm;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.SecretFiles;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.software.MasterKey;

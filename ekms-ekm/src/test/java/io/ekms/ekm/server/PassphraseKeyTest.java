@@ -3,8 +3,8 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.config.Misconfiguration;
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.ekm.backend.software.MasterKey;
 import io.ekms.ekm.store.MetaRepository;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.ekms.ekm.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

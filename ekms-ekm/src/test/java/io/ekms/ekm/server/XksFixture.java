@@ -72,7 +72,7 @@ final class XksFixture implements AutoCloseable {
             "PUT",
             "/admin/v1/xks/keystores/" + store + "/keys/" + externalId,
             ekm.adminToken,
-            io.ekms.core.json.Json.writeString(
+            io.ekms.common.json.Json.writeString(
                 Map.of("vaultId", ekm.vaultId, "keyId", keyId, "usage", usage)));
     assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
   }

@@ -2,15 +2,16 @@ package io.ekms.ekm.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.BackendUnavailableException;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.software.SoftwareKeyBackend;
 import io.ekms.ekm.domain.KeyHandle;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The deep health check really uses the backend, and reuses its answer. */
@@ -60,7 +61,23 @@ class HealthProbeTest {
   }
 
   @Test
-  void status_healthyBackend_activeAndReusedWithinAMinute() {
+  void status_afterItsMaxAge_probesAgainAndSeesTheBackendDown() {
+    Switchable backend = new Switchable();
+    AtomicLong ticker = new AtomicLong();
+    HealthProbe probe = new HealthProbe(backend, ticker::get);
+    assertThat(probe.healthy()).isTrue();
+    backend.down = true;
+    ticker.addAndGet(HealthProbe.MAX_AGE_NANOS);
+    assertThat(probe.healthy()).isTrue(); // still within its age
+
+    ticker.incrementAndGet();
+
+    assertThat(probe.status()).isEqualTo("UNAVAILABLE");
+    assertThat(backend.encrypts).hasValue(2);
+  }
+
+  @Test
+  void status_healthyBackend_activeAndReusedWithinItsMaxAge() {
     Switchable backend = new Switchable();
     HealthProbe probe = new HealthProbe(backend);
     assertThat(probe.status()).isEqualTo("ACTIVE");

@@ -3,12 +3,12 @@ package io.ekms.ekm.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.error.ApiException;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.software.SoftwareKeyBackend;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyState;

@@ -2,8 +2,8 @@ package io.ekms.ekm.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.software.SoftwareKeyBackend;

@@ -1,7 +1,7 @@
 package io.ekms.identity.http;
 
-import io.ekms.core.secret.Redacted;
-import io.ekms.core.secret.WireSecret;
+import io.ekms.common.secret.Redacted;
+import io.ekms.common.secret.WireSecret;
 import io.ekms.identity.domain.Client;
 import io.ekms.identity.domain.SigningKeyInfo;
 import io.ekms.identity.service.ClientAdmin;

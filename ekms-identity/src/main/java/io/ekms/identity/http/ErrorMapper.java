@@ -1,13 +1,13 @@
 package io.ekms.identity.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.ekms.common.json.JsonInputException;
+import io.ekms.common.secret.Redacted;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.http.ErrorTable;
 import io.ekms.core.http.Responses;
-import io.ekms.core.json.JsonInputException;
-import io.ekms.core.secret.Redacted;
 import io.ekms.identity.service.AdminError;
 import io.ekms.identity.service.OAuthError;
 import io.helidon.http.HeaderNames;

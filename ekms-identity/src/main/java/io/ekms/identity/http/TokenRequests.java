@@ -1,8 +1,8 @@
 package io.ekms.identity.http;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.http.Bodies;
 import io.ekms.core.http.Request;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.identity.service.OAuthError;
 import io.ekms.identity.service.TokenRequest;
 import io.ekms.identity.service.TokenRequest.AuthMethod;

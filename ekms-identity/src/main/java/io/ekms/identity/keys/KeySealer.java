@@ -1,10 +1,10 @@
 package io.ekms.identity.keys;
 
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.Wipe;
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.core.crypto.KeyFile;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.Wipe;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -2,7 +2,7 @@ package io.ekms.identity.keys;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.identity.domain.SigningKeyInfo;
 import io.ekms.identity.store.SigningKeyRepository;

@@ -1,13 +1,13 @@
 package io.ekms.identity.server;
 
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.identity.http.AdminRoutes;
 import io.ekms.identity.http.OAuthRoutes;
 import io.ekms.identity.keys.KeySealer;

@@ -1,7 +1,7 @@
 package io.ekms.identity.server;
 
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.audit.AuditLog;
-import io.ekms.core.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.Health;
 import io.ekms.core.http.HttpsServers;

@@ -1,7 +1,7 @@
 package io.ekms.identity.service;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;

@@ -1,7 +1,7 @@
 package io.ekms.identity.service;
 
-import io.ekms.core.secret.Redacted;
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.Redacted;
+import io.ekms.common.secret.SecretBytes;
 import java.util.Objects;
 
 /**

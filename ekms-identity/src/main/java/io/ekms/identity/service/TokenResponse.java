@@ -1,8 +1,8 @@
 package io.ekms.identity.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.ekms.core.secret.Redacted;
-import io.ekms.core.secret.WireSecret;
+import io.ekms.common.secret.Redacted;
+import io.ekms.common.secret.WireSecret;
 
 /**
  * The successful token response (RFC 6749 section 5.1). {@code scope} is sent only when the client

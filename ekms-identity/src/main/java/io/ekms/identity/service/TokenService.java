@@ -1,10 +1,10 @@
 package io.ekms.identity.service;
 
+import io.ekms.common.secret.WireSecret;
 import io.ekms.core.audit.AuditUnavailableException;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
 import io.ekms.core.error.ApiException;
-import io.ekms.core.secret.WireSecret;
 import io.ekms.identity.domain.Client;
 import io.ekms.identity.domain.Grant;
 import io.ekms.identity.domain.Ids;

@@ -3,8 +3,8 @@ package io.ekms.identity.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.AesGcm;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.identity.keys.KeySealer.SealedKeyException;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;

@@ -4,7 +4,7 @@ import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import io.ekms.identity.server.IdentityFixture.Registered;
 import java.nio.file.Files;
 import java.util.ArrayList;

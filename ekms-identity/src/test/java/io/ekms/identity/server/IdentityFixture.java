@@ -2,9 +2,9 @@ package io.ekms.identity.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.common.json.Json;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
-import io.ekms.core.json.Json;
 import io.ekms.identity.MutableClock;
 import io.ekms.identity.server.HttpAnswers.Answer;
 import io.ekms.testing.TempDirs;

@@ -2,7 +2,7 @@ package io.ekms.identity.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.ekms.kms.ekmclient;
 
-import io.ekms.core.secret.Wipe;
+import io.ekms.common.secret.Wipe;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;

@@ -4,8 +4,8 @@ import static io.ekms.kms.ekmclient.AnswerJson.base64;
 import static io.ekms.kms.ekmclient.AnswerJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.Wipe;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.Wipe;
 import io.ekms.kms.ekmclient.AnswerJson.Malformed;
 import io.ekms.kms.external.ExternalVault.KeyInfo;
 import io.ekms.kms.external.ExternalVault.Sealed;

@@ -1,6 +1,6 @@
 package io.ekms.kms.ekmclient;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.kms.external.EkmException;
 import io.ekms.kms.external.ExternalVault;
 import java.net.URI;
@@ -14,11 +14,16 @@ import java.net.URI;
  * <p>Contract of every operation: it sends {@code requestId} as {@code opc-request-id} (so both
  * audit logs show the same id), authenticates with a cached access token (fetching a new one and
  * retrying once if the EKM answers 401), and either returns a result checked against what was
- * asked, or throws an {@link EkmException} saying what is wrong. It never resends a request that
- * may have reached the EKM (except, inside the JDK, a GET whose pooled connection was found
- * closed), and ends within {@code connectTimeout + readTimeout} plus any token fetch. Invalid
- * arguments (ids that are not URL-safe, sizes outside the EKM API's bounds, a malformed request id)
- * throw {@link IllegalArgumentException} before anything is sent.
+ * asked, or throws an {@link EkmException} saying what is wrong. With one EKM node it never resends
+ * a request that may have reached the EKM (except, inside the JDK, a GET whose pooled connection
+ * was found closed), and ends within {@code connectTimeout + readTimeout} plus any token fetch.
+ * When the private endpoint lists several nodes, a node that cannot be reached, does not answer in
+ * time, loses the connection or answers 5xx is kept out for a while and the call is sent once more
+ * to another node (every EKM API operation may safely be repeated; both nodes' audit logs then show
+ * the request id); the call then ends within {@code 2 * readTimeout} plus any token fetch. A 4xx is
+ * never asked of another node. Invalid arguments (ids that are not URL-safe, sizes outside the EKM
+ * API's bounds, a malformed request id) throw {@link IllegalArgumentException} before anything is
+ * sent.
  *
  * <p>Plaintext travels in arrays the client wipes after use; results that hold plaintext are {@link
  * SecretBytes} that the caller owns and closes.

@@ -8,7 +8,9 @@ import java.time.Duration;
  *
  * <ul>
  *   <li>{@code connectTimeout} (500 ms): establishing a new connection, TCP and TLS handshake. A
- *       connection that cannot be established is retried once; nothing else is retried.
+ *       connection that cannot be established is retried once; nothing else is retried, except that
+ *       a private endpoint with several EKM nodes sends a call that failed on one node
+ *       (unreachable, timed out, 5xx) once more, to another node, instead.
  *   <li>{@code readTimeout} (1 s): one attempt as a whole, from sending the request to the last
  *       byte of the answer (including any connection set-up; an answer whose body is still arriving
  *       gets 100 ms more). A call therefore ends within about {@code connectTimeout + readTimeout},

@@ -1,7 +1,8 @@
 package io.ekms.kms.ekmclient;
 
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.tls.Pem;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.tls.Pem;
+import io.ekms.kms.domain.EkmAddress;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.egress.EgressPolicy;
@@ -18,19 +19,21 @@ import java.util.function.Supplier;
 
 /**
  * The {@link ExternalVaults} port over the real EKM API client: makes one {@link EkmClient} per
- * vault and owns what they share: one HTTPS connection pool per private endpoint and CA bundle
- * (every vault behind that endpoint uses it), and one access-token cache for all OAuth clients.
- * Vaults' clients, pools and tokens are all bounded (beyond the bound some clients and idle tokens
- * are dropped, the least recently used pools are shut down, and pools that could not connect are
- * shut down at once). Every request, to an EKM or to an identity server, is first checked against
- * the egress policy. The KMS keeps one instance for its lifetime; {@link #close()} stops every
- * connection, after which its clients fail.
+ * vault and owns what they share: one HTTPS connection pool per EKM node and CA bundle (every vault
+ * behind that private endpoint uses it), one access-token cache for all OAuth clients, and the
+ * record of EKM nodes seen failing ({@link Outages}), so a node that failed one vault's call is
+ * skipped by every vault's calls for a while. Vaults' clients, pools and tokens are all bounded
+ * (beyond the bound some clients and idle tokens are dropped, the least recently used pools are
+ * shut down, and pools that could not connect are shut down at once). Every request, to an EKM or
+ * to an identity server, is first checked against the egress policy. The KMS keeps one instance for
+ * its lifetime; {@link #close()} stops every connection, after which its clients fail.
  */
 public final class EkmClients implements ExternalVaults, AutoCloseable {
   /** At most this many vaults' clients are kept by default. */
   static final int DEFAULT_MAX_VAULTS = 4096;
 
   private final Transports transports;
+  private final Outages outages;
   private final AccessTokens tokens;
   private final List<X509Certificate> identityCas;
   private final int maxVaults;
@@ -62,6 +65,26 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
       int maxTransports,
       int maxVaults,
       Clock clock) {
+    this(
+        config,
+        egress,
+        identityCas,
+        maxTransports,
+        maxVaults,
+        clock,
+        new Outages(System::nanoTime, Outages.DEFAULT_HOLD_OFF));
+  }
+
+  /** As above, with failing EKM nodes kept out by {@code outages} (tests give it their ticker). */
+  EkmClients(
+      EkmClientConfig config,
+      EgressPolicy egress,
+      List<X509Certificate> identityCas,
+      int maxTransports,
+      int maxVaults,
+      Clock clock,
+      Outages outages) {
+    this.outages = outages;
     this.transports = new Transports(config, egress, maxTransports);
     this.tokens =
         new AccessTokens(new TokenFetcher(transports)::fetch, clock, config.tokenRefreshMargin());
@@ -97,7 +120,7 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
       OAuthClient oauth =
           new OAuthClient(
               vault.idcsAccountNameUrl(), vault.clientAppId(), secret, audience(url), identityCas);
-      return client(url, endpoint.caBundle(), oauth);
+      return client(url, endpoint.caBundle(), oauth, endpoint.addresses());
     } catch (RuntimeException e) {
       secret.close();
       throw e;
@@ -124,18 +147,29 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
     return uri.getScheme() + "://" + uri.getHost() + ":" + port + "/";
   }
 
+  /** A client for one external vault on the one node its URL names; see below. */
+  EkmClient client(String externalVaultEndpointUrl, String caBundlePem, OAuthClient oauth) {
+    return client(externalVaultEndpointUrl, caBundlePem, oauth, List.of());
+  }
+
   /**
    * A client for one external vault.
    *
    * @param externalVaultEndpointUrl the vault's base URL in the EKM, {@code https://host:port/...}
    *     (for ekms, {@code .../oci/ekm/v1/vaults/{vaultId}})
    * @param caBundlePem the private endpoint's CA bundle: the only certificates trusted for the EKM
-   *     (its certificate must also name the URL's host)
+   *     (each node's certificate must also name the host it is reached at)
    * @param oauth how to obtain the access tokens the EKM expects
+   * @param nodes the EKM's nodes in the order they are tried, each serving the URL's path; empty
+   *     for the one node the URL names
    * @throws IllegalArgumentException when the URL is not such an https URL or the bundle holds no
    *     valid certificate
    */
-  EkmClient client(String externalVaultEndpointUrl, String caBundlePem, OAuthClient oauth) {
+  EkmClient client(
+      String externalVaultEndpointUrl,
+      String caBundlePem,
+      OAuthClient oauth,
+      List<EkmAddress> nodes) {
     URI url = vaultUrl(externalVaultEndpointUrl);
     if (caBundlePem == null) {
       throw new IllegalArgumentException("caBundlePem is required");
@@ -144,9 +178,15 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
     if (oauth == null) {
       throw new IllegalArgumentException("oauth is required");
     }
-    EkmExchange exchange =
-        new EkmExchange(
-            url, transports, transports.route(Transports.Peer.EKM, url, trust), tokens, oauth);
+    List<URI> urls =
+        nodes.isEmpty()
+            ? List.of(url)
+            : nodes.stream().map(n -> URI.create("https://" + n + url.getRawPath())).toList();
+    List<EkmExchange.Node> routes =
+        urls.stream()
+            .map(u -> new EkmExchange.Node(u, transports.route(Transports.Peer.EKM, u, trust)))
+            .toList();
+    EkmExchange exchange = new EkmExchange(url, routes, transports, outages, tokens, oauth);
     return new EkmClient(exchange, vaultId(url));
   }
 

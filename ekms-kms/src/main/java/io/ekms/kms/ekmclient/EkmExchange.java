@@ -1,35 +1,53 @@
 package io.ekms.kms.ekmclient;
 
+import io.ekms.common.secret.Wipe;
 import io.ekms.core.http.RequestId;
-import io.ekms.core.secret.Wipe;
 import io.ekms.kms.ekmclient.AnswerJson.Malformed;
 import io.ekms.kms.external.EkmException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 
 /**
- * One request-answer exchange with a vault's EKM endpoint: the bearer token, the request id, the
- * single 401 retry with a fresh token, and the mapping of every failure to an {@link EkmException}.
- * Request bodies and answers are wiped once used.
+ * One request-answer exchange with a vault's EKM: the bearer token, the request id, the single 401
+ * retry with a fresh token, the failover between the EKM's nodes, and the mapping of every failure
+ * to an {@link EkmException}. Request bodies and answers are wiped once used.
+ *
+ * <p>Failover (when the private endpoint lists several nodes): the call goes to the first node
+ * {@link Outages} does not keep out; if that node cannot be reached, does not answer in time, loses
+ * the connection or answers 5xx, it is kept out and the call is sent once more, to the next node.
+ * Any other answer is the answer: a 4xx (a disabled key, a blocked vault, a refused token) is never
+ * asked of another node, since that would let one node's refusal be bypassed. With one node, only a
+ * connect timeout is retried, on that node.
  */
 final class EkmExchange {
   private static final int MAX_ANSWER = 256 * 1024;
 
+  /** One node of the EKM: the vault's URL on it, and the route there. */
+  record Node(URI vaultUrl, Transports.Route route) {}
+
   private final URI vaultUrl;
+  private final List<Node> nodes;
   private final Transports transports;
-  private final Transports.Route route;
+  private final Outages outages;
   private final AccessTokens tokens;
   private final OAuthClient oauth;
 
+  /** {@code nodes}: 1 or more, in the order they are preferred. */
   EkmExchange(
       URI vaultUrl,
+      List<Node> nodes,
       Transports transports,
-      Transports.Route route,
+      Outages outages,
       AccessTokens tokens,
       OAuthClient oauth) {
+    if (nodes.isEmpty()) {
+      throw new IllegalArgumentException("an EKM has at least one node");
+    }
     this.vaultUrl = vaultUrl;
+    this.nodes = List.copyOf(nodes);
     this.transports = transports;
-    this.route = route;
+    this.outages = outages;
     this.tokens = tokens;
     this.oauth = oauth;
   }
@@ -66,29 +84,78 @@ final class EkmExchange {
     }
   }
 
-  /** Sends with a cached token; on 401, once more with a freshly fetched one. */
+  /** Sends to the node to ask now, and once more to another node if that one failed. */
   private Transport.Answer send(
       EkmCall call, String requestId, String method, String path, byte[] body) {
+    if (nodes.size() == 1) {
+      Node only = nodes.get(0);
+      try {
+        return sendTo(only, requestId, method, path, body, true);
+      } catch (TransportFailure failure) {
+        throw EkmErrors.transport(call, only.vaultUrl(), failure);
+      }
+    }
+    Node node = outages.pick(nodes, Node::route, null);
+    EkmException earlier = null;
+    for (boolean first = true; ; first = false) {
+      try {
+        Transport.Answer answer = sendTo(node, requestId, method, path, body, false);
+        if (answer.status() < 500 || answer.status() > 599) {
+          outages.answered(node.route());
+          return answer;
+        }
+        outages.failed(node.route(), "HTTP " + answer.status());
+        Node next = first ? outages.pick(nodes, Node::route, node) : null;
+        if (next == null) {
+          return answer;
+        }
+        answer.wipe();
+        node = next;
+      } catch (TransportFailure failure) {
+        EkmException error = EkmErrors.transport(call, node.vaultUrl(), failure);
+        if (earlier != null) {
+          error.addSuppressed(earlier);
+        }
+        if (!failure.kind().failsOver()) {
+          throw error;
+        }
+        outages.failed(node.route(), failure.kind().name());
+        Node next = first ? outages.pick(nodes, Node::route, node) : null;
+        if (next == null) {
+          throw error;
+        }
+        earlier = error;
+        node = next;
+      }
+    }
+  }
+
+  /** Sends with a cached token; on 401, once more (same node) with a freshly fetched one. */
+  private Transport.Answer sendTo(
+      Node node, String requestId, String method, String path, byte[] body, boolean retryConnect)
+      throws TransportFailure {
     AccessTokens.Token token = tokens.get(oauth);
-    Transport.Answer answer = sendOnce(call, token, requestId, method, path, body);
+    Transport.Answer answer = sendOnce(node, token, requestId, method, path, body, retryConnect);
     if (answer.status() == 401) {
       // A 401 is decided before the EKM does anything, so the request is safe to repeat.
       answer.wipe();
       tokens.discard(oauth, token);
-      answer = sendOnce(call, tokens.get(oauth), requestId, method, path, body);
+      answer = sendOnce(node, tokens.get(oauth), requestId, method, path, body, retryConnect);
     }
     return answer;
   }
 
   private Transport.Answer sendOnce(
-      EkmCall call,
+      Node node,
       AccessTokens.Token token,
       String requestId,
       String method,
       String path,
-      byte[] body) {
+      byte[] body,
+      boolean retryConnect)
+      throws TransportFailure {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(vaultUrl + path))
+        HttpRequest.newBuilder(URI.create(node.vaultUrl() + path))
             .header("Authorization", "Bearer " + token.value())
             .header("opc-request-id", requestId)
             .header("Accept", "application/json");
@@ -99,15 +166,11 @@ final class EkmExchange {
           .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     }
-    try {
-      return transports.send(route, request.build(), MAX_ANSWER);
-    } catch (TransportFailure failure) {
-      throw EkmErrors.transport(call, vaultUrl, failure);
-    }
+    return transports.send(node.route(), request.build(), MAX_ANSWER, retryConnect);
   }
 
   @Override
   public String toString() {
-    return vaultUrl + ", " + oauth;
+    return vaultUrl + (nodes.size() > 1 ? " (" + nodes.size() + " nodes)" : "") + ", " + oauth;
   }
 }

@@ -1,6 +1,6 @@
 package io.ekms.kms.ekmclient;
 
-import io.ekms.core.secret.Wipe;
+import io.ekms.common.secret.Wipe;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

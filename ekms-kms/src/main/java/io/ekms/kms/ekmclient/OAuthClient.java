@@ -1,6 +1,6 @@
 package io.ekms.kms.ekmclient;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.cert.X509Certificate;

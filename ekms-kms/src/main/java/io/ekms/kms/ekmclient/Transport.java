@@ -1,7 +1,7 @@
 package io.ekms.kms.ekmclient;
 
-import io.ekms.core.secret.Wipe;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.secret.Wipe;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.kms.ekmclient.TransportFailure.Kind;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -37,8 +37,9 @@ import javax.net.ssl.SSLParameters;
  *
  * <p>Retry rule: only a connection that could not be established is tried again, once. The JDK
  * already retries a refused connection once within the connect timeout; this class retries a
- * connect timeout once. A request that may have reached the peer is never resent here (the JDK may
- * resend a GET whose pooled connection turned out closed before any answer; GETs are read-only).
+ * connect timeout once, unless its caller fails over to another node instead. A request that may
+ * have reached the peer is never resent here (the JDK may resend a GET whose pooled connection
+ * turned out closed before any answer; GETs are read-only).
  */
 final class Transport implements AutoCloseable {
   /** Lease count once shut down: far below zero, so late releases never bring it back to zero. */
@@ -120,12 +121,17 @@ final class Transport implements AutoCloseable {
     }
   }
 
-  /** Sends {@code request} and reads an answer of at most {@code maxBody} bytes. */
-  Answer send(HttpRequest request, int maxBody) throws TransportFailure {
+  /**
+   * Sends {@code request} and reads an answer of at most {@code maxBody} bytes; a connect timeout
+   * is retried once here when {@code retryConnectTimeout} (false when the caller has another node
+   * to ask instead).
+   */
+  Answer send(HttpRequest request, int maxBody, boolean retryConnectTimeout)
+      throws TransportFailure {
     try {
       return attempt(request, maxBody);
     } catch (TransportFailure failure) {
-      if (failure.kind() != Kind.CONNECT_TIMEOUT) {
+      if (failure.kind() != Kind.CONNECT_TIMEOUT || !retryConnectTimeout) {
         throw failure;
       }
       return attempt(request, maxBody);

@@ -42,6 +42,15 @@ final class TransportFailure extends Exception {
         default -> false;
       };
     }
+
+    /**
+     * Whether another node of the same EKM should be asked instead: the node could not be reached
+     * (no connection, a failed handshake, not allowed now), did not answer in time, or lost the
+     * connection before answering. Never for an answer that came (however bad), nor an interrupt.
+     */
+    boolean failsOver() {
+      return noConnection() || this == TIMED_OUT || this == CONNECTION_LOST;
+    }
   }
 
   private final Kind kind;

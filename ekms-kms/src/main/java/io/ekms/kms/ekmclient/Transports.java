@@ -52,6 +52,18 @@ final class Transports implements AutoCloseable {
       this.key = key;
       this.trust = trust;
     }
+
+    /** What identifies the route: equal for every route to the same origin under the same trust. */
+    Object id() {
+      return key;
+    }
+
+    /** {@code host:port}, for the log. */
+    String origin() {
+      return (key.host().indexOf(':') >= 0 ? "[" + key.host() + "]" : key.host())
+          + ":"
+          + key.port();
+    }
   }
 
   private final EkmClientConfig config;
@@ -83,10 +95,16 @@ final class Transports implements AutoCloseable {
 
   /** Sends {@code request} over {@code route} if the egress policy allows it now. */
   Transport.Answer send(Route route, HttpRequest request, int maxBody) throws TransportFailure {
+    return send(route, request, maxBody, true);
+  }
+
+  /** As above; a connect timeout is retried on the same route only if {@code retryConnect}. */
+  Transport.Answer send(Route route, HttpRequest request, int maxBody, boolean retryConnect)
+      throws TransportFailure {
     allowed(route.key);
     Transport transport = lease(route);
     try {
-      return transport.send(request, maxBody);
+      return transport.send(request, maxBody, retryConnect);
     } catch (TransportFailure failure) {
       if (failure.kind().noConnection()) {
         retire(route.key, transport);

@@ -1,6 +1,6 @@
 package io.ekms.kms.external;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import java.util.Set;
 
 /**

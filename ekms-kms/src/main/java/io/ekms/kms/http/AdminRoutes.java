@@ -1,5 +1,6 @@
 package io.ekms.kms.http;
 
+import io.ekms.common.secret.Redacted;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.http.AdminCredential;
@@ -8,7 +9,6 @@ import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestMetrics;
-import io.ekms.core.secret.Redacted;
 import io.ekms.kms.domain.Permission;
 import io.ekms.kms.service.AuditAdmin;
 import io.ekms.kms.service.Caller;

@@ -1,9 +1,9 @@
 package io.ekms.kms.http;
 
+import io.ekms.common.json.Base64Field;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
-import io.ekms.core.json.Base64Field;
 import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.CryptoService;
 import io.ekms.kms.service.KmsError;

@@ -1,8 +1,8 @@
 package io.ekms.kms.http;
 
+import io.ekms.common.json.Json;
 import io.ekms.core.http.Exchange.Route;
 import io.ekms.core.http.Reply;
-import io.ekms.core.json.Json;
 import io.ekms.kms.service.Caller;
 import io.ekms.kms.service.RetryTokens;
 import java.nio.charset.StandardCharsets;

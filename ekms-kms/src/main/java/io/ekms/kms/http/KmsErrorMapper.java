@@ -1,10 +1,10 @@
 package io.ekms.kms.http;
 
+import io.ekms.common.json.JsonInputException;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.http.CallAudit;
 import io.ekms.core.http.ErrorTable;
-import io.ekms.core.json.JsonInputException;
 import io.ekms.kms.external.EkmException;
 import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.service.Caller;

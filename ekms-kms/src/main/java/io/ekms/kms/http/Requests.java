@@ -1,7 +1,8 @@
 package io.ekms.kms.http;
 
-import io.ekms.core.secret.Redacted;
-import io.ekms.core.secret.WireSecret;
+import io.ekms.common.secret.Redacted;
+import io.ekms.common.secret.WireSecret;
+import java.util.List;
 import java.util.Map;
 
 /** Request bodies of the KMS API, field for field as the OCI SDK's model classes send them. */
@@ -14,7 +15,8 @@ final class Requests {
       String subnetId,
       String externalKeyManagerIp,
       Integer port,
-      String caBundle) {
+      String caBundle,
+      List<String> externalKeyManagerAddresses) {
     @Override
     public String toString() {
       return Redacted.toString(this);

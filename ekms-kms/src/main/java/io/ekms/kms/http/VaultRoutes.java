@@ -3,11 +3,11 @@ package io.ekms.kms.http;
 import static io.ekms.kms.http.Params.id;
 import static io.ekms.kms.http.Params.ifMatch;
 
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.WireSecret;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.WireSecret;
 import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
@@ -86,7 +86,8 @@ final class VaultRoutes {
                 b.subnetId(),
                 b.externalKeyManagerIp(),
                 b.port(),
-                b.caBundle())));
+                b.caBundle(),
+                b.externalKeyManagerAddresses())));
   }
 
   private Reply listEndpoints(Request r, Caller c) {

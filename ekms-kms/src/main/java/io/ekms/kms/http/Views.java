@@ -1,6 +1,7 @@
 package io.ekms.kms.http;
 
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
+import io.ekms.kms.domain.EkmAddress;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.PrivateEndpoint;
@@ -8,6 +9,7 @@ import io.ekms.kms.domain.Vault;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,7 +71,8 @@ final class Views {
       String externalKeyManagerIp,
       Integer port,
       String caBundle,
-      String privateEndpointIp) {
+      String privateEndpointIp,
+      List<String> externalKeyManagerAddresses) {
     @Override
     public String toString() {
       return Redacted.toString(this);
@@ -88,7 +91,8 @@ final class Views {
           p.host(),
           p.port(),
           p.caBundle(),
-          p.host());
+          p.host(),
+          p.addresses().stream().map(EkmAddress::toString).toList());
     }
   }
 

@@ -1,7 +1,7 @@
 package io.ekms.kms.server;
 
-import io.ekms.core.config.Misconfiguration;
-import io.ekms.core.tls.Pem;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.tls.Pem;
 import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.ekmclient.EkmClientConfig;
 import io.ekms.kms.ekmclient.EkmClients;

@@ -1,10 +1,10 @@
 package io.ekms.kms.server;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.KeyCheck;
 import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.db.Database;
-import io.ekms.core.secret.SecretBytes;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,8 +1,9 @@
 package io.ekms.kms.server;
 
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Health;
@@ -135,8 +136,16 @@ public final class KmsServer implements AutoCloseable {
               config.api(), api, config.admin(), admin, identity(config), config.limits());
       bindOwnListeners(config, parts, server.port(), server.port("admin"));
       baseUrl.set(config.baseUrl(server.port()));
-      DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);
-      sweeper.start(Duration.ofSeconds(config.sweepIntervalSeconds()));
+      Duration sweepInterval = Duration.ofSeconds(config.sweepIntervalSeconds());
+      DeletionSweeper sweeper =
+          new DeletionSweeper(
+              db,
+              audit,
+              retryTokens,
+              clock,
+              "kms-" + Randoms.hex(8),
+              sweepInterval.multipliedBy(3));
+      sweeper.start(sweepInterval);
       return new KmsServer(db, auditLog, refusals, sealer, sweeper, server, baseUrl.get(), owned);
     } catch (RuntimeException e) {
       db.close();

@@ -1,7 +1,7 @@
 package io.ekms.kms.service;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.kms.ciphertext.AssociatedData;
 import io.ekms.kms.ciphertext.KmsCiphertext;
 import io.ekms.kms.ciphertext.MalformedCiphertextException;

@@ -1,11 +1,13 @@
 package io.ekms.kms.service;
 
+import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.service.KmsAudit.Target;
+import io.ekms.kms.store.JobLeaseRepository;
 import io.ekms.kms.store.KeyRepository;
 import io.ekms.kms.store.KeyVersionRepository;
 import io.ekms.kms.store.VaultRepository;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +30,17 @@ import java.util.concurrent.TimeUnit;
  * to DELETED (a vault takes its keys and versions with it), each audited as the system's act;
  * expired retry tokens are forgotten. The KMS holds only references, so nothing in the EKM is
  * touched: the customer decides what happens to the key material.
+ *
+ * <p>Several KMS nodes on one database: a scheduled pass runs only on the node holding the {@code
+ * deletion-sweep} lease ({@code kms_job_leases}), which it takes when free and renews with every
+ * pass; another node takes it over once it has not been renewed for {@code lease} (three sweep
+ * intervals), or at once when its holder stops. Should two passes still meet (a holder paused past
+ * its lease), each deletion locks its row and checks again that it is due, so nothing is deleted or
+ * audited twice.
  */
 public final class DeletionSweeper implements AutoCloseable {
   private static final Logger LOG = System.getLogger(DeletionSweeper.class.getName());
+  private static final String JOB = "deletion-sweep";
   private final Database db;
   private final KmsAudit audit;
   private final RetryTokens retryTokens;
@@ -37,25 +48,56 @@ public final class DeletionSweeper implements AutoCloseable {
   private final VaultRepository vaults = new VaultRepository();
   private final KeyRepository keys = new KeyRepository();
   private final KeyVersionRepository versions = new KeyVersionRepository();
+  private final JobLeaseRepository leases = new JobLeaseRepository();
+  private final String node;
+  private final Duration lease;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("kms-sweeper").factory());
 
+  /** A sweeper named by a random node id, whose lease lasts three minutes. */
   public DeletionSweeper(Database db, KmsAudit audit, RetryTokens retryTokens, Clock clock) {
+    this(db, audit, retryTokens, clock, "kms-" + Randoms.hex(8), Duration.ofMinutes(3));
+  }
+
+  /** {@code node}: who holds the lease (1 to 128 characters); {@code lease}: how long it lasts. */
+  public DeletionSweeper(
+      Database db,
+      KmsAudit audit,
+      RetryTokens retryTokens,
+      Clock clock,
+      String node,
+      Duration lease) {
+    if (node.isEmpty() || node.length() > 128 || lease.toMillis() < 1) {
+      throw new IllegalArgumentException("node must be 1 to 128 characters, lease positive");
+    }
     this.db = db;
     this.audit = audit;
     this.retryTokens = retryTokens;
     this.clock = clock;
+    this.node = node;
+    this.lease = lease;
   }
 
+  /** Runs {@link #sweepIfLeased} every {@code interval} (the lease should span several). */
   public void start(Duration interval) {
     timer.scheduleWithFixedDelay(
         this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
-   * One pass; returns how many resources were deleted. Each deletion runs in its own transaction
-   * that locks the row (a version through its key, as the services do) and checks again that it is
-   * still due, so a cancelDeletion acknowledged meanwhile is never undone.
+   * One pass if this node holds the lease (taking it when free, renewing it when held): how many
+   * resources were deleted, or empty when another node holds the lease.
+   */
+  public OptionalInt sweepIfLeased() {
+    long now = clock.millis();
+    boolean held = db.inTransaction(c -> leases.take(c, JOB, node, now, now + lease.toMillis()));
+    return held ? OptionalInt.of(sweep()) : OptionalInt.empty();
+  }
+
+  /**
+   * One pass, lease or not; returns how many resources were deleted. Each deletion runs in its own
+   * transaction that locks the row (a version through its key, as the services do) and checks again
+   * that it is still due, so a cancelDeletion acknowledged meanwhile is never undone.
    */
   public int sweep() {
     int deleted = 0;
@@ -150,7 +192,7 @@ public final class DeletionSweeper implements AutoCloseable {
 
   private void sweepQuietly() {
     try {
-      int n = sweep();
+      int n = sweepIfLeased().orElse(0);
       if (n > 0) {
         LOG.log(Level.INFO, "deleted " + n + " resources whose deletion time had come");
       }
@@ -159,8 +201,18 @@ public final class DeletionSweeper implements AutoCloseable {
     }
   }
 
+  /** Stops the passes and lets the lease go, so another node takes over at its next pass. */
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      db.inTransaction(
+          c -> {
+            leases.release(c, JOB, node);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not release the deletion-sweep lease; it expires by itself", e);
+    }
   }
 }

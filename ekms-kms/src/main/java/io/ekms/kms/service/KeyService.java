@@ -8,9 +8,7 @@ import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.external.ExternalVault;
-import io.ekms.kms.external.ExternalVaults;
 import io.ekms.kms.service.KmsAudit.Target;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,26 +17,10 @@ import java.util.List;
  * length and allows ENCRYPT and DECRYPT, and records its current version as version 1.
  */
 public final class KeyService {
-  private final Resources resources;
-  private final Access access;
-  private final KmsAudit audit;
-  private final ExternalVaults externalVaults;
-  private final SecretSealer sealer;
-  private final Clock clock;
+  private final KeyManagement mgmt;
 
-  public KeyService(
-      Resources resources,
-      Access access,
-      KmsAudit audit,
-      ExternalVaults externalVaults,
-      SecretSealer sealer,
-      Clock clock) {
-    this.resources = resources;
-    this.access = access;
-    this.audit = audit;
-    this.externalVaults = externalVaults;
-    this.sealer = sealer;
-    this.clock = clock;
+  public KeyService(KeyManagement mgmt) {
+    this.mgmt = mgmt;
   }
 
   /** CreateKeyDetails, flattened. */
@@ -51,109 +33,116 @@ public final class KeyService {
       String externalKeyId) {}
 
   public Key create(Caller caller, String vaultId, Create in) {
-    return audit.run(
-        caller,
-        "CreateKey",
-        new Target(vaultId, null, null),
-        k -> new Target(vaultId, k.id(), k.currentVersionId()),
-        () -> {
-          String compartmentId = Validate.compartment(in.compartmentId());
-          Vault vault = resources.vault(vaultId);
-          Needs.of(Access.Need.MANAGE)
-              .parent(vault.compartmentId())
-              .resource(compartmentId)
-              .check(access, caller);
-          if (vault.state() != Lifecycle.ACTIVE) {
-            throw KmsError.INCORRECT_STATE.error("The vault is " + vault.state() + ".");
-          }
-          Validate.check(
-              "EXTERNAL".equals(in.protectionMode()),
-              "'protectionMode' must be EXTERNAL for a key in an external vault.");
-          Validate.check(
-              "AES".equals(Validate.required("keyShape.algorithm", in.algorithm())),
-              "'keyShape.algorithm' must be AES.");
-          int length = Validate.required("keyShape.length", in.length());
-          Validate.check(
-              length == 16 || length == 24 || length == 32,
-              "'keyShape.length' must be 16, 24 or 32 (bytes).");
-          String externalKeyId =
-              Validate.externalId("externalKeyReference.externalKeyId", in.externalKeyId());
-          PrivateEndpoint endpoint = resources.endpoint(vault.privateEndpointId());
-          ExternalVault ekm = externalVaults.forVault(vault, () -> endpoint, sealer::open);
-          ExternalVault.KeyInfo info = ekm.key(caller.requestId(), externalKeyId);
-          ExternalChecks.usableKey(info, length);
-          ExternalChecks.activeVersion(
-              ekm.keyVersion(caller.requestId(), externalKeyId, info.currentVersionId()));
-          Instant now = clock.instant();
-          String keyId = Ocids.newId("key");
-          String versionId = Ocids.newId("keyversion");
-          Key key =
-              new Key(
-                  keyId,
-                  vaultId,
-                  in.compartmentId(),
-                  Validate.displayName(in.displayName()),
-                  length,
-                  Lifecycle.ENABLED,
-                  null,
-                  versionId,
-                  externalKeyId,
-                  now,
-                  now,
-                  null);
-          KeyVersion v1 =
-              new KeyVersion(
-                  versionId,
-                  keyId,
-                  vaultId,
-                  in.compartmentId(),
-                  info.currentVersionId(),
-                  Lifecycle.ENABLED,
-                  now,
-                  now,
-                  null);
-          resources.db.inTransaction(
-              c -> {
-                // The EKM was asked outside the lock: the vault may have changed meanwhile.
-                lockActiveVault(c, vaultId);
-                resources.keys.insert(c, key);
-                resources.versions.insert(c, v1);
-                return null;
-              });
-          return key;
-        });
+    return mgmt.audit()
+        .run(
+            caller,
+            "CreateKey",
+            new Target(vaultId, null, null),
+            k -> new Target(vaultId, k.id(), k.currentVersionId()),
+            () -> {
+              String compartmentId = Validate.compartment(in.compartmentId());
+              Vault vault = mgmt.resources().vault(vaultId);
+              Needs.of(Access.Need.MANAGE)
+                  .parent(vault.compartmentId())
+                  .resource(compartmentId)
+                  .check(mgmt.access(), caller);
+              if (vault.state() != Lifecycle.ACTIVE) {
+                throw KmsError.INCORRECT_STATE.error("The vault is " + vault.state() + ".");
+              }
+              Validate.check(
+                  "EXTERNAL".equals(in.protectionMode()),
+                  "'protectionMode' must be EXTERNAL for a key in an external vault.");
+              Validate.check(
+                  "AES".equals(Validate.required("keyShape.algorithm", in.algorithm())),
+                  "'keyShape.algorithm' must be AES.");
+              int length = Validate.required("keyShape.length", in.length());
+              Validate.check(
+                  length == 16 || length == 24 || length == 32,
+                  "'keyShape.length' must be 16, 24 or 32 (bytes).");
+              String externalKeyId =
+                  Validate.externalId("externalKeyReference.externalKeyId", in.externalKeyId());
+              PrivateEndpoint endpoint = mgmt.resources().endpoint(vault.privateEndpointId());
+              ExternalVault ekm =
+                  mgmt.externalVaults().forVault(vault, () -> endpoint, mgmt.sealer()::open);
+              ExternalVault.KeyInfo info = ekm.key(caller.requestId(), externalKeyId);
+              ExternalChecks.usableKey(info, length);
+              ExternalChecks.activeVersion(
+                  ekm.keyVersion(caller.requestId(), externalKeyId, info.currentVersionId()));
+              Instant now = mgmt.clock().instant();
+              String keyId = Ocids.newId("key");
+              String versionId = Ocids.newId("keyversion");
+              Key key =
+                  new Key(
+                      keyId,
+                      vaultId,
+                      in.compartmentId(),
+                      Validate.displayName(in.displayName()),
+                      length,
+                      Lifecycle.ENABLED,
+                      null,
+                      versionId,
+                      externalKeyId,
+                      now,
+                      now,
+                      null);
+              KeyVersion v1 =
+                  new KeyVersion(
+                      versionId,
+                      keyId,
+                      vaultId,
+                      in.compartmentId(),
+                      info.currentVersionId(),
+                      Lifecycle.ENABLED,
+                      now,
+                      now,
+                      null);
+              mgmt.resources()
+                  .db
+                  .inTransaction(
+                      c -> {
+                        // The EKM was asked outside the lock: the vault may have changed meanwhile.
+                        lockActiveVault(c, vaultId);
+                        mgmt.resources().keys.insert(c, key);
+                        mgmt.resources().versions.insert(c, v1);
+                        return null;
+                      });
+              return key;
+            });
   }
 
   public Key get(Caller caller, String vaultId, String keyId) {
-    return audit.run(
-        caller,
-        "GetKey",
-        new Target(vaultId, keyId, null),
-        null,
-        () -> {
-          Vault vault = resources.vault(vaultId);
-          Key k = resources.key(vaultId, keyId);
-          Needs.key(Access.Need.READ, vault, k).check(access, caller);
-          return k;
-        });
+    return mgmt.audit()
+        .run(
+            caller,
+            "GetKey",
+            new Target(vaultId, keyId, null),
+            null,
+            () -> {
+              Vault vault = mgmt.resources().vault(vaultId);
+              Key k = mgmt.resources().key(vaultId, keyId);
+              Needs.key(Access.Need.READ, vault, k).check(mgmt.access(), caller);
+              return k;
+            });
   }
 
   public List<Key> list(Caller caller, String vaultId, String compartmentId, Page page) {
-    return audit.run(
-        caller,
-        "ListKeys",
-        new Target(vaultId, null, null),
-        null,
-        () -> {
-          String listed = Validate.compartment(compartmentId);
-          Vault vault = resources.vault(vaultId);
-          Needs.of(Access.Need.READ)
-              .resource(vault.compartmentId())
-              .resource(listed)
-              .check(access, caller);
-          return resources.db.withConnection(
-              c -> resources.keys.list(c, vaultId, compartmentId, page));
-        });
+    return mgmt.audit()
+        .run(
+            caller,
+            "ListKeys",
+            new Target(vaultId, null, null),
+            null,
+            () -> {
+              String listed = Validate.compartment(compartmentId);
+              Vault vault = mgmt.resources().vault(vaultId);
+              Needs.of(Access.Need.READ)
+                  .resource(vault.compartmentId())
+                  .resource(listed)
+                  .check(mgmt.access(), caller);
+              return mgmt.resources()
+                  .db
+                  .withConnection(c -> mgmt.resources().keys.list(c, vaultId, compartmentId, page));
+            });
   }
 
   /** Applies a state change to a key under its row lock, checking the caller and if-match. */
@@ -164,28 +153,33 @@ public final class KeyService {
       String keyId,
       String ifMatch,
       java.util.function.UnaryOperator<Key> change) {
-    return audit.run(
-        caller,
-        operation,
-        new Target(vaultId, keyId, null),
-        null,
-        () ->
-            resources.db.inTransaction(
-                c -> {
-                  Vault vault = resources.vault(c, vaultId);
-                  Key k =
-                      resources
-                          .keys
-                          .findForUpdate(c, keyId)
-                          .filter(
-                              x -> x.state() != Lifecycle.DELETED && x.vaultId().equals(vaultId))
-                          .orElseThrow(KmsError::notFound);
-                  Needs.key(Access.Need.MANAGE, vault, k).check(access, caller);
-                  ETags.check(ifMatch, ETags.of(k.id(), k.timeUpdated()));
-                  Key next = change.apply(k);
-                  resources.keys.update(c, next);
-                  return next;
-                }));
+    return mgmt.audit()
+        .run(
+            caller,
+            operation,
+            new Target(vaultId, keyId, null),
+            null,
+            () ->
+                mgmt.resources()
+                    .db
+                    .inTransaction(
+                        c -> {
+                          Vault vault = mgmt.resources().vault(c, vaultId);
+                          Key k =
+                              mgmt.resources()
+                                  .keys
+                                  .findForUpdate(c, keyId)
+                                  .filter(
+                                      x ->
+                                          x.state() != Lifecycle.DELETED
+                                              && x.vaultId().equals(vaultId))
+                                  .orElseThrow(KmsError::notFound);
+                          Needs.key(Access.Need.MANAGE, vault, k).check(mgmt.access(), caller);
+                          ETags.check(ifMatch, ETags.of(k.id(), k.timeUpdated()));
+                          Key next = change.apply(k);
+                          mgmt.resources().keys.update(c, next);
+                          return next;
+                        }));
   }
 
   public Key rename(
@@ -197,7 +191,7 @@ public final class KeyService {
         vaultId,
         keyId,
         ifMatch,
-        k -> name == null ? k : k.withDisplayName(name, clock.instant()));
+        k -> name == null ? k : k.withDisplayName(name, mgmt.clock().instant()));
   }
 
   /** A key with the EKM version id of its current version, as the API shows it. */
@@ -207,9 +201,9 @@ public final class KeyService {
     String external =
         key.currentVersionId() == null
             ? null
-            : resources
+            : mgmt.resources()
                 .db
-                .withConnection(c -> resources.versions.find(c, key.currentVersionId()))
+                .withConnection(c -> mgmt.resources().versions.find(c, key.currentVersionId()))
                 .map(KeyVersion::externalKeyVersionId)
                 .orElse(null);
     return new Detailed(key, external);
@@ -217,9 +211,9 @@ public final class KeyService {
 
   /** The EKM key id of a key, for showing its versions. */
   public String externalKeyId(String keyId) {
-    return resources
+    return mgmt.resources()
         .db
-        .withConnection(c -> resources.keys.find(c, keyId))
+        .withConnection(c -> mgmt.resources().keys.find(c, keyId))
         .map(Key::externalKeyId)
         .orElse(null);
   }
@@ -246,7 +240,7 @@ public final class KeyService {
 
   public Key scheduleDeletion(
       Caller caller, String vaultId, String keyId, Instant when, String ifMatch) {
-    Instant at = Deletions.time(when, clock);
+    Instant at = Deletions.time(when, mgmt.clock());
     return change(
         caller,
         "ScheduleKeyDeletion",
@@ -260,7 +254,7 @@ public final class KeyService {
                     + k.state()
                     + "; only an ENABLED or DISABLED key can be scheduled for deletion.");
           }
-          return k.withState(Lifecycle.PENDING_DELETION, k.state(), at, clock.instant());
+          return k.withState(Lifecycle.PENDING_DELETION, k.state(), at, mgmt.clock().instant());
         });
   }
 
@@ -277,7 +271,7 @@ public final class KeyService {
           }
           Lifecycle back =
               k.stateBeforeDeletion() == null ? Lifecycle.ENABLED : k.stateBeforeDeletion();
-          return k.withState(back, null, null, clock.instant());
+          return k.withState(back, null, null, mgmt.clock().instant());
         });
   }
 
@@ -289,11 +283,12 @@ public final class KeyService {
       throw KmsError.INCORRECT_STATE.error(
           "The key is " + k.state() + "; it cannot become " + to + ".");
     }
-    return k.withState(to, null, null, clock.instant());
+    return k.withState(to, null, null, mgmt.clock().instant());
   }
 
   private void lockActiveVault(java.sql.Connection c, String vaultId) throws java.sql.SQLException {
-    Vault locked = resources.vaults.findForUpdate(c, vaultId).orElseThrow(KmsError::notFound);
+    Vault locked =
+        mgmt.resources().vaults.findForUpdate(c, vaultId).orElseThrow(KmsError::notFound);
     if (locked.state() != Lifecycle.ACTIVE) {
       throw KmsError.INCORRECT_STATE.error("The vault is " + locked.state() + ".");
     }

@@ -8,9 +8,7 @@ import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import io.ekms.kms.external.ExternalVault;
-import io.ekms.kms.external.ExternalVaults;
 import io.ekms.kms.service.KmsAudit.Target;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,125 +17,123 @@ import java.util.List;
  * records the EKM's (given or current) version and makes it the key's current one.
  */
 public final class KeyVersionService {
-  private final Resources resources;
-  private final Access access;
-  private final KmsAudit audit;
-  private final ExternalVaults externalVaults;
-  private final SecretSealer sealer;
-  private final Clock clock;
+  private final KeyManagement mgmt;
 
-  public KeyVersionService(
-      Resources resources,
-      Access access,
-      KmsAudit audit,
-      ExternalVaults externalVaults,
-      SecretSealer sealer,
-      Clock clock) {
-    this.resources = resources;
-    this.access = access;
-    this.audit = audit;
-    this.externalVaults = externalVaults;
-    this.sealer = sealer;
-    this.clock = clock;
+  public KeyVersionService(KeyManagement mgmt) {
+    this.mgmt = mgmt;
   }
 
   public KeyVersion create(Caller caller, String vaultId, String keyId, String externalVersionId) {
-    return audit.run(
-        caller,
-        "CreateKeyVersion",
-        new Target(vaultId, keyId, null),
-        v -> new Target(vaultId, keyId, v.id()),
-        () -> {
-          Vault vault = resources.vault(vaultId);
-          Key key = resources.key(vaultId, keyId);
-          Needs.key(Access.Need.MANAGE, vault, key).check(access, caller);
-          if (key.state() != Lifecycle.ENABLED) {
-            throw KmsError.INCORRECT_STATE.error("The key is " + key.state() + ".");
-          }
-          PrivateEndpoint endpoint = resources.endpoint(vault.privateEndpointId());
-          ExternalVault ekm = externalVaults.forVault(vault, () -> endpoint, sealer::open);
-          String external =
-              externalVersionId == null
-                  ? null
-                  : Validate.externalId("externalKeyVersionId", externalVersionId);
-          if (external == null) {
-            ExternalVault.KeyInfo info = ekm.key(caller.requestId(), key.externalKeyId());
-            ExternalChecks.usableKey(info, key.lengthBytes());
-            external = info.currentVersionId();
-          }
-          Validate.check(external.length() <= 255, "'externalKeyVersionId' is too long.");
-          ExternalChecks.activeVersion(
-              ekm.keyVersion(caller.requestId(), key.externalKeyId(), external));
-          Instant now = clock.instant();
-          KeyVersion version =
-              new KeyVersion(
-                  Ocids.newId("keyversion"),
-                  key.id(),
-                  vaultId,
-                  key.compartmentId(),
-                  external,
-                  Lifecycle.ENABLED,
-                  now,
-                  now,
-                  null);
-          try {
-            resources.db.inTransaction(
-                c -> {
-                  // The EKM was asked outside the lock: the key may have changed meanwhile.
-                  Key locked =
-                      resources.keys.findForUpdate(c, key.id()).orElseThrow(KmsError::notFound);
-                  if (locked.state() != Lifecycle.ENABLED) {
-                    throw KmsError.INCORRECT_STATE.error("The key is " + locked.state() + ".");
-                  }
-                  resources.versions.insert(c, version);
-                  resources.keys.update(c, locked.withCurrentVersion(version.id(), now));
-                  return null;
-                });
-          } catch (io.ekms.core.db.StoreException e) {
-            if (e.isDuplicateKey()) {
-              throw KmsError.INCORRECT_STATE.error(
-                  "This external key version is already a version of the key.");
-            }
-            throw e;
-          }
-          return version;
-        });
+    return mgmt.audit()
+        .run(
+            caller,
+            "CreateKeyVersion",
+            new Target(vaultId, keyId, null),
+            v -> new Target(vaultId, keyId, v.id()),
+            () -> {
+              Vault vault = mgmt.resources().vault(vaultId);
+              Key key = mgmt.resources().key(vaultId, keyId);
+              Needs.key(Access.Need.MANAGE, vault, key).check(mgmt.access(), caller);
+              if (key.state() != Lifecycle.ENABLED) {
+                throw KmsError.INCORRECT_STATE.error("The key is " + key.state() + ".");
+              }
+              PrivateEndpoint endpoint = mgmt.resources().endpoint(vault.privateEndpointId());
+              ExternalVault ekm =
+                  mgmt.externalVaults().forVault(vault, () -> endpoint, mgmt.sealer()::open);
+              String external =
+                  externalVersionId == null
+                      ? null
+                      : Validate.externalId("externalKeyVersionId", externalVersionId);
+              if (external == null) {
+                ExternalVault.KeyInfo info = ekm.key(caller.requestId(), key.externalKeyId());
+                ExternalChecks.usableKey(info, key.lengthBytes());
+                external = info.currentVersionId();
+              }
+              Validate.check(external.length() <= 255, "'externalKeyVersionId' is too long.");
+              ExternalChecks.activeVersion(
+                  ekm.keyVersion(caller.requestId(), key.externalKeyId(), external));
+              Instant now = mgmt.clock().instant();
+              KeyVersion version =
+                  new KeyVersion(
+                      Ocids.newId("keyversion"),
+                      key.id(),
+                      vaultId,
+                      key.compartmentId(),
+                      external,
+                      Lifecycle.ENABLED,
+                      now,
+                      now,
+                      null);
+              try {
+                mgmt.resources()
+                    .db
+                    .inTransaction(
+                        c -> {
+                          // The EKM was asked outside the lock: the key may have changed meanwhile.
+                          Key locked =
+                              mgmt.resources()
+                                  .keys
+                                  .findForUpdate(c, key.id())
+                                  .orElseThrow(KmsError::notFound);
+                          if (locked.state() != Lifecycle.ENABLED) {
+                            throw KmsError.INCORRECT_STATE.error(
+                                "The key is " + locked.state() + ".");
+                          }
+                          mgmt.resources().versions.insert(c, version);
+                          mgmt.resources()
+                              .keys
+                              .update(c, locked.withCurrentVersion(version.id(), now));
+                          return null;
+                        });
+              } catch (io.ekms.core.db.StoreException e) {
+                if (e.isDuplicateKey()) {
+                  throw KmsError.INCORRECT_STATE.error(
+                      "This external key version is already a version of the key.");
+                }
+                throw e;
+              }
+              return version;
+            });
   }
 
   public KeyVersion get(Caller caller, String vaultId, String keyId, String versionId) {
-    return audit.run(
-        caller,
-        "GetKeyVersion",
-        new Target(vaultId, keyId, versionId),
-        null,
-        () -> {
-          Vault vault = resources.vault(vaultId);
-          Key key = resources.key(vaultId, keyId);
-          KeyVersion version = resources.version(key, versionId);
-          Needs.key(Access.Need.READ, vault, key)
-              .resource(version.compartmentId())
-              .check(access, caller);
-          return version;
-        });
+    return mgmt.audit()
+        .run(
+            caller,
+            "GetKeyVersion",
+            new Target(vaultId, keyId, versionId),
+            null,
+            () -> {
+              Vault vault = mgmt.resources().vault(vaultId);
+              Key key = mgmt.resources().key(vaultId, keyId);
+              KeyVersion version = mgmt.resources().version(key, versionId);
+              Needs.key(Access.Need.READ, vault, key)
+                  .resource(version.compartmentId())
+                  .check(mgmt.access(), caller);
+              return version;
+            });
   }
 
   public List<KeyVersion> list(Caller caller, String vaultId, String keyId, Page page) {
-    return audit.run(
-        caller,
-        "ListKeyVersions",
-        new Target(vaultId, keyId, null),
-        null,
-        () -> {
-          Vault vault = resources.vault(vaultId);
-          Key key = resources.key(vaultId, keyId);
-          Needs.key(Access.Need.READ, vault, key).check(access, caller);
-          return resources.db.withConnection(c -> resources.versions.list(c, keyId, page));
-        });
+    return mgmt.audit()
+        .run(
+            caller,
+            "ListKeyVersions",
+            new Target(vaultId, keyId, null),
+            null,
+            () -> {
+              Vault vault = mgmt.resources().vault(vaultId);
+              Key key = mgmt.resources().key(vaultId, keyId);
+              Needs.key(Access.Need.READ, vault, key).check(mgmt.access(), caller);
+              return mgmt.resources()
+                  .db
+                  .withConnection(c -> mgmt.resources().versions.list(c, keyId, page));
+            });
   }
 
   public KeyVersion scheduleDeletion(
       Caller caller, String vaultId, String keyId, String versionId, Instant when, String ifMatch) {
-    Instant at = Deletions.time(when, clock);
+    Instant at = Deletions.time(when, mgmt.clock());
     return change(
         caller,
         "ScheduleKeyVersionDeletion",
@@ -153,7 +149,7 @@ public final class KeyVersionService {
           if (v.state() != Lifecycle.ENABLED) {
             throw KmsError.INCORRECT_STATE.error("The key version is " + v.state() + ".");
           }
-          return v.withState(Lifecycle.PENDING_DELETION, at, clock.instant());
+          return v.withState(Lifecycle.PENDING_DELETION, at, mgmt.clock().instant());
         });
   }
 
@@ -170,7 +166,7 @@ public final class KeyVersionService {
           if (v.state() != Lifecycle.PENDING_DELETION) {
             throw KmsError.INCORRECT_STATE.error("The key version is not pending deletion.");
           }
-          return v.withState(Lifecycle.ENABLED, null, clock.instant());
+          return v.withState(Lifecycle.ENABLED, null, mgmt.clock().instant());
         });
   }
 
@@ -182,35 +178,42 @@ public final class KeyVersionService {
       String versionId,
       String ifMatch,
       java.util.function.BiFunction<Key, KeyVersion, KeyVersion> change) {
-    return audit.run(
-        caller,
-        operation,
-        new Target(vaultId, keyId, versionId),
-        null,
-        () ->
-            resources.db.inTransaction(
-                c -> {
-                  Vault vault = resources.vault(c, vaultId);
-                  Key key =
-                      resources
-                          .keys
-                          .findForUpdate(c, keyId)
-                          .filter(
-                              k -> k.state() != Lifecycle.DELETED && k.vaultId().equals(vaultId))
-                          .orElseThrow(KmsError::notFound);
-                  KeyVersion v =
-                      resources
-                          .versions
-                          .find(c, versionId)
-                          .filter(x -> x.state() != Lifecycle.DELETED && x.keyId().equals(keyId))
-                          .orElseThrow(KmsError::notFound);
-                  Needs.key(Access.Need.MANAGE, vault, key)
-                      .resource(v.compartmentId())
-                      .check(access, caller);
-                  ETags.check(ifMatch, ETags.of(v.id(), v.timeUpdated()));
-                  KeyVersion next = change.apply(key, v);
-                  resources.versions.update(c, next);
-                  return next;
-                }));
+    return mgmt.audit()
+        .run(
+            caller,
+            operation,
+            new Target(vaultId, keyId, versionId),
+            null,
+            () ->
+                mgmt.resources()
+                    .db
+                    .inTransaction(
+                        c -> {
+                          Vault vault = mgmt.resources().vault(c, vaultId);
+                          Key key =
+                              mgmt.resources()
+                                  .keys
+                                  .findForUpdate(c, keyId)
+                                  .filter(
+                                      k ->
+                                          k.state() != Lifecycle.DELETED
+                                              && k.vaultId().equals(vaultId))
+                                  .orElseThrow(KmsError::notFound);
+                          KeyVersion v =
+                              mgmt.resources()
+                                  .versions
+                                  .find(c, versionId)
+                                  .filter(
+                                      x ->
+                                          x.state() != Lifecycle.DELETED && x.keyId().equals(keyId))
+                                  .orElseThrow(KmsError::notFound);
+                          Needs.key(Access.Need.MANAGE, vault, key)
+                              .resource(v.compartmentId())
+                              .check(mgmt.access(), caller);
+                          ETags.check(ifMatch, ETags.of(v.id(), v.timeUpdated()));
+                          KeyVersion next = change.apply(key, v);
+                          mgmt.resources().versions.update(c, next);
+                          return next;
+                        }));
   }
 }

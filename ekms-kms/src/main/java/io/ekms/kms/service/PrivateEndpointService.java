@@ -1,7 +1,8 @@
 package io.ekms.kms.service;
 
+import io.ekms.common.tls.Pem;
 import io.ekms.core.db.Database;
-import io.ekms.core.tls.Pem;
+import io.ekms.kms.domain.EkmAddress;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.domain.Page;
@@ -14,8 +15,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * EKMS private endpoints: where an EKM is, and the only CA trusted for it. The host must be an
- * address the egress policy allows (a name: every address it resolves to now).
+ * EKMS private endpoints: where an EKM's nodes are, and the only CA trusted for them. Every host
+ * must be an address the egress policy allows (a name: every address it resolves to now).
  */
 public final class PrivateEndpointService {
   private final Database db;
@@ -35,14 +36,29 @@ public final class PrivateEndpointService {
     this.destinations = new Destinations(egress);
   }
 
-  /** The fields of CreateEkmsPrivateEndpointDetails. */
+  /**
+   * The fields of CreateEkmsPrivateEndpointDetails: one address ({@code host}, {@code port}) or
+   * several ({@code addresses}, {@code host:port} each; see {@link EndpointAddresses}).
+   */
   public record Create(
       String compartmentId,
       String displayName,
       String subnetId,
       String host,
       Integer port,
-      String caBundle) {}
+      String caBundle,
+      List<String> addresses) {
+    /** With the one address {@code host}:{@code port}. */
+    public Create(
+        String compartmentId,
+        String displayName,
+        String subnetId,
+        String host,
+        Integer port,
+        String caBundle) {
+      this(compartmentId, displayName, subnetId, host, port, caBundle, null);
+    }
+  }
 
   public PrivateEndpoint create(Caller caller, Create in) {
     return audit.run(
@@ -52,13 +68,8 @@ public final class PrivateEndpointService {
         p -> new Target(p.id(), null, null),
         () -> {
           access.require(caller, Validate.compartment(in.compartmentId()), Access.Need.MANAGE);
-          String host = Validate.required("externalKeyManagerIp", in.host());
-          Validate.check(
-              host.length() <= 255 && host.matches("[A-Za-z0-9.:-]+"),
-              "'externalKeyManagerIp' must be an IP address or host name.");
-          int port = in.port() == null ? 443 : in.port();
-          Validate.check(port >= 1 && port <= 65535, "'port' must be 1 to 65535.");
-          destinations.privateEndpoint("externalKeyManagerIp", host, port);
+          List<EkmAddress> addresses =
+              EndpointAddresses.of(in.host(), in.port(), in.addresses(), destinations);
           String ca = Validate.required("caBundle", in.caBundle());
           Validate.check(
               ca.length() <= 65_536 && parses(ca),
@@ -70,8 +81,7 @@ public final class PrivateEndpointService {
                   in.compartmentId(),
                   Validate.displayName(in.displayName()),
                   in.subnetId(),
-                  host,
-                  port,
+                  addresses,
                   ca,
                   Lifecycle.ACTIVE,
                   now,

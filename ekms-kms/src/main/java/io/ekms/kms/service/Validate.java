@@ -1,6 +1,6 @@
 package io.ekms.kms.service;
 
-import io.ekms.core.secret.WireSecret;
+import io.ekms.common.secret.WireSecret;
 import io.ekms.kms.domain.Ocids;
 import java.util.regex.Pattern;
 

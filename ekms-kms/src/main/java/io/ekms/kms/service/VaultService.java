@@ -1,6 +1,7 @@
 package io.ekms.kms.service;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.kms.domain.EkmAddress;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.domain.Page;
@@ -18,8 +19,8 @@ import java.util.List;
 
 /**
  * EXTERNAL vaults: created only once the EKM confirms the vault is there and active. The EKM URL
- * must point at the private endpoint's host and port, and both it and the identity server's host
- * must be allowed by the egress policy, before anything is connected to.
+ * must point at one of the private endpoint's addresses, and every address and the identity
+ * server's host must be allowed by the egress policy, before anything is connected to.
  */
 public final class VaultService {
   private final Resources resources;
@@ -83,8 +84,10 @@ public final class VaultService {
           String idcs = https("idcsAccountNameUrl", in.idcsAccountNameUrl());
           // Both hosts are checked now, before any connection; the EKM client checks again on
           // every request, with a fresh resolution.
-          destinations.privateEndpoint(
-              "externalVaultEndpointUrl", endpoint.host(), endpoint.port());
+          for (EkmAddress address : endpoint.addresses()) {
+            destinations.privateEndpoint(
+                "externalVaultEndpointUrl", address.host(), address.port());
+          }
           destinations.identity("idcsAccountNameUrl", idcs);
           String clientId = Validate.required("clientAppId", in.clientAppId());
           Validate.check(clientId.length() <= 255, "'clientAppId' is too long.");
@@ -259,11 +262,9 @@ public final class VaultService {
         "'externalVaultEndpointUrl' must be an https URL with a path naming the vault.");
     int port = uri.getPort() == -1 ? 443 : uri.getPort();
     Validate.check(
-        bare(uri.getHost()).equalsIgnoreCase(bare(endpoint.host())) && port == endpoint.port(),
-        "'externalVaultEndpointUrl' must point at the private endpoint's host and port ("
-            + endpoint.host()
-            + ":"
-            + endpoint.port()
+        endpoint.addresses().stream().anyMatch(a -> a.sameAs(uri.getHost(), port)),
+        "'externalVaultEndpointUrl' must point at one of the private endpoint's addresses ("
+            + String.join(", ", endpoint.addresses().stream().map(EkmAddress::toString).toList())
             + ").");
     return url;
   }
@@ -289,10 +290,5 @@ public final class VaultService {
     }
     throw KmsError.INVALID_PARAMETER.error(
         "'" + field + "' must be an https URL with a host and no user info, query or fragment.");
-  }
-
-  /** A host without the brackets URIs put around IPv6 literals. */
-  private static String bare(String host) {
-    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 }

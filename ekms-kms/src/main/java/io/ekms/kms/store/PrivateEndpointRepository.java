@@ -1,6 +1,7 @@
 package io.ekms.kms.store;
 
 import io.ekms.core.db.Rows;
+import io.ekms.kms.domain.EkmAddress;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
@@ -8,21 +9,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** EKMS private endpoints. */
+/** EKMS private endpoints, each with its list of EKM addresses. */
 public final class PrivateEndpointRepository {
   private static final String COLUMNS =
       "id, compartment_id, display_name, subnet_id, host, port,"
-          + " ca_bundle, state, created_at, updated_at";
+          + " ca_bundle, state, created_at, updated_at, ekm_addresses";
 
   public void insert(Connection c, PrivateEndpoint p) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO kms_private_endpoints ("
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Rows.bind(
           ps,
           p.id(),
@@ -34,7 +36,8 @@ public final class PrivateEndpointRepository {
           p.caBundle(),
           p.state(),
           p.timeCreated(),
-          p.timeUpdated());
+          p.timeUpdated(),
+          String.join(" ", p.addresses().stream().map(EkmAddress::toString).toList()));
       ps.executeUpdate();
     }
   }
@@ -88,11 +91,19 @@ public final class PrivateEndpointRepository {
         rs.getString("compartment_id"),
         rs.getString("display_name"),
         rs.getString("subnet_id"),
-        rs.getString("host"),
-        rs.getInt("port"),
+        addresses(rs),
         rs.getString("ca_bundle"),
         Lifecycle.valueOf(rs.getString("state")),
         Rows.time(rs, "created_at"),
         Rows.time(rs, "updated_at"));
+  }
+
+  /** {@code ekm_addresses}, or for rows from before it existed, the one {@code host:port}. */
+  private static List<EkmAddress> addresses(ResultSet rs) throws SQLException {
+    String all = rs.getString("ekm_addresses");
+    if (all == null) {
+      return List.of(new EkmAddress(rs.getString("host"), rs.getInt("port")));
+    }
+    return Arrays.stream(all.split(" ")).map(a -> EkmAddress.parse(a, 443)).toList();
   }
 }

@@ -4,7 +4,7 @@ import com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider;
 import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import com.oracle.bmc.http.signing.RequestSigner;
 import com.oracle.bmc.http.signing.SigningStrategy;
-import io.ekms.core.tls.Pem;
+import io.ekms.core.tls.PemWriter;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ final class SdkSigner {
 
   SdkSigner(
       String tenancyId, String userId, String fingerprint, KeyPair pair, SigningStrategy strategy) {
-    byte[] pem = Pem.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII);
+    byte[] pem = PemWriter.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII);
     SimpleAuthenticationDetailsProvider provider =
         SimpleAuthenticationDetailsProvider.builder()
             .tenantId(tenancyId)

@@ -3,7 +3,7 @@ package io.ekms.kms.ekmclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.kms.external.EkmUnavailable;
 import io.ekms.kms.external.ExternalVault.Sealed;

@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.tls.Pem;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.tls.Pem;
 import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.external.ExternalVault.VaultInfo;
 import io.ekms.kms.external.IdentityFailure;

@@ -4,9 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.tls.Pem;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.tls.Pem;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;

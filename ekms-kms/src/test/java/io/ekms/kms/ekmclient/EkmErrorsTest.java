@@ -3,7 +3,7 @@ package io.ekms.kms.ekmclient;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.kms.external.EkmException;
 import io.ekms.kms.external.EkmRefused;

@@ -3,12 +3,12 @@ package io.ekms.kms.ekmclient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.common.json.Json;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.http.Listener;
-import io.ekms.core.json.Json;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
 import io.ekms.ekm.server.EkmServer;

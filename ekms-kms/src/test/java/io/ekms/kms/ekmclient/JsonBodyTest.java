@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.json.Json;
+import io.ekms.common.json.Json;
 import org.junit.jupiter.api.Test;
 
 class JsonBodyTest {

@@ -16,9 +16,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A tiny HTTPS server that plays a misbehaving EKM: it answers each request with the next scripted
- * reply (status, body, and a latch it may wait on first), or 200 {@code {}} when the script is
- * empty, and records what it received. Its certificate comes from its own CA, issued for the names
- * given.
+ * reply (status, body, and a latch it may wait on first), or when the script is empty with its
+ * {@link #otherwise} answer (200 {@code {}} by default), and records what it received. Its
+ * certificate comes from its own CA, issued for the names given.
  */
 final class ScriptedEkm implements AutoCloseable {
   /** One scripted answer, sent once {@code release} is open (null: at once). */
@@ -36,10 +36,11 @@ final class ScriptedEkm implements AutoCloseable {
   /** What one request carried. */
   record Seen(String method, String path, String authorization, String requestId, String body) {}
 
-  final LocalCa ca = LocalCa.create("scripted EKM CA");
+  final LocalCa ca;
   private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
   private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
   private final WebServer server;
+  private volatile Reply otherwise = Reply.of(200, "{}");
 
   /** A server whose certificate names 127.0.0.1 and localhost. */
   ScriptedEkm() {
@@ -47,6 +48,16 @@ final class ScriptedEkm implements AutoCloseable {
   }
 
   ScriptedEkm(List<String> dnsNames, List<String> ips) {
+    this(LocalCa.create("scripted EKM CA"), dnsNames, ips);
+  }
+
+  /** A server whose certificate, naming 127.0.0.1 and localhost, is issued by {@code ca}. */
+  ScriptedEkm(LocalCa ca) {
+    this(ca, List.of("localhost"), List.of("127.0.0.1"));
+  }
+
+  private ScriptedEkm(LocalCa ca, List<String> dnsNames, List<String> ips) {
+    this.ca = ca;
     ServerIdentity identity = ca.issueServer("scripted-ekm", dnsNames, ips);
     server =
         WebServer.builder()
@@ -56,6 +67,10 @@ final class ScriptedEkm implements AutoCloseable {
             .routing(r -> r.any(this::handle))
             .build()
             .start();
+  }
+
+  int port() {
+    return server.port();
   }
 
   String vaultUrl() {
@@ -71,9 +86,20 @@ final class ScriptedEkm implements AutoCloseable {
     return this;
   }
 
+  /** The answer once the script is used up (200 {@code {}} unless set). */
+  ScriptedEkm otherwise(int status, String body) {
+    otherwise = Reply.of(status, body);
+    return this;
+  }
+
   ScriptedEkm then(Reply reply) {
     script.add(reply);
     return this;
+  }
+
+  /** Forgets what was received so far. */
+  void forgetSeen() {
+    seen.clear();
   }
 
   List<Seen> seen() {
@@ -91,7 +117,7 @@ final class ScriptedEkm implements AutoCloseable {
             body));
     Reply reply = script.poll();
     if (reply == null) {
-      reply = Reply.of(200, "{}");
+      reply = otherwise;
     }
     try {
       if (reply.release() != null) {

@@ -3,7 +3,7 @@ package io.ekms.kms.ekmclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.tls.Pem;
+import io.ekms.common.tls.Pem;
 import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.ekmclient.TransportFailure.Kind;
 import java.net.InetAddress;

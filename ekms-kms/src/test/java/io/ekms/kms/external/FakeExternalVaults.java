@@ -1,9 +1,9 @@
 package io.ekms.kms.external;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
 import java.util.Arrays;

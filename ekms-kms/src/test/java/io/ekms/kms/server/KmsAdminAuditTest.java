@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KmsAdminAuditTest {
+  private static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
   private KmsServer kms;
   private HttpsJson admin;
 
@@ -54,7 +55,7 @@ class KmsAdminAuditTest {
   void createUser_ok_oneRecordByTheService() throws Exception {
     int before = results("CreateUser").size();
 
-    admin.call("POST", "/admin/v1/users", Map.of("tenancyId", KmsStack.TENANCY, "name", "one"));
+    admin.call("POST", "/admin/v1/users", Map.of("tenancyId", TENANCY, "name", "one"));
 
     assertThat(results("CreateUser").subList(before, results("CreateUser").size()))
         .containsExactly("OK");

@@ -3,8 +3,8 @@ package io.ekms.kms.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.config.ConfigLoader;
-import io.ekms.core.config.Misconfiguration;
 import io.ekms.kms.egress.EgressDenied;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider;
 import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import com.oracle.bmc.http.signing.SigningStrategy;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import io.ekms.core.http.Listener;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.core.tls.PemWriter;
 import io.ekms.kms.external.FakeExternalVaults;
 import io.ekms.testing.TempDirs;
 import java.io.ByteArrayInputStream;
@@ -30,6 +31,10 @@ import org.junit.jupiter.api.Test;
 
 /** The per-principal request rate over HTTPS: 429 TooManyRequests with Retry-After. */
 class KmsRateLimitTest {
+  private static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  private static final String COMPARTMENT =
+      "ocid1.compartment.oc1..bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+
   @Test
   void signedRequests_overThePrincipalsBurst_are429WithRetryAfter_thenServedAgain()
       throws Exception {
@@ -52,8 +57,7 @@ class KmsRateLimitTest {
             () -> {},
             ticker::get)) {
       Principal user = principal(kms, dir);
-      URI list =
-          URI.create(kms.baseUrl() + "/20180608/vaults?compartmentId=" + KmsStack.COMPARTMENT);
+      URI list = URI.create(kms.baseUrl() + "/20180608/vaults?compartmentId=" + COMPARTMENT);
 
       assertThat(signedGet(dir, list, user)).startsWith("HTTP/1.1 200");
       assertThat(signedGet(dir, list, user)).startsWith("HTTP/1.1 200");
@@ -76,7 +80,7 @@ class KmsRateLimitTest {
             Files.readString(dir.resolve("admin.token")).trim());
     String userId =
         admin
-            .call("POST", "/admin/v1/users", Map.of("tenancyId", KmsStack.TENANCY, "name", "app"))
+            .call("POST", "/admin/v1/users", Map.of("tenancyId", TENANCY, "name", "app"))
             .path("id")
             .asText();
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -87,13 +91,13 @@ class KmsRateLimitTest {
             .call(
                 "POST",
                 "/admin/v1/users/" + userId + "/apiKeys",
-                Map.of("publicKey", Pem.encode(key.getPublic())))
+                Map.of("publicKey", PemWriter.encode(key.getPublic())))
             .path("fingerprint")
             .asText();
     admin.call(
         "POST",
         "/admin/v1/users/" + userId + "/grants",
-        Map.of("compartmentId", KmsStack.COMPARTMENT, "permission", "manage"));
+        Map.of("compartmentId", COMPARTMENT, "permission", "manage"));
     return new Principal(userId, fingerprint, key);
   }
 
@@ -101,10 +105,10 @@ class KmsRateLimitTest {
    * A GET signed by the OCI SDK's signer, sent over a raw TLS socket; the answer's head as text.
    */
   private static String signedGet(Path dir, URI uri, Principal user) throws Exception {
-    String pem = Pem.encode(user.key().getPrivate());
+    String pem = PemWriter.encode(user.key().getPrivate());
     var provider =
         SimpleAuthenticationDetailsProvider.builder()
-            .tenantId(KmsStack.TENANCY)
+            .tenantId(TENANCY)
             .userId(user.userId())
             .fingerprint(user.fingerprint())
             .privateKeySupplier(

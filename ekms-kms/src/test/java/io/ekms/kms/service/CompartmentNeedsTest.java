@@ -6,8 +6,8 @@ import static io.ekms.kms.service.Access.Need.USE;
 import static io.ekms.kms.service.Refusals.assertApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;

@@ -1,11 +1,11 @@
 package io.ekms.kms.service;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditEntry;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.AuditRecord;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.PrivateEndpoint;
@@ -46,9 +46,9 @@ final class ServiceBed implements AutoCloseable {
       new PrivateEndpointService(db, access, audit, clock, egress);
   final VaultService vaults =
       new VaultService(resources, access, audit, ekm, sealer, clock, egress);
-  final KeyService keys = new KeyService(resources, access, audit, ekm, sealer, clock);
-  final KeyVersionService versions =
-      new KeyVersionService(resources, access, audit, ekm, sealer, clock);
+  final KeyManagement management = new KeyManagement(resources, access, audit, ekm, sealer, clock);
+  final KeyService keys = new KeyService(management);
+  final KeyVersionService versions = new KeyVersionService(management);
   final CryptoService crypto = new CryptoService(resources, access, audit, ekm, sealer);
   final RetryTokens retryTokens = new RetryTokens(db, clock);
   final DeletionSweeper sweeper = new DeletionSweeper(db, audit, retryTokens, clock);

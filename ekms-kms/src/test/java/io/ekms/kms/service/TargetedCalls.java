@@ -4,8 +4,8 @@ import static io.ekms.kms.service.ServiceBed.CA_PEM;
 import static io.ekms.kms.service.ServiceBed.HOST;
 import static io.ekms.kms.service.ServiceBed.PORT;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.kms.ciphertext.KmsCiphertext;
 import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.domain.Page;

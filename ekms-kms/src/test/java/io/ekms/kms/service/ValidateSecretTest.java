@@ -3,7 +3,7 @@ package io.ekms.kms.service;
 import static io.ekms.kms.service.Refusals.assertApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.core.secret.WireSecret;
+import io.ekms.common.secret.WireSecret;
 import org.junit.jupiter.api.Test;
 
 /** {@link Validate#required(String, WireSecret)}: a secret field is present and not blank. */

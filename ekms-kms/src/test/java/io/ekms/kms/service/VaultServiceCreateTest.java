@@ -6,7 +6,7 @@ import static io.ekms.kms.service.ServiceBed.HOST;
 import static io.ekms.kms.service.ServiceBed.PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;

@@ -30,7 +30,11 @@ public final class KmsDatabases {
   }
 
   public static Database postgres() {
-    EmbeddedPostgresSupport.PgDatabase pg = EmbeddedPostgresSupport.newDatabase();
+    return postgres(EmbeddedPostgresSupport.newDatabase());
+  }
+
+  /** Another pool on {@code pg}, migrating it as a node starting on it would. */
+  public static Database postgres(EmbeddedPostgresSupport.PgDatabase pg) {
     DatabaseConfig config =
         new DatabaseConfig(pg.jdbcUrl(), pg.user(), new SecretRef(null, PASSWORD_VARIABLE), POOL);
     Database db = open(config, Map.of(PASSWORD_VARIABLE, pg.password()));

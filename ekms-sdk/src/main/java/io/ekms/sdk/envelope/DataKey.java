@@ -1,6 +1,6 @@
 package io.ekms.sdk.envelope;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.ekms.sdk.model;
 
-import io.ekms.core.secret.Redacted;
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.Redacted;
+import io.ekms.common.secret.SecretBytes;
 
 /**
  * What {@code decrypt} returns: the plaintext, which the caller closes when done, and the key and

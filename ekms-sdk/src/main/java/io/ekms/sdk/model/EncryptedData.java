@@ -1,6 +1,6 @@
 package io.ekms.sdk.model;
 
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
 
 /** What {@code encrypt} returns: the KMS ciphertext (Base64) and the key version that made it. */
 public record EncryptedData(

@@ -1,6 +1,6 @@
 package io.ekms.sdk.model;
 
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
 
 /** A KMS key ({@code Key}): for ekms, a reference to a key in the EKM. */
 public record Key(

@@ -1,6 +1,6 @@
 package io.ekms.sdk.model;
 
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
 
 /** A KMS key version ({@code KeyVersion}), bound to one EKM key version. */
 public record KeyVersion(

@@ -1,7 +1,7 @@
 package io.ekms.sdk.model;
 
-import io.ekms.core.secret.Redacted;
-import io.ekms.core.secret.WireSecret;
+import io.ekms.common.secret.Redacted;
+import io.ekms.common.secret.WireSecret;
 
 /**
  * A KMS vault ({@code Vault}); ekms vaults are {@code EXTERNAL}. Management calls go to {@link

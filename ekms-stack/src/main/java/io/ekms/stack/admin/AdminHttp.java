@@ -1,12 +1,13 @@
 package io.ekms.stack.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.json.Json;
-import io.ekms.core.tls.Pem;
-import io.ekms.core.tls.TrustBundle;
+import io.ekms.common.json.Json;
+import io.ekms.common.tls.Pem;
+import io.ekms.common.tls.TrustBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -82,6 +83,16 @@ public final class AdminHttp {
           answer.path("message").asText(""));
     }
     return answer;
+  }
+
+  /** The {@code items} of {@code GET /admin/v1/audit} for one request id (EKM and KMS). */
+  JsonNode auditOf(String requestId) {
+    return call(
+            "GET",
+            "/admin/v1/audit?limit=1000&requestId="
+                + URLEncoder.encode(requestId, StandardCharsets.UTF_8),
+            null)
+        .path("items");
   }
 
   private static JsonNode tree(byte[] body) {

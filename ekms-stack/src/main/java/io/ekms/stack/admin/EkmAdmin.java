@@ -49,6 +49,19 @@ public final class EkmAdmin {
         .asText();
   }
 
+  /** A new AES-256 key (encrypt and decrypt) in the vault, on backend {@code backend}. */
+  public String createKey(String vaultId, String name, String backend) {
+    return http.call(
+            "POST", VAULTS + "/" + vaultId + "/keys", Map.of("name", name, "backend", backend))
+        .path("id")
+        .asText();
+  }
+
+  /** A key as the admin API shows it (id, name, state, versions, ...). */
+  public JsonNode key(String vaultId, String keyId) {
+    return http.call("GET", VAULTS + "/" + vaultId + "/keys/" + keyId, null);
+  }
+
   /** {@code rotate}, {@code enable} or {@code disable} on a key. */
   public JsonNode keyAction(String vaultId, String keyId, String action) {
     return http.call("POST", VAULTS + "/" + vaultId + "/keys/" + keyId + "/" + action, Map.of());
@@ -87,6 +100,11 @@ public final class EkmAdmin {
         "PUT",
         STORES + "/" + storeId + "/keys/" + externalKeyId,
         Map.of("vaultId", vaultId, "keyId", keyId, "usage", usage));
+  }
+
+  /** The audit records (up to 1,000) of the request with id {@code requestId}, oldest first. */
+  public JsonNode audit(String requestId) {
+    return http.auditOf(requestId);
   }
 
   /** The raw API, for calls this class has no method for. */

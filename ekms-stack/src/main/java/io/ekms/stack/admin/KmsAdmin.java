@@ -1,5 +1,6 @@
 package io.ekms.stack.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** The KMS's admin API ({@code /admin/v1}): users, their API keys and compartment grants. */
@@ -31,6 +32,11 @@ public final class KmsAdmin {
         "POST",
         USERS + "/" + userId + "/grants",
         Map.of("compartmentId", compartmentId, "permission", permission));
+  }
+
+  /** The audit records (up to 1,000) of the request with id {@code requestId}, oldest first. */
+  public JsonNode audit(String requestId) {
+    return http.auditOf(requestId);
   }
 
   /** The raw API, for calls this class has no method for. */

@@ -1,7 +1,7 @@
 package io.ekms.ekm.auth.xks;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**

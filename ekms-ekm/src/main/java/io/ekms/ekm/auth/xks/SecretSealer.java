@@ -1,8 +1,8 @@
 package io.ekms.ekm.auth.xks;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
-import io.ekms.core.secret.SecretBytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.ekms.ekm.auth.xks;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.ekms.ekm.auth.xks;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.ekm.domain.xks.XksError;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,6 +1,6 @@
 package io.ekms.ekm.backend.pkcs11;
 
-import io.ekms.core.secret.Wipe;
+import io.ekms.common.secret.Wipe;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;

@@ -1,6 +1,6 @@
 package io.ekms.ekm.backend.pkcs11;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import java.time.Duration;
 import java.util.Objects;
 

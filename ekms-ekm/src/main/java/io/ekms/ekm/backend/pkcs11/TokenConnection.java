@@ -1,7 +1,7 @@
 package io.ekms.ekm.backend.pkcs11;
 
-import io.ekms.core.config.Misconfiguration;
-import io.ekms.core.secret.Wipe;
+import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.Wipe;
 import io.ekms.ekm.backend.pkcs11.Cryptoki.Pkcs11CallException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package io.ekms.ekm.backend.software;
 
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.Wipe;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.Wipe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

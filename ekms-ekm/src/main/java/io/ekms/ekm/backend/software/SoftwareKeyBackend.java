@@ -1,10 +1,10 @@
 package io.ekms.ekm.backend.software;
 
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.common.secret.Wipe;
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
-import io.ekms.core.secret.Wipe;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.KeyUnusableException;

@@ -1,6 +1,6 @@
 package io.ekms.ekm.domain.xks;
 
-import io.ekms.core.secret.SecretBytes;
+import io.ekms.common.secret.SecretBytes;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

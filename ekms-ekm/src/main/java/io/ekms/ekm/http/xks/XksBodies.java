@@ -1,7 +1,7 @@
 package io.ekms.ekm.http.xks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.core.secret.Redacted;
+import io.ekms.common.secret.Redacted;
 import io.ekms.ekm.service.XksMessages;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.ekms.ekm.http.xks;
 
+import io.ekms.common.json.JsonInputException;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Bodies.BodyTooLargeException;
 import io.ekms.core.http.Bodies.UnusableBodyException;
 import io.ekms.core.http.ErrorTable;
 import io.ekms.core.http.Responses;
-import io.ekms.core.json.JsonInputException;
 import io.ekms.ekm.backend.BackendUnavailableException;
 import io.ekms.ekm.domain.xks.XksError;
 import io.ekms.ekm.service.XksCrypto;

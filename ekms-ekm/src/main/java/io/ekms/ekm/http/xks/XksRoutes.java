@@ -1,6 +1,8 @@
 package io.ekms.ekm.http.xks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.common.json.Json;
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Exchange;
@@ -9,11 +11,8 @@ import io.ekms.core.http.Request;
 import io.ekms.core.http.RequestId;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
-import io.ekms.core.json.Json;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.auth.xks.SecretSealer;
 import io.ekms.ekm.auth.xks.SigV4Verifier;
-import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.domain.xks.XksError;
 import io.ekms.ekm.domain.xks.XksKeyStore;
 import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
@@ -65,7 +64,7 @@ public final class XksRoutes {
       XksDirectory directory,
       SecretSealer sealer,
       XksCrypto crypto,
-      KeyBackend healthBackend,
+      HealthProbe health,
       AuditTrail audit,
       Refusals refusals,
       RequestMetrics metrics,
@@ -74,7 +73,7 @@ public final class XksRoutes {
     this.sealer = sealer;
     this.verifier = new SigV4Verifier(clock);
     this.operations = new XksOperations(crypto);
-    this.health = new HealthProbe(healthBackend);
+    this.health = health;
     this.exchange =
         Exchange.builder(this::caller, XksErrors.TABLE)
             .refusals(refusals)
@@ -164,9 +163,8 @@ public final class XksRoutes {
     CallContext ctx =
         RequestId.isValid(kmsRequestId) ? authenticated.withRequestId(kmsRequestId) : authenticated;
     ExposedKey key =
-        store.keys().stream()
-            .filter(k -> k.externalKeyId().equals(keyId))
-            .findFirst()
+        directory
+            .exposedKey(store.id(), keyId)
             .orElseThrow(() -> XksError.KEY_NOT_FOUND.error("The key store has no such key."));
     if (encrypt != null) {
       return operations.encrypt(ctx, key, encrypt);

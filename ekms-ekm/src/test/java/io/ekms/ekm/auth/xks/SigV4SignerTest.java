@@ -3,8 +3,8 @@ package io.ekms.ekm.auth.xks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.error.ApiException;
-import io.ekms.core.secret.SecretBytes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import static io.ekms.ekm.backend.pkcs11.TokenObjects.CKA_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.config.Misconfiguration;
+import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyUnusableException;

@@ -2,8 +2,8 @@ package io.ekms.ekm.backend.software;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.backend.KeyBackendContract;
 import io.ekms.ekm.backend.KeyBackendTamperingContract;

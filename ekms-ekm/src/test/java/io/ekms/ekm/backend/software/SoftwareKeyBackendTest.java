@@ -3,9 +3,9 @@ package io.ekms.ekm.backend.software;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.AesGcm;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.core.secret.SecretBytes;
 import io.ekms.ekm.backend.KeyUnusableException;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.domain.KeyHandle;

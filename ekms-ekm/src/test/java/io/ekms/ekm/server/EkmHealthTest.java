@@ -1,0 +1,152 @@
+package io.ekms.ekm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ekms.core.crypto.AuthenticationFailedException;
+import io.ekms.core.http.Listener;
+import io.ekms.ekm.backend.BackendUnavailableException;
+import io.ekms.ekm.backend.GcmOutput;
+import io.ekms.ekm.backend.KeyBackend;
+import io.ekms.ekm.domain.KeyHandle;
+import io.ekms.ekm.service.Backends;
+import io.ekms.testing.TempDirs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /health} says whether the EKM can serve: database, audit and key backend (a real encrypt
+ * and decrypt, at most every 5 s on the server's ticker). The public listener answers the status
+ * alone; the admin listener names each check.
+ */
+class EkmHealthTest {
+  private final Path dataDir = TempDirs.create("ekm-health-");
+  private final AtomicLong ticker = new AtomicLong();
+  private Switchable backend;
+  private EkmServer server;
+  private HttpJson api;
+  private HttpJson admin;
+
+  @BeforeEach
+  void start() throws Exception {
+    EkmConfig config =
+        EkmConfig.builder(dataDir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .tokens(new EkmConfig.Tokens("https://ekm.health.test/", 60))
+            .build();
+    EkmInit.run(config, Map.of());
+    server =
+        EkmServer.start(
+            config,
+            Map.of(),
+            Clock.systemUTC(),
+            opened -> {
+              backend = new Switchable(opened.forNewKey(null));
+              return new Backends(List.of(backend), backend.name());
+            },
+            ticker::get);
+    Path ca = dataDir.resolve("tls/ca.pem");
+    api = new HttpJson("https://127.0.0.1:" + server.apiPort(), ca);
+    admin = new HttpJson("https://127.0.0.1:" + server.adminPort(), ca);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void health_keyBackendFails_publicDownWithoutDetailAdminNamesTheBackend() throws Exception {
+    backend.down = true;
+
+    HttpJson.Text health = api.sendRaw("GET", "/health");
+    var detail = admin.get("/health", null);
+
+    assertThat(health.status()).isEqualTo(503);
+    assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    assertThat(detail.status()).isEqualTo(503);
+    assertThat(detail.body().path("checks").path("keyBackend").asText()).isEqualTo("DOWN");
+    assertThat(detail.body().path("checks").path("database").asText()).isEqualTo("UP");
+    assertThat(detail.body().path("checks").path("audit").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void health_keyBackendBackAfterTheProbeAge_upAgain() throws Exception {
+    backend.down = true;
+    assertThat(api.sendRaw("GET", "/health").status()).isEqualTo(503);
+    backend.down = false;
+    assertThat(api.sendRaw("GET", "/health").status()).isEqualTo(503); // the result is reused
+
+    ticker.addAndGet(5_000_000_001L);
+
+    HttpJson.Text health = api.sendRaw("GET", "/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(admin.get("/health", null).body().path("checks").path("keyBackend").asText())
+        .isEqualTo("UP");
+  }
+
+  @Test
+  void health_calledOftenWithinTheProbeAge_backendProbedOnce() throws Exception {
+    int before = backend.encrypts.get();
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.sendRaw("GET", "/health").status()).isEqualTo(200);
+    }
+    assertThat(backend.encrypts.get() - before).isEqualTo(1);
+  }
+
+  /** The EKM's real default backend, whose encryptions can be made to fail, counted. */
+  static final class Switchable implements KeyBackend {
+    final KeyBackend inner;
+    final AtomicInteger encrypts = new AtomicInteger();
+    volatile boolean down;
+
+    Switchable(KeyBackend inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public KeyHandle generate(String keyVersionId, int lengthBits) {
+      return inner.generate(keyVersionId, lengthBits);
+    }
+
+    @Override
+    public GcmOutput encrypt(
+        KeyHandle handle, String keyVersionId, byte[] iv, byte[] plaintext, byte[] aad) {
+      encrypts.incrementAndGet();
+      if (down) {
+        throw new BackendUnavailableException("device down", null);
+      }
+      return inner.encrypt(handle, keyVersionId, iv, plaintext, aad);
+    }
+
+    @Override
+    public byte[] decrypt(
+        KeyHandle handle, String keyVersionId, byte[] iv, byte[] ct, byte[] tag, byte[] aad)
+        throws AuthenticationFailedException {
+      return inner.decrypt(handle, keyVersionId, iv, ct, tag, aad);
+    }
+
+    @Override
+    public void destroy(KeyHandle handle, String keyVersionId) {
+      inner.destroy(handle, keyVersionId);
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+}

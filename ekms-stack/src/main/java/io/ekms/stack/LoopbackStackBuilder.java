@@ -1,0 +1,59 @@
+package io.ekms.stack;
+
+import io.ekms.ekm.server.EkmConfigBuilder;
+import io.ekms.identity.server.IdentityConfigBuilder;
+import io.ekms.kms.server.KmsConfigBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * How a {@link LoopbackStack} starts: its data directory, its ports ({@link StackPorts#EPHEMERAL}
+ * unless set) and, for callers that need them, changes to each server's configuration on top of the
+ * stack's loopback defaults (listeners, TLS and the KMS's trust are the stack's own and are set
+ * before the changes run).
+ */
+public final class LoopbackStackBuilder {
+  private final Path dataDir;
+  private StackPorts ports = StackPorts.EPHEMERAL;
+  private UnaryOperator<IdentityConfigBuilder> identity = UnaryOperator.identity();
+  private UnaryOperator<EkmConfigBuilder> ekm = UnaryOperator.identity();
+  private UnaryOperator<KmsConfigBuilder> kms = UnaryOperator.identity();
+
+  LoopbackStackBuilder(Path dataDir) {
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+  }
+
+  public LoopbackStackBuilder ports(StackPorts value) {
+    ports = Objects.requireNonNull(value, "ports");
+    return this;
+  }
+
+  /** Changes to the identity server's configuration, e.g. its token lifetime. */
+  public LoopbackStackBuilder identity(UnaryOperator<IdentityConfigBuilder> change) {
+    identity = Objects.requireNonNull(change, "change");
+    return this;
+  }
+
+  /** Changes to the EKM's configuration, e.g. a PKCS#11 backend or rate limits. */
+  public LoopbackStackBuilder ekm(UnaryOperator<EkmConfigBuilder> change) {
+    ekm = Objects.requireNonNull(change, "change");
+    return this;
+  }
+
+  /** Changes to the KMS's configuration, e.g. its rate limits or deletion sweep. */
+  public LoopbackStackBuilder kms(UnaryOperator<KmsConfigBuilder> change) {
+    kms = Objects.requireNonNull(change, "change");
+    return this;
+  }
+
+  /**
+   * Initialises what is missing under the data directory and starts the three servers.
+   *
+   * @throws StackException when a fixed port is taken
+   */
+  public LoopbackStack start() throws IOException {
+    return LoopbackStack.start(dataDir, ports, new StackConfigs.Changes(identity, ekm, kms));
+  }
+}
