@@ -26,7 +26,7 @@ class EkmClientTest {
   @BeforeAll
   static void start() throws Exception {
     bed = new EkmTestBed();
-    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
+    clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of());
     client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
   }
 

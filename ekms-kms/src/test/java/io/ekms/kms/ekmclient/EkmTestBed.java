@@ -16,6 +16,7 @@ import io.ekms.testing.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,14 @@ import java.util.Map;
 final class EkmTestBed implements AutoCloseable {
   static final String AUDIENCE = "https://ekm.ekms.test/";
   static final String CLIENT = "kms-client";
+
+  /**
+   * Timeouts for tests that are not about timeouts: OCI's budget (500 ms connect, 1 s read) is a
+   * wall-clock bound that a loaded shared machine can miss on a cold JVM. Tests of the timeouts
+   * themselves use {@link EkmClientConfig#defaults()}.
+   */
+  static final EkmClientConfig PATIENT =
+      new EkmClientConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), null);
 
   /** The EKM and the issuer are on loopback, which a production policy refuses. */
   static final EgressPolicy LOOPBACK =
