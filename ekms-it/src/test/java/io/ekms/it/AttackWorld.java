@@ -6,7 +6,6 @@ import io.ekms.ekm.auth.xks.SigV4Signer;
 import io.ekms.sdk.ApiKey;
 import io.ekms.sdk.RequestSigner;
 import io.ekms.stack.LoopbackStack;
-import io.ekms.stack.StackPorts;
 import io.ekms.stack.StackTenant;
 import io.ekms.testing.TempDirs;
 import java.net.URI;
@@ -48,7 +47,11 @@ final class AttackWorld {
   }
 
   private AttackWorld() throws Exception {
-    stack = LoopbackStack.start(TempDirs.create("attack-"), StackPorts.EPHEMERAL);
+    // Not about timeouts: the KMS waits for the EKM longer than OCI's 1 s on a loaded machine.
+    stack =
+        LoopbackStack.builder(TempDirs.create("attack-"))
+            .kms(kms -> kms.ekmTimeouts(10_000, 30_000))
+            .start();
     alpha =
         StackTenant.provision(
             stack, "alpha", "ocid1.tenancy.oc1..alpha", "ocid1.compartment.oc1..alpha");

@@ -51,7 +51,7 @@ public final class TenantWorld {
       LoopbackStack started =
           LoopbackStack.builder(TempDirs.create("world-"))
               .ports(StackPorts.EPHEMERAL)
-              .kms(kms -> kms.sweepIntervalSeconds(1))
+              .kms(kms -> kms.sweepIntervalSeconds(1).ekmTimeouts(10_000, 30_000))
               .start();
       Runtime.getRuntime().addShutdownHook(new Thread(started::close));
       shared = started;

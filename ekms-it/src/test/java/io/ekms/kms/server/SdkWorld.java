@@ -63,7 +63,7 @@ final class SdkWorld implements AutoCloseable {
   SdkWorld() throws Exception {
     stack =
         LoopbackStack.builder(TempDirs.create("kms-e2e-"))
-            .kms(kms -> kms.sweepIntervalSeconds(1))
+            .kms(kms -> kms.sweepIntervalSeconds(1).ekmTimeouts(10_000, 30_000))
             .start();
     ekmPort = stack.ekm().apiPort();
     IdentityAdmin.Client client = newIdentityClient("kms", stack.ekmAudience());

@@ -64,6 +64,12 @@ public final class KmsConfigBuilder {
     return this;
   }
 
+  /** The EKM client's timeouts, keeping the identity CA files already set. */
+  public KmsConfigBuilder ekmTimeouts(int connectMillis, int readMillis) {
+    ekm = new KmsConfig.Ekm(connectMillis, readMillis, ekm == null ? null : ekm.identityCaFiles());
+    return this;
+  }
+
   public KmsConfigBuilder audit(AuditSettings value) {
     audit = value;
     return this;
