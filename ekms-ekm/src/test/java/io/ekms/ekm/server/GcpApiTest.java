@@ -101,4 +101,14 @@ class GcpApiTest {
           .isEqualTo(e.getValue());
     }
   }
+
+  @Test
+  void issuerSigningKeyRotated_newKidAcceptedAfterAJwksRefresh() throws Exception {
+    assertThat(f.wrap(bytes("before"), null).status()).isEqualTo(200);
+    int fetches = f.ekm.issuer.jwksFetchCount();
+    f.ekm.issuer.rotateKey();
+    var a = f.wrap(bytes("after"), null);
+    assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+    assertThat(f.ekm.issuer.jwksFetchCount()).isGreaterThan(fetches);
+  }
 }
