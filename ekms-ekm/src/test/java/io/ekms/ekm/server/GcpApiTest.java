@@ -111,4 +111,35 @@ class GcpApiTest {
     assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
     assertThat(f.ekm.issuer.jwksFetchCount()).isGreaterThan(fetches);
   }
+
+  @Test
+  void blob_opensThroughTheOciApi_withHeaderThenAadAsGcmAad() throws Exception {
+    byte[] blob = Base64.getDecoder().decode(f.wrapOk(bytes("format"), bytes("aad")));
+    int n = blob.length;
+    byte[] gcmAad = new byte[5 + 3];
+    System.arraycopy(blob, 0, gcmAad, 0, 5);
+    System.arraycopy(bytes("aad"), 0, gcmAad, 5, 3);
+    var enc = Base64.getEncoder();
+    String version =
+        f.ekm
+            .api
+            .get(f.ekm.apiBase() + "/keys/" + f.ekm.keyId + "/metadata", f.ekm.token())
+            .body()
+            .path("currentKeyVersionId")
+            .asText();
+    var a =
+        f.ekm.api.post(
+            f.ekm.apiBase() + "/keys/" + f.ekm.keyId + "/decrypt",
+            f.ekm.token(),
+            Map.of(
+                "iv", enc.encodeToString(java.util.Arrays.copyOfRange(blob, 5, 17)),
+                "ciphertext", enc.encodeToString(java.util.Arrays.copyOfRange(blob, 17, n - 16)),
+                "tag", enc.encodeToString(java.util.Arrays.copyOfRange(blob, n - 16, n)),
+                "aad", enc.encodeToString(gcmAad),
+                "mode", "AES_GCM",
+                "keyVersionId", version));
+    assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+    assertThat(Base64.getDecoder().decode(a.body().path("plaintext").asText()))
+        .isEqualTo(bytes("format"));
+  }
 }
