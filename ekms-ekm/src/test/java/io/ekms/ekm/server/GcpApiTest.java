@@ -41,10 +41,12 @@ class GcpApiTest {
   }
 
   @Test
-  void wrap_64KiBPlaintext_roundTrips() throws Exception {
+  void wrap_64KiBPlaintextWith64KiBAad_roundTrips() throws Exception {
     byte[] big = new byte[64 * 1024];
     new java.util.Random(1).nextBytes(big);
-    var a = f.unwrap(f.wrapOk(big, null), null);
+    byte[] aad = new byte[64 * 1024];
+    var a = f.unwrap(f.wrapOk(big, aad), aad);
+    assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
     assertThat(Base64.getDecoder().decode(a.body().path("plaintext").asText())).isEqualTo(big);
   }
 

@@ -71,6 +71,35 @@ class GcpErrorTableTest {
   }
 
   @Test
+  void aadOver64KiB_invalidArgument() throws Exception {
+    expect(f.wrap(bytes("x"), new byte[64 * 1024 + 1]), 400, 3);
+  }
+
+  @Test
+  void unwrap_everyTruncationAndBitFlipOfARealBlob_invalidArgument() throws Exception {
+    byte[] blob = Base64.getDecoder().decode(f.wrapOk(bytes("k"), bytes("aad")));
+    String token = f.idToken().sign();
+    List<byte[]> tampered = new java.util.ArrayList<>();
+    for (int len = 1; len < blob.length; len++) {
+      tampered.add(java.util.Arrays.copyOf(blob, len));
+    }
+    for (int bit = 0; bit < blob.length * 8; bit++) {
+      byte[] flipped = blob.clone();
+      flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+      tampered.add(flipped);
+    }
+    for (byte[] t : tampered) {
+      var a =
+          f.ekm.api.post(
+              KEY_PATH + ":unwrap",
+              token,
+              GcpFixture.unwrapBody(Base64.getEncoder().encodeToString(t), bytes("aad")));
+      expect(a, 400, 3);
+    }
+    assertThat(tampered).hasSize(blob.length - 1 + blob.length * 8);
+  }
+
+  @Test
   void unwrap_wrongAadOrTamperedBlob_invalidArgument() throws Exception {
     String blob = f.wrapOk(bytes("dek"), bytes("aad"));
     expect(f.unwrap(blob, bytes("other")), 400, 3);

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * operation.
  */
 public final class GcpRoutes {
-  static final int MAX_BODY = 96 * 1024 * 4 / 3;
+  static final int MAX_BODY = 192 * 1024;
   private static final Pattern ROUTE =
       Pattern.compile("(/[A-Za-z0-9/_-]*)?/v0/(?:keys/([^/]+):(wrap|unwrap)|info)");
   private static final Pattern OPERATION = Pattern.compile("/keys/([^/]+):(wrap|unwrap)");
