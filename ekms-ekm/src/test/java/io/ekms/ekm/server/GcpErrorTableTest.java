@@ -151,6 +151,8 @@ class GcpErrorTableTest {
     expect(f.ekm.api.post("/gcp/p1/v0/keys/nope:wrap", token, body), 404, 5);
     expect(f.ekm.api.post("/gcp/other/v0/keys/payments:wrap", token, body), 404, 5);
     expect(f.ekm.api.get(KEY_PATH + ":wrap", token), 404, 5);
+    expect(f.ekm.api.post("/gcp/p1/v0/keys/bad%20name:wrap", token, body), 404, 5);
+    expect(f.ekm.api.post("/gcp/p1/v0/keys/payments:sign", token, body), 404, 5);
   }
 
   @Test

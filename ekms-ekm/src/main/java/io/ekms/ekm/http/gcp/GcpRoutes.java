@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 public final class GcpRoutes {
   static final int MAX_BODY = 192 * 1024;
   private static final Pattern ROUTE =
-      Pattern.compile("(/[A-Za-z0-9/_-]*)?/v0/(?:keys/([^/]+):(wrap|unwrap)|info)");
+      Pattern.compile("(/[A-Za-z0-9/_-]*)?/v0/(?:keys/[^/]*|info)");
   private static final Pattern OPERATION = Pattern.compile("/keys/([^/]+):(wrap|unwrap)");
   private static final String VERSION =
       GcpRoutes.class.getPackage().getImplementationVersion() == null
@@ -109,7 +109,7 @@ public final class GcpRoutes {
     String rest = path.substring(store.basePath().length());
     Matcher m = OPERATION.matcher(rest);
     boolean keyOp = m.matches();
-    if (!keyOp && !rest.equals("/info")) {
+    if (keyOp ? !GcpKeyStore.validKeyName(m.group(1)) : !rest.equals("/info")) {
       throw GcpError.NOT_FOUND.error("No Cloud EKM operation at this path.");
     }
     String operation = keyOp ? (m.group(2).equals("wrap") ? "GcpWrap" : "GcpUnwrap") : "GcpInfo";
