@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       KeyCommands.class,
       VersionCommands.class,
       AuditCommands.class,
-      XksCommands.class
+      XksCommands.class,
+      GcpCommands.class
     })
 final class EkmCommand {}

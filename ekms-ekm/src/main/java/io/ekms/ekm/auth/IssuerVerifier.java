@@ -1,6 +1,7 @@
 package io.ekms.ekm.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -15,10 +16,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import io.ekms.ekm.auth.TokenRejectedException.Reason;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
@@ -51,6 +54,16 @@ final class IssuerVerifier implements AutoCloseable {
       Discovery.Endpoints endpoints,
       ResourceRetriever retriever,
       AccessTokenClaims claims) {
+    return create(issuerId, endpoints, retriever, claims, BearerToken.ALLOWED_ALGS);
+  }
+
+  /** As above, with other claim checks and only the signature algorithms {@code algorithms}. */
+  static IssuerVerifier create(
+      String issuerId,
+      Discovery.Endpoints endpoints,
+      ResourceRetriever retriever,
+      JWTClaimsSetVerifier<SecurityContext> claims,
+      Set<JWSAlgorithm> algorithms) {
     JwksFetches fetches =
         new JwksFetches(issuerId, new URLBasedJWKSetSource<>(endpoints.jwksUri(), retriever));
     // The rate limiter sits below the cache: an unknown kid refreshes the cache, but at most two
@@ -69,7 +82,7 @@ final class IssuerVerifier implements AutoCloseable {
             .build();
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier((type, context) -> {}); // typ was checked by BearerToken
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(BearerToken.ALLOWED_ALGS, source));
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, source));
     processor.setJWTClaimsSetVerifier(claims);
     return new IssuerVerifier(fetches, source, processor);
   }

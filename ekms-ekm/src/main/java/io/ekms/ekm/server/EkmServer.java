@@ -40,8 +40,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A running EKM: the EKM API listener (with {@code /health}), the admin listener (admin API,
- * detailed {@code /health}, {@code /metrics}) and optionally the XKS listener, all HTTPS.
- * Everything is built here from the config, and closed in reverse order.
+ * detailed {@code /health}, {@code /metrics}) and optionally the XKS listener, all HTTPS. The Cloud
+ * EKM API is served on the EKM API listener. Everything is built here from the config, and closed
+ * in reverse order.
  */
 public final class EkmServer implements AutoCloseable {
   private final Database db;
@@ -126,6 +127,9 @@ public final class EkmServer implements AutoCloseable {
               adminCredential(db),
               new RequestMetrics(Metrics.registry(), "ekm_admin_requests"))
           .routing(admin);
+      GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, adminCredential(db), clock);
+      gcp.api(Duration.ofSeconds(config.tokens().clockSkewSeconds())).routing(api);
+      gcp.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
       XksWiring xks =
           new XksWiring(db, masterKey, backends, audit, refusals, adminCredential(db), clock);
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
