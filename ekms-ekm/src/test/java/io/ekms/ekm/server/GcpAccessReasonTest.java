@@ -4,6 +4,7 @@ import static io.ekms.ekm.server.GcpFixture.KEY_PATH;
 import static io.ekms.ekm.server.GcpFixture.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.testing.RawHttps;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ class GcpAccessReasonTest {
     assertThat(f.denyReasons().status()).isEqualTo(200);
   }
 
-  static HttpJson.Answer wrap(String reason) throws Exception {
+  static RawHttps.Answer wrap(String reason) throws Exception {
     return f.ekm.api.post(
         KEY_PATH + ":wrap",
         f.idToken().sign(),
@@ -86,7 +87,7 @@ class GcpAccessReasonTest {
     assertThat(f.denyReasons("GOOGLE_INITIATED_REVIEW").status()).isEqualTo(200);
     expect(wrap("GOOGLE_INITIATED_REVIEW"), 403, 7);
     assertThat(wrap("CUSTOMER_INITIATED_SUPPORT").status()).isEqualTo(200);
-    var audit = f.ekm.admin.get("/admin/v1/audit?limit=1000", f.ekm.adminToken);
+    var audit = f.ekm.adminRaw.get("/admin/v1/audit?limit=1000", f.ekm.adminToken);
     assertThat(audit.status()).as(audit.body().toString()).isEqualTo(200);
     String text = audit.body().toString();
     assertThat(text).contains("GOOGLE_INITIATED_REVIEW").contains("CUSTOMER_INITIATED_SUPPORT");

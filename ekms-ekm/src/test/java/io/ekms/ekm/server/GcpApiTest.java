@@ -89,8 +89,10 @@ class GcpApiTest {
   void rotation_oldBlobsStillUnwrap_newBlobsNameTheNewVersion() throws Exception {
     String before = f.wrapOk(bytes("before"), null);
     var rotated =
-        f.ekm.admin.post(
-            f.ekm.vaultPath() + "/" + f.ekm.keyId + "/rotate", f.ekm.adminToken, Map.of());
+        f.ekm.adminRaw.post(
+            "/admin/v1/vaults/" + f.ekm.vaultId + "/keys/" + f.ekm.keyId + "/rotate",
+            f.ekm.adminToken,
+            Map.of());
     assertThat(rotated.status()).as(rotated.body().toString()).isBetween(200, 201);
     String after = f.wrapOk(bytes("after"), null);
     int vBefore = java.nio.ByteBuffer.wrap(Base64.getDecoder().decode(before), 1, 4).getInt();

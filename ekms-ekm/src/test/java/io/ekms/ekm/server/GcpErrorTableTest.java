@@ -5,6 +5,7 @@ import static io.ekms.ekm.server.GcpFixture.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.testing.Await;
+import io.ekms.testing.RawHttps;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,7 +35,7 @@ class GcpErrorTableTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  HttpJson.Answer wrapRaw(String body) throws Exception {
+  RawHttps.Answer wrapRaw(String body) throws Exception {
     return f.ekm.api.send("POST", KEY_PATH + ":wrap", f.idToken().sign(), body);
   }
 
@@ -138,7 +139,10 @@ class GcpErrorTableTest {
     body.put("keyPath", "v0/keys/to-disable");
     assertThat(f.ekm.api.post(path, f.idToken().sign(), body).status()).isEqualTo(200);
     var disabled =
-        f.ekm.admin.post(f.ekm.vaultPath() + "/" + keyId + "/disable", f.ekm.adminToken, Map.of());
+        f.ekm.adminRaw.post(
+            "/admin/v1/vaults/" + f.ekm.vaultId + "/keys/" + keyId + "/disable",
+            f.ekm.adminToken,
+            Map.of());
     assertThat(disabled.status()).as(disabled.body().toString()).isBetween(200, 204);
     expect(f.ekm.api.post(path, f.idToken().sign(), body), 403, 7);
   }
@@ -186,7 +190,7 @@ class GcpErrorTableTest {
   @Test
   void issuerKeysUnreachable_unavailableNeverUnauthenticatedOrDenied() throws Exception {
     var a =
-        f.ekm.admin.post(
+        f.ekm.adminRaw.post(
             "/admin/v1/gcp/keystores",
             f.ekm.adminToken,
             new HashMap<>(

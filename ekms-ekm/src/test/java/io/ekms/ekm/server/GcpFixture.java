@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.json.Json;
+import io.ekms.testing.RawHttps;
 import io.ekms.testing.TestTokenBuilder;
 import java.util.Base64;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ final class GcpFixture implements AutoCloseable {
 
   String createStore(String name, String prefix, int rate) throws Exception {
     var a =
-        ekm.admin.post(
+        ekm.adminRaw.post(
             "/admin/v1/gcp/keystores",
             ekm.adminToken,
             Map.of(
@@ -49,8 +50,8 @@ final class GcpFixture implements AutoCloseable {
     return a.body().path("id").asText();
   }
 
-  HttpJson.Answer addServiceAccount(String store, String email) throws Exception {
-    return ekm.admin.post(
+  RawHttps.Answer addServiceAccount(String store, String email) throws Exception {
+    return ekm.adminRaw.post(
         "/admin/v1/gcp/keystores/" + store + "/service-accounts",
         ekm.adminToken,
         Map.of("email", email));
@@ -58,7 +59,7 @@ final class GcpFixture implements AutoCloseable {
 
   void expose(String store, String name, String keyId) throws Exception {
     var a =
-        ekm.admin.send(
+        ekm.adminRaw.send(
             "PUT",
             "/admin/v1/gcp/keystores/" + store + "/keys/" + name,
             ekm.adminToken,
@@ -66,8 +67,8 @@ final class GcpFixture implements AutoCloseable {
     assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
   }
 
-  HttpJson.Answer denyReasons(String... reasons) throws Exception {
-    return ekm.admin.send(
+  RawHttps.Answer denyReasons(String... reasons) throws Exception {
+    return ekm.adminRaw.send(
         "PUT",
         "/admin/v1/gcp/keystores/" + storeId + "/denied-reasons",
         ekm.adminToken,
@@ -123,14 +124,14 @@ final class GcpFixture implements AutoCloseable {
     return body;
   }
 
-  HttpJson.Answer wrap(byte[] plaintext, byte[] aad) throws Exception {
+  RawHttps.Answer wrap(byte[] plaintext, byte[] aad) throws Exception {
     return ekm.api.post(
         KEY_PATH + ":wrap",
         idToken().sign(),
         wrapBody(plaintext, aad, "CUSTOMER_INITIATED_ACCESS"));
   }
 
-  HttpJson.Answer unwrap(String blob, byte[] aad) throws Exception {
+  RawHttps.Answer unwrap(String blob, byte[] aad) throws Exception {
     return ekm.api.post(KEY_PATH + ":unwrap", idToken().sign(), unwrapBody(blob, aad));
   }
 
@@ -141,7 +142,7 @@ final class GcpFixture implements AutoCloseable {
     return a.body().path("wrappedBlob").asText();
   }
 
-  static void expect(HttpJson.Answer a, int status, int grpcCode) {
+  static void expect(RawHttps.Answer a, int status, int grpcCode) {
     JsonNode body = a.body();
     assertThat(a.status()).as(body.toString()).isEqualTo(status);
     assertThat(body.path("code").asInt()).as(body.toString()).isEqualTo(grpcCode);

@@ -4,6 +4,7 @@ import static io.ekms.ekm.server.GcpFixture.KEY_PATH;
 import static io.ekms.ekm.server.GcpFixture.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.testing.RawHttps;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class GcpTokenMatrixTest {
     f.close();
   }
 
-  static HttpJson.Answer call(String token) throws Exception {
+  static RawHttps.Answer call(String token) throws Exception {
     return f.ekm.api.post(
         KEY_PATH + ":wrap",
         token,
