@@ -13,8 +13,8 @@ import java.util.Map;
  * variable {@code passwordEnv}, which the node processes inherit; it is never written to a file.
  */
 public record ClusterDatabase(String jdbcUrl, String username, String passwordEnv) {
-  static final String EKM_SCHEMA = "ekms_ekm";
-  static final String KMS_SCHEMA = "ekms_kms";
+  public static final String EKM_SCHEMA = "ekms_ekm";
+  public static final String KMS_SCHEMA = "ekms_kms";
 
   public ClusterDatabase {
     if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql://")) {
@@ -23,7 +23,7 @@ public record ClusterDatabase(String jdbcUrl, String username, String passwordEn
   }
 
   /** The URL of the database with {@code schema} as the connections' current schema. */
-  String schemaUrl(String schema) {
+  public String schemaUrl(String schema) {
     return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 

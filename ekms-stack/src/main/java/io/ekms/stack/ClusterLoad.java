@@ -90,22 +90,41 @@ public final class ClusterLoad implements AutoCloseable {
    *
    * @throws StackException when they do not within the guard limit
    */
-  public synchronized void awaitSuccesses(int kms, int count, long afterNanos)
+  public void awaitSuccesses(int kms, int count, long afterNanos) throws InterruptedException {
+    await(kms, count, afterNanos, true);
+  }
+
+  /**
+   * Waits until {@code count} requests that started after {@code afterNanos} failed through KMS
+   * node {@code kms}.
+   *
+   * @throws StackException when they do not within the guard limit
+   */
+  public void awaitFailures(int kms, int count, long afterNanos) throws InterruptedException {
+    await(kms, count, afterNanos, false);
+  }
+
+  private synchronized void await(int kms, int count, long afterNanos, boolean ok)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_LIMIT_SECONDS);
-    while (successes(kms, afterNanos) < count) {
+    while (count(kms, afterNanos, ok) < count) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         throw new StackException(
-            "KMS node " + (kms + 1) + " served fewer than " + count + " requests in time");
+            "KMS node "
+                + (kms + 1)
+                + " gave fewer than "
+                + count
+                + (ok ? " answers" : " failures")
+                + " in time");
       }
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
   }
 
-  private long successes(int kms, long afterNanos) {
+  private long count(int kms, long afterNanos, boolean ok) {
     return outcomes.stream()
-        .filter(o -> o.ok() && o.kms() == kms && o.startNanos() > afterNanos)
+        .filter(o -> o.ok() == ok && o.kms() == kms && o.startNanos() > afterNanos)
         .count();
   }
 
@@ -114,9 +133,14 @@ public final class ClusterLoad implements AutoCloseable {
     return List.copyOf(outcomes);
   }
 
-  /** Stops the workers after their current request. */
+  /** As {@link #stop()}. */
   @Override
   public void close() {
+    stop();
+  }
+
+  /** Stops the workers after their current request and waits for them. */
+  public void stop() {
     running = false;
     for (Thread worker : workers) {
       try {

@@ -34,6 +34,7 @@ public final class ClusterNode {
   private final int adminPort;
   private final List<String> java;
   private Process process;
+  private final List<String> output = new ArrayList<>();
 
   ClusterNode(
       String name,
@@ -138,6 +139,50 @@ public final class ClusterNode {
     return dir.resolve("node.log");
   }
 
+  private void printed(String line) {
+    synchronized (output) {
+      output.add(line);
+      output.notifyAll();
+    }
+  }
+
+  /** How many lines the node has printed so far, over all its starts: a mark for the next. */
+  public int outputMark() {
+    synchronized (output) {
+      return output.size();
+    }
+  }
+
+  /** The index of the first line from {@code mark} on that contains {@code text}, or -1. */
+  public int findOutput(int mark, String text) {
+    synchronized (output) {
+      for (int i = mark; i < output.size(); i++) {
+        if (output.get(i).contains(text)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /**
+   * Waits until the node prints a line containing {@code text} from {@code mark} on.
+   *
+   * @throws StackException when it does not within the start guard limit
+   */
+  public void awaitOutput(int mark, String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_LIMIT_SECONDS);
+    synchronized (output) {
+      while (findOutput(mark, text) < 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new StackException(name + " did not print '" + text + "'; see " + log());
+        }
+        TimeUnit.NANOSECONDS.timedWait(output, left);
+      }
+    }
+  }
+
   private static void await(Process process) {
     boolean interrupted = false;
     while (true) {
@@ -164,6 +209,7 @@ public final class ClusterNode {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         out.write(line + "\n");
         out.flush();
+        printed(line);
         if (line.startsWith(readyLine)) {
           serving.complete(null);
         }

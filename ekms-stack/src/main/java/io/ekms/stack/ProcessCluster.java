@@ -44,6 +44,7 @@ public final class ProcessCluster implements StackEndpoints, AutoCloseable {
   private final List<ClusterNode> kmss = new ArrayList<>();
   private final Thread hook = new Thread(this::stopAll, "ekms-cluster-stop");
   private EmbeddedPostgres postgres;
+  private ClusterDatabase database;
   private IdentityServer identity;
 
   private ProcessCluster(Path dataDir) {
@@ -84,6 +85,7 @@ public final class ProcessCluster implements StackEndpoints, AutoCloseable {
       db = new ClusterDatabase(postgres.jdbcUrl(), EmbeddedPostgres.USER, null);
     }
     db.createSchemas(env);
+    database = db;
     Files.createDirectories(dataDir.resolve("shared"));
     LocalCa ca = StackCa.loadOrCreate(dataDir.resolve("tls"));
     startIdentity(ca, options.ports());
@@ -201,6 +203,46 @@ public final class ProcessCluster implements StackEndpoints, AutoCloseable {
         "-cp",
         System.getProperty("java.class.path"),
         mainClass);
+  }
+
+  /**
+   * One step of a rolling restart: stops {@code node} gracefully, starts it again, and for an EKM
+   * node waits until every KMS node that kept it out while it was down has it back (the KMS logs
+   * {@code EKM node <address> answers again}), so that the next node may go down. A KMS node needs
+   * no such wait: a load balancer sends it requests as soon as it accepts connections.
+   */
+  public void restart(ClusterNode node) throws InterruptedException {
+    List<Integer> marks = kmsOutputMarks();
+    node.stop();
+    node.start();
+    if (ekms.contains(node)) {
+      awaitBackInRotation(node, marks);
+    }
+  }
+
+  /** Where each KMS node's output stands now, for {@link #awaitBackInRotation}. */
+  public List<Integer> kmsOutputMarks() {
+    return kmss.stream().map(ClusterNode::outputMark).toList();
+  }
+
+  /**
+   * Waits until every KMS node that logged {@code ekm} as failed since {@code marks} logged it
+   * answering again.
+   */
+  public void awaitBackInRotation(ClusterNode ekm, List<Integer> marks)
+      throws InterruptedException {
+    for (int i = 0; i < kmss.size(); i++) {
+      ClusterNode kms = kmss.get(i);
+      int failed = kms.findOutput(marks.get(i), "EKM node " + ekm.address() + " failed");
+      if (failed >= 0) {
+        kms.awaitOutput(failed, "EKM node " + ekm.address() + " answers again");
+      }
+    }
+  }
+
+  /** The database every node shares. */
+  public ClusterDatabase database() {
+    return database;
   }
 
   /** The EKM nodes, in the order the private endpoint lists them. */
