@@ -46,7 +46,9 @@ public final class QuickstartCommand implements Callable<Integer> {
       names = "--port-base",
       description =
           "Use six consecutive ports from this one (identity, its admin, EKM, its admin, KMS, its"
-              + " admin) instead of the servers' defaults 8445, 8446, 8443, 8444, 9443, 9444.")
+              + " admin) instead of the servers' defaults 8445, 8446, 8443, 8444, 9443, 9444. With"
+              + " --nodes: identity, its admin, then API and admin of each EKM node, then of each"
+              + " KMS node.")
   Integer portBase;
 
   @Option(

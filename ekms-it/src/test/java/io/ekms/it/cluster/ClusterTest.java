@@ -14,7 +14,6 @@ import io.ekms.stack.ClusterPorts;
 import io.ekms.stack.ProcessCluster;
 import io.ekms.stack.StackTenant;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 13's cluster scenario: two EKM and two KMS nodes, each a JVM of its own, on one embedded
@@ -46,9 +46,10 @@ class ClusterTest {
   private StackTenant tenant;
   private final List<KmsCrypto> crypto = new ArrayList<>();
 
+  @TempDir Path dir;
+
   @BeforeAll
   void start() throws Exception {
-    Path dir = Files.createTempDirectory("ekms-cluster-test-");
     cluster =
         ProcessCluster.start(
             new ProcessCluster.Options(dir, ClusterPorts.free(2), null, Main.class.getName()));
