@@ -50,6 +50,7 @@ class ClusterTest {
 
   @BeforeAll
   void start() throws Exception {
+    long started = System.nanoTime();
     cluster =
         ProcessCluster.start(
             new ProcessCluster.Options(dir, ClusterPorts.free(2), null, Main.class.getName()));
@@ -65,6 +66,9 @@ class ClusterTest {
               .build()
               .crypto(tenant.vaultId()));
     }
+    System.out.printf(
+        "cluster: PostgreSQL, identity, 2 EKM and 2 KMS JVMs and a tenant ready in %d ms%n",
+        millis(System.nanoTime() - started));
   }
 
   @AfterAll
@@ -146,8 +150,9 @@ class ClusterTest {
     }
     List<ClusterLoad.Outcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
     System.out.printf(
-        "cluster (b) rolling restart of %s: %d round trips, %d failed%s%n",
+        "cluster (b) rolling restart of %s in %d ms: %d round trips, %d failed%s%n",
         nodes.stream().map(ClusterNode::name).toList(),
+        millis(outcomes.getLast().endNanos() - outcomes.getFirst().startNanos()),
         outcomes.size(),
         failed.size(),
         failed.isEmpty() ? "" : " (first: " + failed.getFirst().failure() + ")");
