@@ -46,7 +46,7 @@ class ClusterTest {
   private StackTenant tenant;
   private final List<KmsCrypto> crypto = new ArrayList<>();
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
 
   @BeforeAll
   void start() throws Exception {
