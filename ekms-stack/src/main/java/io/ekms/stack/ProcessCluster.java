@@ -17,6 +17,7 @@ import io.ekms.stack.admin.KmsAdmin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +174,8 @@ public final class ProcessCluster implements StackEndpoints, AutoCloseable {
   private static void shareToken(Path first, Path node) throws IOException {
     Path token = node.resolve("admin.token");
     if (!Files.exists(token)) {
-      Files.copy(first.resolve("admin.token"), token);
+      // COPY_ATTRIBUTES keeps the owner-only mode (0600) of the token file.
+      Files.copy(first.resolve("admin.token"), token, StandardCopyOption.COPY_ATTRIBUTES);
     }
   }
 

@@ -115,17 +115,19 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
   }
 
+  /** The database of {@code --database-url}, or null for the embedded PostgreSQL. */
+  private ClusterDatabase database() {
+    if (databaseUrl == null) {
+      return null;
+    }
+    String passwordEnv = System.getenv(PASSWORD_ENV) == null ? null : PASSWORD_ENV;
+    return new ClusterDatabase(databaseUrl, databaseUser, passwordEnv);
+  }
+
   private Integer cluster(Path dir, PrintWriter out, PrintWriter err) throws Exception {
     ClusterPorts ports =
         portBase == null ? ClusterPorts.defaults(nodes) : ClusterPorts.from(portBase, nodes);
-    ClusterDatabase database =
-        databaseUrl == null
-            ? null
-            : new ClusterDatabase(
-                databaseUrl,
-                databaseUser,
-                System.getenv(PASSWORD_ENV) == null ? null : PASSWORD_ENV);
-    try (ProcessCluster cluster = ClusterQuickstart.run(dir, ports, database, out)) {
+    try (ProcessCluster cluster = ClusterQuickstart.run(dir, ports, database(), out)) {
       if (exit) {
         out.println("Every step behaved as expected; stopping every node.");
         out.flush();

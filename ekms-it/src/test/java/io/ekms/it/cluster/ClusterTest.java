@@ -14,7 +14,9 @@ import io.ekms.stack.ClusterPorts;
 import io.ekms.stack.ProcessCluster;
 import io.ekms.stack.StackTenant;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,20 @@ class ClusterTest {
   void stop() {
     if (cluster != null) {
       cluster.close();
+    }
+  }
+
+  @Test
+  @Order(0)
+  void start_everyNode_adminTokenOwnerOnly() throws Exception {
+    List<ClusterNode> nodes = new ArrayList<>(cluster.ekmNodes());
+    nodes.addAll(cluster.kmsNodes());
+    for (ClusterNode node : nodes) {
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(node.dir().resolve("admin.token"))))
+          .as(node.name())
+          .isEqualTo("rw-------");
     }
   }
 
