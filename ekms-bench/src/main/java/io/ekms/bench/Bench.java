@@ -185,7 +185,10 @@ public final class Bench {
       double best = 0;
       for (int c : plan.concurrencies()) {
         Result r =
-            LoadGenerator.closedLoop(s.getKey(), s.getValue(), c, plan.warmup(), plan.measure());
+            AuditCpu.around(
+                () ->
+                    LoadGenerator.closedLoop(
+                        s.getKey(), s.getValue(), c, plan.warmup(), plan.measure()));
         results.add(Report.row(out, r));
         best = Math.max(best, r.opsPerSecond());
       }

@@ -71,6 +71,8 @@ final class Report {
               Ratios.of(all, r, Ratios.peerOf(r.scenario()))));
     }
     out.println();
+    AuditCpu.print(out, all);
+    out.println();
     out.println("Measured beside a baseline in the same run:");
     for (Comparison c : o.comparisons()) {
       out.println(

@@ -30,7 +30,8 @@ class TargetsTest {
             Target.Status.GAP, // kms-encrypt p99 12 ms ≥ 10 ms
             Target.Status.MET, // 2500 req/s > 1800, p99 20 < 25
             Target.Status.MET, // 0.70 ≥ 0.70
-            Target.Status.GAP); // 0.60 < 0.70
+            Target.Status.GAP, // 0.60 < 0.70
+            Target.Status.NOT_MEASURED); // no audit figures
     assertThat(targets.get(0).measured()).isEqualTo("1.05× (2100 vs 2000 ops/s)");
     assertThat(targets.get(2).measured()).isEqualTo("12.00 ms (kms-encrypt)");
   }

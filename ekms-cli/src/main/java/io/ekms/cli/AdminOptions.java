@@ -1,6 +1,6 @@
 package io.ekms.cli;
 
-import java.io.IOException;
+import io.ekms.admin.client.AdminHttp;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -25,9 +25,11 @@ final class AdminOptions {
   @Option(names = "--token-file", description = "File holding the admin token.")
   Path tokenFile;
 
-  AdminClient client(String defaultUrl, Path defaultDataDir) throws IOException {
+  /** A client of the admin API of {@code server} ("EKM", "KMS") with these options. */
+  AdminHttp client(String server, String defaultUrl, Path defaultDataDir) {
     Path dir = dataDir != null ? dataDir : defaultDataDir;
-    return new AdminClient(
+    return AdminHttp.of(
+        server,
         url != null ? url : defaultUrl,
         ca != null ? ca : dir.resolve("tls/ca.pem"),
         tokenFile != null ? tokenFile : dir.resolve("admin.token"));

@@ -48,7 +48,8 @@ final class AuditCommands {
 
     @Override
     public Integer call() throws Exception {
-      String out = client().call(method(), path(), null);
+      var http = client();
+      String out = AdminCalls.run(() -> http.send(method(), path(), null));
       System.out.println(out);
       return io.ekms.common.json.Json.mapper().readTree(out).path("ok").asBoolean() ? 0 : 1;
     }

@@ -1,5 +1,6 @@
 package io.ekms.cli;
 
+import io.ekms.admin.client.AdminHttp;
 import io.ekms.common.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,15 +35,22 @@ final class EkmAdminCommands {
       return java.nio.file.Path.of("ekms-data/ekm");
     }
 
-    AdminClient client() throws java.io.IOException {
-      return admin.client(defaultUrl(), defaultDataDir());
+    /** Names the server in messages ("the EKM answered 404 ..."). */
+    String server() {
+      return "EKM";
     }
 
+    AdminHttp client() {
+      return admin.client(server(), defaultUrl(), defaultDataDir());
+    }
+
+    /** Prints the server's answer as it sent it. */
     @Override
     public Integer call() throws Exception {
       Object body = body();
-      System.out.println(
-          client().call(method(), path(), body == null ? null : Json.writeString(body)));
+      AdminHttp http = client();
+      String json = body == null ? null : Json.writeString(body);
+      System.out.println(AdminCalls.run(() -> http.send(method(), path(), json)));
       return 0;
     }
   }

@@ -1,5 +1,6 @@
 package io.ekms.cli;
 
+import io.ekms.admin.client.AdminHttp;
 import io.ekms.common.json.Json;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,9 @@ final class IdentityAdminCommands {
     @Override
     public Integer call() throws Exception {
       Object body = body();
-      String answer =
-          admin.client().call(method(), path(), body == null ? null : Json.writeString(body));
+      AdminHttp http = admin.client();
+      String json = body == null ? null : Json.writeString(body);
+      String answer = AdminCalls.run(() -> http.send(method(), path(), json));
       if (!answer.isEmpty()) {
         spec.commandLine().getOut().println(answer);
         spec.commandLine().getOut().flush();

@@ -1,6 +1,6 @@
 package io.ekms.cli;
 
-import java.io.IOException;
+import io.ekms.admin.client.AdminHttp;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -24,8 +24,8 @@ final class IdentityAdminOptions {
   @Option(names = "--token-file", description = "File holding the identity admin token.")
   Path tokenFile;
 
-  AdminClient client() throws IOException {
-    return new AdminClient(
+  AdminHttp client() {
+    return AdminHttp.of(
         "identity server",
         url,
         ca != null ? ca : dataDir.resolve("tls/ca.pem"),

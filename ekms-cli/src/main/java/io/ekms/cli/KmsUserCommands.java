@@ -23,6 +23,11 @@ final class KmsUserCommands {
   /** Base of the KMS admin verbs: the KMS admin API's defaults. */
   abstract static class KmsVerb extends EkmAdminCommands.Verb {
     @Override
+    String server() {
+      return "KMS";
+    }
+
+    @Override
     String defaultUrl() {
       return "https://127.0.0.1:9444";
     }

@@ -1,5 +1,6 @@
 package io.ekms.cli;
 
+import io.ekms.admin.client.EkmAdmin;
 import io.ekms.common.json.Json;
 import io.ekms.core.crypto.Randoms;
 import java.nio.charset.StandardCharsets;
@@ -99,8 +100,12 @@ public final class XksCommands {
       String akid = generate ? newAccessKeyId() : accessKeyId;
       String secret =
           generate ? Base64.getEncoder().encodeToString(Randoms.bytes(32)) : readSecret(secretFile);
-      Map<String, String> body = Map.of("accessKeyId", akid, "secretAccessKey", secret);
-      client().call(method(), path(), Json.writeString(body));
+      EkmAdmin ekm = new EkmAdmin(client());
+      AdminCalls.run(
+          () -> {
+            ekm.addXksCredential(storeId, akid, secret);
+            return akid;
+          });
       Map<String, String> shown = new LinkedHashMap<>();
       shown.put("accessKeyId", akid);
       if (generate) {

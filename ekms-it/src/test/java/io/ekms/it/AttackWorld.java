@@ -181,7 +181,7 @@ final class AttackWorld {
    * Every audit record's request id, read page by page through an admin API. It stops at the first
    * short page: reading the KMS's log is itself audited, so the log grows while it is read.
    */
-  static java.util.Set<String> auditedRequestIds(io.ekms.stack.admin.AdminHttp admin) {
+  static java.util.Set<String> auditedRequestIds(io.ekms.admin.client.AdminHttp admin) {
     java.util.Set<String> ids = new java.util.HashSet<>();
     long after = 0;
     while (true) {

@@ -3,7 +3,7 @@ package io.ekms.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.stack.admin.AdminHttp;
+import io.ekms.admin.client.AdminHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

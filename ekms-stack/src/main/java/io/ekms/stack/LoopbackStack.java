@@ -1,5 +1,9 @@
 package io.ekms.stack;
 
+import io.ekms.admin.client.AdminHttp;
+import io.ekms.admin.client.EkmAdmin;
+import io.ekms.admin.client.IdentityAdmin;
+import io.ekms.admin.client.KmsAdmin;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
@@ -9,10 +13,6 @@ import io.ekms.identity.server.IdentityServer;
 import io.ekms.kms.server.KmsInit;
 import io.ekms.kms.server.KmsLauncher;
 import io.ekms.kms.server.KmsServer;
-import io.ekms.stack.admin.AdminHttp;
-import io.ekms.stack.admin.EkmAdmin;
-import io.ekms.stack.admin.IdentityAdmin;
-import io.ekms.stack.admin.KmsAdmin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

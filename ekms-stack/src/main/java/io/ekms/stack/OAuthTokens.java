@@ -1,9 +1,9 @@
 package io.ekms.stack;
 
+import io.ekms.admin.client.IdentityAdmin;
 import io.ekms.common.json.Json;
 import io.ekms.common.tls.Pem;
 import io.ekms.common.tls.TrustBundle;
-import io.ekms.stack.admin.IdentityAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

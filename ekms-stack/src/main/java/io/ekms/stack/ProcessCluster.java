@@ -1,5 +1,9 @@
 package io.ekms.stack;
 
+import io.ekms.admin.client.AdminHttp;
+import io.ekms.admin.client.EkmAdmin;
+import io.ekms.admin.client.IdentityAdmin;
+import io.ekms.admin.client.KmsAdmin;
 import io.ekms.core.config.ConfigLoader;
 import io.ekms.core.http.Listener;
 import io.ekms.core.tls.LocalCa;
@@ -10,10 +14,6 @@ import io.ekms.identity.server.IdentityInit;
 import io.ekms.identity.server.IdentityServer;
 import io.ekms.kms.server.KmsConfig;
 import io.ekms.kms.server.KmsInit;
-import io.ekms.stack.admin.AdminHttp;
-import io.ekms.stack.admin.EkmAdmin;
-import io.ekms.stack.admin.IdentityAdmin;
-import io.ekms.stack.admin.KmsAdmin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.ekms.stack;
 
-import io.ekms.stack.admin.EkmAdmin;
-import io.ekms.stack.admin.IdentityAdmin;
-import io.ekms.stack.admin.KmsAdmin;
+import io.ekms.admin.client.EkmAdmin;
+import io.ekms.admin.client.IdentityAdmin;
+import io.ekms.admin.client.KmsAdmin;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.ekms.stack;
 
+import io.ekms.admin.client.IdentityAdmin;
 import io.ekms.common.secret.SecretFiles;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.tls.PemWriter;
 import io.ekms.sdk.ApiKey;
 import io.ekms.sdk.KmsClient;
-import io.ekms.stack.admin.IdentityAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package io.ekms.stack;
 
+import io.ekms.admin.client.IdentityAdmin;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.sdk.ApiKey;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.model.Key;
 import io.ekms.sdk.model.PrivateEndpoint;
 import io.ekms.sdk.model.Vault;
-import io.ekms.stack.admin.IdentityAdmin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;

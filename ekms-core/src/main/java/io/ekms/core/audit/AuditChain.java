@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hash chain of the audit log. Each entry's hash covers the previous hash, so removing,
- * reordering or editing a stored record breaks every later link unless all of them are recomputed;
- * the JSON-lines copy held by a SIEM is what exposes such a rewrite.
+ * The hash chains of the audit log: one per node. Each entry's hash covers the previous hash of its
+ * node's chain, so removing, reordering or editing a stored record breaks every later link of that
+ * chain unless all of them are recomputed; the JSON-lines copy held by a SIEM is what exposes such
+ * a rewrite.
  *
  * <pre>
  * hash      = lowercase hex( SHA-256( UTF-8( prevHash + "\n" + canonical ) ) )
- * prevHash  = the previous entry's hash; 64 '0' characters for seq 1
- * canonical = {"caller":S,"details":{K:S,...},"key":S|null,"operation":S,"requestId":S,
+ * prevHash  = the previous entry's hash in the same node's chain; 64 '0' characters for seq 1
+ * canonical = {"caller":S,"details":{K:S,...},"key":S|null,"node":S,"operation":S,"requestId":S,
  *              "result":S,"seq":N,"time":N,"vault":S|null,"version":S|null}
  * </pre>
  *
@@ -24,8 +25,12 @@ import java.util.Map;
  *   <li>No whitespace anywhere; the members appear in exactly this order (sorted by name) and
  *       {@code details} members sorted by key in UTF-16 code unit order ({@link String#compareTo});
  *       no details is {@code {}}; an absent vault, key or version is {@code null}.
- *   <li>{@code seq} is the decimal sequence number; {@code time} the decimal milliseconds since
- *       1970-01-01T00:00:00Z (negative before it); no sign for positives, no leading zeros.
+ *   <li>{@code node} is the node id of the chain. The one chain written before nodes existed
+ *       ({@link AuditNodes#LEGACY}, format 1) was hashed without the {@code node} member; every
+ *       other chain is format 2.
+ *   <li>{@code seq} is the decimal sequence number within the node's chain; {@code time} the
+ *       decimal milliseconds since 1970-01-01T00:00:00Z (negative before it); no sign for
+ *       positives, no leading zeros.
  *   <li>Strings are quoted; {@code "} and {@code \} are escaped as {@code \"} and {@code \\};
  *       U+0008, U+0009, U+000A, U+000C, U+000D as {@code \b \t \n \f \r}; other characters below
  *       U+0020 as a backslash, {@code u} and four lowercase hex digits; every other character
@@ -43,15 +48,113 @@ final class AuditChain {
 
   private AuditChain() {}
 
-  /** The canonical JSON of {@code record} at {@code seq}, as hashed. */
+  /** The format-1 canonical JSON of {@code record} at {@code seq} (the legacy chain's). */
   static String canonical(long seq, AuditRecord record) {
+    return canonical(null, seq, record);
+  }
+
+  /**
+   * The canonical JSON of {@code record} at {@code seq} of {@code node}'s chain (null: format 1).
+   */
+  static String canonical(String node, long seq, AuditRecord record) {
     StringBuilder b = new StringBuilder(256);
+    canonical(b, node, seq, record);
+    return b.toString();
+  }
+
+  /** The canonical JSON of a details map alone, as stored in the {@code details} column. */
+  static String details(Map<String, String> details) {
+    StringBuilder b = new StringBuilder();
+    details(b, details);
+    return b.toString();
+  }
+
+  /** The format-1 hash (the legacy chain's). */
+  static String hash(String prevHash, long seq, AuditRecord record) {
+    return new Hasher().hash(prevHash, null, seq, record);
+  }
+
+  static String hash(String prevHash, String node, long seq, AuditRecord record) {
+    return new Hasher().hash(prevHash, node, seq, record);
+  }
+
+  /**
+   * Hashes with one reused digest and buffer; one per thread (the writer keeps one for its life).
+   */
+  static final class Hasher {
+    private final MessageDigest sha256;
+    private final StringBuilder buffer = new StringBuilder(512);
+
+    Hasher() {
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK provides SHA-256", e);
+      }
+    }
+
+    /** The hash of {@code record} at {@code seq} of {@code node}'s chain (null: format 1). */
+    String hash(String prevHash, String node, long seq, AuditRecord record) {
+      buffer.setLength(0);
+      buffer.append(prevHash).append('\n');
+      canonical(buffer, node, seq, record);
+      return digest();
+    }
+
+    /**
+     * Chains {@code records} after {@code tail} of {@code node}'s chain (format 2), numbering them
+     * from {@code tail.seq() + 1}; each comes with its details JSON, encoded once for the hash, the
+     * row and the JSON-lines copy.
+     */
+    List<Linked> link(String node, Tail tail, List<AuditRecord> records) {
+      List<Linked> linked = new ArrayList<>(records.size());
+      long seq = tail.seq();
+      String prev = tail.hash();
+      for (AuditRecord r : records) {
+        seq++;
+        buffer.setLength(0);
+        buffer.append(prev).append('\n');
+        int[] detailsAt = canonical(buffer, node, seq, r);
+        String details = buffer.substring(detailsAt[0], detailsAt[1]);
+        String h = digest();
+        linked.add(new Linked(new AuditEntry(node, seq, r, prev, h), details));
+        prev = h;
+      }
+      return linked;
+    }
+
+    private String digest() {
+      byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+      return HEX.formatHex(sha256.digest(bytes));
+    }
+  }
+
+  /** A newly chained entry and its details JSON (as stored in the {@code details} column). */
+  record Linked(AuditEntry entry, String details) {}
+
+  /** The end of a chain: the last seq and its hash; seq 0 with the genesis hash when empty. */
+  record Tail(long seq, String hash) {
+    static final Tail EMPTY = new Tail(0, GENESIS_HASH);
+
+    static Tail of(AuditEntry last) {
+      return new Tail(last.seq(), last.hash());
+    }
+  }
+
+  /** Appends the canonical JSON; returns where its details object starts and ends in {@code b}. */
+  private static int[] canonical(StringBuilder b, String node, long seq, AuditRecord record) {
     b.append("{\"caller\":");
     string(b, record.caller());
     b.append(",\"details\":");
+    int detailsStart = b.length();
     details(b, record.details());
+    int detailsEnd = b.length();
     b.append(",\"key\":");
     string(b, record.key());
+    if (node != null) {
+      b.append(",\"node\":");
+      string(b, node);
+    }
     b.append(",\"operation\":");
     string(b, record.operation());
     b.append(",\"requestId\":");
@@ -64,47 +167,8 @@ final class AuditChain {
     string(b, record.vault());
     b.append(",\"version\":");
     string(b, record.version());
-    return b.append('}').toString();
-  }
-
-  /** The canonical JSON of a details map alone, as stored in the {@code details} column. */
-  static String details(Map<String, String> details) {
-    StringBuilder b = new StringBuilder();
-    details(b, details);
-    return b.toString();
-  }
-
-  static String hash(String prevHash, long seq, AuditRecord record) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      String input = prevHash + "\n" + canonical(seq, record);
-      return HEX.formatHex(sha256.digest(input.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK provides SHA-256", e);
-    }
-  }
-
-  /** Chains {@code records} after {@code tail}, numbering them from {@code tail.seq() + 1}. */
-  static List<AuditEntry> link(Tail tail, List<AuditRecord> records) {
-    List<AuditEntry> entries = new ArrayList<>(records.size());
-    long seq = tail.seq();
-    String prev = tail.hash();
-    for (AuditRecord r : records) {
-      seq++;
-      String h = hash(prev, seq, r);
-      entries.add(new AuditEntry(seq, r, prev, h));
-      prev = h;
-    }
-    return entries;
-  }
-
-  /** The end of a chain: the last seq and its hash; seq 0 with the genesis hash when empty. */
-  record Tail(long seq, String hash) {
-    static final Tail EMPTY = new Tail(0, GENESIS_HASH);
-
-    static Tail of(AuditEntry last) {
-      return new Tail(last.seq(), last.hash());
-    }
+    b.append('}');
+    return new int[] {detailsStart, detailsEnd};
   }
 
   /** {@code details} is already sorted: {@link AuditRecord} keeps it in a sorted map. */
@@ -123,7 +187,8 @@ final class AuditChain {
     b.append('}');
   }
 
-  private static void string(StringBuilder b, String s) {
+  /** A JSON string as the canonical form writes it (also used for the JSON-lines copy). */
+  static void string(StringBuilder b, String s) {
     if (s == null) {
       b.append("null");
       return;

@@ -17,6 +17,12 @@ import java.util.concurrent.TimeoutException;
  * audit_log} and optionally copied to a JSON-lines file. Open the database with the audit
  * migrations next to the module's: {@code Database.open(config, env, "db/<module>", "db/audit")}.
  *
+ * <p>Every process is a node ({@link AuditLogOptions#nodeId()}) with its own hash chain: any number
+ * of nodes write one database, each record carries its node id, and {@link #verify()} checks every
+ * node's chain. At start the log claims its node ({@link NodeClaim}: a second live process with the
+ * same node id is refused) and resumes the chain from the tail its row in {@code audit_node}
+ * records. See docs/audit.md for the design and its trade-offs.
+ *
  * <p>{@link #append} returns once the record is committed, and is safe from any number of (virtual)
  * threads: one writer thread commits whatever is queued as one batch. No append waits longer than
  * {@link AuditLogOptions#appendTimeout()}. When the record cannot be stored in time, {@link
@@ -25,8 +31,9 @@ import java.util.concurrent.TimeoutException;
  * returned is always stored; one that threw may still appear if its batch was already committing
  * when the wait ran out.
  *
- * <p>The chain has one writer: use one {@code AuditLog} per table. A second writer on a shared
- * database makes batches fail on the {@code seq} primary key, never forks the chain.
+ * <p>A node's chain has one writer. If a second one wrote it anyway (a process whose claim was
+ * lost), its batches fail on the node's tail row and the {@code (node_id, seq)} key; the chain
+ * never forks.
  */
 public final class AuditLog implements AutoCloseable {
   /** The most entries one {@link #read} returns. */
@@ -34,6 +41,7 @@ public final class AuditLog implements AutoCloseable {
 
   private final AuditLogOptions options;
   private final AuditRepository repository;
+  private final NodeClaim claim;
   private final BlockingQueue<PendingAppend> queue;
   private final LostRecords lost = new LostRecords();
   private final AuditWriter writer;
@@ -46,8 +54,9 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Loads the chain's tail, so appends continue it, and starts the writer thread.
+   * Claims the node, loads its chain's tail, so appends continue it, and starts the writer thread.
    *
+   * @throws io.ekms.common.config.Misconfiguration a live process already writes this node's chain
    * @throws StoreException the tail cannot be read: the log cannot start
    */
   public AuditLog(Database database, AuditLogOptions options) {
@@ -55,15 +64,28 @@ public final class AuditLog implements AutoCloseable {
     // JDBC timeouts are whole seconds; round up so a statement never gives up before its waiters.
     int timeoutSeconds = (int) Math.max(1, (options.appendTimeout().toMillis() + 999) / 1000);
     this.repository = new AuditRepository(database, timeoutSeconds);
-    AuditChain.Tail tail = database.withConnection(repository::tail);
-    this.queue = new ArrayBlockingQueue<>(options.maxQueue());
-    this.writer = new AuditWriter(repository, options, queue, lost, tail);
-    this.thread = Thread.ofPlatform().name("ekms-audit-writer").daemon().start(writer);
+    this.claim = NodeClaim.acquire(database, options.nodeId());
+    try {
+      repository.ensureNode(options.nodeId());
+      AuditChain.Tail tail = database.withConnection(c -> repository.tail(c, options.nodeId()));
+      this.queue = new ArrayBlockingQueue<>(options.maxQueue());
+      this.writer = new AuditWriter(repository, options, queue, lost, tail);
+    } catch (RuntimeException e) {
+      claim.close();
+      throw e;
+    }
+    this.thread =
+        Thread.ofPlatform().name("ekms-audit-writer-" + options.nodeId()).daemon().start(writer);
+  }
+
+  /** The node whose chain this log writes. */
+  public String nodeId() {
+    return options.nodeId();
   }
 
   /**
-   * Appends {@code record} and returns once it is committed, or per the policy when it cannot be
-   * within the bounded wait.
+   * Appends {@code record} to this node's chain and returns once it is committed, or per the policy
+   * when it cannot be within the bounded wait.
    *
    * @throws AuditUnavailableException under {@link AuditPolicy#REFUSE}, when not stored
    */
@@ -87,14 +109,22 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
+  /** As {@link #read(String, long, int, String)} on this log's own node. */
+  public List<AuditEntry> read(long afterSeq, int limit, String requestIdFilter) {
+    return read(options.nodeId(), afterSeq, limit, requestIdFilter);
+  }
+
   /**
-   * Up to {@code limit} (1 to {@link #MAX_READ}) entries with seq above {@code afterSeq}, in seq
-   * order, only those of {@code requestIdFilter} when it is not null.
+   * Up to {@code limit} (1 to {@link #MAX_READ}) entries of {@code node}'s chain with seq above
+   * {@code afterSeq}, in seq order, only those of {@code requestIdFilter} when it is not null.
    *
    * @throws StoreException the store failed, or a stored row is not a valid record (run {@link
    *     #verify()})
    */
-  public List<AuditEntry> read(long afterSeq, int limit, String requestIdFilter) {
+  public List<AuditEntry> read(String node, long afterSeq, int limit, String requestIdFilter) {
+    if (node == null || (!AuditNodes.isValid(node) && !node.equals(AuditNodes.LEGACY))) {
+      throw new IllegalArgumentException("read: not a node id");
+    }
     if (afterSeq < 0 || limit < 1 || limit > MAX_READ) {
       throw new IllegalArgumentException("read: afterSeq >= 0 and limit 1 to " + MAX_READ);
     }
@@ -103,9 +133,10 @@ public final class AuditLog implements AutoCloseable {
       throw new IllegalArgumentException("read: the request id filter is 1 to 128 characters");
     }
     List<AuditEntry> entries = new ArrayList<>();
-    for (AuditRepository.StoredRow row : repository.page(afterSeq, limit, requestIdFilter)) {
+    for (AuditRepository.StoredRow row : repository.page(node, afterSeq, limit, requestIdFilter)) {
       if (row.entry() == null) {
-        throw new StoreException("audit record " + row.seq() + " is not valid; verify the log");
+        throw new StoreException(
+            "audit record " + row.seq() + " of node " + node + " is not valid; verify the log");
       }
       entries.add(row.entry());
     }
@@ -113,12 +144,13 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Recomputes the chain from seq 1 up to the last record committed when the call began.
+   * Recomputes every node's chain from seq 1 up to its last record committed when the call began
+   * (for other nodes: as their {@code audit_node} rows say).
    *
    * @throws StoreException the store failed while reading
    */
   public VerifyResult verify() {
-    return new ChainVerifier(repository).verify(writer.lastSeq());
+    return new ChainVerifier(repository).verify(options.nodeId(), writer.lastSeq());
   }
 
   /** False while the store fails or a batch hangs; never blocks (for health checks). */
@@ -126,7 +158,7 @@ public final class AuditLog implements AutoCloseable {
     return !closed && thread.isAlive() && writer.healthy(options.appendTimeout().toNanos());
   }
 
-  /** The highest seq committed, or found in the table at start; 0 for an empty log. */
+  /** The highest seq of this node's chain committed, or found at start; 0 for an empty chain. */
   public long lastSeq() {
     return writer.lastSeq();
   }
@@ -136,15 +168,23 @@ public final class AuditLog implements AutoCloseable {
     return writer.batchesHeldOpen();
   }
 
-  /** Stores what is queued (waiting at most the append timeout), then stops the writer. */
+  /**
+   * Stores what is queued (waiting at most the append timeout), stops the writer and frees the node
+   * for the next process.
+   */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     writer.stop();
     try {
       thread.join(options.appendTimeout().plusSeconds(1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      claim.close();
     }
   }
 

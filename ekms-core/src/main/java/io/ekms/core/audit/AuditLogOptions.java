@@ -9,7 +9,8 @@ import java.time.Duration;
  * transaction; at most {@code maxQueue} records waiting; {@code appendTimeout}, the longest an
  * append waits before the record counts as failed under the policy; and {@code groupCommitWait},
  * how long the writer may hold a batch open for more records while appends arrive concurrently (0:
- * never; a lone appender never waits).
+ * never; a lone appender never waits); and {@code nodeId}, the node whose chain this process writes
+ * (see {@link AuditNodes}).
  */
 public record AuditLogOptions(
     AuditPolicy policy,
@@ -17,7 +18,8 @@ public record AuditLogOptions(
     int maxBatch,
     int maxQueue,
     Duration appendTimeout,
-    Duration groupCommitWait) {
+    Duration groupCommitWait,
+    String nodeId) {
   public static final int DEFAULT_MAX_BATCH = 256;
   public static final int DEFAULT_MAX_QUEUE = 65_536;
   public static final Duration DEFAULT_APPEND_TIMEOUT = Duration.ofSeconds(5);
@@ -44,6 +46,7 @@ public record AuditLogOptions(
         || groupCommitWait.compareTo(Duration.ofMillis(100)) > 0) {
       throw new IllegalArgumentException("audit.groupCommitWait must be 0 to 100ms");
     }
+    AuditNodes.requireValid(nodeId);
   }
 
   /**
@@ -59,7 +62,7 @@ public record AuditLogOptions(
 
   /**
    * REFUSE, no JSON-lines file, batches of 256, 65,536 queued records, 5 s bounded wait, group
-   * commit held open up to 1 ms.
+   * commit held open up to 1 ms, node {@link AuditNodes#DEFAULT}.
    */
   public static AuditLogOptions defaults() {
     return new AuditLogOptions(
@@ -68,28 +71,37 @@ public record AuditLogOptions(
         DEFAULT_MAX_BATCH,
         DEFAULT_MAX_QUEUE,
         DEFAULT_APPEND_TIMEOUT,
-        DEFAULT_GROUP_COMMIT_WAIT);
+        DEFAULT_GROUP_COMMIT_WAIT,
+        AuditNodes.DEFAULT);
   }
 
   public AuditLogOptions withPolicy(AuditPolicy newPolicy) {
     return new AuditLogOptions(
-        newPolicy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, groupCommitWait);
+        newPolicy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, groupCommitWait, nodeId);
   }
 
   public AuditLogOptions withJsonLinesFile(Path file) {
-    return new AuditLogOptions(policy, file, maxBatch, maxQueue, appendTimeout, groupCommitWait);
+    return new AuditLogOptions(
+        policy, file, maxBatch, maxQueue, appendTimeout, groupCommitWait, nodeId);
   }
 
   public AuditLogOptions withAppendTimeout(Duration timeout) {
-    return new AuditLogOptions(policy, jsonLinesFile, maxBatch, maxQueue, timeout, groupCommitWait);
+    return new AuditLogOptions(
+        policy, jsonLinesFile, maxBatch, maxQueue, timeout, groupCommitWait, nodeId);
   }
 
   public AuditLogOptions withBatching(int newMaxBatch, int newMaxQueue) {
     return new AuditLogOptions(
-        policy, jsonLinesFile, newMaxBatch, newMaxQueue, appendTimeout, groupCommitWait);
+        policy, jsonLinesFile, newMaxBatch, newMaxQueue, appendTimeout, groupCommitWait, nodeId);
   }
 
   public AuditLogOptions withGroupCommitWait(Duration wait) {
-    return new AuditLogOptions(policy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, wait);
+    return new AuditLogOptions(
+        policy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, wait, nodeId);
+  }
+
+  public AuditLogOptions withNodeId(String id) {
+    return new AuditLogOptions(
+        policy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, groupCommitWait, id);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.ekms.common.json.Json;
 import io.ekms.core.db.Database;
+import io.ekms.core.db.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,15 +15,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** JDBC access to {@code audit_log} (migration {@code db/audit/V1000__audit_log.sql}). */
+/**
+ * JDBC access to {@code audit_log} and {@code audit_node} (migrations {@code db/audit}): the rows
+ * of every node's chain, and one row per chain with its format and tail.
+ */
 final class AuditRepository {
   private static final String COLUMNS =
-      "seq, recorded_at, request_id, caller, operation, vault, key_id, version_id, result,"
-          + " details, prev_hash, hash";
+      "node_id, seq, recorded_at, request_id, caller, operation, vault, key_id, version_id,"
+          + " result, details, prev_hash, hash";
   private static final String INSERT =
-      "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String TAIL =
-      "SELECT seq, hash FROM audit_log ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY";
+      "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String NODE =
+      "SELECT format, last_seq, last_hash FROM audit_node WHERE node_id = ?";
+  private static final String NEW_NODE =
+      "INSERT INTO audit_node (node_id, format, last_seq, last_hash) VALUES (?, 2, 0, ?)";
+  private static final String ADVANCE =
+      "UPDATE audit_node SET last_seq = ?, last_hash = ? WHERE node_id = ? AND last_seq = ?";
+  private static final String NODES =
+      "SELECT node_id, format, last_seq, last_hash FROM audit_node ORDER BY node_id";
+  private static final String ORPHANS =
+      "SELECT DISTINCT node_id FROM audit_log WHERE node_id NOT IN (SELECT node_id FROM"
+          + " audit_node) ORDER BY node_id";
   private static final TypeReference<TreeMap<String, String>> DETAILS = new TypeReference<>() {};
 
   private final Database database;
@@ -53,44 +66,115 @@ final class AuditRepository {
     return database;
   }
 
-  AuditChain.Tail tail(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(TAIL)) {
-      bound(ps);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? new AuditChain.Tail(rs.getLong(1), rs.getString(2))
-            : AuditChain.Tail.EMPTY;
-      }
-    }
+  /** Creates {@code node}'s chain row (format 2, empty) unless it exists. */
+  void ensureNode(String node) {
+    database.inTransaction(
+        c -> {
+          if (chain(c, node) == null) {
+            try (PreparedStatement ps = c.prepareStatement(NEW_NODE)) {
+              ps.setString(1, node);
+              ps.setString(2, AuditChain.GENESIS_HASH);
+              ps.executeUpdate();
+            }
+          }
+          return null;
+        });
   }
 
-  /** Inserts {@code entries} as one JDBC batch; the caller owns the transaction. */
-  void insert(Connection c, List<AuditEntry> entries) throws SQLException {
-    if (entries.isEmpty()) {
+  /** The tail of {@code node}'s chain as its row records it. */
+  AuditChain.Tail tail(Connection c, String node) throws SQLException {
+    Chain chain = chain(c, node);
+    if (chain == null) {
+      throw new StoreException("audit chain row of node " + node + " is missing");
+    }
+    return chain.tail();
+  }
+
+  /** Inserts {@code linked} as one JDBC batch; the caller owns the transaction. */
+  void insert(Connection c, List<AuditChain.Linked> linked) throws SQLException {
+    if (linked.isEmpty()) {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       bound(ps);
-      for (AuditEntry e : entries) {
-        bind(ps, e);
+      for (AuditChain.Linked l : linked) {
+        bind(ps, l);
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
 
-  /** Up to {@code limit} rows after {@code afterSeq} in seq order, optionally of one request. */
-  List<StoredRow> page(long afterSeq, int limit, String requestId) {
+  /**
+   * Moves {@code node}'s tail from {@code from} to {@code to} in the caller's transaction.
+   *
+   * @throws StoreException the tail is no longer {@code from}: another process wrote the chain
+   */
+  void advance(Connection c, String node, AuditChain.Tail from, AuditChain.Tail to)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
+      bound(ps);
+      ps.setLong(1, to.seq());
+      ps.setString(2, to.hash());
+      ps.setString(3, node);
+      ps.setLong(4, from.seq());
+      if (ps.executeUpdate() != 1) {
+        throw new StoreException(
+            "audit chain of node " + node + " moved under this writer: another process writes it");
+      }
+    }
+  }
+
+  /** Every chain row, in node order. */
+  List<Chain> chains() {
+    return database.withConnection(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(NODES);
+              ResultSet rs = ps.executeQuery()) {
+            List<Chain> out = new ArrayList<>();
+            while (rs.next()) {
+              out.add(
+                  new Chain(
+                      rs.getString(1),
+                      rs.getInt(2),
+                      new AuditChain.Tail(rs.getLong(3), rs.getString(4))));
+            }
+            return out;
+          }
+        });
+  }
+
+  /** Node ids that have records but no chain row (a removed row, or records put in by hand). */
+  List<String> orphans() {
+    return database.withConnection(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(ORPHANS);
+              ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+              out.add(rs.getString(1));
+            }
+            return out;
+          }
+        });
+  }
+
+  /**
+   * Up to {@code limit} rows of {@code node}'s chain after {@code afterSeq} in seq order,
+   * optionally of one request.
+   */
+  List<StoredRow> page(String node, long afterSeq, int limit, String requestId) {
     String sql =
         "SELECT "
             + COLUMNS
-            + " FROM audit_log WHERE seq > ?"
+            + " FROM audit_log WHERE node_id = ? AND seq > ?"
             + (requestId == null ? "" : " AND request_id = ?")
             + " ORDER BY seq FETCH FIRST ? ROWS ONLY";
     return database.withConnection(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
+            ps.setString(i++, node);
             ps.setLong(i++, afterSeq);
             if (requestId != null) {
               ps.setString(i++, requestId);
@@ -107,20 +191,33 @@ final class AuditRepository {
         });
   }
 
-  private static void bind(PreparedStatement ps, AuditEntry e) throws SQLException {
+  private static Chain chain(Connection c, String node) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(NODE)) {
+      ps.setString(1, node);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? new Chain(node, rs.getInt(1), new AuditChain.Tail(rs.getLong(2), rs.getString(3)))
+            : null;
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, AuditChain.Linked l) throws SQLException {
+    AuditEntry e = l.entry();
     AuditRecord r = e.record();
-    ps.setLong(1, e.seq());
-    ps.setLong(2, r.time().toEpochMilli());
-    ps.setString(3, r.requestId());
-    ps.setString(4, r.caller());
-    ps.setString(5, r.operation());
-    setNullable(ps, 6, r.vault());
-    setNullable(ps, 7, r.key());
-    setNullable(ps, 8, r.version());
-    ps.setString(9, r.result());
-    ps.setString(10, AuditChain.details(r.details()));
-    ps.setString(11, e.prevHash());
-    ps.setString(12, e.hash());
+    ps.setString(1, e.node());
+    ps.setLong(2, e.seq());
+    ps.setLong(3, r.time().toEpochMilli());
+    ps.setString(4, r.requestId());
+    ps.setString(5, r.caller());
+    ps.setString(6, r.operation());
+    setNullable(ps, 7, r.vault());
+    setNullable(ps, 8, r.key());
+    setNullable(ps, 9, r.version());
+    ps.setString(10, r.result());
+    ps.setString(11, l.details());
+    ps.setString(12, e.prevHash());
+    ps.setString(13, e.hash());
   }
 
   private static void setNullable(PreparedStatement ps, int index, String value)
@@ -134,20 +231,22 @@ final class AuditRepository {
 
   /** A row that no longer makes a valid record was tampered with: report it, do not throw. */
   private static StoredRow decode(ResultSet rs) throws SQLException {
-    long seq = rs.getLong(1);
+    String node = rs.getString(1);
+    long seq = rs.getLong(2);
     try {
       AuditRecord r =
           new AuditRecord(
-              Instant.ofEpochMilli(rs.getLong(2)),
-              rs.getString(3),
+              Instant.ofEpochMilli(rs.getLong(3)),
               rs.getString(4),
               rs.getString(5),
               rs.getString(6),
               rs.getString(7),
               rs.getString(8),
               rs.getString(9),
-              Json.mapper().readValue(rs.getString(10), DETAILS));
-      return new StoredRow(seq, new AuditEntry(seq, r, rs.getString(11), rs.getString(12)), null);
+              rs.getString(10),
+              Json.mapper().readValue(rs.getString(11), DETAILS));
+      return new StoredRow(
+          seq, new AuditEntry(node, seq, r, rs.getString(12), rs.getString(13)), null);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return new StoredRow(seq, null, "the stored row is not a valid record");
     }
@@ -155,4 +254,12 @@ final class AuditRepository {
 
   /** One row as read: {@code entry} when it decodes, otherwise {@code defect} says why not. */
   record StoredRow(long seq, AuditEntry entry, String defect) {}
+
+  /** A chain's row: its node, hash format (1: legacy, 2: node hashed) and recorded tail. */
+  record Chain(String node, int format, AuditChain.Tail tail) {
+    /** The node as the hash covers it: null for format 1. */
+    String hashedNode() {
+      return format == 1 ? null : node;
+    }
+  }
 }

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The single writer of the chain (group commit): it drains the queue, links up to {@code maxBatch}
- * records to the tail, inserts them in one transaction and then releases every waiter of the batch.
- * One writer means the chain needs no locks; one commit per batch is what lets thousands of appends
- * per second through.
+ * The single writer of this node's chain (group commit): it drains the queue, links up to {@code
+ * maxBatch} records to the tail, inserts them and advances the node's tail row in one transaction,
+ * and then releases every waiter of the batch. One writer per node means the chain needs no locks;
+ * one commit per batch is what lets thousands of appends per second through.
  *
  * <p>Group commit waits only when it pays: when the last batch held several records, appends are
  * arriving concurrently, so the writer holds the batch open up to {@code groupCommitWait} for as
@@ -35,6 +35,8 @@ final class AuditWriter implements Runnable {
 
   private final Database database;
   private final AuditRepository repository;
+  private final String node;
+  private final AuditChain.Hasher hasher = new AuditChain.Hasher();
   private final AuditPolicy policy;
   private final int maxBatch;
   private final long groupCommitWaitNanos;
@@ -49,6 +51,7 @@ final class AuditWriter implements Runnable {
   private volatile boolean failing;
   private volatile long batchStartedNanos;
   private volatile boolean inBatch;
+  private long cpuMark = -1;
 
   AuditWriter(
       AuditRepository repository,
@@ -58,6 +61,7 @@ final class AuditWriter implements Runnable {
       AuditChain.Tail tail) {
     this.database = repository.database();
     this.repository = repository;
+    this.node = options.nodeId();
     this.policy = options.policy();
     this.maxBatch = options.maxBatch();
     this.groupCommitWaitNanos = options.groupCommitWait().toNanos();
@@ -71,6 +75,7 @@ final class AuditWriter implements Runnable {
 
   @Override
   public void run() {
+    cpuMark = AuditWriterCpu.currentThreadCpuNanos();
     try {
       while (running || !queue.isEmpty()) {
         PendingAppend first = queue.poll(RETRY_NANOS, TimeUnit.NANOSECONDS);
@@ -155,41 +160,52 @@ final class AuditWriter implements Runnable {
       records.add(gap.record(Instant.now()));
     }
     batch.forEach(p -> records.add(p.record()));
-    List<AuditEntry> entries;
+    List<AuditChain.Linked> linked;
     batchStartedNanos = System.nanoTime();
     inBatch = true;
     try {
-      entries = commit(records);
+      linked = commit(records);
     } catch (RuntimeException e) {
       failed(e, gap, batch);
+      account(0);
       return;
     } finally {
       inBatch = false;
     }
     recovered();
     if (sink != null) {
-      sink.write(entries);
+      sink.write(linked);
     }
     batch.forEach(PendingAppend::stored);
+    account(linked.size());
   }
 
-  private List<AuditEntry> commit(List<AuditRecord> records) {
-    List<AuditEntry> entries =
+  /**
+   * Links the records to the node's tail, inserts them and advances the node's row from that tail,
+   * all in one transaction: if another process moved the tail, the batch fails instead of forking.
+   */
+  private List<AuditChain.Linked> commit(List<AuditRecord> records) {
+    List<AuditChain.Linked> linked =
         database.inTransaction(
             c -> {
               if (tail == null) {
-                tail = reloaded(repository.tail(c));
+                tail = reloaded(repository.tail(c, node));
               }
-              List<AuditEntry> linked = AuditChain.link(tail, records);
-              repository.insert(c, linked);
-              return linked;
+              if (records.isEmpty()) {
+                return List.<AuditChain.Linked>of();
+              }
+              List<AuditChain.Linked> chained = hasher.link(node, tail, records);
+              repository.insert(c, chained);
+              AuditEntry last = chained.get(chained.size() - 1).entry();
+              repository.advance(c, node, tail, AuditChain.Tail.of(last));
+              return chained;
             });
-    if (!entries.isEmpty()) {
-      AuditEntry last = entries.get(entries.size() - 1);
+    if (!linked.isEmpty()) {
+      AuditEntry last = linked.get(linked.size() - 1).entry();
       tail = AuditChain.Tail.of(last);
       lastSeq.accumulateAndGet(last.seq(), Math::max);
     }
-    return entries;
+    return linked;
   }
 
   /** A tail behind what this writer committed means stored records were removed: say so loudly. */
@@ -197,7 +213,8 @@ final class AuditWriter implements Runnable {
     if (stored.seq() < lastSeq.get()) {
       LOG.log(
           System.Logger.Level.ERROR,
-          "audit log ends at seq {0} but seq {1} was committed: records were removed",
+          "audit chain of node {0} ends at seq {1} but seq {2} was committed: records were removed",
+          node,
           stored.seq(),
           lastSeq.get());
     }
@@ -218,6 +235,15 @@ final class AuditWriter implements Runnable {
     }
     failing = true;
     batch.forEach(p -> p.failed(e));
+  }
+
+  /** Reports this thread's CPU since the last report (idle polling included) to the process. */
+  private void account(int committed) {
+    long now = AuditWriterCpu.currentThreadCpuNanos();
+    if (now >= 0 && cpuMark >= 0) {
+      AuditWriterCpu.add(now - cpuMark, committed, committed == 0 ? 0 : 1);
+    }
+    cpuMark = now;
   }
 
   private void recovered() {

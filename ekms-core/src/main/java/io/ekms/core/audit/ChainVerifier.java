@@ -1,56 +1,99 @@
 package io.ekms.core.audit;
 
+import io.ekms.core.audit.VerifyResult.ChainResult;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Recomputes the stored chain page by page (memory stays bounded however long the log is) and
- * reports the first break: a missing seq (removed record), a prevHash that does not link (removed,
- * inserted or reordered record) or a hash that does not match the content (altered record).
+ * Recomputes every node's stored chain page by page (memory stays bounded however long the log is)
+ * and reports, per node, the first break: a missing seq (removed record), a prevHash that does not
+ * link (removed, inserted or reordered record), a hash that does not match the content (altered
+ * record), a chain shorter than its row in {@code audit_node} says (records cut off at the end) or
+ * whose last hash differs from that row's (the end rewritten), and records of a node that has no
+ * chain row.
  */
 final class ChainVerifier {
   static final int PAGE_SIZE = 1000;
 
   private final AuditRepository repository;
+  private final AuditChain.Hasher hasher = new AuditChain.Hasher();
 
   ChainVerifier(AuditRepository repository) {
     this.repository = repository;
   }
 
   /**
-   * Verifies records 1 to {@code committedSeq} (the last seq known committed when verification
-   * began); the chain alone cannot show that its end was cut off, this bound can. Records appended
-   * meanwhile are left to the next run, so verification ends under steady traffic.
+   * Verifies every chain up to its tail as recorded when verification began; for {@code ownNode} at
+   * least up to {@code ownCommittedSeq}, the last seq this process knows committed, so a tail row
+   * moved back is caught too. Records appended meanwhile are left to the next run, so verification
+   * ends under steady traffic.
    */
-  VerifyResult verify(long committedSeq) {
+  VerifyResult verify(String ownNode, long ownCommittedSeq) {
+    List<ChainResult> results = new ArrayList<>();
+    for (AuditRepository.Chain chain : repository.chains()) {
+      long bound = chain.tail().seq();
+      if (chain.node().equals(ownNode) && ownCommittedSeq > bound) {
+        results.add(verify(chain, ownCommittedSeq, null));
+      } else {
+        results.add(verify(chain, bound, chain.tail().hash()));
+      }
+    }
+    for (String orphan : repository.orphans()) {
+      results.add(
+          ChainResult.bad(orphan, 0, 1, "records of node " + orphan + " have no chain row"));
+    }
+    results.sort(Comparator.comparing(ChainResult::node));
+    return VerifyResult.of(results);
+  }
+
+  /** Records 1 to {@code committedSeq}; the last hash must be {@code lastHash} unless null. */
+  private ChainResult verify(AuditRepository.Chain chain, long committedSeq, String lastHash) {
+    String node = chain.node();
     long expectedSeq = 1;
     String prevHash = AuditChain.GENESIS_HASH;
     while (expectedSeq <= committedSeq) {
-      List<AuditRepository.StoredRow> page = repository.page(expectedSeq - 1, PAGE_SIZE, null);
+      List<AuditRepository.StoredRow> page =
+          repository.page(node, expectedSeq - 1, PAGE_SIZE, null);
       for (AuditRepository.StoredRow row : page) {
         if (row.seq() > committedSeq) {
-          return VerifyResult.good(expectedSeq - 1);
+          break;
         }
-        String problem = problem(row, expectedSeq, prevHash);
+        String problem = problem(chain, row, expectedSeq, prevHash);
         if (problem != null) {
-          return VerifyResult.bad(expectedSeq - 1, expectedSeq, problem);
+          return ChainResult.bad(node, expectedSeq - 1, expectedSeq, problem);
         }
         prevHash = row.entry().hash();
         expectedSeq++;
       }
-      if (page.size() < PAGE_SIZE) {
+      if (page.size() < PAGE_SIZE || page.get(page.size() - 1).seq() > committedSeq) {
         break;
       }
     }
     if (expectedSeq <= committedSeq) {
-      return VerifyResult.bad(
+      return ChainResult.bad(
+          node,
           expectedSeq - 1,
           expectedSeq,
-          "records " + expectedSeq + " to " + committedSeq + " are missing at the end of the log");
+          "records "
+              + expectedSeq
+              + " to "
+              + committedSeq
+              + " are missing at the end of the chain");
     }
-    return VerifyResult.good(expectedSeq - 1);
+    if (lastHash != null && !lastHash.equals(prevHash)) {
+      long last = Math.max(1, committedSeq);
+      return ChainResult.bad(
+          node, last - 1, last, "record " + last + " is not the last record the chain row holds");
+    }
+    return ChainResult.good(node, committedSeq);
   }
 
-  private static String problem(AuditRepository.StoredRow row, long expectedSeq, String prevHash) {
+  private String problem(
+      AuditRepository.Chain chain,
+      AuditRepository.StoredRow row,
+      long expectedSeq,
+      String prevHash) {
     if (row.seq() != expectedSeq) {
       return "record " + expectedSeq + " is missing";
     }
@@ -61,7 +104,8 @@ final class ChainVerifier {
     if (!entry.prevHash().equals(prevHash)) {
       return "prevHash does not link to record " + (expectedSeq - 1);
     }
-    if (!AuditChain.hash(prevHash, entry.seq(), entry.record()).equals(entry.hash())) {
+    String hash = hasher.hash(prevHash, chain.hashedNode(), entry.seq(), entry.record());
+    if (!hash.equals(entry.hash())) {
       return "hash does not match the stored content";
     }
     return null;

@@ -1,6 +1,5 @@
 package io.ekms.core.audit;
 
-import io.ekms.common.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Appends stored entries to a file, one JSON object per line, for a SIEM to tail. The database is
@@ -26,15 +24,16 @@ final class JsonLinesSink implements AutoCloseable {
     this.file = file;
   }
 
-  void write(List<AuditEntry> entries) {
+  void write(List<AuditChain.Linked> entries) {
     if (entries.isEmpty()) {
       return;
     }
     try {
       // One write per batch, so a failure is unlikely to leave half a line behind.
-      StringBuilder lines = new StringBuilder(entries.size() * 256);
-      for (AuditEntry e : entries) {
-        lines.append(line(e)).append('\n');
+      StringBuilder lines = new StringBuilder(entries.size() * 384);
+      for (AuditChain.Linked l : entries) {
+        line(lines, l.entry(), l.details());
+        lines.append('\n');
       }
       if (out == null) {
         out =
@@ -53,23 +52,40 @@ final class JsonLinesSink implements AutoCloseable {
     }
   }
 
-  /** The SIEM line: the record with an ISO-8601 time, plus its seq and chain hashes. */
+  /**
+   * The SIEM line: the record with an ISO-8601 time, plus its node, seq and chain hashes. Written
+   * with the chain's own string encoding (valid JSON) and the details JSON already made for the
+   * hash, so a record is encoded once per batch, not again through a JSON library.
+   */
   static String line(AuditEntry e) {
+    StringBuilder b = new StringBuilder(384);
+    line(b, e, AuditChain.details(e.record().details()));
+    return b.toString();
+  }
+
+  private static void line(StringBuilder b, AuditEntry e, String details) {
     AuditRecord r = e.record();
-    return Json.writeString(
-        new Line(
-            e.seq(),
-            r.time().toString(),
-            r.requestId(),
-            r.caller(),
-            r.operation(),
-            r.vault(),
-            r.key(),
-            r.version(),
-            r.result(),
-            r.details(),
-            e.prevHash(),
-            e.hash()));
+    b.append("{\"node\":");
+    AuditChain.string(b, e.node());
+    b.append(",\"seq\":").append(e.seq());
+    b.append(",\"time\":\"").append(r.time()).append('"');
+    b.append(",\"requestId\":");
+    AuditChain.string(b, r.requestId());
+    b.append(",\"caller\":");
+    AuditChain.string(b, r.caller());
+    b.append(",\"operation\":");
+    AuditChain.string(b, r.operation());
+    b.append(",\"vault\":");
+    AuditChain.string(b, r.vault());
+    b.append(",\"key\":");
+    AuditChain.string(b, r.key());
+    b.append(",\"version\":");
+    AuditChain.string(b, r.version());
+    b.append(",\"result\":");
+    AuditChain.string(b, r.result());
+    b.append(",\"details\":").append(details);
+    b.append(",\"prevHash\":\"").append(e.prevHash());
+    b.append("\",\"hash\":\"").append(e.hash()).append("\"}");
   }
 
   @Override
@@ -83,18 +99,4 @@ final class JsonLinesSink implements AutoCloseable {
       out = null;
     }
   }
-
-  record Line(
-      long seq,
-      String time,
-      String requestId,
-      String caller,
-      String operation,
-      String vault,
-      String key,
-      String version,
-      String result,
-      Map<String, String> details,
-      String prevHash,
-      String hash) {}
 }

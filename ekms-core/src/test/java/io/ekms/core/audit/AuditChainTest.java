@@ -93,17 +93,38 @@ class AuditChainTest {
   }
 
   @Test
-  void link_afterTail_numbersAndChainsInOrder() {
-    List<AuditEntry> entries =
-        AuditChain.link(new AuditChain.Tail(41, PREV), List.of(full(), minimal()));
+  void canonical_withNode_addsTheNodeMemberInNameOrder() {
+    assertThat(AuditChain.canonical("node-a", 1, minimal()))
+        .isEqualTo(
+            "{\"caller\":\"c\",\"details\":{},\"key\":null,\"node\":\"node-a\","
+                + "\"operation\":\"AUDIT_GAP\",\"requestId\":\"r\",\"result\":\"LOST\",\"seq\":1,"
+                + "\"time\":-1,\"vault\":null,\"version\":null}");
+  }
+
+  @Test
+  void link_afterTail_numbersAndChainsInOrderWithTheNodeHashed() {
+    List<AuditChain.Linked> linked =
+        new AuditChain.Hasher()
+            .link("node-a", new AuditChain.Tail(41, PREV), List.of(full(), minimal()));
+    List<AuditEntry> entries = linked.stream().map(AuditChain.Linked::entry).toList();
 
     assertThat(entries).extracting(AuditEntry::seq).containsExactly(42L, 43L);
+    assertThat(entries).extracting(AuditEntry::node).containsOnly("node-a");
     assertThat(entries.get(0).prevHash()).isEqualTo(PREV);
+    // Frozen vectors, computed as the class comment says with "node":"node-a" in the object.
     assertThat(entries.get(0).hash())
-        .isEqualTo("007d642f17ce4148148a539d915ba94b3791ed167435de1a565766aee3d778de");
+        .isEqualTo("51c6e4cc40978442f4669c82b77ca6aad5240a0c1a43259ef80e194d6153c665");
     assertThat(entries.get(1).prevHash()).isEqualTo(entries.get(0).hash());
     assertThat(entries.get(1).hash())
-        .isEqualTo(AuditChain.hash(entries.get(0).hash(), 43, minimal()));
+        .isEqualTo("0f25a04b9f102d6fda3adacb26de6b924a730191e66ff85065268c54bc04e65e");
+    assertThat(linked.get(0).details()).isEqualTo(AuditChain.details(full().details()));
+  }
+
+  @Test
+  void hash_sameRecordOtherNode_differs() {
+    assertThat(AuditChain.hash(PREV, "node-a", 42, full()))
+        .isNotEqualTo(AuditChain.hash(PREV, "node-b", 42, full()))
+        .isNotEqualTo(AuditChain.hash(PREV, 42, full()));
   }
 
   @Test

@@ -19,6 +19,22 @@ final class AuditFixtures {
 
   private AuditFixtures() {}
 
+  /** The verify result of one good chain of {@code node} with {@code checked} records. */
+  static VerifyResult good(String node, long checked) {
+    return VerifyResult.of(List.of(VerifyResult.ChainResult.good(node, checked)));
+  }
+
+  /** {@link #good(String, long)} of the default node. */
+  static VerifyResult good(long checked) {
+    return good(AuditNodes.DEFAULT, checked);
+  }
+
+  /** The verify result of one chain of the default node that breaks at {@code seq}. */
+  static VerifyResult bad(long checked, long seq, String reason) {
+    return VerifyResult.of(
+        List.of(VerifyResult.ChainResult.bad(AuditNodes.DEFAULT, checked, seq, reason)));
+  }
+
   /** A distinct, fully populated record; {@code i} makes its request id and time unique. */
   static AuditRecord record(String requestId, int i) {
     return new AuditRecord(

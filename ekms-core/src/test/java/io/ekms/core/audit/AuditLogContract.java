@@ -1,5 +1,7 @@
 package io.ekms.core.audit;
 
+import static io.ekms.core.audit.AuditFixtures.bad;
+import static io.ekms.core.audit.AuditFixtures.good;
 import static io.ekms.core.audit.AuditFixtures.readAll;
 import static io.ekms.core.audit.AuditFixtures.record;
 import static io.ekms.core.audit.AuditFixtures.sql;
@@ -47,7 +49,8 @@ abstract class AuditLogContract extends AuditStoreFixture {
     assertThat(entries).extracting(AuditEntry::seq).containsExactly(1L, 2L);
     assertThat(entries.get(0).prevHash()).isEqualTo(AuditChain.GENESIS_HASH);
     assertThat(entries.get(1).prevHash()).isEqualTo(entries.get(0).hash());
-    assertThat(entries.get(1).hash()).isEqualTo(AuditChain.hash(entries.get(0).hash(), 2, sparse));
+    assertThat(entries.get(1).hash())
+        .isEqualTo(AuditChain.hash(entries.get(0).hash(), log.nodeId(), 2, sparse));
     assertThat(log.lastSeq()).isEqualTo(2);
     assertThat(log.healthy()).isTrue();
   }
@@ -81,12 +84,12 @@ abstract class AuditLogContract extends AuditStoreFixture {
   @Test
   void verify_untouchedChain_isOk() {
     AuditLog log = logWith(25);
-    assertThat(log.verify()).isEqualTo(new VerifyResult(true, 25, null, null));
+    assertThat(log.verify()).isEqualTo(good(25));
   }
 
   @Test
   void verify_emptyLog_isOk() {
-    assertThat(openLog(AuditLogOptions.defaults()).verify()).isEqualTo(VerifyResult.good(0));
+    assertThat(openLog(AuditLogOptions.defaults()).verify()).isEqualTo(good(0));
   }
 
   @Test
@@ -107,8 +110,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
     AuditLog log = logWith(4);
     sql(database, "UPDATE audit_log SET details = 'not json' WHERE seq = 3");
 
-    assertThat(log.verify())
-        .isEqualTo(VerifyResult.bad(2, 3, "the stored row is not a valid record"));
+    assertThat(log.verify()).isEqualTo(bad(2, 3, "the stored row is not a valid record"));
     assertThatThrownBy(() -> log.read(0, 10, null)).hasMessageContaining("audit record 3");
   }
 
@@ -117,7 +119,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
     AuditLog log = logWith(10);
     sql(database, "DELETE FROM audit_log WHERE seq = 5");
 
-    assertThat(log.verify()).isEqualTo(VerifyResult.bad(4, 5, "record 5 is missing"));
+    assertThat(log.verify()).isEqualTo(bad(4, 5, "record 5 is missing"));
   }
 
   @Test
@@ -157,7 +159,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
     sql(database, "DELETE FROM audit_log WHERE seq = 10");
 
     assertThat(log.verify())
-        .isEqualTo(VerifyResult.bad(9, 10, "records 10 to 10 are missing at the end of the log"));
+        .isEqualTo(bad(9, 10, "records 10 to 10 are missing at the end of the chain"));
   }
 
   @Test
@@ -175,7 +177,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
     }
 
     assertThat(reopened.read(5, 1, null).get(0).prevHash()).isEqualTo(tailHash);
-    assertThat(reopened.verify()).isEqualTo(VerifyResult.good(10));
+    assertThat(reopened.verify()).isEqualTo(good(10));
   }
 
   @Test
@@ -205,7 +207,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
     assertThat(all.stream().map(AuditEntry::seq).toList()).isEqualTo(seqs(total));
     assertThat(all.stream().map(e -> e.record().requestId()).distinct().count()).isEqualTo(total);
     assertThat(log.lastSeq()).isEqualTo(total);
-    assertThat(log.verify()).isEqualTo(VerifyResult.good(total));
+    assertThat(log.verify()).isEqualTo(good(total));
   }
 
   @Test
@@ -217,7 +219,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
     // Counted, not timed: the writer counts every batch it holds open (AuditWriterTest shows the
     // count moves when it does), and one appender at a time must never cause one.
     assertThat(log.batchesHeldOpen()).isZero();
-    assertThat(log.verify()).isEqualTo(VerifyResult.good(30));
+    assertThat(log.verify()).isEqualTo(good(30));
   }
 
   @Test
@@ -241,7 +243,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
     }
     long total = 16 * 20 + 5 * (15 * 16 / 2);
     assertThat(readAll(log).stream().map(AuditEntry::seq).toList()).isEqualTo(seqs(total));
-    assertThat(log.verify()).isEqualTo(VerifyResult.good(total));
+    assertThat(log.verify()).isEqualTo(good(total));
   }
 
   @Test

@@ -64,7 +64,7 @@ abstract class AuditLogFailureContract extends AuditStoreFixture {
     assertThat(readAll(log))
         .extracting(e -> e.record().requestId())
         .containsExactly("before", "after");
-    assertThat(log.verify()).isEqualTo(VerifyResult.good(2));
+    assertThat(log.verify()).isEqualTo(AuditFixtures.good(2));
   }
 
   @Test
@@ -88,7 +88,7 @@ abstract class AuditLogFailureContract extends AuditStoreFixture {
     AuditRecord gap = all.get(1).record();
     assertThat(gap.details()).containsEntry("lost", "5").containsKey("since");
     assertThat(gap.result()).isEqualTo("LOST");
-    assertThat(log.verify()).isEqualTo(VerifyResult.good(3));
+    assertThat(log.verify()).isEqualTo(AuditFixtures.good(3));
   }
 
   @Test
@@ -171,10 +171,11 @@ abstract class AuditLogFailureContract extends AuditStoreFixture {
     c.setAutoCommit(false);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO audit_log (seq, recorded_at, request_id, caller, operation, result,"
-                + " details, prev_hash, hash) VALUES (?, 0, 'blocker', 'test', 'BLOCK', 'OK',"
-                + " '{}', 'x', 'x')")) {
-      ps.setLong(1, log.lastSeq() + 1);
+            "INSERT INTO audit_log (node_id, seq, recorded_at, request_id, caller, operation,"
+                + " result, details, prev_hash, hash) VALUES (?, ?, 0, 'blocker', 'test', 'BLOCK',"
+                + " 'OK', '{}', 'x', 'x')")) {
+      ps.setString(1, log.nodeId());
+      ps.setLong(2, log.lastSeq() + 1);
       ps.executeUpdate();
     }
     return c;

@@ -26,7 +26,8 @@ class AuditLogOptionsTest {
             .withJsonLinesFile(Path.of("audit.jsonl"))
             .withAppendTimeout(Duration.ofMillis(750))
             .withBatching(64, 1024)
-            .withGroupCommitWait(Duration.ofMillis(3));
+            .withGroupCommitWait(Duration.ofMillis(3))
+            .withNodeId("node-7");
     assertThat(o)
         .isEqualTo(
             new AuditLogOptions(
@@ -35,7 +36,8 @@ class AuditLogOptionsTest {
                 64,
                 1024,
                 Duration.ofMillis(750),
-                Duration.ofMillis(3)));
+                Duration.ofMillis(3),
+                "node-7"));
   }
 
   @Test

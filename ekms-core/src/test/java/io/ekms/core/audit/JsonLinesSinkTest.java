@@ -13,7 +13,13 @@ import org.junit.jupiter.api.Test;
 class JsonLinesSinkTest {
   private static AuditEntry entry(long seq) {
     AuditRecord r = AuditFixtures.record("req-" + seq, (int) seq);
-    return new AuditEntry(seq, r, AuditChain.GENESIS_HASH, AuditChain.hash("p", seq, r));
+    return new AuditEntry(
+        "node-a", seq, r, AuditChain.GENESIS_HASH, AuditChain.hash("p", "node-a", seq, r));
+  }
+
+  private static AuditChain.Linked linked(long seq) {
+    AuditEntry e = entry(seq);
+    return new AuditChain.Linked(e, AuditChain.details(e.record().details()));
   }
 
   @Test
@@ -22,6 +28,7 @@ class JsonLinesSinkTest {
 
     assertThat(line).doesNotContain("\n");
     JsonNode json = Json.mapper().readTree(line);
+    assertThat(json.get("node").asText()).isEqualTo("node-a");
     assertThat(json.get("seq").asLong()).isEqualTo(3);
     assertThat(json.get("time").asText()).isEqualTo("2025-01-02T03:04:05.681Z");
     assertThat(json.get("operation").asText()).isEqualTo("ENCRYPT");
@@ -35,9 +42,9 @@ class JsonLinesSinkTest {
     Path dir = AuditFixtures.scratch("audit-sink-").resolve("not-yet");
     Path file = dir.resolve("audit.jsonl");
     try (JsonLinesSink sink = new JsonLinesSink(file)) {
-      sink.write(List.of(entry(1)));
+      sink.write(List.of(linked(1)));
       Files.createDirectories(dir);
-      sink.write(List.of(entry(2), entry(3)));
+      sink.write(List.of(linked(2), linked(3)));
     }
 
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -133,6 +133,7 @@ public final class AdminRoutes {
                                 query(req, "after"),
                                 query(req, "limit"),
                                 query(req, "requestId"),
+                                query(req, "node"),
                                 EkmError.INVALID_REQUEST::error)
                             .read(auditLog)))));
     r.get(

@@ -91,7 +91,8 @@ public final class EkmServer implements AutoCloseable {
     try {
       SecretBytes masterKey = KeystoreOpener.open(config.keystore(), db, env);
       Backends backends = backendsSeen.apply(BackendsOpener.open(config, masterKey, env));
-      AuditLog auditLog = new AuditLog(db, config.audit().options());
+      AuditLog auditLog =
+          new AuditLog(db, config.audit().options(java.nio.file.Path.of(config.dataDir())));
       AuditTrail audit = new AuditTrail(auditLog, clock);
       Refusals refusals = new Refusals(auditLog, clock);
       IssuerDirectory issuers = new IssuerDirectory(db);

@@ -3,6 +3,7 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.testing.RawHttps;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -33,7 +34,7 @@ class EkmApiEndToEndTest {
     return f.encrypt(keyId, plaintext, aad);
   }
 
-  static HttpJson.Answer decrypt(String keyId, JsonNode ct, String aad) throws Exception {
+  static RawHttps.Answer decrypt(String keyId, JsonNode ct, String aad) throws Exception {
     return f.decrypt(keyId, ct, aad);
   }
 
@@ -94,25 +95,14 @@ class EkmApiEndToEndTest {
   void rotation_oldCiphertextStillDecrypts_destroyedVersionFailsForGood() throws Exception {
     String key = f.createKey("rotating", List.of("ENCRYPT", "DECRYPT"));
     JsonNode old = encrypt(key, "before rotation", null);
-    var rotated = f.admin.post(f.vaultPath() + "/" + key + "/rotate", f.adminToken, Map.of());
-    assertThat(rotated.status()).isEqualTo(201);
+    JsonNode rotated = f.admin.keyAction(f.vaultId, key, "rotate");
     JsonNode fresh = encrypt(key, "after rotation", null);
     assertThat(fresh.path("keyVersionId").asText())
-        .isEqualTo(rotated.body().path("id").asText())
+        .isEqualTo(rotated.path("id").asText())
         .isNotEqualTo(old.path("keyVersionId").asText());
     assertThat(decrypt(key, old, null).status()).isEqualTo(200);
     assertThat(decrypt(key, fresh, null).status()).isEqualTo(200);
-    var destroyed =
-        f.admin.post(
-            f.vaultPath()
-                + "/"
-                + key
-                + "/versions/"
-                + old.path("keyVersionId").asText()
-                + "/destroy",
-            f.adminToken,
-            Map.of());
-    assertThat(destroyed.status()).isEqualTo(200);
+    f.admin.versionAction(f.vaultId, key, old.path("keyVersionId").asText(), "destroy");
     assertThat(decrypt(key, old, null).status()).isEqualTo(404);
     assertThat(decrypt(key, fresh, null).status()).isEqualTo(200);
   }
@@ -121,25 +111,24 @@ class EkmApiEndToEndTest {
   void disabledKey_refusesTheVeryNextRequest_andEnableRestores() throws Exception {
     String key = f.createKey("switch", List.of("ENCRYPT", "DECRYPT"));
     JsonNode ct = encrypt(key, "x", null);
-    f.admin.post(f.vaultPath() + "/" + key + "/disable", f.adminToken, Map.of());
+    f.admin.keyAction(f.vaultId, key, "disable");
     var refused = decrypt(key, ct, null);
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.code()).isEqualTo("KeyDisabled");
-    f.admin.post(f.vaultPath() + "/" + key + "/enable", f.adminToken, Map.of());
+    f.admin.keyAction(f.vaultId, key, "enable");
     assertThat(decrypt(key, ct, null).status()).isEqualTo(200);
   }
 
   @Test
   void blockedVault_refusesTheVeryNextRequest() throws Exception {
     JsonNode ct = encrypt(f.keyId, "x", null);
-    String vault = "/admin/v1/vaults/" + f.vaultId;
-    assertThat(f.admin.post(vault + "/block", f.adminToken, Map.of()).status()).isEqualTo(200);
+    f.admin.vaultAction(f.vaultId, "block");
     try {
       var refused = decrypt(f.keyId, ct, null);
       assertThat(refused.status()).isEqualTo(403);
       assertThat(refused.code()).isEqualTo("VaultBlocked");
     } finally {
-      f.admin.post(vault + "/unblock", f.adminToken, Map.of());
+      f.admin.vaultAction(f.vaultId, "unblock");
     }
     assertThat(decrypt(f.keyId, ct, null).status()).isEqualTo(200);
   }

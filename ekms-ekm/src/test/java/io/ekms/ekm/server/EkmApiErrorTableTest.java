@@ -2,6 +2,7 @@ package io.ekms.ekm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.testing.RawHttps;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class EkmApiErrorTableTest {
     f.close();
   }
 
-  HttpJson.Answer encryptRaw(String keyId, String body) throws Exception {
+  RawHttps.Answer encryptRaw(String keyId, String body) throws Exception {
     return f.api.send("POST", f.apiBase() + "/keys/" + keyId + "/encrypt", f.token(), body);
   }
 
@@ -137,7 +138,7 @@ class EkmApiErrorTableTest {
                 .status())
         .isEqualTo(404);
     String doomed = f.createKey("doomed", List.of("ENCRYPT", "DECRYPT"));
-    f.admin.post(f.vaultPath() + "/" + doomed + "/delete", f.adminToken, Map.of());
+    f.admin.keyAction(f.vaultId, doomed, "delete");
     var answer = f.api.get(f.apiBase() + "/keys/" + doomed + "/metadata", t);
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.code()).isEqualTo("NotFound");
@@ -161,7 +162,7 @@ class EkmApiErrorTableTest {
 
   @Test
   void adminApi_withoutToken_is401() throws Exception {
-    assertThat(f.admin.get("/admin/v1/vaults", null).status()).isEqualTo(401);
-    assertThat(f.admin.get("/admin/v1/vaults", "ekmsadm_wrong").status()).isEqualTo(401);
+    assertThat(f.adminRaw.get("/admin/v1/vaults", null).status()).isEqualTo(401);
+    assertThat(f.adminRaw.get("/admin/v1/vaults", "ekmsadm_wrong").status()).isEqualTo(401);
   }
 }

@@ -27,14 +27,14 @@ class EkmAuditFailureTest {
         var health = f.api.get("/health", null);
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.body().toString()).isEqualTo("{\"status\":\"DOWN\"}");
-        var detail = f.admin.get("/health", null);
+        var detail = f.adminRaw.get("/health", null);
         assertThat(detail.status()).isEqualTo(503);
         assertThat(detail.body().path("checks").path("audit").asText()).isEqualTo("DOWN");
         c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
       }
       Await.until("the EKM serves again", () -> f.decrypt(f.keyId, ct, null).status() == 200);
       assertThat(f.api.get("/health", null).status()).isEqualTo(200);
-      var verify = f.admin.get("/admin/v1/audit/verify", f.adminToken).body();
+      var verify = f.admin.verifyAudit();
       assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
     }
   }
@@ -44,7 +44,7 @@ class EkmAuditFailureTest {
     try (EkmFixture f = new EkmFixture()) {
       f.encrypt(f.keyId, "x", null);
       f.api.get(f.apiBase() + "/metadata", null);
-      String metrics = f.admin.sendRaw("GET", "/metrics").body();
+      String metrics = f.adminRaw.bare("GET", "/metrics").text();
       assertThat(metrics)
           .contains("ekm_requests_seconds_bucket{operation=\"Encrypt\",result=\"OK\"");
       assertThat(metrics)

@@ -3,10 +3,11 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.admin.client.AdminHttp;
+import io.ekms.admin.client.EkmAdmin;
 import io.ekms.testing.TempDirs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,27 +29,10 @@ class EkmCrashTest {
     Path dataDir = TempDirs.create("ekm-crash-");
     EkmConfig config = EkmConfig.defaults(dataDir);
     EkmInit.run(config, Map.of());
-    String adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
-    Path ca = dataDir.resolve("tls/ca.pem");
-
     Child first = Child.start(dataDir);
-    HttpJson admin = new HttpJson("https://127.0.0.1:" + first.adminPort, ca);
-    JsonNode issuer =
-        admin
-            .post(
-                "/admin/v1/issuers",
-                adminToken,
-                Map.of("issuer", "https://idp.example", "jwksUri", "https://idp.example/jwks"))
-            .body();
-    String vault =
-        admin
-            .post(
-                "/admin/v1/vaults",
-                adminToken,
-                Map.of("name", "crash", "issuerId", issuer.path("id").asText(), "clientId", "c"))
-            .body()
-            .path("id")
-            .asText();
+    EkmAdmin admin = admin(dataDir, first);
+    String issuer = admin.addIssuer("https://idp.example", "https://idp.example/jwks", null);
+    String vault = admin.createVault("crash", issuer, "c");
 
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger counter = new AtomicInteger();
@@ -63,16 +47,9 @@ class EkmCrashTest {
                               while (true) {
                                 String name = "k-" + counter.incrementAndGet();
                                 try {
-                                  var answer =
-                                      admin.post(
-                                          "/admin/v1/vaults/" + vault + "/keys",
-                                          adminToken,
-                                          Map.of("name", name));
-                                  if (answer.status() == 201) {
-                                    acknowledged.add(answer.body().path("id").asText());
-                                    enough.countDown();
-                                  }
-                                } catch (Exception e) {
+                                  acknowledged.add(admin.createKey(vault, name));
+                                  enough.countDown();
+                                } catch (RuntimeException e) {
                                   return; // the server died: stop writing
                                 }
                               }
@@ -87,17 +64,26 @@ class EkmCrashTest {
 
     Child second = Child.start(dataDir);
     try {
-      HttpJson again = new HttpJson("https://127.0.0.1:" + second.adminPort, ca);
-      JsonNode keys = again.get("/admin/v1/vaults/" + vault + "/keys", adminToken).body();
+      EkmAdmin again = admin(dataDir, second);
+      JsonNode keys = again.keys(vault);
       Set<String> stored = ConcurrentHashMap.newKeySet();
       keys.path("items").forEach(k -> stored.add(k.path("id").asText()));
       assertThat(stored).containsAll(acknowledged);
-      JsonNode verify = again.get("/admin/v1/audit/verify", adminToken).body();
+      JsonNode verify = again.verifyAudit();
       assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
       assertThat(verify.path("checked").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
     } finally {
       second.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  private static EkmAdmin admin(Path dataDir, Child ekm) {
+    return new EkmAdmin(
+        AdminHttp.of(
+            "EKM",
+            "https://127.0.0.1:" + ekm.adminPort,
+            dataDir.resolve("tls/ca.pem"),
+            dataDir.resolve("admin.token")));
   }
 
   /** An EKM in its own JVM, killed with SIGKILL by {@code destroyForcibly}. */

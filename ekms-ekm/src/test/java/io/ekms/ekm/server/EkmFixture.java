@@ -3,7 +3,10 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.admin.client.AdminHttp;
+import io.ekms.admin.client.EkmAdmin;
 import io.ekms.core.http.Listener;
+import io.ekms.testing.RawHttps;
 import io.ekms.testing.TempDirs;
 import io.ekms.testing.TestIssuer;
 import java.nio.file.Files;
@@ -36,8 +39,14 @@ final class EkmFixture implements AutoCloseable {
       java.util.function.UnaryOperator.identity();
 
   EkmServer server;
-  HttpJson api;
-  HttpJson admin;
+  RawHttps api;
+
+  /** The admin API as an admin calls it. */
+  EkmAdmin admin;
+
+  /** The admin listener, for requests no admin client sends (no token, a wrong one, /metrics). */
+  RawHttps adminRaw;
+
   String adminToken;
   String vaultId;
   String keyId;
@@ -80,36 +89,18 @@ final class EkmFixture implements AutoCloseable {
     EkmInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     start();
-    JsonNode iss =
-        admin
-            .post(
-                "/admin/v1/issuers",
-                adminToken,
-                Map.of(
-                    "issuer",
-                    issuer.issuer(),
-                    "jwksUri",
-                    issuer.jwksUri(),
-                    "caBundle",
-                    issuer.caPem()))
-            .body();
-    vaultId =
-        admin
-            .post(
-                "/admin/v1/vaults",
-                adminToken,
-                Map.of("name", "v1", "issuerId", iss.path("id").asText(), "clientId", CLIENT))
-            .body()
-            .path("id")
-            .asText();
+    String issuerId = admin.addIssuer(issuer.issuer(), issuer.jwksUri(), issuer.caPem());
+    vaultId = admin.createVault("v1", issuerId, CLIENT);
     keyId = createKey("k1", List.of("ENCRYPT", "DECRYPT"));
   }
 
   void start() throws Exception {
     server = EkmServer.start(config, Map.of(), clock, backends, () -> rateTicker.getAsLong());
     Path ca = dataDir.resolve("tls/ca.pem");
-    api = new HttpJson("https://127.0.0.1:" + server.apiPort(), ca);
-    admin = new HttpJson("https://127.0.0.1:" + server.adminPort(), ca);
+    String adminUrl = "https://127.0.0.1:" + server.adminPort();
+    api = RawHttps.at("https://127.0.0.1:" + server.apiPort(), ca);
+    admin = new EkmAdmin(AdminHttp.of("EKM", adminUrl, ca, dataDir.resolve("admin.token")));
+    adminRaw = RawHttps.at(adminUrl, ca);
   }
 
   void restart() throws Exception {
@@ -117,14 +108,8 @@ final class EkmFixture implements AutoCloseable {
     start();
   }
 
-  String createKey(String name, List<String> ops) throws Exception {
-    var answer = admin.post(vaultPath(), adminToken, Map.of("name", name, "ops", ops));
-    assertThat(answer.status()).isEqualTo(201);
-    return answer.body().path("id").asText();
-  }
-
-  String vaultPath() {
-    return "/admin/v1/vaults/" + vaultId + "/keys";
+  String createKey(String name, List<String> ops) {
+    return admin.createKey(vaultId, name, ops);
   }
 
   String token() {
@@ -152,7 +137,7 @@ final class EkmFixture implements AutoCloseable {
     return answer.body();
   }
 
-  HttpJson.Answer decrypt(String keyId, JsonNode ct, String aad) throws Exception {
+  RawHttps.Answer decrypt(String keyId, JsonNode ct, String aad) throws Exception {
     Map<String, Object> body =
         new HashMap<>(
             Map.of(

@@ -9,6 +9,7 @@ import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.domain.KeyHandle;
 import io.ekms.ekm.service.Backends;
+import io.ekms.testing.RawHttps;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,8 +31,8 @@ class EkmHealthTest {
   private final AtomicLong ticker = new AtomicLong();
   private Switchable backend;
   private EkmServer server;
-  private HttpJson api;
-  private HttpJson admin;
+  private RawHttps api;
+  private RawHttps admin;
 
   @BeforeEach
   void start() throws Exception {
@@ -53,8 +54,8 @@ class EkmHealthTest {
             },
             ticker::get);
     Path ca = dataDir.resolve("tls/ca.pem");
-    api = new HttpJson("https://127.0.0.1:" + server.apiPort(), ca);
-    admin = new HttpJson("https://127.0.0.1:" + server.adminPort(), ca);
+    api = RawHttps.at("https://127.0.0.1:" + server.apiPort(), ca);
+    admin = RawHttps.at("https://127.0.0.1:" + server.adminPort(), ca);
   }
 
   @AfterEach
@@ -66,11 +67,11 @@ class EkmHealthTest {
   void health_keyBackendFails_publicDownWithoutDetailAdminNamesTheBackend() throws Exception {
     backend.down = true;
 
-    HttpJson.Text health = api.sendRaw("GET", "/health");
+    RawHttps.Answer health = api.bare("GET", "/health");
     var detail = admin.get("/health", null);
 
     assertThat(health.status()).isEqualTo(503);
-    assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    assertThat(health.text()).isEqualTo("{\"status\":\"DOWN\"}");
     assertThat(detail.status()).isEqualTo(503);
     assertThat(detail.body().path("checks").path("keyBackend").asText()).isEqualTo("DOWN");
     assertThat(detail.body().path("checks").path("database").asText()).isEqualTo("UP");
@@ -80,15 +81,15 @@ class EkmHealthTest {
   @Test
   void health_keyBackendBackAfterTheProbeAge_upAgain() throws Exception {
     backend.down = true;
-    assertThat(api.sendRaw("GET", "/health").status()).isEqualTo(503);
+    assertThat(api.bare("GET", "/health").status()).isEqualTo(503);
     backend.down = false;
-    assertThat(api.sendRaw("GET", "/health").status()).isEqualTo(503); // the result is reused
+    assertThat(api.bare("GET", "/health").status()).isEqualTo(503); // the result is reused
 
     ticker.addAndGet(5_000_000_001L);
 
-    HttpJson.Text health = api.sendRaw("GET", "/health");
+    RawHttps.Answer health = api.bare("GET", "/health");
     assertThat(health.status()).isEqualTo(200);
-    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(health.text()).isEqualTo("{\"status\":\"UP\"}");
     assertThat(admin.get("/health", null).body().path("checks").path("keyBackend").asText())
         .isEqualTo("UP");
   }
@@ -97,7 +98,7 @@ class EkmHealthTest {
   void health_calledOftenWithinTheProbeAge_backendProbedOnce() throws Exception {
     int before = backend.encrypts.get();
     for (int i = 0; i < 5; i++) {
-      assertThat(api.sendRaw("GET", "/health").status()).isEqualTo(200);
+      assertThat(api.bare("GET", "/health").status()).isEqualTo(200);
     }
     assertThat(backend.encrypts.get() - before).isEqualTo(1);
   }

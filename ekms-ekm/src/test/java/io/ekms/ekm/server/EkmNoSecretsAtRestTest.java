@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +41,7 @@ class EkmNoSecretsAtRestTest {
           f.apiBase() + "/keys/" + f.keyId + "/encrypt",
           "bad." + b64 + ".x",
           "{\"plaintext\":\"" + b64 + "\"}");
-      f.admin.post(f.vaultPath() + "/" + f.keyId + "/rotate", f.adminToken, Map.of());
+      f.admin.keyAction(f.vaultId, f.keyId, "rotate");
       f.close();
       logs = capture.text();
     }

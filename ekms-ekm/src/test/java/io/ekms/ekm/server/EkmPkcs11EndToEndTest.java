@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.secret.SecretFiles;
 import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.backend.pkcs11.SoftHsm;
+import io.ekms.testing.RawHttps;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +27,7 @@ class EkmPkcs11EndToEndTest {
   @Test
   void encryptDecrypt_pkcs11Key_roundTripsAcrossRestart() throws Exception {
     try (EkmFixture ekm = new EkmFixture(null, pkcs11Section(), "pkcs11")) {
-      JsonNode key = ekm.admin.get(ekm.vaultPath() + "/" + ekm.keyId, ekm.adminToken).body();
+      JsonNode key = ekm.admin.key(ekm.vaultId, ekm.keyId);
       JsonNode ct = ekm.encrypt(ekm.keyId, "kept in the token", "aad-1");
 
       ekm.restart();
@@ -50,7 +49,7 @@ class EkmPkcs11EndToEndTest {
       Path away = tokens.resolveSibling("tokens-away");
 
       Files.move(tokens, away, StandardCopyOption.ATOMIC_MOVE);
-      HttpJson.Answer during;
+      RawHttps.Answer during;
       try {
         during = ekm.decrypt(ekm.keyId, ct, null);
       } finally {
@@ -67,18 +66,13 @@ class EkmPkcs11EndToEndTest {
   @Test
   void createKey_backendNamed_goesToThatBackend() throws Exception {
     try (EkmFixture ekm = new EkmFixture(null, pkcs11Section(), null)) {
-      var software = ekm.admin.get(ekm.vaultPath() + "/" + ekm.keyId, ekm.adminToken).body();
-      var hsm =
-          ekm.admin.post(
-              ekm.vaultPath(),
-              ekm.adminToken,
-              Map.of("name", "in-hsm", "ops", List.of("ENCRYPT", "DECRYPT"), "backend", "pkcs11"));
+      var software = ekm.admin.key(ekm.vaultId, ekm.keyId);
+      String hsm = ekm.admin.createKey(ekm.vaultId, "in-hsm", "pkcs11");
 
       assertThat(software.path("backend").asText()).isEqualTo("software");
-      assertThat(hsm.status()).isEqualTo(201);
-      assertThat(hsm.body().path("backend").asText()).isEqualTo("pkcs11");
-      JsonNode ct = ekm.encrypt(hsm.body().path("id").asText(), "hello", null);
-      assertThat(ekm.decrypt(hsm.body().path("id").asText(), ct, null).status()).isEqualTo(200);
+      assertThat(ekm.admin.key(ekm.vaultId, hsm).path("backend").asText()).isEqualTo("pkcs11");
+      JsonNode ct = ekm.encrypt(hsm, "hello", null);
+      assertThat(ekm.decrypt(hsm, ct, null).status()).isEqualTo(200);
     }
   }
 }

@@ -71,18 +71,13 @@ class XksErrorTableTest {
     md.put("kmsRequestId", "f00dfeed-1234-4321-8888-000011112222");
     var a = f.xks.post(BASE + "/keys/full/metadata", AKID1, SECRET1, Map.of("requestMetadata", md));
     assertThat(a.status()).as(a.raw()).isEqualTo(200);
-    var audit =
-        f.ekm.admin.get(
-            "/admin/v1/audit?requestId=f00dfeed-1234-4321-8888-000011112222", f.ekm.adminToken);
-    assertThat(audit.body().path("items").toString())
-        .contains("XksGetKeyMetadata")
-        .contains("xks:ks1:" + AKID1);
+    var audit = f.ekm.admin.audit("f00dfeed-1234-4321-8888-000011112222");
+    assertThat(audit.toString()).contains("XksGetKeyMetadata").contains("xks:ks1:" + AKID1);
   }
 
   @Test
   void disabledKey_invalidStateException_metadataDisabled() throws Exception {
-    String key = f.ekm.vaultPath() + "/" + f.ekm.keyId;
-    f.ekm.admin.post(key + "/disable", f.ekm.adminToken, Map.of());
+    f.ekm.admin.keyAction(f.ekm.vaultId, f.ekm.keyId, "disable");
     try {
       expect(f.encrypt("full", PT, null, false), 400, "InvalidStateException");
       var md =
@@ -93,18 +88,17 @@ class XksErrorTableTest {
               Map.of("requestMetadata", XksFixture.metadata()));
       assertThat(md.body().path("keyStatus").asText()).isEqualTo("DISABLED");
     } finally {
-      f.ekm.admin.post(key + "/enable", f.ekm.adminToken, Map.of());
+      f.ekm.admin.keyAction(f.ekm.vaultId, f.ekm.keyId, "enable");
     }
   }
 
   @Test
   void blockedVault_accessDeniedException() throws Exception {
-    String vault = "/admin/v1/vaults/" + f.ekm.vaultId;
-    f.ekm.admin.post(vault + "/block", f.ekm.adminToken, Map.of());
+    f.ekm.admin.vaultAction(f.ekm.vaultId, "block");
     try {
       expect(f.encrypt("full", PT, null, false), 403, "AccessDeniedException");
     } finally {
-      f.ekm.admin.post(vault + "/unblock", f.ekm.adminToken, Map.of());
+      f.ekm.admin.vaultAction(f.ekm.vaultId, "unblock");
     }
   }
 
@@ -163,18 +157,12 @@ class XksErrorTableTest {
   void credentialRemovedAndReadded_takesEffectWithoutRestart() throws Exception {
     var body = Map.of("requestMetadata", XksFixture.metadata());
     String path = BASE + "/keys/full/metadata";
-    var removed =
-        f.ekm.admin.send(
-            "DELETE",
-            "/admin/v1/xks/keystores/" + f.storeId + "/credentials/" + AKID1,
-            f.ekm.adminToken,
-            null);
-    assertThat(removed.status()).isEqualTo(200);
+    f.ekm.admin.removeXksCredential(f.storeId, AKID1);
     expect(f.xks.post(path, AKID1, SECRET1, body), 401, "AuthenticationFailedException");
     assertThat(f.xks.post(path, AKID2, SECRET2, body).status()).isEqualTo(200);
-    assertThat(f.addCredential(f.storeId, AKID1, SECRET1).status()).isEqualTo(201);
+    f.addCredential(f.storeId, AKID1, SECRET1);
     assertThat(f.xks.post(path, AKID1, SECRET1, body).status()).isEqualTo(200);
-    String listed = f.ekm.admin.get("/admin/v1/xks/keystores", f.ekm.adminToken).body().toString();
+    String listed = f.ekm.admin.xksStores().toString();
     assertThat(listed).contains(AKID1).doesNotContain(SECRET1).doesNotContain(SECRET2);
   }
 }

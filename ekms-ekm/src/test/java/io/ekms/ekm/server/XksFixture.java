@@ -1,7 +1,5 @@
 package io.ekms.ekm.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -49,32 +47,16 @@ final class XksFixture implements AutoCloseable {
             curlOptions);
   }
 
-  String createStore(String name, String prefix, int rate) throws Exception {
-    var a =
-        ekm.admin.post(
-            "/admin/v1/xks/keystores",
-            ekm.adminToken,
-            Map.of("name", name, "uriPrefix", prefix, "ratePerSecond", rate));
-    assertThat(a.status()).as(a.body().toString()).isEqualTo(201);
-    return a.body().path("id").asText();
+  String createStore(String name, String prefix, int rate) {
+    return ekm.admin.createXksStore(name, prefix, rate);
   }
 
-  HttpJson.Answer addCredential(String store, String akid, String secret) throws Exception {
-    return ekm.admin.post(
-        "/admin/v1/xks/keystores/" + store + "/credentials",
-        ekm.adminToken,
-        Map.of("accessKeyId", akid, "secretAccessKey", secret));
+  void addCredential(String store, String akid, String secret) {
+    ekm.admin.addXksCredential(store, akid, secret);
   }
 
-  void expose(String store, String externalId, String keyId, String usage) throws Exception {
-    var a =
-        ekm.admin.send(
-            "PUT",
-            "/admin/v1/xks/keystores/" + store + "/keys/" + externalId,
-            ekm.adminToken,
-            io.ekms.common.json.Json.writeString(
-                Map.of("vaultId", ekm.vaultId, "keyId", keyId, "usage", usage)));
-    assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+  void expose(String store, String externalId, String keyId, String usage) {
+    ekm.admin.putXksKey(store, externalId, ekm.vaultId, keyId, usage);
   }
 
   static Map<String, Object> metadata() {

@@ -25,7 +25,12 @@ import java.util.concurrent.locks.StampedLock;
  * the previous key's retirement time is then {@code now + longest lifetime it signed with + clock
  * skew}. At and after that time it is no longer in {@link #published()}, and its row is deleted at
  * the next rotation or start. Thread-safe: readers see an immutable snapshot, rotations are
- * serialised. One process owns the keys of a database (as one process owns its audit log).
+ * serialised.
+ *
+ * <p>Several identity nodes may share one database. Each re-reads the stored keys at most every
+ * {@link #REFRESH} (on the next signing or JWKS read after that), so a rotation made on one node is
+ * signed with and published by every node within {@code REFRESH}. Until then a peer may still sign
+ * with the replaced key, so its retirement time is later by {@code REFRESH} as well.
  */
 public final class SigningKeys {
   private final Database db;
@@ -34,9 +39,14 @@ public final class SigningKeys {
   private final int lifetimeSeconds;
   private final Duration skew;
   private final SigningKeyRepository repository = new SigningKeyRepository();
+
+  /** How stale a node's view of the keys may be; see the class comment. */
+  public static final Duration REFRESH = Duration.ofSeconds(2);
+
   private final ReentrantLock rotation = new ReentrantLock();
   private final StampedLock swap = new StampedLock();
   private volatile KeySnapshot state;
+  private volatile Instant nextRefresh = Instant.MIN;
 
   private SigningKeys(
       Database db, KeySealer sealer, Clock clock, int lifetimeSeconds, Duration skew) {
@@ -80,6 +90,18 @@ public final class SigningKeys {
               }
               return keys.repository.all(c);
             });
+    keys.state = keys.snapshot(rows, null);
+    keys.nextRefresh = clock.instant().plus(REFRESH);
+    return keys;
+  }
+
+  /**
+   * The snapshot of {@code rows}, keeping {@code known}'s unsealed key when the current key is the
+   * same.
+   *
+   * @throws Misconfiguration when there is no current key or it does not open
+   */
+  private KeySnapshot snapshot(List<StoredKey> rows, ActiveKey known) {
     StoredKey current =
         rows.stream()
             .filter(k -> k.supersededAt() == null && k.sealedPrivate() != null)
@@ -88,19 +110,51 @@ public final class SigningKeys {
                 () ->
                     new Misconfiguration(
                         "the identity server has no signing key; run 'ekms identity init'."));
+    if (known != null && known.kid().equals(current.kid())) {
+      return KeySnapshot.of(known, rows);
+    }
     try {
       RSAKey jwk = KeySnapshot.parse(current);
-      ActiveKey active = new ActiveKey(jwk, sealer.open(jwk.getKeyID(), current.sealedPrivate()));
-      keys.state = KeySnapshot.of(active, rows);
+      return KeySnapshot.of(
+          new ActiveKey(jwk, sealer.open(jwk.getKeyID(), current.sealedPrivate())), rows);
     } catch (KeySealer.SealedKeyException | IllegalStateException e) {
       throw new Misconfiguration(
           e.getMessage() + " (wrong master key file for this database, or a damaged row).");
     }
-    return keys;
+  }
+
+  /** Re-reads the stored keys when {@link #REFRESH} has passed; one caller does, others go on. */
+  private void refreshIfDue() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextRefresh) || !rotation.tryLock()) {
+      return;
+    }
+    try {
+      if (now.isBefore(nextRefresh)) {
+        return;
+      }
+      reload();
+      nextRefresh = now.plus(REFRESH);
+    } finally {
+      rotation.unlock();
+    }
+  }
+
+  /** Swaps in what the database holds now; the caller holds {@link #rotation}. */
+  private void reload() {
+    List<StoredKey> rows = db.withConnection(repository::all);
+    KeySnapshot fresh = snapshot(rows, state.current());
+    long stamp = swap.writeLock();
+    try {
+      state = fresh;
+    } finally {
+      swap.unlockWrite(stamp);
+    }
   }
 
   /** The key that signs new tokens. */
   public ActiveKey current() {
+    refreshIfDue();
     return state.current();
   }
 
@@ -111,6 +165,7 @@ public final class SigningKeys {
    * rotation is committing.
    */
   public Signing signing() {
+    refreshIfDue();
     long stamp = swap.tryOptimisticRead();
     Signing signing = new Signing(state.current(), clock.instant());
     if (swap.validate(stamp)) {
@@ -129,11 +184,13 @@ public final class SigningKeys {
 
   /** The public keys to serve as the JWKS now: the current key and every unretired one. */
   public JWKSet published() {
+    refreshIfDue();
     return state.jwksAt(clock.instant());
   }
 
   /** What {@link #published()} serves, described, the current key first. */
   public List<SigningKeyInfo> list() {
+    refreshIfDue();
     return state.infoAt(clock.instant());
   }
 
@@ -145,6 +202,7 @@ public final class SigningKeys {
   public SigningKeyInfo rotate() {
     rotation.lock();
     try {
+      reload(); // another node may have rotated since this one last looked
       NewKey fresh = NewKey.generate(sealer);
       long stamp = swap.writeLock();
       try {
@@ -169,7 +227,8 @@ public final class SigningKeys {
             .mapToInt(StoredKey::maxLifetimeSeconds)
             .findFirst()
             .orElse(lifetimeSeconds);
-    Instant retireAt = now.plusSeconds(Math.max(signedWith, lifetimeSeconds)).plus(skew);
+    Instant retireAt =
+        now.plusSeconds(Math.max(signedWith, lifetimeSeconds)).plus(skew).plus(REFRESH);
     if (!repository.supersede(c, previous, now, retireAt)) {
       throw new IllegalStateException("the current signing key changed underneath");
     }

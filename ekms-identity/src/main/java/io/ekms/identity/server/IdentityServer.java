@@ -47,7 +47,7 @@ public final class IdentityServer implements AutoCloseable {
     AuditLog auditLog = null;
     Identity identity = null;
     try {
-      auditLog = new AuditLog(db, config.audit().options());
+      auditLog = new AuditLog(db, config.audit().options(java.nio.file.Path.of(config.dataDir())));
       AtomicReference<String> issuer = new AtomicReference<>();
       identity = Identity.open(config, db, auditLog, issuer::get, clock);
       HttpRouting.Builder api = HttpRouting.builder();

@@ -107,7 +107,7 @@ class SigningKeysTest {
   }
 
   @Test
-  void rotate_previousPublishedUntilLifetimePlusSkew() {
+  void rotate_previousPublishedUntilLifetimePlusSkewPlusPeerRefresh() {
     SigningKeys.createFirst(db, sealer((byte) 1), clock, 3600);
     SigningKeys keys = SigningKeys.open(db, sealer((byte) 1), clock, 3600, SKEW);
     String first = keys.current().kid();
@@ -117,8 +117,8 @@ class SigningKeysTest {
     assertThat(keys.current().kid()).isEqualTo(second.kid()).isNotEqualTo(first);
     SigningKeyInfo old = keys.list().get(1);
     assertThat(old.kid()).isEqualTo(first);
-    assertThat(old.retireAt()).isEqualTo(clock.instant().plusSeconds(3660));
-    clock.advance(Duration.ofSeconds(3659));
+    assertThat(old.retireAt()).isEqualTo(clock.instant().plusSeconds(3662));
+    clock.advance(Duration.ofSeconds(3661));
     assertThat(keys.published().getKeyByKeyId(first)).isNotNull();
     clock.advance(Duration.ofSeconds(1));
     assertThat(keys.published().getKeyByKeyId(first)).isNull();
@@ -182,7 +182,7 @@ class SigningKeysTest {
 
     shorter.rotate();
 
-    assertThat(shorter.list().get(1).retireAt()).isEqualTo(clock.instant().plusSeconds(7260));
+    assertThat(shorter.list().get(1).retireAt()).isEqualTo(clock.instant().plusSeconds(7262));
   }
 
   @Test
@@ -214,5 +214,47 @@ class SigningKeysTest {
     Await.until(
         "every sampler signs with " + kid,
         () -> kidsSeenBy.stream().allMatch(kids -> kids.contains(kid)));
+  }
+
+  @Test
+  void signingAndPublished_peerRotated_followWithinRefresh() {
+    SigningKeys.createFirst(db, sealer((byte) 1), clock, 3600);
+    SigningKeys a = SigningKeys.open(db, sealer((byte) 1), clock, 3600, SKEW);
+    SigningKeys b = SigningKeys.open(db, sealer((byte) 1), clock, 3600, SKEW);
+    String first = b.signing().key().kid();
+
+    String second = a.rotate().kid();
+
+    assertThat(b.signing().key().kid()).isEqualTo(first);
+    assertThat(b.published().getKeyByKeyId(second)).isNull();
+    clock.advance(SigningKeys.REFRESH);
+    assertThat(b.signing().key().kid()).isEqualTo(second);
+    assertThat(b.published().getKeyByKeyId(second)).isNotNull();
+    assertThat(b.published().getKeyByKeyId(first)).isNotNull();
+  }
+
+  @Test
+  void rotate_afterPeerRotatedUnseen_supersedesThePeersKey() {
+    SigningKeys.createFirst(db, sealer((byte) 1), clock, 3600);
+    SigningKeys a = SigningKeys.open(db, sealer((byte) 1), clock, 3600, SKEW);
+    SigningKeys b = SigningKeys.open(db, sealer((byte) 1), clock, 3600, SKEW);
+    String second = a.rotate().kid();
+
+    String third = b.rotate().kid();
+
+    assertThat(b.list())
+        .extracting(SigningKeyInfo::kid)
+        .hasSize(3)
+        .startsWith(third)
+        .contains(second);
+    assertThat(
+            b.list().stream()
+                .filter(k -> k.kid().equals(second))
+                .findFirst()
+                .orElseThrow()
+                .retireAt())
+        .isNotNull();
+    clock.advance(SigningKeys.REFRESH);
+    assertThat(a.signing().key().kid()).isEqualTo(third);
   }
 }

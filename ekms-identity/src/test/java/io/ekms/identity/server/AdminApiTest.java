@@ -3,8 +3,9 @@ package io.ekms.identity.server;
 import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.identity.server.HttpAnswers.Answer;
+import io.ekms.common.json.Json;
 import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.testing.RawHttps.Answer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,10 +27,19 @@ class AdminApiTest {
     f.close();
   }
 
+  /** A request of a well-behaved admin, answered as the admin API sent it. */
+  private static Answer admin(String method, String path, Object body) throws Exception {
+    return f.http.send(
+        method,
+        f.adminUrl() + path,
+        Map.of("Authorization", "Bearer " + f.adminToken, "Content-Type", "application/json"),
+        body == null ? null : Json.writeString(body));
+  }
+
   @Test
   void createClient_valid_returnsIdAndSecretOnce() throws Exception {
     Answer created =
-        f.admin(
+        admin(
             "POST",
             CLIENTS,
             Map.of("name", "once", "audiences", List.of(AUDIENCE), "scopes", List.of("oci_ekms")));
@@ -38,12 +48,12 @@ class AdminApiTest {
     String id = created.body().path("id").asText();
     assertThat(id).matches("cli-[0-9a-f]{32}");
     assertThat(created.body().path("clientSecret").asText()).matches("ekmscs_[0-9a-f]{64}");
-    Answer got = f.admin("GET", CLIENTS + "/" + id, null);
+    Answer got = admin("GET", CLIENTS + "/" + id, null);
     assertThat(got.status()).isEqualTo(200);
     assertThat(got.body().has("clientSecret")).isFalse();
     assertThat(got.text()).doesNotContain("sha256").doesNotContain("secret");
     assertThat(got.body().path("audiences").get(0).asText()).isEqualTo(AUDIENCE);
-    Answer listed = f.admin("GET", CLIENTS, null);
+    Answer listed = admin("GET", CLIENTS, null);
     assertThat(listed.text()).contains(id).doesNotContain("clientSecret");
   }
 
@@ -52,7 +62,7 @@ class AdminApiTest {
     f.createClient("twice");
 
     Answer again =
-        f.admin(
+        admin(
             "POST",
             CLIENTS,
             Map.of("name", "twice", "audiences", List.of(AUDIENCE), "scopes", List.of("oci_ekms")));
@@ -70,12 +80,12 @@ class AdminApiTest {
             Map.of("name", "c", "audiences", List.of("has space"), "scopes", List.of("x")),
             Map.of("audiences", List.of(AUDIENCE), "scopes", List.of("x")));
     for (Map<String, Object> body : bodies) {
-      Answer a = f.admin("POST", CLIENTS, body);
+      Answer a = admin("POST", CLIENTS, body);
 
       assertThat(a.status()).as(body.toString()).isEqualTo(400);
       assertThat(a.body().path("code").asText()).isEqualTo("InvalidRequest");
     }
-    assertThat(f.admin("POST", CLIENTS, "not an object").status()).isEqualTo(400);
+    assertThat(admin("POST", CLIENTS, "not an object").status()).isEqualTo(400);
   }
 
   @Test
@@ -83,13 +93,13 @@ class AdminApiTest {
     Registered client = f.createClient("doomed");
     assertThat(f.basic(client, AUDIENCE + "oci_ekms").status()).isEqualTo(200);
 
-    Answer deleted = f.admin("DELETE", CLIENTS + "/" + client.id(), null);
+    Answer deleted = admin("DELETE", CLIENTS + "/" + client.id(), null);
 
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(f.basic(client, AUDIENCE + "oci_ekms").status()).isEqualTo(401);
-    assertThat(f.admin("GET", CLIENTS + "/" + client.id(), null).status()).isEqualTo(404);
-    assertThat(f.admin("DELETE", CLIENTS + "/" + client.id(), null).status()).isEqualTo(404);
-    assertThat(f.admin("DELETE", CLIENTS + "/not-an-id", null).status()).isEqualTo(400);
+    assertThat(admin("GET", CLIENTS + "/" + client.id(), null).status()).isEqualTo(404);
+    assertThat(admin("DELETE", CLIENTS + "/" + client.id(), null).status()).isEqualTo(404);
+    assertThat(admin("DELETE", CLIENTS + "/not-an-id", null).status()).isEqualTo(400);
   }
 
   @Test
@@ -114,8 +124,18 @@ class AdminApiTest {
   }
 
   @Test
+  void signingKeys_rotate_201WithTheNewCurrentKey() throws Exception {
+    Answer rotated = admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+
+    assertThat(rotated.status()).as(rotated.text()).isEqualTo(201);
+    assertThat(rotated.body().path("kid").asText()).matches("sig-[0-9a-f]{32}");
+    assertThat(f.admin.signingKeys().path("items").get(0).path("kid").asText())
+        .isEqualTo(rotated.body().path("kid").asText());
+  }
+
+  @Test
   void signingKeys_list_showsTheCurrentKey() throws Exception {
-    Answer a = f.admin("GET", "/admin/v1/identity/signing-keys", null);
+    Answer a = admin("GET", "/admin/v1/identity/signing-keys", null);
 
     assertThat(a.status()).isEqualTo(200);
     var first = a.body().path("items").get(0);

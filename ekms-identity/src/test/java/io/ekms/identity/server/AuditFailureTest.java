@@ -3,9 +3,9 @@ package io.ekms.identity.server;
 import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.identity.server.HttpAnswers.Answer;
 import io.ekms.identity.server.IdentityFixture.Registered;
 import io.ekms.testing.Await;
+import io.ekms.testing.RawHttps.Answer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class AuditFailureTest {
       Await.until(
           "the identity server issues tokens again",
           () -> f.basic(client, AUDIENCE + "oci_ekms").status() == 200);
-      assertThat(f.admin("GET", "/metrics", null).text())
+      assertThat(f.adminListener("/metrics").text())
           .contains("identity_requests_seconds_count{operation=\"IssueToken\",result=\"OK\"");
     }
   }

@@ -34,7 +34,7 @@ class AuditTest {
       token(f, "bad-grant", "grant_type=password&" + scope, basic);
       token(f, "bad-scope", "grant_type=client_credentials&scope=elsewhere", basic);
       token(f, "bad-form", "grant_type=%zz", basic);
-      f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+      f.admin.rotateSigningKey();
       f.http.send(
           "GET",
           "https://127.0.0.1:" + f.server.adminPort() + "/admin/v1/identity/clients",

@@ -2,11 +2,13 @@ package io.ekms.identity.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.common.json.Json;
+import io.ekms.admin.client.AdminHttp;
+import io.ekms.admin.client.IdentityAdmin;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
 import io.ekms.identity.MutableClock;
-import io.ekms.identity.server.HttpAnswers.Answer;
+import io.ekms.testing.RawHttps;
+import io.ekms.testing.RawHttps.Answer;
 import io.ekms.testing.TempDirs;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +40,11 @@ final class IdentityFixture implements AutoCloseable {
   IdentityConfig config;
   final String adminToken;
   final String caPem;
-  final HttpAnswers http;
+  final RawHttps http;
   IdentityServer server;
+
+  /** The admin API as an admin calls it. */
+  IdentityAdmin admin;
 
   IdentityFixture() throws Exception {
     this(null);
@@ -55,12 +60,23 @@ final class IdentityFixture implements AutoCloseable {
     IdentityInit.run(config, Map.of());
     adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
     caPem = Files.readString(dataDir.resolve("tls/ca.pem"));
-    http = new HttpAnswers(caPem);
+    http = RawHttps.trusting(caPem);
     start();
   }
 
   void start() {
     server = IdentityServer.start(config, Map.of(), clock);
+    admin =
+        new IdentityAdmin(
+            AdminHttp.of(
+                "identity server",
+                adminUrl(),
+                dataDir.resolve("tls/ca.pem"),
+                dataDir.resolve("admin.token")));
+  }
+
+  String adminUrl() {
+    return "https://127.0.0.1:" + server.adminPort();
   }
 
   /** Stops and starts again on the same ports, so the issuer URL stays the same. */
@@ -81,26 +97,18 @@ final class IdentityFixture implements AutoCloseable {
     return server.issuer();
   }
 
-  Answer admin(String method, String path, Object body) throws Exception {
+  /** A GET on the admin listener with the admin token, answered as it is (/health, /metrics). */
+  Answer adminListener(String path) throws Exception {
     return http.send(
-        method,
-        "https://127.0.0.1:" + server.adminPort() + path,
-        Map.of("Authorization", "Bearer " + adminToken, "Content-Type", "application/json"),
-        body == null ? null : Json.writeString(body));
+        "GET", adminUrl() + path, Map.of("Authorization", "Bearer " + adminToken), null);
   }
 
-  Registered createClient(String name, List<String> audiences, List<String> scopes)
-      throws Exception {
-    Answer a =
-        admin(
-            "POST",
-            "/admin/v1/identity/clients",
-            Map.of("name", name, "audiences", audiences, "scopes", scopes));
-    assertThat(a.status()).as(a.text()).isEqualTo(201);
-    return new Registered(a.body().path("id").asText(), a.body().path("clientSecret").asText());
+  Registered createClient(String name, List<String> audiences, List<String> scopes) {
+    IdentityAdmin.Client created = admin.createClient(name, audiences, scopes);
+    return new Registered(created.id(), created.secret());
   }
 
-  Registered createClient(String name) throws Exception {
+  Registered createClient(String name) {
     return createClient(name, List.of(AUDIENCE), List.of("oci_ekms"));
   }
 

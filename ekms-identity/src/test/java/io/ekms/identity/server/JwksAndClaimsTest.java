@@ -12,8 +12,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.ekms.identity.server.HttpAnswers.Answer;
 import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.testing.RawHttps.Answer;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -108,7 +108,7 @@ class JwksAndClaimsTest {
   @Test
   void health_publicSaysOnlyUp_adminNamesTheChecks() throws Exception {
     Answer a = f.get("/health");
-    Answer detail = f.admin("GET", "/health", null);
+    Answer detail = f.adminListener("/health");
 
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.text()).isEqualTo("{\"status\":\"UP\"}");
@@ -124,7 +124,7 @@ class JwksAndClaimsTest {
       assertThat(a.status()).as(path).isEqualTo(404);
       assertThat(a.text()).as(path).doesNotContain("identity_requests");
     }
-    Answer metrics = f.admin("GET", "/metrics", null);
+    Answer metrics = f.adminListener("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.text()).contains("identity_requests_seconds_count");
   }

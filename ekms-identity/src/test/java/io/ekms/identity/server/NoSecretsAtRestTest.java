@@ -46,7 +46,7 @@ class NoSecretsAtRestTest {
           "https://127.0.0.1:" + f.server.adminPort() + "/admin/v1/identity/clients",
           Map.of("Authorization", "Bearer " + client.secret()),
           null);
-      f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+      f.admin.rotateSigningKey();
       secrets.add(bytes(f.accessToken(client)));
       secrets.add(privateKey(f));
       f.close();

@@ -20,7 +20,7 @@ class PostgresIdentityTest {
       Registered client = f.createClient("kms");
       String before = f.accessToken(client);
       assertThat(f.post(client, AUDIENCE + "oci_ekms").status()).isEqualTo(200);
-      f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+      f.admin.rotateSigningKey();
 
       f.restart();
 
@@ -28,8 +28,7 @@ class PostgresIdentityTest {
       String after = f.accessToken(client);
       assertThat(validator.validate("Bearer " + before).clientId()).isEqualTo(client.id());
       assertThat(validator.validate("Bearer " + after).clientId()).isEqualTo(client.id());
-      assertThat(f.admin("DELETE", "/admin/v1/identity/clients/" + client.id(), null).status())
-          .isEqualTo(204);
+      f.admin.deleteClient(client.id());
       assertThat(f.basic(client, AUDIENCE + "oci_ekms").status()).isEqualTo(401);
     }
   }

@@ -15,7 +15,7 @@ class RestartTest {
     try (IdentityFixture f = new IdentityFixture()) {
       Registered client = f.createClient("kms");
       String before = f.accessToken(client);
-      f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+      f.admin.rotateSigningKey();
       List<String> kids = RotationTest.kids(f);
       String currentKid = RotationTest.kid(f.accessToken(client));
 
@@ -24,8 +24,7 @@ class RestartTest {
       assertThat(RotationTest.kids(f)).containsExactlyElementsOf(kids);
       String after = f.accessToken(client);
       assertThat(RotationTest.kid(after)).isEqualTo(currentKid);
-      assertThat(f.admin("GET", "/admin/v1/identity/clients", null).body().path("items"))
-          .hasSize(1);
+      assertThat(f.admin.clients().path("items")).hasSize(1);
       try (TokenValidator validator = EkmAcceptsTokenTest.validatorFor(f)) {
         assertThat(validator.validate("Bearer " + before).clientId()).isEqualTo(client.id());
         assertThat(validator.validate("Bearer " + after).clientId()).isEqualTo(client.id());
@@ -36,7 +35,7 @@ class RestartTest {
   @Test
   void restart_afterRetirement_dropsTheRetiredKey() throws Exception {
     try (IdentityFixture f = new IdentityFixture()) {
-      f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+      f.admin.rotateSigningKey();
       f.clock.advance(Duration.ofHours(2));
 
       f.restart();

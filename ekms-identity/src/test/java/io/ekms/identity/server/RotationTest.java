@@ -2,11 +2,12 @@ package io.ekms.identity.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.ekms.ekm.auth.TokenValidator;
-import io.ekms.identity.server.HttpAnswers.Answer;
+import io.ekms.identity.keys.SigningKeys;
 import io.ekms.identity.server.IdentityFixture.Registered;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +28,10 @@ class RotationTest {
       validator.validate("Bearer " + before);
       String oldKid = kid(before);
 
-      Answer rotated = f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+      JsonNode rotated = f.admin.rotateSigningKey();
       String after = f.accessToken(client);
 
-      assertThat(rotated.status()).as(rotated.text()).isEqualTo(201);
-      String newKid = rotated.body().path("kid").asText();
+      String newKid = rotated.path("kid").asText();
       assertThat(newKid).isNotEqualTo(oldKid);
       assertThat(kid(after)).isEqualTo(newKid);
       assertThat(kids(f)).containsExactlyInAnyOrder(oldKid, newKid);
@@ -44,37 +44,36 @@ class RotationTest {
   }
 
   @Test
-  void rotate_oldKeyRetiresAfterLifetimePlusSkew() throws Exception {
+  void rotate_oldKeyRetiresAfterLifetimePlusSkewPlusPeerRefresh() throws Exception {
     try (IdentityFixture f = new IdentityFixture()) {
       String oldKid = kids(f).get(0);
       Instant rotatedAt = f.clock.instant();
-      f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
-      Answer listed = f.admin("GET", "/admin/v1/identity/signing-keys", null);
-      var old = listed.body().path("items").get(1);
+      f.admin.rotateSigningKey();
+      JsonNode listed = f.admin.signingKeys();
+      var old = listed.path("items").get(1);
       assertThat(old.path("kid").asText()).isEqualTo(oldKid);
       assertThat(old.path("current").asBoolean()).isFalse();
       assertThat(Instant.parse(old.path("retireAt").asText()))
-          .isEqualTo(rotatedAt.plusSeconds(3600 + 60));
+          .isEqualTo(rotatedAt.plusSeconds(3600 + 60).plus(SigningKeys.REFRESH));
 
-      f.clock.advance(Duration.ofSeconds(3600 + 59));
+      f.clock.advance(Duration.ofSeconds(3600 + 59).plus(SigningKeys.REFRESH));
       assertThat(kids(f)).contains(oldKid).hasSize(2);
 
       f.clock.advance(Duration.ofSeconds(1));
       assertThat(kids(f)).doesNotContain(oldKid).hasSize(1);
-      assertThat(f.admin("GET", "/admin/v1/identity/signing-keys", null).body().path("items"))
-          .hasSize(1);
+      assertThat(f.admin.signingKeys().path("items")).hasSize(1);
     }
   }
 
   @Test
   void rotate_twiceWithinLifetime_publishesAllThree() throws Exception {
     try (IdentityFixture f = new IdentityFixture()) {
-      f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+      f.admin.rotateSigningKey();
       f.clock.advance(Duration.ofMinutes(10));
-      f.admin("POST", "/admin/v1/identity/signing-keys/rotate", null);
+      f.admin.rotateSigningKey();
 
       assertThat(kids(f)).hasSize(3);
-      f.clock.advance(Duration.ofMinutes(51));
+      f.clock.advance(Duration.ofMinutes(51).plus(SigningKeys.REFRESH));
       assertThat(kids(f)).hasSize(2);
     }
   }

@@ -3,8 +3,8 @@ package io.ekms.identity.server;
 import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.identity.server.HttpAnswers.Answer;
 import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.testing.RawHttps.Answer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

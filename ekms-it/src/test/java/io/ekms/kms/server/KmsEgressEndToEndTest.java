@@ -11,7 +11,7 @@ import com.oracle.bmc.keymanagement.model.OauthMetadata;
 import com.oracle.bmc.keymanagement.requests.CreateEkmsPrivateEndpointRequest;
 import com.oracle.bmc.keymanagement.requests.CreateVaultRequest;
 import com.oracle.bmc.model.BmcException;
-import io.ekms.stack.admin.IdentityAdmin;
+import io.ekms.admin.client.IdentityAdmin;
 import java.net.ServerSocket;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;

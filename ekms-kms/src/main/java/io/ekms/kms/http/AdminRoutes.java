@@ -142,6 +142,7 @@ public final class AdminRoutes {
             q.query("after").orElse(null),
             q.query("limit").orElse(null),
             q.query("requestId").orElse(null),
+            q.query("node").orElse(null),
             KmsError.INVALID_PARAMETER::error);
     return new Reply(200, new ListView<>(auditAdmin.read(c, query)));
   }

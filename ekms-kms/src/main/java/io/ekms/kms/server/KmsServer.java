@@ -90,7 +90,8 @@ public final class KmsServer implements AutoCloseable {
     try {
       SecretSealer sealer =
           new SecretSealer(KmsMasterKey.open(Path.of(config.masterKeyFile()), db));
-      AuditLog auditLog = new AuditLog(db, config.audit().options());
+      AuditLog auditLog =
+          new AuditLog(db, config.audit().options(java.nio.file.Path.of(config.dataDir())));
       KmsAudit audit = new KmsAudit(auditLog, clock);
       Refusals refusals = new Refusals(auditLog, clock);
       RetryTokens retryTokens = new RetryTokens(db, clock);

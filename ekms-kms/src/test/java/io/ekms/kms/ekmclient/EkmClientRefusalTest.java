@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.external.ExternalVault.Sealed;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class EkmClientRefusalTest {
   @BeforeAll
   static void start() throws Exception {
     bed = new EkmTestBed();
-    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
+    clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of());
     client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
   }
 
@@ -37,14 +36,14 @@ class EkmClientRefusalTest {
   void encrypt_keyDisabledInEkm_nextCallThrowsUnusableKeyDisabled() throws Exception {
     String keyId = bed.createKey("to-disable");
     client.encrypt("req-dis-0", keyId, null, new byte[] {1}, null);
-    bed.admin("POST", bed.keys() + "/" + keyId + "/disable", null);
+    bed.admin.keyAction(bed.vaultId, keyId, "disable");
 
     assertThatThrownBy(() -> client.encrypt("req-dis-1", keyId, null, new byte[] {1}, null))
         .isInstanceOf(EkmRefused.Unusable.class)
         .hasMessageContaining("key " + keyId + " is disabled in the EKM")
         .hasMessageContaining("(KeyDisabled: ");
 
-    bed.admin("POST", bed.keys() + "/" + keyId + "/enable", null);
+    bed.admin.keyAction(bed.vaultId, keyId, "enable");
     assertThat(client.encrypt("req-dis-2", keyId, null, new byte[] {1}, null).ciphertext())
         .hasSize(1);
   }
@@ -53,9 +52,8 @@ class EkmClientRefusalTest {
   void decrypt_keyVersionDisabledInEkm_throwsUnusableKeyVersionDisabled() throws Exception {
     String keyId = bed.createKey("version-to-disable");
     Sealed sealed = client.encrypt("req-kvd-0", keyId, null, new byte[] {1, 2}, null);
-    bed.admin("POST", bed.keys() + "/" + keyId + "/rotate", null); // the current one stays enabled
-    String version = bed.keys() + "/" + keyId + "/versions/" + sealed.externalVersionId();
-    bed.admin("POST", version + "/disable", null);
+    bed.admin.keyAction(bed.vaultId, keyId, "rotate"); // the current one stays enabled
+    bed.admin.versionAction(bed.vaultId, keyId, sealed.externalVersionId(), "disable");
 
     assertThatThrownBy(
             () -> client.decrypt("req-kvd-1", keyId, sealed.externalVersionId(), sealed, null))
@@ -66,8 +64,7 @@ class EkmClientRefusalTest {
 
   @Test
   void anyCall_vaultBlockedInEkm_nextCallThrowsUnusableVaultBlocked() throws Exception {
-    String vault = "/admin/v1/vaults/" + bed.vaultId;
-    bed.admin("POST", vault + "/block", null);
+    bed.admin.vaultAction(bed.vaultId, "block");
     try {
       assertThatThrownBy(() -> client.encrypt("req-blk-1", bed.keyId, null, new byte[] {1}, null))
           .isInstanceOf(EkmRefused.Unusable.class)
@@ -75,17 +72,14 @@ class EkmClientRefusalTest {
           .hasMessageContaining("VaultBlocked");
       assertThatThrownBy(() -> client.vault("req-blk-2")).isInstanceOf(EkmRefused.Unusable.class);
     } finally {
-      bed.admin("POST", vault + "/unblock", null);
+      bed.admin.vaultAction(bed.vaultId, "unblock");
     }
     assertThat(client.vault("req-blk-3").state()).isEqualTo("ACTIVE");
   }
 
   @Test
   void decrypt_encryptOnlyKey_throwsUnusableOperationNotPermitted() throws Exception {
-    String keyId =
-        bed.admin("POST", bed.keys(), Map.of("name", "enc-only", "ops", List.of("ENCRYPT")))
-            .path("id")
-            .asText();
+    String keyId = bed.admin.createKey(bed.vaultId, "enc-only", List.of("ENCRYPT"));
     Sealed sealed = client.encrypt("req-op-0", keyId, null, new byte[] {1}, null);
 
     assertThatThrownBy(
@@ -97,15 +91,8 @@ class EkmClientRefusalTest {
 
   @Test
   void anyCall_vaultBoundToAnotherClient_throwsNotAuthorizedTokenRefused() throws Exception {
-    String issuerId =
-        bed.admin("GET", "/admin/v1/issuers", null).path("items").get(0).path("id").asText();
-    String otherVault =
-        bed.admin(
-                "POST",
-                "/admin/v1/vaults",
-                Map.of("name", "other", "issuerId", issuerId, "clientId", "someone-else"))
-            .path("id")
-            .asText();
+    String issuerId = bed.admin.trustIssuer(bed.issuer.issuer(), bed.issuer.caPem());
+    String otherVault = bed.admin.createVault("other", issuerId, "someone-else");
     String url = bed.vaultUrl().replace(bed.vaultId, otherVault);
     EkmClient stranger = clients.client(url, bed.caPem, bed.oauth());
 

@@ -26,7 +26,7 @@ class EkmClientTest {
   @BeforeAll
   static void start() throws Exception {
     bed = new EkmTestBed();
-    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
+    clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of());
     client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
   }
 
@@ -87,7 +87,7 @@ class EkmClientTest {
   void encrypt_namedVersionAfterRotation_usesThatVersion() throws Exception {
     String keyId = bed.createKey("rotating");
     String first = client.key("req-rot-0", keyId).currentVersionId();
-    bed.admin("POST", bed.keys() + "/" + keyId + "/rotate", null);
+    bed.admin.keyAction(bed.vaultId, keyId, "rotate");
 
     Sealed old = client.encrypt("req-rot-1", keyId, first, new byte[] {1, 2, 3}, null);
     Sealed current = client.encrypt("req-rot-2", keyId, null, new byte[] {1, 2, 3}, null);

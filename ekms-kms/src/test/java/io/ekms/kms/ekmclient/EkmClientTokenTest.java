@@ -41,7 +41,7 @@ class EkmClientTokenTest {
   @Test
   void calls_manyOnTwoVaultsOfOneClient_fetchOneToken() throws Exception {
     try (EkmClients clients =
-        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
+        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient a = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       EkmClient b = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
@@ -62,7 +62,7 @@ class EkmClientTokenTest {
     AccessTokensTest.MutableClock clock = new AccessTokensTest.MutableClock();
     try (EkmClients clients =
         new EkmClients(
-            EkmClientConfig.defaults(),
+            EkmTestBed.PATIENT,
             EkmTestBed.LOOPBACK,
             List.of(),
             Transports.DEFAULT_MAX,
@@ -90,7 +90,7 @@ class EkmClientTokenTest {
     List<Thread> callers = new CopyOnWriteArrayList<>();
     AtomicInteger arrived = new AtomicInteger();
     try (EkmClients clients =
-            new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
+            new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of());
         var pool = Executors.newThreadPerTaskExecutor(recordedIn(callers))) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
@@ -140,7 +140,7 @@ class EkmClientTokenTest {
   void call_wrongClientSecret_throwsRejectedInvalidClientWithoutTheSecret() {
     String wrong = "not-the-secret-" + System.nanoTime();
     try (EkmClients clients =
-        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
+        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth(wrong));
 
       assertThatThrownBy(() -> client.vault("req-wrong-secret"))
@@ -159,7 +159,7 @@ class EkmClientTokenTest {
     bed.issuer.registerClient("wrong-aud", "pw", "https://elsewhere.test/");
     OAuthClient oauth = oauth("wrong-aud", "https://elsewhere.test/", bed.issuer.issuer());
     try (EkmClients clients =
-        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
+        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
       int before = bed.issuer.tokenRequestCount();
 
@@ -180,7 +180,7 @@ class EkmClientTokenTest {
     OAuthClient oauth =
         oauth(EkmTestBed.CLIENT, EkmTestBed.AUDIENCE, "https://127.0.0.1:" + closedPort);
     try (EkmClients clients =
-        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
+        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
 
       // Quickly, by reason rather than by stopwatch: the connection was refused, so no connect
@@ -205,7 +205,7 @@ class EkmClientTokenTest {
             EkmTestBed.AUDIENCE,
             bed.caCerts());
     try (EkmClients clients =
-        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
+        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
 
       assertThatThrownBy(() -> client.vault("req-idp-tls"))

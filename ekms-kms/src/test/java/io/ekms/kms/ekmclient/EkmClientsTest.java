@@ -36,7 +36,7 @@ class EkmClientsTest {
       })
   void client_badVaultUrl_isRefused(String url) {
     try (EkmClients clients =
-        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
+        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       assertThatThrownBy(() -> clients.client(url, CA.certificatePem(), oauth("https://idp")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("externalVaultEndpointUrl");
@@ -46,7 +46,7 @@ class EkmClientsTest {
   @Test
   void client_caBundleWithoutCertificate_isRefused() {
     try (EkmClients clients =
-        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
+        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       assertThatThrownBy(() -> clients.client("https://h:1/v/vlt-1", "junk", oauth("https://idp")))
           .isInstanceOf(IllegalArgumentException.class);
     }
@@ -55,7 +55,7 @@ class EkmClientsTest {
   @Test
   void client_trailingSlash_isDropped() {
     try (EkmClients clients =
-        new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of())) {
+        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client =
           clients.client("https://h:1/v/vlt-1/", CA.certificatePem(), oauth("https://idp/"));
 

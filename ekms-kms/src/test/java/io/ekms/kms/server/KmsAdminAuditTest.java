@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.admin.client.AdminException;
+import io.ekms.admin.client.AdminHttp;
+import io.ekms.admin.client.KmsAdmin;
 import io.ekms.core.http.Listener;
 import io.ekms.kms.external.FakeExternalVaults;
 import io.ekms.testing.TempDirs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 class KmsAdminAuditTest {
   private static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
   private KmsServer kms;
-  private HttpsJson admin;
+  private KmsAdmin admin;
 
   @BeforeAll
   void start() throws Exception {
@@ -40,10 +42,12 @@ class KmsAdminAuditTest {
             new KmsParts(
                 new FakeExternalVaults(), KmsConfig.Egress.loopbackOnly().policy(), routing -> {}));
     admin =
-        new HttpsJson(
-            "https://127.0.0.1:" + kms.adminPort(),
-            dir.resolve("tls/ca.pem"),
-            Files.readString(dir.resolve("admin.token")).trim());
+        new KmsAdmin(
+            AdminHttp.of(
+                "KMS",
+                "https://127.0.0.1:" + kms.adminPort(),
+                dir.resolve("tls/ca.pem"),
+                dir.resolve("admin.token")));
   }
 
   @AfterAll
@@ -55,7 +59,7 @@ class KmsAdminAuditTest {
   void createUser_ok_oneRecordByTheService() throws Exception {
     int before = results("CreateUser").size();
 
-    admin.call("POST", "/admin/v1/users", Map.of("tenancyId", TENANCY, "name", "one"));
+    admin.createUser(TENANCY, "one");
 
     assertThat(results("CreateUser").subList(before, results("CreateUser").size()))
         .containsExactly("OK");
@@ -65,9 +69,8 @@ class KmsAdminAuditTest {
   void createUser_bodyNotAnObject_oneRecordWithTheAnsweredCode() throws Exception {
     int before = results("CreateUser").size();
 
-    assertThatThrownBy(() -> admin.call("POST", "/admin/v1/users", "not an object"))
-        .hasMessageContaining("-> 400")
-        .hasMessageContaining("InvalidParameter");
+    assertThatThrownBy(() -> admin.http().call("POST", "/admin/v1/users", "not an object"))
+        .isInstanceOfSatisfying(AdminException.class, e -> answered(e, 400, "InvalidParameter"));
 
     assertThat(results("CreateUser").subList(before, results("CreateUser").size()))
         .containsExactly("InvalidParameter");
@@ -77,19 +80,24 @@ class KmsAdminAuditTest {
   void getUser_unknown_oneRecordWithTheAnsweredCode() throws Exception {
     int before = results("GetUser").size();
 
-    assertThatThrownBy(
-            () -> admin.call("GET", "/admin/v1/users/ocid1.user.oc1..aaaaaaaanobody", null))
-        .hasMessageContaining("-> 404")
-        .hasMessageContaining("NotAuthorizedOrNotFound");
+    assertThatThrownBy(() -> admin.user("ocid1.user.oc1..aaaaaaaanobody"))
+        .isInstanceOfSatisfying(
+            AdminException.class, e -> answered(e, 404, "NotAuthorizedOrNotFound"));
 
     assertThat(results("GetUser").subList(before, results("GetUser").size()))
         .containsExactly("NotAuthorizedOrNotFound");
   }
 
+  private static void answered(AdminException e, int status, String code) {
+    assertThat(e.status()).isEqualTo(status);
+    assertThat(e.code()).isEqualTo(code);
+  }
+
   /** The results of the admin's records of {@code operation}, oldest first. */
   private List<String> results(String operation) throws Exception {
     List<String> out = new ArrayList<>();
-    for (JsonNode entry : admin.call("GET", "/admin/v1/audit?limit=1000", null).path("items")) {
+    for (JsonNode entry :
+        admin.http().call("GET", "/admin/v1/audit?limit=1000", null).path("items")) {
       JsonNode record = entry.path("record");
       if (record.path("operation").asText().equals(operation)
           && record.path("caller").asText().equals("admin")) {

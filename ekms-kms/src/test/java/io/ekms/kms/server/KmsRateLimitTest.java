@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider;
 import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import com.oracle.bmc.http.signing.SigningStrategy;
+import io.ekms.admin.client.AdminHttp;
+import io.ekms.admin.client.KmsAdmin;
 import io.ekms.common.tls.Pem;
 import io.ekms.common.tls.TrustBundle;
 import io.ekms.core.http.Listener;
@@ -15,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -73,31 +74,19 @@ class KmsRateLimitTest {
   private record Principal(String userId, String fingerprint, KeyPair key) {}
 
   private static Principal principal(KmsServer kms, Path dir) throws Exception {
-    HttpsJson admin =
-        new HttpsJson(
-            "https://127.0.0.1:" + kms.adminPort(),
-            dir.resolve("tls/ca.pem"),
-            Files.readString(dir.resolve("admin.token")).trim());
-    String userId =
-        admin
-            .call("POST", "/admin/v1/users", Map.of("tenancyId", TENANCY, "name", "app"))
-            .path("id")
-            .asText();
+    KmsAdmin admin =
+        new KmsAdmin(
+            AdminHttp.of(
+                "KMS",
+                "https://127.0.0.1:" + kms.adminPort(),
+                dir.resolve("tls/ca.pem"),
+                dir.resolve("admin.token")));
+    String userId = admin.createUser(TENANCY, "app");
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     KeyPair key = generator.generateKeyPair();
-    String fingerprint =
-        admin
-            .call(
-                "POST",
-                "/admin/v1/users/" + userId + "/apiKeys",
-                Map.of("publicKey", PemWriter.encode(key.getPublic())))
-            .path("fingerprint")
-            .asText();
-    admin.call(
-        "POST",
-        "/admin/v1/users/" + userId + "/grants",
-        Map.of("compartmentId", COMPARTMENT, "permission", "manage"));
+    String fingerprint = admin.addApiKey(userId, PemWriter.encode(key.getPublic()));
+    admin.grant(userId, COMPARTMENT, "manage");
     return new Principal(userId, fingerprint, key);
   }
 

@@ -1,4 +1,4 @@
-package io.ekms.stack.admin;
+package io.ekms.admin.client;
 
 /**
  * An admin API answered an error: its HTTP status, its stable error code and message (both as the
@@ -22,5 +22,10 @@ public final class AdminException extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** True when the server failed (5xx), so the same call may succeed later; false for a refusal. */
+  public boolean retryable() {
+    return status >= 500;
   }
 }

@@ -1,10 +1,10 @@
-package io.ekms.stack.admin;
+package io.ekms.admin.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** The identity server's admin API ({@code /admin/v1/identity}): OAuth clients. */
+/** The identity server's admin API ({@code /admin/v1/identity}): OAuth clients and signing keys. */
 public final class IdentityAdmin {
   private static final String CLIENTS = "/admin/v1/identity/clients";
   private final AdminHttp http;
@@ -28,8 +28,28 @@ public final class IdentityAdmin {
     return new Client(c.path("id").asText(), c.path("clientSecret").asText());
   }
 
+  /** A client as the admin API shows it (never its secret). */
+  public JsonNode client(String id) {
+    return http.call("GET", CLIENTS + "/" + id, null);
+  }
+
+  /** Every client ({@code items}). */
+  public JsonNode clients() {
+    return http.call("GET", CLIENTS, null);
+  }
+
   public void deleteClient(String id) {
     http.call("DELETE", CLIENTS + "/" + id, null);
+  }
+
+  /** A new RSA key signs from now on; returns it ({@code kid}, ...). */
+  public JsonNode rotateSigningKey() {
+    return http.call("POST", "/admin/v1/identity/signing-keys/rotate", null);
+  }
+
+  /** The published signing keys ({@code items}, the current one first). */
+  public JsonNode signingKeys() {
+    return http.call("GET", "/admin/v1/identity/signing-keys", null);
   }
 
   /** The raw API, for calls this class has no method for. */

@@ -1,6 +1,8 @@
-package io.ekms.stack.admin;
+package io.ekms.admin.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The EKM's admin API ({@code /admin/v1}): trusted issuers, vaults, keys and XKS key stores. */
@@ -34,6 +36,15 @@ public final class EkmAdmin {
         .asText();
   }
 
+  /** Trusts {@code issuer}, whose keys are at {@code jwksUri} (no discovery); returns its id. */
+  public String addIssuer(String issuer, String jwksUri, String caBundlePem) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("issuer", issuer);
+    body.put("jwksUri", jwksUri);
+    body.put("caBundle", caBundlePem);
+    return http.call("POST", "/admin/v1/issuers", body).path("id").asText();
+  }
+
   /** A new vault bound to OAuth client {@code clientId} of issuer {@code issuerId}. */
   public String createVault(String name, String issuerId, String clientId) {
     return http.call(
@@ -57,6 +68,20 @@ public final class EkmAdmin {
         .asText();
   }
 
+  /**
+   * A new AES-256 key in the vault allowing only {@code ops} ({@code ENCRYPT}, {@code DECRYPT}).
+   */
+  public String createKey(String vaultId, String name, List<String> ops) {
+    return http.call("POST", VAULTS + "/" + vaultId + "/keys", Map.of("name", name, "ops", ops))
+        .path("id")
+        .asText();
+  }
+
+  /** The vault's keys ({@code items}). */
+  public JsonNode keys(String vaultId) {
+    return http.call("GET", VAULTS + "/" + vaultId + "/keys", null);
+  }
+
   /** A key as the admin API shows it (id, name, state, versions, ...). */
   public JsonNode key(String vaultId, String keyId) {
     return http.call("GET", VAULTS + "/" + vaultId + "/keys/" + keyId, null);
@@ -65,6 +90,14 @@ public final class EkmAdmin {
   /** {@code rotate}, {@code enable} or {@code disable} on a key. */
   public JsonNode keyAction(String vaultId, String keyId, String action) {
     return http.call("POST", VAULTS + "/" + vaultId + "/keys/" + keyId + "/" + action, Map.of());
+  }
+
+  /** {@code disable}, {@code enable} or {@code destroy} one version of a key. */
+  public JsonNode versionAction(String vaultId, String keyId, String versionId, String action) {
+    return http.call(
+        "POST",
+        VAULTS + "/" + vaultId + "/keys/" + keyId + "/versions/" + versionId + "/" + action,
+        Map.of());
   }
 
   /** {@code block} or {@code unblock} a vault: the customer's kill switch. */
@@ -85,12 +118,32 @@ public final class EkmAdmin {
         .asText();
   }
 
+  /** A new XKS key store at {@code uriPrefix} allowing {@code ratePerSecond} (0: unthrottled). */
+  public String createXksStore(String name, String uriPrefix, int ratePerSecond) {
+    return http.call(
+            "POST",
+            STORES,
+            Map.of("name", name, "uriPrefix", uriPrefix, "ratePerSecond", ratePerSecond))
+        .path("id")
+        .asText();
+  }
+
+  /** The XKS key stores with their credentials' ids (never their secrets). */
+  public JsonNode xksStores() {
+    return http.call("GET", STORES, null);
+  }
+
   /** Adds a SigV4 credential to a key store. */
   public void addXksCredential(String storeId, String accessKeyId, String secretAccessKey) {
     http.call(
         "POST",
         STORES + "/" + storeId + "/credentials",
         Map.of("accessKeyId", accessKeyId, "secretAccessKey", secretAccessKey));
+  }
+
+  /** Removes a SigV4 credential from a key store, effective at once. */
+  public void removeXksCredential(String storeId, String accessKeyId) {
+    http.call("DELETE", STORES + "/" + storeId + "/credentials/" + accessKeyId, null);
   }
 
   /** Exposes an EKM key in a key store under {@code externalKeyId} with {@code usage}. */
@@ -105,6 +158,16 @@ public final class EkmAdmin {
   /** The audit records (up to 1,000) of the request with id {@code requestId}, oldest first. */
   public JsonNode audit(String requestId) {
     return http.auditOf(requestId);
+  }
+
+  /** Recomputes the audit hash chain: {@code ok}, {@code checked} and where it broke, if it did. */
+  public JsonNode verifyAudit() {
+    return http.call("GET", "/admin/v1/audit/verify", null);
+  }
+
+  /** The latest audit records (up to 1,000), oldest first ({@code items}). */
+  public JsonNode audit() {
+    return http.call("GET", "/admin/v1/audit?limit=1000", null);
   }
 
   /** The raw API, for calls this class has no method for. */

@@ -1,7 +1,8 @@
-package io.ekms.stack.admin;
+package io.ekms.admin.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.json.Json;
+import io.ekms.common.secret.SecretFiles;
 import io.ekms.common.tls.Pem;
 import io.ekms.common.tls.TrustBundle;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import java.time.Duration;
 
 /**
  * One ekms admin API over HTTPS, trusting only the CA it is given and sending the admin token as a
- * bearer token. Answers are JSON trees; an error answer throws {@link AdminException} with the
- * server's status, code and message.
+ * bearer token. Answers are JSON trees ({@link #call}) or the server's text unchanged ({@link
+ * #send}); an error answer throws {@link AdminException} with the server's status, code and
+ * message. The token file must be readable by its owner only.
  */
 public final class AdminHttp {
   private final String server;
@@ -38,8 +40,10 @@ public final class AdminHttp {
    * @param server names the server in errors ("the EKM answered 404 ...")
    * @param caFile the PEM CA bundle the admin listener's certificate chains to
    * @param tokenFile the admin token file the server's init wrote
+   * @throws io.ekms.common.config.Misconfiguration when group or others may read the token file
    */
   public static AdminHttp of(String server, String baseUrl, Path caFile, Path tokenFile) {
+    SecretFiles.requireOwnerOnly(tokenFile, "admin token file");
     try {
       HttpClient http =
           HttpClient.newBuilder()
@@ -55,6 +59,26 @@ public final class AdminHttp {
 
   /** Sends {@code body} (null: none) as JSON; returns the answer's JSON ({@code {}} when empty). */
   public JsonNode call(String method, String path, Object body) {
+    return tree(exchange(method, path, body == null ? null : Json.write(body)));
+  }
+
+  /**
+   * Sends {@code jsonBody} (null: none) as it is and returns the answer's body as the server wrote
+   * it (empty when it sent none), for callers that pass the server's answer on unchanged.
+   */
+  public String send(String method, String path, String jsonBody) {
+    return new String(
+        exchange(method, path, jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8)),
+        StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The body of a 1xx-3xx answer.
+   *
+   * @throws AdminException when the server answered 4xx or 5xx
+   * @throws UncheckedIOException when the server cannot be reached (its cause says why)
+   */
+  private byte[] exchange(String method, String path, byte[] body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
@@ -64,7 +88,7 @@ public final class AdminHttp {
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<byte[]> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -74,15 +98,15 @@ public final class AdminHttp {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling the " + server, e);
     }
-    JsonNode answer = tree(response.body());
     if (response.statusCode() >= 400) {
+      JsonNode answer = tree(response.body());
       throw new AdminException(
           server,
           response.statusCode(),
           answer.path("code").asText(""),
           answer.path("message").asText(""));
     }
-    return answer;
+    return response.body();
   }
 
   /** The {@code items} of {@code GET /admin/v1/audit} for one request id (EKM and KMS). */

@@ -1,4 +1,4 @@
-package io.ekms.stack.admin;
+package io.ekms.admin.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -17,6 +17,11 @@ public final class KmsAdmin {
     return http.call("POST", USERS, Map.of("tenancyId", tenancyId, "name", name))
         .path("id")
         .asText();
+  }
+
+  /** A user as the admin API shows it (id, tenancy, name, API keys, grants). */
+  public JsonNode user(String userId) {
+    return http.call("GET", USERS + "/" + userId, null);
   }
 
   /** Registers a public key (PEM) for the user; returns its fingerprint. */
