@@ -40,8 +40,7 @@ class EkmClientTokenTest {
 
   @Test
   void calls_manyOnTwoVaultsOfOneClient_fetchOneToken() throws Exception {
-    try (EkmClients clients =
-        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
+    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient a = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       EkmClient b = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
@@ -89,8 +88,7 @@ class EkmClientTokenTest {
     bed.issuer.holdTokens(answer);
     List<Thread> callers = new CopyOnWriteArrayList<>();
     AtomicInteger arrived = new AtomicInteger();
-    try (EkmClients clients =
-            new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of());
+    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of());
         var pool = Executors.newThreadPerTaskExecutor(recordedIn(callers))) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
       int before = bed.issuer.tokenRequestCount();
@@ -139,8 +137,7 @@ class EkmClientTokenTest {
   @Test
   void call_wrongClientSecret_throwsRejectedInvalidClientWithoutTheSecret() {
     String wrong = "not-the-secret-" + System.nanoTime();
-    try (EkmClients clients =
-        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
+    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth(wrong));
 
       assertThatThrownBy(() -> client.vault("req-wrong-secret"))
@@ -158,8 +155,7 @@ class EkmClientTokenTest {
   void call_ekmRejectsEveryToken_refetchesOnceThenThrowsNotAuthorized() {
     bed.issuer.registerClient("wrong-aud", "pw", "https://elsewhere.test/");
     OAuthClient oauth = oauth("wrong-aud", "https://elsewhere.test/", bed.issuer.issuer());
-    try (EkmClients clients =
-        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
+    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
       int before = bed.issuer.tokenRequestCount();
 
@@ -179,8 +175,7 @@ class EkmClientTokenTest {
     }
     OAuthClient oauth =
         oauth(EkmTestBed.CLIENT, EkmTestBed.AUDIENCE, "https://127.0.0.1:" + closedPort);
-    try (EkmClients clients =
-        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
+    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
 
       // Quickly, by reason rather than by stopwatch: the connection was refused, so no connect
@@ -204,8 +199,7 @@ class EkmClientTokenTest {
             SecretBytes.copyOf(bed.secret.getBytes(UTF_8)),
             EkmTestBed.AUDIENCE,
             bed.caCerts());
-    try (EkmClients clients =
-        new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
+    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
       EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
 
       assertThatThrownBy(() -> client.vault("req-idp-tls"))

@@ -60,8 +60,7 @@ class TransportsTest {
 
   @Test
   void send_twelveClosedPorts_leavesNoHttpClientOpen() throws Exception {
-    transports =
-        new Transports(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, Transports.DEFAULT_MAX);
+    transports = new Transports(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, Transports.DEFAULT_MAX);
     String ca = ekm().caPem();
 
     for (int i = 0; i < 12; i++) {
@@ -104,8 +103,7 @@ class TransportsTest {
 
   @Test
   void send_identityHostNotAllowed_isNotAllowedBeforeAnyClientIsMade() {
-    transports =
-        new Transports(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, Transports.DEFAULT_MAX);
+    transports = new Transports(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, Transports.DEFAULT_MAX);
     ScriptedEkm ekm = ekm();
     URI url = URI.create(ekm.vaultUrl().replace("127.0.0.1", "localhost"));
     var route = transports.route(Transports.Peer.IDENTITY, url, Pem.certificates(ekm.caPem()));
