@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -117,7 +118,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private static void extractBinaries(Path target) throws IOException {
     String os = System.getProperty("os.name").startsWith("Mac") ? "Darwin" : "Linux";
     String arch = System.getProperty("os.arch").replace("amd64", "x86_64");
-    try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch);
+    try (InputStream archive = binaries(os, arch);
         TarArchiveInputStream tar =
             new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(archive)))) {
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
@@ -140,6 +141,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The binaries' archive on the class path. zonky's resolver refuses to choose when the class path
+   * holds it twice (a fat jar beside the binaries jar, as in a full build's integration tests), so
+   * the first copy of the plain archive is taken; the resolver is asked only when there is none.
+   */
+  private static InputStream binaries(String os, String arch) throws IOException {
+    String name = "postgres-" + os.toLowerCase(Locale.ROOT) + "-" + arch + ".txz";
+    InputStream first = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(name);
+    return first != null ? first : DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch);
   }
 
   private static void chown(Path dir) throws IOException {
