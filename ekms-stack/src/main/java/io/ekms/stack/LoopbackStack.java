@@ -16,6 +16,7 @@ import io.ekms.kms.server.KmsServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ import java.util.Map;
  * the loopback address for EKMs. This is what {@code ekms quickstart} runs and what the end-to-end
  * tests start; {@link #close()} stops all three.
  */
-public final class LoopbackStack implements AutoCloseable {
+public final class LoopbackStack implements StackEndpoints, AutoCloseable {
   private final Path dataDir;
   private final Path caFile;
   private final EkmConfig ekmConfig;
@@ -86,11 +87,12 @@ public final class LoopbackStack implements AutoCloseable {
     }
   }
 
+  @Override
   public Path dataDir() {
     return dataDir;
   }
 
-  /** The CA (PEM) every server's certificate chains to. */
+  @Override
   public Path caFile() {
     return caFile;
   }
@@ -128,11 +130,27 @@ public final class LoopbackStack implements AutoCloseable {
     return ekmConfig;
   }
 
-  /** The audience the EKM expects in access tokens. */
+  @Override
   public String ekmAudience() {
     return ekmConfig.audience();
   }
 
+  @Override
+  public String identityIssuer() {
+    return identity.issuer();
+  }
+
+  @Override
+  public String kmsUrl() {
+    return kms.baseUrl();
+  }
+
+  @Override
+  public List<String> ekmAddresses() {
+    return List.of("127.0.0.1:" + ekm.apiPort());
+  }
+
+  @Override
   public String ekmUrl() {
     return "https://127.0.0.1:" + ekm.apiPort();
   }
@@ -149,14 +167,17 @@ public final class LoopbackStack implements AutoCloseable {
     return "https://127.0.0.1:" + kms.adminPort();
   }
 
+  @Override
   public IdentityAdmin identityAdmin() {
     return new IdentityAdmin(admin("identity server", identityAdminUrl(), "identity"));
   }
 
+  @Override
   public EkmAdmin ekmAdmin() {
     return new EkmAdmin(admin("EKM", ekmAdminUrl(), "ekm"));
   }
 
+  @Override
   public KmsAdmin kmsAdmin() {
     return new KmsAdmin(admin("KMS", kmsAdminUrl(), "kms"));
   }

@@ -34,7 +34,7 @@ public record StackTenant(
 
   /** Creates every resource of a new tenant through the admin APIs and the KMS API. */
   public static StackTenant provision(
-      LoopbackStack stack, String name, String tenancyId, String compartmentId) {
+      StackEndpoints stack, String name, String tenancyId, String compartmentId) {
     try {
       return provision(stack, name, tenancyId, compartmentId, StackSteps.SILENT);
     } catch (RuntimeException e) {
@@ -45,19 +45,19 @@ public record StackTenant(
   }
 
   /**
-   * As {@link #provision(LoopbackStack, String, String, String)}, one step at a time through {@code
-   * steps}; names carry a random suffix so that a set-up that failed half-way does not stop the
-   * next one.
+   * As {@link #provision(StackEndpoints, String, String, String)}, one step at a time through
+   * {@code steps}; names carry a random suffix so that a set-up that failed half-way does not stop
+   * the next one.
    */
   public static StackTenant provision(
-      LoopbackStack stack, String name, String tenancyId, String compartmentId, StackSteps steps)
+      StackEndpoints stack, String name, String tenancyId, String compartmentId, StackSteps steps)
       throws Exception {
     return new TenantProvisioning(stack, name + "-" + Randoms.hex(3), steps)
         .run(name, tenancyId, compartmentId);
   }
 
   /** A KMS client signing as this tenant's user, trusting the stack's CA. */
-  public KmsClient client(LoopbackStack stack) {
+  public KmsClient client(StackEndpoints stack) {
     return client(stack, apiKey);
   }
 
@@ -96,10 +96,10 @@ public record StackTenant(
     return config;
   }
 
-  static KmsClient client(LoopbackStack stack, ApiKey apiKey) {
+  static KmsClient client(StackEndpoints stack, ApiKey apiKey) {
     try {
       return KmsClient.builder()
-          .endpoint(stack.kms().baseUrl())
+          .endpoint(stack.kmsUrl())
           .apiKey(apiKey)
           .trust(stack.caFile())
           .build();

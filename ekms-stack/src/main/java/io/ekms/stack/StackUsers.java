@@ -6,7 +6,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 
-/** KMS users of a {@link LoopbackStack}, made through its admin API. */
+/** KMS users of a {@link StackEndpoints stack}, made through its admin API. */
 public final class StackUsers {
   private StackUsers() {}
 
@@ -15,7 +15,11 @@ public final class StackUsers {
    * of {@code permission} ({@code read}, {@code use} or {@code manage}) in {@code compartmentId}.
    */
   public static ApiKey create(
-      LoopbackStack stack, String name, String tenancyId, String compartmentId, String permission) {
+      StackEndpoints stack,
+      String name,
+      String tenancyId,
+      String compartmentId,
+      String permission) {
     var admin = stack.kmsAdmin();
     String userId = admin.createUser(tenancyId, name);
     KeyPair pair = rsa();

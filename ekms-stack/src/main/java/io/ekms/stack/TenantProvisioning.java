@@ -14,7 +14,7 @@ import java.util.List;
 /** The steps of one {@link StackTenant}'s set-up, in order, remembering what each made. */
 final class TenantProvisioning {
 
-  private final LoopbackStack stack;
+  private final StackEndpoints stack;
   private final String tag;
   private final StackSteps steps;
   private IdentityAdmin.Client client;
@@ -23,7 +23,7 @@ final class TenantProvisioning {
   private String ekmKey;
   private ApiKey apiKey;
 
-  TenantProvisioning(LoopbackStack stack, String tag, StackSteps steps) {
+  TenantProvisioning(StackEndpoints stack, String tag, StackSteps steps) {
     this.stack = stack;
     this.tag = tag;
     this.steps = steps;
@@ -35,8 +35,8 @@ final class TenantProvisioning {
     steps.run(
         "Trust the identity server in the EKM",
         () -> {
-          issuerId = ekm.trustIssuer(stack.identity().issuer(), caPem());
-          return issuerId + " (" + stack.identity().issuer() + ")";
+          issuerId = ekm.trustIssuer(stack.identityIssuer(), caPem());
+          return issuerId + " (" + stack.identityIssuer() + ")";
         });
     steps.run(
         "Create an EKM vault and an AES-256 key",
@@ -50,16 +50,7 @@ final class TenantProvisioning {
     String endpoint =
         steps.run(
             "Create the KMS private endpoint to the EKM",
-            () ->
-                kms.createPrivateEndpoint(
-                        new PrivateEndpoint.Create(
-                            compartmentId,
-                            tag,
-                            "ocid1.subnet.oc1.." + Randoms.hex(8),
-                            "127.0.0.1",
-                            stack.ekm().apiPort(),
-                            caPem()))
-                    .id());
+            () -> kms.createPrivateEndpoint(privateEndpoint(compartmentId)).id());
     String vault =
         steps.run(
             "Create the KMS external vault",
@@ -72,7 +63,7 @@ final class TenantProvisioning {
                                 stack.ekmUrl() + "/oci/ekm/v1/vaults/" + ekmVault,
                                 endpoint,
                                 new Vault.Oauth(
-                                    stack.identity().issuer(), client.id(), client.secret()))))
+                                    stack.identityIssuer(), client.id(), client.secret()))))
                     .id());
     String key =
         steps.run(
@@ -83,6 +74,21 @@ final class TenantProvisioning {
                     .id());
     return new StackTenant(
         name, tenancyId, compartmentId, apiKey, client, ekmVault, ekmKey, endpoint, vault, key);
+  }
+
+  /** One EKM node: its address alone; several: every node, listed in order. */
+  private PrivateEndpoint.Create privateEndpoint(String compartmentId) throws IOException {
+    List<String> nodes = stack.ekmAddresses();
+    String first = nodes.getFirst();
+    int colon = first.lastIndexOf(':');
+    return new PrivateEndpoint.Create(
+        compartmentId,
+        tag,
+        "ocid1.subnet.oc1.." + Randoms.hex(8),
+        first.substring(0, colon),
+        Integer.parseInt(first.substring(colon + 1)),
+        caPem(),
+        nodes.size() > 1 ? nodes : null);
   }
 
   private String registerClient() {

@@ -1,6 +1,9 @@
 package io.ekms.cli.quickstart;
 
+import io.ekms.stack.ClusterDatabase;
+import io.ekms.stack.ClusterPorts;
 import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.ProcessCluster;
 import io.ekms.stack.StackException;
 import io.ekms.stack.StackPorts;
 import java.io.PrintWriter;
@@ -25,6 +28,9 @@ import picocli.CommandLine.Spec;
         "Set up and start identity, EKM and KMS on loopback, walk through the story (crypto,"
             + " envelope files, rotation, kill switch, audit, XKS) and write quickstart.json.")
 public final class QuickstartCommand implements Callable<Integer> {
+  /** Where the password of {@code --database-url} comes from; the nodes inherit it. */
+  static final String PASSWORD_ENV = "EKMS_DATABASE_PASSWORD";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -40,14 +46,45 @@ public final class QuickstartCommand implements Callable<Integer> {
       names = "--port-base",
       description =
           "Use six consecutive ports from this one (identity, its admin, EKM, its admin, KMS, its"
-              + " admin) instead of the servers' defaults 8445, 8446, 8443, 8444, 9443, 9444.")
+              + " admin) instead of the servers' defaults 8445, 8446, 8443, 8444, 9443, 9444. With"
+              + " --nodes: identity, its admin, then API and admin of each EKM node, then of each"
+              + " KMS node.")
   Integer portBase;
+
+  @Option(
+      names = "--nodes",
+      defaultValue = "1",
+      description =
+          "1 (default): everything in this process. 2 or more: that many EKM and KMS nodes, each"
+              + " a process of its own, on one PostgreSQL (see docs/cluster.md).")
+  int nodes;
+
+  @Option(
+      names = "--database-url",
+      description =
+          "With --nodes: a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db) instead of the"
+              + " embedded PostgreSQL; its password, if any, from EKMS_DATABASE_PASSWORD.")
+  String databaseUrl;
+
+  @Option(
+      names = "--database-user",
+      defaultValue = "postgres",
+      description = "With --database-url: the user (default: ${DEFAULT-VALUE}).")
+  String databaseUser;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = dataDir.toAbsolutePath();
+    if (nodes < 1 || nodes > 9) {
+      err.println("ekms quickstart: --nodes must be 1 to 9.");
+      err.flush();
+      return 2;
+    }
+    if (nodes > 1) {
+      return cluster(dir, out, err);
+    }
     StackPorts ports = portBase == null ? StackPorts.DEFAULTS : StackPorts.from(portBase);
     OptionalInt taken = ports.firstTaken();
     if (taken.isPresent()) {
@@ -67,6 +104,37 @@ public final class QuickstartCommand implements Callable<Integer> {
         return 0;
       }
       Usage.print(out, dir.resolve(QuickstartFile.NAME), file);
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      stop.await();
+      return 0;
+    } catch (QuickstartException | StackException e) {
+      err.println("ekms quickstart: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  /** The database of {@code --database-url}, or null for the embedded PostgreSQL. */
+  private ClusterDatabase database() {
+    if (databaseUrl == null) {
+      return null;
+    }
+    String passwordEnv = System.getenv(PASSWORD_ENV) == null ? null : PASSWORD_ENV;
+    return new ClusterDatabase(databaseUrl, databaseUser, passwordEnv);
+  }
+
+  private Integer cluster(Path dir, PrintWriter out, PrintWriter err) throws Exception {
+    ClusterPorts ports =
+        portBase == null ? ClusterPorts.defaults(nodes) : ClusterPorts.from(portBase, nodes);
+    try (ProcessCluster cluster = ClusterQuickstart.run(dir, ports, database(), out)) {
+      if (exit) {
+        out.println("Every step behaved as expected; stopping every node.");
+        out.flush();
+        return 0;
+      }
+      out.println("Serving until Ctrl-C. CA: " + cluster.caFile());
+      out.flush();
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       stop.await();

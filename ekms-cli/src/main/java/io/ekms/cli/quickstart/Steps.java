@@ -2,6 +2,8 @@ package io.ekms.cli.quickstart;
 
 import io.ekms.stack.StackSteps;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,6 +33,18 @@ final class Steps implements StackSteps {
     out.printf("%2d. %-58s %s%n", count, name, result);
     out.flush();
     return result;
+  }
+
+  /** Runs {@code work} as a step whose line says "ok"; returns what it made. */
+  <T> T runFor(String name, Callable<T> work) {
+    List<T> made = new ArrayList<>(1);
+    run(
+        name,
+        () -> {
+          made.add(work.call());
+          return "ok";
+        });
+    return made.getFirst();
   }
 
   /** Fails the current step unless {@code condition} holds. */

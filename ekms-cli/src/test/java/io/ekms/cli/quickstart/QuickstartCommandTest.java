@@ -136,17 +136,48 @@ class QuickstartCommandTest {
     }
   }
 
+  @Test
+  void call_nodesZero_refusedWithOneSentence() {
+    Run run = execute("quickstart", "--exit", "--nodes", "0", "--data-dir", dataDir.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("ekms quickstart: --nodes must be 1 to 9.\n");
+  }
+
+  @Test
+  void call_nodesOnANonPostgresUrl_refusedWithOneSentence() {
+    Run run =
+        execute(
+            "quickstart",
+            "--exit",
+            "--nodes",
+            "2",
+            "--database-url",
+            "jdbc:h2:mem:cluster",
+            "--port-base",
+            "" + freePortBase(),
+            "--data-dir",
+            dataDir.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo("ekms quickstart: the database URL must start with jdbc:postgresql://\n");
+  }
+
   private record Run(int exit, String out, String err) {}
 
   private Run quickstart(int base) {
+    return execute(
+        "quickstart", "--exit", "--data-dir", dataDir.toString(), "--port-base", "" + base);
+  }
+
+  private static Run execute(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     var cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int exit =
-        cli.execute(
-            "quickstart", "--exit", "--data-dir", dataDir.toString(), "--port-base", "" + base);
+    int exit = cli.execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 
