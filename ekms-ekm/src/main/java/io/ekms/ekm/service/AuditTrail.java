@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The EKM's use of the one audit trail ({@link io.ekms.core.audit.AuditTrail}): a success is only
@@ -29,6 +30,32 @@ public final class AuditTrail {
     io.ekms.core.audit.AuditTrail.Target core() {
       return new io.ekms.core.audit.AuditTrail.Target(vault, key, version);
     }
+  }
+
+  /**
+   * Runs and audits one operation of another protocol (XKS, Google) on a key: {@code translate}
+   * turns the EKM's errors into the protocol's before the caller's answer and the audit record see
+   * them, so both carry the code the caller saw.
+   */
+  public <T> T runTranslated(
+      CallContext ctx,
+      String operation,
+      String vaultId,
+      String keyId,
+      UnaryOperator<ApiException> translate,
+      Supplier<T> work) {
+    return run(
+        ctx,
+        operation,
+        new Target(vaultId, keyId, null),
+        null,
+        () -> {
+          try {
+            return work.get();
+          } catch (ApiException e) {
+            throw translate.apply(e);
+          }
+        });
   }
 
   public <T> T run(

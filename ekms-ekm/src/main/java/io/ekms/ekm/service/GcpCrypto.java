@@ -11,7 +11,6 @@ import io.ekms.ekm.domain.VaultState;
 import io.ekms.ekm.domain.gcp.GcpError;
 import io.ekms.ekm.domain.gcp.GcpKeyStore.ExposedKey;
 import io.ekms.ekm.domain.gcp.WrappedBlob;
-import io.ekms.ekm.service.AuditTrail.Target;
 import io.ekms.ekm.store.CryptoLookup.Found;
 import io.ekms.ekm.store.XksRepository;
 import java.util.function.Supplier;
@@ -104,18 +103,7 @@ public final class GcpCrypto {
 
   /** Runs and audits one operation, turning the EKM's errors into Google's before both. */
   private <T> T run(CallContext ctx, String op, ExposedKey k, Supplier<T> work) {
-    return audit.run(
-        ctx,
-        op,
-        new Target(k.vaultId(), k.keyId(), null),
-        null,
-        () -> {
-          try {
-            return work.get();
-          } catch (ApiException e) {
-            throw translate(e);
-          }
-        });
+    return audit.runTranslated(ctx, op, k.vaultId(), k.keyId(), GcpCrypto::translate, work);
   }
 
   /**

@@ -12,7 +12,6 @@ import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.domain.VaultState;
 import io.ekms.ekm.domain.xks.XksError;
 import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
-import io.ekms.ekm.service.AuditTrail.Target;
 import io.ekms.ekm.store.CryptoLookup.Found;
 import io.ekms.ekm.store.XksRepository;
 import java.util.function.IntFunction;
@@ -119,18 +118,7 @@ public final class XksCrypto {
 
   /** Runs and audits one operation, turning the EKM's errors into XKS's before both. */
   private <T> T run(CallContext ctx, String op, ExposedKey k, Supplier<T> work) {
-    return audit.run(
-        ctx,
-        op,
-        new Target(k.vaultId(), k.keyId(), null),
-        null,
-        () -> {
-          try {
-            return work.get();
-          } catch (ApiException e) {
-            throw translate(e);
-          }
-        });
+    return audit.runTranslated(ctx, op, k.vaultId(), k.keyId(), XksCrypto::translate, work);
   }
 
   /** The XKS error for one of the EKM's; XKS errors pass unchanged. */
