@@ -18,7 +18,9 @@ final class EkmInitCommand implements Callable<Integer> {
   @Option(names = "--config")
   Path config;
 
-  @Option(names = "--data-dir", defaultValue = "ekms-data/ekm")
+  @Option(
+      names = "--data-dir",
+      description = "Data directory (default: the config file's dataDir, else ekms-data/ekm).")
   Path dataDir;
 
   @Override

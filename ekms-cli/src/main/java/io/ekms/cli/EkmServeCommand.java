@@ -24,8 +24,7 @@ final class EkmServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      description = "Data directory (default: ${DEFAULT-VALUE}).",
-      defaultValue = "ekms-data/ekm")
+      description = "Data directory (default: the config file's dataDir, else ekms-data/ekm).")
   Path dataDir;
 
   @Override
@@ -57,7 +56,11 @@ final class EkmServeCommand implements Callable<Integer> {
 
   static EkmConfig load(Path config, Path dataDir) {
     Map<String, String> env = new java.util.HashMap<>(System.getenv());
-    env.putIfAbsent("EKMS_EKM_DATA_DIR", dataDir.toString());
+    if (dataDir != null) {
+      env.putIfAbsent("EKMS_EKM_DATA_DIR", dataDir.toString());
+    } else if (config == null) {
+      env.putIfAbsent("EKMS_EKM_DATA_DIR", "ekms-data/ekm");
+    }
     return ConfigLoader.load(config, EkmConfig.class, "EKMS_EKM", env);
   }
 }

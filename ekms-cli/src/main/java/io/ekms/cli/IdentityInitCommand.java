@@ -23,7 +23,9 @@ final class IdentityInitCommand implements Callable<Integer> {
   @Option(names = "--config", description = "YAML config file.")
   Path config;
 
-  @Option(names = "--data-dir", defaultValue = "ekms-data/identity")
+  @Option(
+      names = "--data-dir",
+      description = "Data directory (default: the config file's dataDir, else ekms-data/identity).")
   Path dataDir;
 
   @Override

@@ -26,8 +26,7 @@ final class IdentityServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      description = "Data directory (default: ${DEFAULT-VALUE}).",
-      defaultValue = "ekms-data/identity")
+      description = "Data directory (default: the config file's dataDir, else ekms-data/identity).")
   Path dataDir;
 
   @Override
@@ -57,7 +56,11 @@ final class IdentityServeCommand implements Callable<Integer> {
 
   static IdentityConfig load(Path config, Path dataDir) {
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.putIfAbsent("EKMS_IDENTITY_DATA_DIR", dataDir.toString());
+    if (dataDir != null) {
+      env.putIfAbsent("EKMS_IDENTITY_DATA_DIR", dataDir.toString());
+    } else if (config == null) {
+      env.putIfAbsent("EKMS_IDENTITY_DATA_DIR", "ekms-data/identity");
+    }
     return ConfigLoader.load(config, IdentityConfig.class, "EKMS_IDENTITY", env);
   }
 }

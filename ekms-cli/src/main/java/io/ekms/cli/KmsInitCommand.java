@@ -18,7 +18,9 @@ final class KmsInitCommand implements Callable<Integer> {
   @Option(names = "--config")
   Path config;
 
-  @Option(names = "--data-dir", defaultValue = "ekms-data/kms")
+  @Option(
+      names = "--data-dir",
+      description = "Data directory (default: the config file's dataDir, else ekms-data/kms).")
   Path dataDir;
 
   @Override

@@ -34,8 +34,7 @@ final class KmsServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      defaultValue = "ekms-data/kms",
-      description = "Data directory (default: ${DEFAULT-VALUE}).")
+      description = "Data directory (default: the config file's dataDir, else ekms-data/kms).")
   Path dataDir;
 
   @Option(
@@ -93,7 +92,11 @@ final class KmsServeCommand implements Callable<Integer> {
 
   static KmsConfig load(Path config, Path dataDir) {
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.putIfAbsent("EKMS_KMS_DATA_DIR", dataDir.toString());
+    if (dataDir != null) {
+      env.putIfAbsent("EKMS_KMS_DATA_DIR", dataDir.toString());
+    } else if (config == null) {
+      env.putIfAbsent("EKMS_KMS_DATA_DIR", "ekms-data/kms");
+    }
     return ConfigLoader.load(config, KmsConfig.class, "EKMS_KMS", env);
   }
 }
