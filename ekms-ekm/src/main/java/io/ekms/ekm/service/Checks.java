@@ -5,6 +5,7 @@ import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.store.CryptoLookup.Found;
+import java.util.Optional;
 
 /**
  * The state rules of crypto requests, in the order docs/protocols/ekm-api.md gives (Order of
@@ -18,6 +19,19 @@ final class Checks {
     Key key = found.key().orElseThrow(() -> EkmError.NOT_FOUND.error("The key does not exist."));
     if (key.state() == KeyState.DELETED) {
       throw EkmError.NOT_FOUND.error("The key does not exist.");
+    }
+    return key;
+  }
+
+  /**
+   * A key a protocol key store (XKS, Google) may expose: it exists and is AES-256; {@code kind}
+   * names the protocol's keys in the refusal.
+   */
+  static Key exposableKey(Optional<Found> found, String kind) {
+    Key key =
+        existingKey(found.orElseThrow(() -> EkmError.NOT_FOUND.error("The vault does not exist.")));
+    if (key.lengthBits() != 256) {
+      throw EkmError.INVALID_REQUEST.error(kind + " keys must be AES-256.");
     }
     return key;
   }

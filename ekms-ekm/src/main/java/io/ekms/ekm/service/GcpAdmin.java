@@ -2,9 +2,7 @@ package io.ekms.ekm.service;
 
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
-import io.ekms.core.db.StoreException;
 import io.ekms.ekm.auth.TrustedIssuer;
-import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.gcp.AccessReason;
 import io.ekms.ekm.domain.gcp.GcpKeyStore;
 import io.ekms.ekm.domain.gcp.GcpKeyStore.ExposedKey;
@@ -155,14 +153,7 @@ public final class GcpAdmin {
         ctx,
         "GcpPutKey",
         () -> {
-          Key k =
-              Checks.existingKey(
-                  lookups
-                      .find(key.vaultId(), key.keyId(), null)
-                      .orElseThrow(() -> EkmError.NOT_FOUND.error("The vault does not exist.")));
-          if (k.lengthBits() != 256) {
-            throw EkmError.INVALID_REQUEST.error("Google Cloud EKM keys must be AES-256.");
-          }
+          Checks.exposableKey(lookups.find(key.vaultId(), key.keyId(), null), "Google Cloud EKM");
           db.inTransaction(
               c -> {
                 repo.putKey(c, storeId, key);
@@ -200,21 +191,7 @@ public final class GcpAdmin {
     }
   }
 
-  /** One JDBC write. */
-  @FunctionalInterface
-  private interface SqlAction {
-    void run(java.sql.Connection c) throws java.sql.SQLException;
-  }
-
-  private void write(SqlAction work) {
-    try {
-      db.inTransaction(
-          c -> {
-            work.run(c);
-            return null;
-          });
-    } catch (StoreException e) {
-      throw VaultAdmin.conflictOr(e, "This name, URI prefix or service account is taken already.");
-    }
+  private void write(VaultAdmin.SqlAction work) {
+    VaultAdmin.writeUnique(db, work, "This name, URI prefix or service account is taken already.");
   }
 }

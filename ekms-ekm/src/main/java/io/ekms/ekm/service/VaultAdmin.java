@@ -49,15 +49,10 @@ public final class VaultAdmin {
                           Requests.url("discoveryUrl", discoveryUrl),
                           Requests.pemOrNull(caBundlePem),
                           clock.instant()));
-          try {
-            db.inTransaction(
-                c -> {
-                  issuers.insert(c, created);
-                  return null;
-                });
-          } catch (StoreException e) {
-            throw conflictOr(e, "An issuer with this issuer URL already exists.");
-          }
+          writeUnique(
+              db,
+              c -> issuers.insert(c, created),
+              "An issuer with this issuer URL already exists.");
           return created;
         });
   }
@@ -90,18 +85,15 @@ public final class VaultAdmin {
                           VaultState.ACTIVE,
                           now,
                           now));
-          try {
-            db.inTransaction(
-                c -> {
-                  if (issuers.find(c, issuerId).isEmpty()) {
-                    throw EkmError.NOT_FOUND.error("The issuer " + issuerId + " does not exist.");
-                  }
-                  vaults.insert(c, vault);
-                  return null;
-                });
-          } catch (StoreException e) {
-            throw conflictOr(e, "A vault with this name already exists.");
-          }
+          writeUnique(
+              db,
+              c -> {
+                if (issuers.find(c, issuerId).isEmpty()) {
+                  throw EkmError.NOT_FOUND.error("The issuer " + issuerId + " does not exist.");
+                }
+                vaults.insert(c, vault);
+              },
+              "A vault with this name already exists.");
           return vault;
         });
   }
@@ -144,6 +136,25 @@ public final class VaultAdmin {
     return vaults
         .find(c, vaultId)
         .orElseThrow(() -> EkmError.NOT_FOUND.error("The vault does not exist."));
+  }
+
+  /** One JDBC write. */
+  @FunctionalInterface
+  interface SqlAction {
+    void run(java.sql.Connection c) throws java.sql.SQLException;
+  }
+
+  /** Runs {@code work} in one transaction; a duplicate key is 409 CONFLICT with {@code message}. */
+  static void writeUnique(Database db, SqlAction work, String message) {
+    try {
+      db.inTransaction(
+          c -> {
+            work.run(c);
+            return null;
+          });
+    } catch (StoreException e) {
+      throw conflictOr(e, message);
+    }
   }
 
   static RuntimeException conflictOr(StoreException e, String message) {

@@ -3,9 +3,7 @@ package io.ekms.ekm.service;
 import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
-import io.ekms.core.db.StoreException;
 import io.ekms.ekm.auth.xks.SecretSealer;
-import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.xks.XksKeyStore;
 import io.ekms.ekm.domain.xks.XksKeyStore.Credential;
 import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
@@ -110,14 +108,7 @@ public final class XksAdmin {
         ctx,
         "XksPutKey",
         () -> {
-          Key k =
-              Checks.existingKey(
-                  lookups
-                      .find(key.vaultId(), key.keyId(), null)
-                      .orElseThrow(() -> EkmError.NOT_FOUND.error("The vault does not exist.")));
-          if (k.lengthBits() != 256) {
-            throw EkmError.INVALID_REQUEST.error("XKS keys must be AES-256.");
-          }
+          Checks.exposableKey(lookups.find(key.vaultId(), key.keyId(), null), "XKS");
           db.inTransaction(
               c -> {
                 repo.putKey(c, storeId, key);
@@ -155,21 +146,7 @@ public final class XksAdmin {
     }
   }
 
-  /** One JDBC write. */
-  @FunctionalInterface
-  private interface SqlAction {
-    void run(java.sql.Connection c) throws java.sql.SQLException;
-  }
-
-  private void write(SqlAction work, String unique) {
-    try {
-      db.inTransaction(
-          c -> {
-            work.run(c);
-            return null;
-          });
-    } catch (StoreException e) {
-      throw VaultAdmin.conflictOr(e, "This " + unique + " is taken already.");
-    }
+  private void write(VaultAdmin.SqlAction work, String unique) {
+    VaultAdmin.writeUnique(db, work, "This " + unique + " is taken already.");
   }
 }
