@@ -2,12 +2,8 @@ package io.ekms.ekm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.core.http.Listener;
-import io.ekms.ekm.backend.BackendUnavailableException;
-import io.ekms.ekm.backend.GcmOutput;
-import io.ekms.ekm.backend.KeyBackend;
-import io.ekms.ekm.domain.KeyHandle;
+import io.ekms.ekm.backend.SwitchableBackend;
 import io.ekms.ekm.service.Backends;
 import io.ekms.testing.RawHttps;
 import io.ekms.testing.TempDirs;
@@ -15,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class EkmHealthTest {
   private final Path dataDir = TempDirs.create("ekm-health-");
   private final AtomicLong ticker = new AtomicLong();
-  private Switchable backend;
+  private SwitchableBackend backend;
   private EkmServer server;
   private RawHttps api;
   private RawHttps admin;
@@ -49,7 +44,7 @@ class EkmHealthTest {
             Map.of(),
             Clock.systemUTC(),
             opened -> {
-              backend = new Switchable(opened.forNewKey(null));
+              backend = new SwitchableBackend(opened.forNewKey(null));
               return new Backends(List.of(backend), backend.name());
             },
             ticker::get);
@@ -101,53 +96,5 @@ class EkmHealthTest {
       assertThat(api.bare("GET", "/health").status()).isEqualTo(200);
     }
     assertThat(backend.encrypts.get() - before).isEqualTo(1);
-  }
-
-  /** The EKM's real default backend, whose encryptions can be made to fail, counted. */
-  static final class Switchable implements KeyBackend {
-    final KeyBackend inner;
-    final AtomicInteger encrypts = new AtomicInteger();
-    volatile boolean down;
-
-    Switchable(KeyBackend inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public String name() {
-      return inner.name();
-    }
-
-    @Override
-    public KeyHandle generate(String keyVersionId, int lengthBits) {
-      return inner.generate(keyVersionId, lengthBits);
-    }
-
-    @Override
-    public GcmOutput encrypt(
-        KeyHandle handle, String keyVersionId, byte[] iv, byte[] plaintext, byte[] aad) {
-      encrypts.incrementAndGet();
-      if (down) {
-        throw new BackendUnavailableException("device down", null);
-      }
-      return inner.encrypt(handle, keyVersionId, iv, plaintext, aad);
-    }
-
-    @Override
-    public byte[] decrypt(
-        KeyHandle handle, String keyVersionId, byte[] iv, byte[] ct, byte[] tag, byte[] aad)
-        throws AuthenticationFailedException {
-      return inner.decrypt(handle, keyVersionId, iv, ct, tag, aad);
-    }
-
-    @Override
-    public void destroy(KeyHandle handle, String keyVersionId) {
-      inner.destroy(handle, keyVersionId);
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-    }
   }
 }

@@ -3,66 +3,17 @@ package io.ekms.ekm.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.common.secret.SecretBytes;
-import io.ekms.core.crypto.AuthenticationFailedException;
 import io.ekms.core.crypto.Randoms;
-import io.ekms.ekm.backend.BackendUnavailableException;
-import io.ekms.ekm.backend.GcmOutput;
-import io.ekms.ekm.backend.KeyBackend;
+import io.ekms.ekm.backend.SwitchableBackend;
 import io.ekms.ekm.backend.software.SoftwareKeyBackend;
-import io.ekms.ekm.domain.KeyHandle;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The deep health check really uses the backend, and reuses its answer. */
 class HealthProbeTest {
-  /** A software backend that counts encrypts and can be switched off. */
-  static final class Switchable implements KeyBackend {
-    final KeyBackend inner = new SoftwareKeyBackend(SecretBytes.copyOf(Randoms.bytes(32)));
-    final AtomicInteger encrypts = new AtomicInteger();
-    volatile boolean down;
-
-    @Override
-    public String name() {
-      return inner.name();
-    }
-
-    @Override
-    public KeyHandle generate(String keyVersionId, int lengthBits) {
-      return inner.generate(keyVersionId, lengthBits);
-    }
-
-    @Override
-    public GcmOutput encrypt(
-        KeyHandle handle, String keyVersionId, byte[] iv, byte[] plaintext, byte[] aad) {
-      encrypts.incrementAndGet();
-      if (down) {
-        throw new BackendUnavailableException("device down", null);
-      }
-      return inner.encrypt(handle, keyVersionId, iv, plaintext, aad);
-    }
-
-    @Override
-    public byte[] decrypt(
-        KeyHandle handle, String keyVersionId, byte[] iv, byte[] ct, byte[] tag, byte[] aad)
-        throws AuthenticationFailedException {
-      return inner.decrypt(handle, keyVersionId, iv, ct, tag, aad);
-    }
-
-    @Override
-    public void destroy(KeyHandle handle, String keyVersionId) {
-      inner.destroy(handle, keyVersionId);
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-    }
-  }
-
   @Test
   void status_afterItsMaxAge_probesAgainAndSeesTheBackendDown() {
-    Switchable backend = new Switchable();
+    SwitchableBackend backend = newBackend();
     AtomicLong ticker = new AtomicLong();
     HealthProbe probe = new HealthProbe(backend, ticker::get);
     assertThat(probe.healthy()).isTrue();
@@ -78,7 +29,7 @@ class HealthProbeTest {
 
   @Test
   void status_healthyBackend_activeAndReusedWithinItsMaxAge() {
-    Switchable backend = new Switchable();
+    SwitchableBackend backend = newBackend();
     HealthProbe probe = new HealthProbe(backend);
     assertThat(probe.status()).isEqualTo("ACTIVE");
     assertThat(probe.status()).isEqualTo("ACTIVE");
@@ -87,8 +38,13 @@ class HealthProbeTest {
 
   @Test
   void status_backendDown_unavailable() {
-    Switchable backend = new Switchable();
+    SwitchableBackend backend = newBackend();
     backend.down = true;
     assertThat(new HealthProbe(backend).status()).isEqualTo("UNAVAILABLE");
+  }
+
+  /** A software backend that counts encrypts and can be switched off. */
+  private static SwitchableBackend newBackend() {
+    return new SwitchableBackend(new SoftwareKeyBackend(SecretBytes.copyOf(Randoms.bytes(32))));
   }
 }
