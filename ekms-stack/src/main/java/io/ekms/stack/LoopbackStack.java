@@ -31,16 +31,23 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
   private final Path dataDir;
   private final Path caFile;
   private final EkmConfig ekmConfig;
+  private final EkmServer.Hooks ekmHooks;
   private final IdentityServer identity;
   private volatile EkmServer ekm;
   private volatile boolean ekmRunning = true;
   private final KmsServer kms;
 
   private LoopbackStack(
-      Path dataDir, EkmConfig ekmConfig, IdentityServer identity, EkmServer ekm, KmsServer kms) {
+      Path dataDir,
+      EkmConfig ekmConfig,
+      EkmServer.Hooks ekmHooks,
+      IdentityServer identity,
+      EkmServer ekm,
+      KmsServer kms) {
     this.dataDir = dataDir;
     this.caFile = dataDir.resolve("tls/ca.pem");
     this.ekmConfig = ekmConfig;
+    this.ekmHooks = ekmHooks;
     this.identity = identity;
     this.ekm = ekm;
     this.kms = kms;
@@ -58,10 +65,11 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
    * @throws StackException when a fixed port is taken
    */
   public static LoopbackStack start(Path dataDir, StackPorts ports) throws IOException {
-    return start(dataDir, ports, StackConfigs.Changes.NONE);
+    return start(dataDir, ports, StackConfigs.Changes.NONE, EkmServer.Hooks.NONE);
   }
 
-  static LoopbackStack start(Path dataDir, StackPorts ports, StackConfigs.Changes changes)
+  static LoopbackStack start(
+      Path dataDir, StackPorts ports, StackConfigs.Changes changes, EkmServer.Hooks ekmHooks)
       throws IOException {
     ports.requireFree();
     Path dir = Files.createDirectories(dataDir).toAbsolutePath();
@@ -75,9 +83,9 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
     IdentityServer identity = IdentityServer.start(configs.identity(), Map.of());
     EkmServer ekm = null;
     try {
-      ekm = EkmServer.start(configs.ekm(), Map.of());
+      ekm = EkmServer.start(configs.ekm(), Map.of(), ekmHooks);
       KmsServer kms = KmsLauncher.start(configs.kms(), Map.of(), routing -> {});
-      return new LoopbackStack(dir, configs.ekm(), identity, ekm, kms);
+      return new LoopbackStack(dir, configs.ekm(), ekmHooks, identity, ekm, kms);
     } catch (RuntimeException | Error e) {
       if (ekm != null) {
         ekm.close();
@@ -113,10 +121,13 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
     }
   }
 
-  /** Starts the EKM again on the same API port, so vault URLs stay valid. */
+  /**
+   * Starts the EKM again on the same API port, so vault URLs stay valid, with the clock, backends
+   * and rate ticker the builder gave it.
+   */
   public synchronized void startEkm() {
     if (!ekmRunning) {
-      ekm = EkmServer.start(ekmConfig, Map.of());
+      ekm = EkmServer.start(ekmConfig, Map.of(), ekmHooks);
       ekmRunning = true;
     }
   }

@@ -1,18 +1,23 @@
 package io.ekms.stack;
 
 import io.ekms.ekm.server.EkmConfigBuilder;
+import io.ekms.ekm.server.EkmServer;
+import io.ekms.ekm.service.Backends;
 import io.ekms.identity.server.IdentityConfigBuilder;
 import io.ekms.kms.server.KmsConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
  * How a {@link LoopbackStack} starts: its data directory, its ports ({@link StackPorts#EPHEMERAL}
  * unless set) and, for callers that need them, changes to each server's configuration on top of the
  * stack's loopback defaults (listeners, TLS and the KMS's trust are the stack's own and are set
- * before the changes run).
+ * before the changes run). Tests may also give the EKM its clock, rate ticker and a wrapper of its
+ * key backends ({@link EkmServer.Hooks}), which {@link LoopbackStack#startEkm()} keeps.
  */
 public final class LoopbackStackBuilder {
   private final Path dataDir;
@@ -20,6 +25,7 @@ public final class LoopbackStackBuilder {
   private UnaryOperator<IdentityConfigBuilder> identity = UnaryOperator.identity();
   private UnaryOperator<EkmConfigBuilder> ekm = UnaryOperator.identity();
   private UnaryOperator<KmsConfigBuilder> kms = UnaryOperator.identity();
+  private EkmServer.Hooks ekmHooks = EkmServer.Hooks.NONE;
 
   LoopbackStackBuilder(Path dataDir) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -48,12 +54,31 @@ public final class LoopbackStackBuilder {
     return this;
   }
 
+  /** The EKM's clock, so tests can skew its time ({@link EkmServer.Hooks#clock()}). */
+  public LoopbackStackBuilder ekmClock(Clock value) {
+    ekmHooks = ekmHooks.withClock(value);
+    return this;
+  }
+
+  /** What the EKM's rate limits refill on, so tests can hold it ({@link EkmServer.Hooks}). */
+  public LoopbackStackBuilder ekmRateTicker(LongSupplier value) {
+    ekmHooks = ekmHooks.withRateTicker(value);
+    return this;
+  }
+
+  /** Passes the EKM's key backends through {@code wrap} at every start, for tests to watch. */
+  public LoopbackStackBuilder ekmBackends(UnaryOperator<Backends> wrap) {
+    ekmHooks = ekmHooks.withBackends(wrap);
+    return this;
+  }
+
   /**
    * Initialises what is missing under the data directory and starts the three servers.
    *
    * @throws StackException when a fixed port is taken
    */
   public LoopbackStack start() throws IOException {
-    return LoopbackStack.start(dataDir, ports, new StackConfigs.Changes(identity, ekm, kms));
+    return LoopbackStack.start(
+        dataDir, ports, new StackConfigs.Changes(identity, ekm, kms), ekmHooks);
   }
 }

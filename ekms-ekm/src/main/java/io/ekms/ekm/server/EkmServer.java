@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
@@ -60,38 +61,53 @@ public final class EkmServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static EkmServer start(EkmConfig config, Map<String, String> env) {
-    return start(config, env, Clock.systemUTC());
-  }
-
-  /** As {@link #start(EkmConfig, Map)} on another clock, so tests can skew the server's time. */
-  static EkmServer start(EkmConfig config, Map<String, String> env, Clock clock) {
-    return start(config, env, clock, UnaryOperator.identity());
-  }
-
-  /** As above, with the opened backends passed through {@code backendsSeen} (tests watch them). */
-  static EkmServer start(
-      EkmConfig config,
-      Map<String, String> env,
-      Clock clock,
-      UnaryOperator<Backends> backendsSeen) {
-    return start(config, env, clock, backendsSeen, System::nanoTime);
-  }
-
   /**
-   * As above, with the vaults' rate limits refilling, and the key backend's health aging, on {@code
-   * rateTicker} (nanoseconds; tests hold or move it).
+   * What a caller may put in place of the EKM's own time, key backends and rate ticker: tests skew
+   * the server's clock, watch or fail its backends, or hold its rate limits still. {@link #NONE} is
+   * what {@link #start(EkmConfig, Map)} runs with.
+   *
+   * @param clock the server's time (token and XKS signature validity, audit and admin timestamps)
+   * @param backends applied once to the key backends opened from the config; what it returns
+   *     serves, and is closed with the server
+   * @param rateTicker nanoseconds on which the vaults' rate limits refill and the key backend's
+   *     health check ages
    */
-  static EkmServer start(
-      EkmConfig config,
-      Map<String, String> env,
-      Clock clock,
-      UnaryOperator<Backends> backendsSeen,
-      LongSupplier rateTicker) {
+  public record Hooks(Clock clock, UnaryOperator<Backends> backends, LongSupplier rateTicker) {
+    public static final Hooks NONE =
+        new Hooks(Clock.systemUTC(), UnaryOperator.identity(), System::nanoTime);
+
+    public Hooks {
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(backends, "backends");
+      Objects.requireNonNull(rateTicker, "rateTicker");
+    }
+
+    public Hooks withClock(Clock value) {
+      return new Hooks(value, backends, rateTicker);
+    }
+
+    public Hooks withBackends(UnaryOperator<Backends> value) {
+      return new Hooks(clock, value, rateTicker);
+    }
+
+    public Hooks withRateTicker(LongSupplier value) {
+      return new Hooks(clock, backends, value);
+    }
+  }
+
+  /** Opens the EKM's database, key backends and audit log and starts its listeners. */
+  public static EkmServer start(EkmConfig config, Map<String, String> env) {
+    return start(config, env, Hooks.NONE);
+  }
+
+  /** As {@link #start(EkmConfig, Map)}, with the clock, backends and ticker {@code hooks} say. */
+  public static EkmServer start(EkmConfig config, Map<String, String> env, Hooks hooks) {
+    Clock clock = hooks.clock();
+    LongSupplier rateTicker = hooks.rateTicker();
     Database db = Database.open(config.database(), env, "db/ekm", "db/audit");
     try {
       SecretBytes masterKey = KeystoreOpener.open(config.keystore(), db, env);
-      Backends backends = backendsSeen.apply(BackendsOpener.open(config, masterKey, env));
+      Backends backends = hooks.backends().apply(BackendsOpener.open(config, masterKey, env));
       AuditLog auditLog =
           new AuditLog(db, config.audit().options(java.nio.file.Path.of(config.dataDir())));
       AuditTrail audit = new AuditTrail(auditLog, clock);

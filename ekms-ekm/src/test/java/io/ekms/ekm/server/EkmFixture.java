@@ -95,7 +95,9 @@ final class EkmFixture implements AutoCloseable {
   }
 
   void start() throws Exception {
-    server = EkmServer.start(config, Map.of(), clock, backends, () -> rateTicker.getAsLong());
+    server =
+        EkmServer.start(
+            config, Map.of(), new EkmServer.Hooks(clock, backends, () -> rateTicker.getAsLong()));
     Path ca = dataDir.resolve("tls/ca.pem");
     String adminUrl = "https://127.0.0.1:" + server.adminPort();
     api = RawHttps.at("https://127.0.0.1:" + server.apiPort(), ca);

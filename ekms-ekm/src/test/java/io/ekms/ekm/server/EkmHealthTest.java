@@ -8,7 +8,6 @@ import io.ekms.ekm.service.Backends;
 import io.ekms.testing.RawHttps;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,12 +41,13 @@ class EkmHealthTest {
         EkmServer.start(
             config,
             Map.of(),
-            Clock.systemUTC(),
-            opened -> {
-              backend = new SwitchableBackend(opened.forNewKey(null));
-              return new Backends(List.of(backend), backend.name());
-            },
-            ticker::get);
+            EkmServer.Hooks.NONE
+                .withBackends(
+                    opened -> {
+                      backend = new SwitchableBackend(opened.forNewKey(null));
+                      return new Backends(List.of(backend), backend.name());
+                    })
+                .withRateTicker(ticker::get));
     Path ca = dataDir.resolve("tls/ca.pem");
     api = RawHttps.at("https://127.0.0.1:" + server.apiPort(), ca);
     admin = RawHttps.at("https://127.0.0.1:" + server.adminPort(), ca);
