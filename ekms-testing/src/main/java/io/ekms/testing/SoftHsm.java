@@ -1,18 +1,16 @@
-package io.ekms.ekm.backend.pkcs11;
+package io.ekms.testing;
 
-import io.ekms.common.secret.SecretBytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A SoftHSM2 token of the build's own: {@code SOFTHSM2_CONF} (set for the test JVM by ekms-ekm's
+ * A SoftHSM2 token of the build's own: {@code SOFTHSM2_CONF} (set for the test JVM by the module's
  * pom, since SoftHSM2 reads it when the library is loaded) names a file under {@code target/},
  * which this fixture writes with a token directory beside it; the first use in a JVM initialises
  * two tokens there with {@code softhsm2-util}, before any test loads the library.
@@ -41,23 +39,12 @@ public final class SoftHsm {
     return tokens;
   }
 
-  /** Settings for the test token with {@code pin}, reconnecting without delay. */
-  public static Pkcs11Settings settings(String library, String label, String pin) {
-    tokens();
-    return new Pkcs11Settings(
-        library, label, SecretBytes.copyOf(pin.getBytes(StandardCharsets.UTF_8)), Duration.ZERO);
-  }
-
-  public static Pkcs11Settings settings() {
-    return settings(LIBRARY, LABEL, PIN);
-  }
-
   private static Path initialise() {
     String conf = System.getenv("SOFTHSM2_CONF");
     if (conf == null || !Files.isRegularFile(Path.of(LIBRARY))) {
       throw new IllegalStateException(
           "PKCS#11 tests need SoftHSM2 (apt-get install softhsm2; bin/test installs it) and"
-              + " SOFTHSM2_CONF, which ekms-ekm's pom sets for surefire");
+              + " SOFTHSM2_CONF, which the pom of ekms-ekm and of ekms-it sets for surefire");
     }
     Path confFile = Path.of(conf);
     Path dir = confFile.toAbsolutePath().getParent().resolve("tokens");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.config.ConfigLoader;
 import io.ekms.core.http.Listener;
-import io.ekms.ekm.backend.pkcs11.SoftHsm;
+import io.ekms.testing.SoftHsm;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;

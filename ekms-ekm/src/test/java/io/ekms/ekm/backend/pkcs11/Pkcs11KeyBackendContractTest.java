@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Nested;
  */
 class Pkcs11KeyBackendContractTest {
   private static KeyBackend open() {
-    return new Pkcs11KeyBackend(SoftHsm.settings());
+    return new Pkcs11KeyBackend(SoftHsmSettings.of());
   }
 
   @Nested

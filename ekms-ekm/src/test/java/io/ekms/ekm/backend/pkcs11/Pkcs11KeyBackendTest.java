@@ -15,6 +15,7 @@ import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyUnusableException;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.domain.KeyHandle;
+import io.ekms.testing.SoftHsm;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The PKCS#11 backend's own promises: keys stay in the token, start-up names what is wrong. */
 class Pkcs11KeyBackendTest {
   private static final byte[] PLAINTEXT = "attack at dawn".getBytes(StandardCharsets.UTF_8);
-  private final Pkcs11KeyBackend backend = new Pkcs11KeyBackend(SoftHsm.settings());
+  private final Pkcs11KeyBackend backend = new Pkcs11KeyBackend(SoftHsmSettings.of());
   private final String versionId = Ids.newKeyVersion();
 
   @AfterEach
@@ -36,7 +37,7 @@ class Pkcs11KeyBackendTest {
   void generate_key_cannotBeReadOutOfTheToken() throws Exception {
     KeyHandle handle = backend.generate(versionId, 256);
 
-    TokenConnection other = TokenConnection.open(SoftHsm.settings(), SoftHsm.LIBRARY);
+    TokenConnection other = TokenConnection.open(SoftHsmSettings.of(), SoftHsm.LIBRARY);
     Key key = other.keyStore.getKey(handle.reference(), null);
     assertThat(key).isNotNull();
     assertThat(key.getEncoded()).isNull();
@@ -81,7 +82,7 @@ class Pkcs11KeyBackendTest {
     KeyHandle handle = backend.generate(versionId, 256);
     GcmOutput sealed = backend.encrypt(handle, versionId, AesGcm.newIv(), PLAINTEXT, null);
 
-    try (Pkcs11KeyBackend otherNode = new Pkcs11KeyBackend(SoftHsm.settings())) {
+    try (Pkcs11KeyBackend otherNode = new Pkcs11KeyBackend(SoftHsmSettings.of())) {
       otherNode.destroy(handle, versionId);
     }
 
@@ -96,7 +97,7 @@ class Pkcs11KeyBackendTest {
 
   @Test
   void encrypt_keyMadeByAnotherNodeAfterLogin_isFound() throws Exception {
-    try (Pkcs11KeyBackend otherNode = new Pkcs11KeyBackend(SoftHsm.settings())) {
+    try (Pkcs11KeyBackend otherNode = new Pkcs11KeyBackend(SoftHsmSettings.of())) {
       KeyHandle handle = otherNode.generate(versionId, 256);
 
       GcmOutput sealed = backend.encrypt(handle, versionId, AesGcm.newIv(), PLAINTEXT, null);
@@ -121,7 +122,7 @@ class Pkcs11KeyBackendTest {
     assertThatThrownBy(
             () ->
                 new Pkcs11KeyBackend(
-                    SoftHsm.settings(SoftHsm.LIBRARY, SoftHsm.SPARE_LABEL, "9999")))
+                    SoftHsmSettings.of(SoftHsm.LIBRARY, SoftHsm.SPARE_LABEL, "9999")))
         .isInstanceOf(Misconfiguration.class)
         .hasMessageStartingWith("Misconfiguration: the PIN does not log in to token 'ekms-spare' (")
         .hasMessageContaining("CKR_PIN_INCORRECT")
@@ -132,7 +133,7 @@ class Pkcs11KeyBackendTest {
   @Test
   void constructor_missingTokenLabel_failsNamingTheLabelsPresent() {
     assertThatThrownBy(
-            () -> new Pkcs11KeyBackend(SoftHsm.settings(SoftHsm.LIBRARY, "no-such", SoftHsm.PIN)))
+            () -> new Pkcs11KeyBackend(SoftHsmSettings.of(SoftHsm.LIBRARY, "no-such", SoftHsm.PIN)))
         .isInstanceOf(Misconfiguration.class)
         .hasMessageStartingWith(
             "Misconfiguration: no token labelled 'no-such' in " + SoftHsm.LIBRARY + " (tokens: [")
@@ -145,7 +146,7 @@ class Pkcs11KeyBackendTest {
     assertThatThrownBy(
             () ->
                 new Pkcs11KeyBackend(
-                    SoftHsm.settings("/nonexistent/libpkcs11.so", SoftHsm.LABEL, SoftHsm.PIN)))
+                    SoftHsmSettings.of("/nonexistent/libpkcs11.so", SoftHsm.LABEL, SoftHsm.PIN)))
         .isInstanceOf(Misconfiguration.class)
         .hasMessage(
             "Misconfiguration: the PKCS#11 library /nonexistent/libpkcs11.so does not exist"

@@ -8,6 +8,7 @@ import io.ekms.ekm.backend.BackendUnavailableException;
 import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.domain.KeyHandle;
+import io.ekms.testing.SoftHsm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class Pkcs11RecoveryTest {
 
   @Test
   void encryptAndDecrypt_tokenAwayThenBack_unavailableThenServeWithoutRestart() throws Exception {
-    Pkcs11KeyBackend backend = new Pkcs11KeyBackend(SoftHsm.settings());
+    Pkcs11KeyBackend backend = new Pkcs11KeyBackend(SoftHsmSettings.of());
     keptBackends.add(backend);
     String versionId = Ids.newKeyVersion();
     KeyHandle handle = backend.generate(versionId, 256);
@@ -64,7 +65,7 @@ class Pkcs11RecoveryTest {
 
   @Test
   void encrypt_sessionsDroppedUnderneath_retriedOnceOnAFreshConnection() throws Exception {
-    Pkcs11KeyBackend backend = new Pkcs11KeyBackend(SoftHsm.settings());
+    Pkcs11KeyBackend backend = new Pkcs11KeyBackend(SoftHsmSettings.of());
     keptBackends.add(backend);
     String versionId = Ids.newKeyVersion();
     KeyHandle handle = backend.generate(versionId, 128);

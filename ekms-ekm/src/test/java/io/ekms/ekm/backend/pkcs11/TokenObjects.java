@@ -1,5 +1,6 @@
 package io.ekms.ekm.backend.pkcs11;
 
+import io.ekms.testing.SoftHsm;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
