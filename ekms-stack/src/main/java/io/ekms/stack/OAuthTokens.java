@@ -14,12 +14,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Client-credentials tokens from a {@link LoopbackStack}'s identity server, for the EKM. */
-final class OAuthTokens {
+/**
+ * Client-credentials tokens from a {@link LoopbackStack}'s identity server, for the EKM: what the
+ * KMS fetches, for tests that call the EKM API as the KMS does.
+ */
+public final class OAuthTokens {
   private OAuthTokens() {}
 
-  /** A fresh access token for {@code client} with the EKM's audience, as the KMS fetches one. */
-  static String fetch(LoopbackStack stack, IdentityAdmin.Client client) {
+  /**
+   * A fresh access token for {@code client} with the EKM's audience and scope {@code oci_ekms}, as
+   * the KMS fetches one.
+   *
+   * @throws IllegalStateException when the identity server refuses the client
+   */
+  public static String fetch(LoopbackStack stack, IdentityAdmin.Client client) {
     String basic =
         Base64.getEncoder()
             .encodeToString((client.id() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));

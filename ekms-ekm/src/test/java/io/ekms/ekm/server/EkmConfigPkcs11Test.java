@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretFiles;
 import io.ekms.core.config.ConfigLoader;
 import io.ekms.core.http.Listener;
+import io.ekms.core.secret.SecretRef;
 import io.ekms.testing.SoftHsm;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;
@@ -61,13 +63,14 @@ class EkmConfigPkcs11Test {
 
   @Test
   void start_tokenLabelNotInLibrary_failsWithOneSentence() throws Exception {
-    EkmConfig.Pkcs11 good = EkmPkcs11EndToEndTest.pkcs11Section();
+    SoftHsm.tokens();
+    Path pin = SecretFiles.write(dir.resolve("pin"), SoftHsm.PIN + "\n");
     EkmConfig config =
         EkmConfig.builder(dir)
             .api(new Listener("127.0.0.1", 0))
             .admin(new Listener("127.0.0.1", 0))
             .tokens(new EkmConfig.Tokens("aud", 60))
-            .pkcs11(new EkmConfig.Pkcs11(good.library(), "not-there", good.pin(), 0))
+            .pkcs11(new EkmConfig.Pkcs11(SoftHsm.LIBRARY, "not-there", SecretRef.ofFile(pin), 0))
             .build();
     EkmInit.run(config, Map.of());
 

@@ -129,10 +129,9 @@ final class EkmFixture implements AutoCloseable {
   }
 
   JsonNode encrypt(String keyId, String plaintext, String aad) throws Exception {
-    Map<String, Object> body =
-        new HashMap<>(Map.of("plaintext", EkmApiEndToEndTest.b64(plaintext)));
+    Map<String, Object> body = new HashMap<>(Map.of("plaintext", b64(plaintext)));
     if (aad != null) {
-      body.put("aad", EkmApiEndToEndTest.b64(aad));
+      body.put("aad", b64(aad));
     }
     var answer = api.post(apiBase() + "/keys/" + keyId + "/encrypt", token(), body);
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
@@ -154,9 +153,14 @@ final class EkmFixture implements AutoCloseable {
                 "keyVersionId",
                 ct.path("keyVersionId").asText()));
     if (aad != null) {
-      body.put("aad", EkmApiEndToEndTest.b64(aad));
+      body.put("aad", b64(aad));
     }
     return api.post(apiBase() + "/keys/" + keyId + "/decrypt", token(), body);
+  }
+
+  static String b64(String s) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Override

@@ -1,8 +1,10 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.Await;
+import io.ekms.testing.TempDirs;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,11 @@ import org.junit.jupiter.api.Test;
 class EkmAuditFailureTest {
   @Test
   void auditStoreBroken_requestsRefused503_healthDown_thenRecovers() throws Exception {
-    try (EkmFixture f = new EkmFixture()) {
+    try (LoopbackStack stack = LoopbackStack.builder(TempDirs.create("ekm-audit-")).start()) {
+      EkmVault f = EkmVault.ofIdentity(stack);
       var ct = f.encrypt(f.keyId, "before", null);
-      try (Connection c = DriverManager.getConnection(f.config.database().jdbcUrl(), "sa", "")) {
+      String jdbcUrl = stack.ekmConfig().database().jdbcUrl();
+      try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "")) {
         c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
         // A missing table fails the append at once; the bounded wait for a store that does not
         // answer is the audit log's own contract (core AuditLogFailureContract), not timed here.
@@ -27,24 +31,25 @@ class EkmAuditFailureTest {
         var health = f.api.get("/health", null);
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.body().toString()).isEqualTo("{\"status\":\"DOWN\"}");
-        var detail = f.adminRaw.get("/health", null);
+        var detail = f.adminRaw().get("/health", null);
         assertThat(detail.status()).isEqualTo(503);
         assertThat(detail.body().path("checks").path("audit").asText()).isEqualTo("DOWN");
         c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
       }
       Await.until("the EKM serves again", () -> f.decrypt(f.keyId, ct, null).status() == 200);
       assertThat(f.api.get("/health", null).status()).isEqualTo(200);
-      var verify = f.admin.verifyAudit();
+      var verify = f.admin().verifyAudit();
       assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
     }
   }
 
   @Test
   void metrics_afterTraffic_exposeLatencyHistogramsPerOperationAndResult() throws Exception {
-    try (EkmFixture f = new EkmFixture()) {
+    try (LoopbackStack stack = LoopbackStack.builder(TempDirs.create("ekm-metrics-")).start()) {
+      EkmVault f = EkmVault.ofIdentity(stack);
       f.encrypt(f.keyId, "x", null);
       f.api.get(f.apiBase() + "/metadata", null);
-      String metrics = f.adminRaw.bare("GET", "/metrics").text();
+      String metrics = f.adminRaw().bare("GET", "/metrics").text();
       assertThat(metrics)
           .contains("ekm_requests_seconds_bucket{operation=\"Encrypt\",result=\"OK\"");
       assertThat(metrics)

@@ -1,8 +1,11 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.RawHttps;
+import io.ekms.testing.TempDirs;
+import io.ekms.testing.TestIssuer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +13,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Each 4xx row of docs/protocols/ekm-api.md's error table, over HTTPS. */
+/**
+ * Each 4xx row of docs/protocols/ekm-api.md's error table, over HTTPS, on a vault bound to a test
+ * issuer that mints the wrong tokens too.
+ */
 class EkmApiErrorTableTest {
-  static EkmFixture f;
+  static LoopbackStack stack;
+  static TestIssuer issuer;
+  static EkmVault f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new EkmFixture();
+    stack = LoopbackStack.builder(TempDirs.create("ekm-errors-")).start();
+    issuer = TestIssuer.start();
+    f = EkmVault.ofIssuer(stack, issuer);
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
+    issuer.close();
   }
 
   RawHttps.Answer encryptRaw(String keyId, String body) throws Exception {
@@ -30,7 +41,7 @@ class EkmApiErrorTableTest {
 
   @Test
   void badInput_eachKind_is400InvalidRequest() throws Exception {
-    String big = EkmApiEndToEndTest.b64("x".repeat(65_537));
+    String big = EkmVault.b64("x".repeat(65_537));
     for (String body :
         List.of(
             "{not json",
@@ -38,7 +49,7 @@ class EkmApiErrorTableTest {
             "{}",
             "{\"plaintext\":\"\"}",
             "{\"plaintext\":\"" + big + "\"}",
-            "{\"plaintext\":\"aGk=\",\"aad\":\"" + EkmApiEndToEndTest.b64("a".repeat(8193)) + "\"}",
+            "{\"plaintext\":\"aGk=\",\"aad\":\"" + EkmVault.b64("a".repeat(8193)) + "\"}",
             "{\"plaintext\":\"aGk=\",\"plaintext\":\"aGk=\"}",
             "[1,2]")) {
       var answer = encryptRaw(f.keyId, body);
@@ -77,10 +88,10 @@ class EkmApiErrorTableTest {
   void token_missingOrWrongScope_is401() throws Exception {
     assertThat(f.api.get(f.apiBase() + "/metadata", null).status()).isEqualTo(401);
     String noScope =
-        f.issuer
+        issuer
             .token()
-            .clientId(EkmFixture.CLIENT)
-            .audience(EkmFixture.AUDIENCE)
+            .clientId(EkmVault.CLIENT)
+            .audience(stack.ekmAudience())
             .scope("other")
             .expiresIn(Duration.ofMinutes(5))
             .sign();
@@ -92,10 +103,10 @@ class EkmApiErrorTableTest {
   @Test
   void otherClient_is403() throws Exception {
     String other =
-        f.issuer
+        issuer
             .token()
             .clientId("someone-else")
-            .audience(EkmFixture.AUDIENCE)
+            .audience(stack.ekmAudience())
             .scope("oci_ekms")
             .expiresIn(Duration.ofMinutes(5))
             .sign();
@@ -138,7 +149,7 @@ class EkmApiErrorTableTest {
                 .status())
         .isEqualTo(404);
     String doomed = f.createKey("doomed", List.of("ENCRYPT", "DECRYPT"));
-    f.admin.keyAction(f.vaultId, doomed, "delete");
+    f.admin().keyAction(f.vaultId, doomed, "delete");
     var answer = f.api.get(f.apiBase() + "/keys/" + doomed + "/metadata", t);
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.code()).isEqualTo("NotFound");
@@ -162,7 +173,7 @@ class EkmApiErrorTableTest {
 
   @Test
   void adminApi_withoutToken_is401() throws Exception {
-    assertThat(f.adminRaw.get("/admin/v1/vaults", null).status()).isEqualTo(401);
-    assertThat(f.adminRaw.get("/admin/v1/vaults", "ekmsadm_wrong").status()).isEqualTo(401);
+    assertThat(f.adminRaw().get("/admin/v1/vaults", null).status()).isEqualTo(401);
+    assertThat(f.adminRaw().get("/admin/v1/vaults", "ekmsadm_wrong").status()).isEqualTo(401);
   }
 }

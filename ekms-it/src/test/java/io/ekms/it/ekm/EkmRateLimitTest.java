@@ -1,8 +1,11 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.ekm.server.EkmConfig;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.RawHttps;
+import io.ekms.testing.TempDirs;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -11,11 +14,15 @@ import org.junit.jupiter.api.Test;
 class EkmRateLimitTest {
   @Test
   void requests_overTheVaultRate_are429AndAudited() throws Exception {
-    try (EkmFixture f = new EkmFixture(new EkmConfig.RateLimit(1, 3))) {
-      // The buckets' clock stands still unless the test moves it: exactly the burst is admitted,
-      // and one more for each second the test adds, however long the requests take.
-      AtomicLong now = new AtomicLong(System.nanoTime());
-      f.rateTicker = now::get;
+    // The buckets' clock stands still unless the test moves it: exactly the burst is admitted,
+    // and one more for each second the test adds, however long the requests take.
+    AtomicLong now = new AtomicLong(System.nanoTime());
+    try (LoopbackStack stack =
+        LoopbackStack.builder(TempDirs.create("ekm-rate-"))
+            .ekm(ekm -> ekm.rateLimit(new EkmConfig.RateLimit(1, 3)))
+            .ekmRateTicker(now::get)
+            .start()) {
+      EkmVault f = EkmVault.ofIdentity(stack);
       String token = f.token();
       int ok = 0;
       RawHttps.Answer last = null;
@@ -30,7 +37,7 @@ class EkmRateLimitTest {
       assertThat(f.api.get(f.apiBase() + "/metadata", token).status()).isEqualTo(429);
       assertThat(last.code()).isEqualTo("TooManyRequests");
       assertThat(last.retryAfter()).isEqualTo("1");
-      var audit = f.admin.audit().path("items");
+      var audit = f.admin().audit().path("items");
       assertThat(audit.toString()).contains("\"result\":\"TooManyRequests\"");
     }
   }

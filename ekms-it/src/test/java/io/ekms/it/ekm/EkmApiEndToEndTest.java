@@ -1,10 +1,11 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.RawHttps;
-import java.nio.charset.StandardCharsets;
+import io.ekms.testing.TempDirs;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -12,22 +13,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Drives every EKM API operation over HTTPS with real tokens from a real issuer. */
+/**
+ * Drives every EKM API operation over HTTPS with real tokens from the stack's identity server. One
+ * stack serves the class; the restart test has its own.
+ */
 class EkmApiEndToEndTest {
-  static EkmFixture f;
+  static LoopbackStack stack;
+  static EkmVault f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new EkmFixture();
+    stack = LoopbackStack.builder(TempDirs.create("ekm-api-")).start();
+    f = EkmVault.ofIdentity(stack);
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
   }
 
   static String b64(String s) {
-    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return EkmVault.b64(s);
   }
 
   static JsonNode encrypt(String keyId, String plaintext, String aad) throws Exception {
@@ -95,14 +101,14 @@ class EkmApiEndToEndTest {
   void rotation_oldCiphertextStillDecrypts_destroyedVersionFailsForGood() throws Exception {
     String key = f.createKey("rotating", List.of("ENCRYPT", "DECRYPT"));
     JsonNode old = encrypt(key, "before rotation", null);
-    JsonNode rotated = f.admin.keyAction(f.vaultId, key, "rotate");
+    JsonNode rotated = f.admin().keyAction(f.vaultId, key, "rotate");
     JsonNode fresh = encrypt(key, "after rotation", null);
     assertThat(fresh.path("keyVersionId").asText())
         .isEqualTo(rotated.path("id").asText())
         .isNotEqualTo(old.path("keyVersionId").asText());
     assertThat(decrypt(key, old, null).status()).isEqualTo(200);
     assertThat(decrypt(key, fresh, null).status()).isEqualTo(200);
-    f.admin.versionAction(f.vaultId, key, old.path("keyVersionId").asText(), "destroy");
+    f.admin().versionAction(f.vaultId, key, old.path("keyVersionId").asText(), "destroy");
     assertThat(decrypt(key, old, null).status()).isEqualTo(404);
     assertThat(decrypt(key, fresh, null).status()).isEqualTo(200);
   }
@@ -111,32 +117,36 @@ class EkmApiEndToEndTest {
   void disabledKey_refusesTheVeryNextRequest_andEnableRestores() throws Exception {
     String key = f.createKey("switch", List.of("ENCRYPT", "DECRYPT"));
     JsonNode ct = encrypt(key, "x", null);
-    f.admin.keyAction(f.vaultId, key, "disable");
+    f.admin().keyAction(f.vaultId, key, "disable");
     var refused = decrypt(key, ct, null);
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.code()).isEqualTo("KeyDisabled");
-    f.admin.keyAction(f.vaultId, key, "enable");
+    f.admin().keyAction(f.vaultId, key, "enable");
     assertThat(decrypt(key, ct, null).status()).isEqualTo(200);
   }
 
   @Test
   void blockedVault_refusesTheVeryNextRequest() throws Exception {
     JsonNode ct = encrypt(f.keyId, "x", null);
-    f.admin.vaultAction(f.vaultId, "block");
+    f.admin().vaultAction(f.vaultId, "block");
     try {
       var refused = decrypt(f.keyId, ct, null);
       assertThat(refused.status()).isEqualTo(403);
       assertThat(refused.code()).isEqualTo("VaultBlocked");
     } finally {
-      f.admin.vaultAction(f.vaultId, "unblock");
+      f.admin().vaultAction(f.vaultId, "unblock");
     }
     assertThat(decrypt(f.keyId, ct, null).status()).isEqualTo(200);
   }
 
   @Test
   void restart_ciphertextsFromBeforeStillDecrypt() throws Exception {
-    JsonNode ct = encrypt(f.keyId, "durable", null);
-    f.restart();
-    assertThat(decrypt(f.keyId, ct, null).status()).isEqualTo(200);
+    try (LoopbackStack own = LoopbackStack.builder(TempDirs.create("ekm-restart-")).start()) {
+      EkmVault v = EkmVault.ofIdentity(own);
+      JsonNode ct = v.encrypt(v.keyId, "durable", null);
+      own.stopEkm();
+      own.startEkm();
+      assertThat(v.decrypt(v.keyId, ct, null).status()).isEqualTo(200);
+    }
   }
 }

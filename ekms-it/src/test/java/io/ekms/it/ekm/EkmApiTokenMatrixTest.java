@@ -1,7 +1,9 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.TempDirs;
 import io.ekms.testing.TestIssuer;
 import io.ekms.testing.TestTokenBuilder;
 import java.time.Duration;
@@ -18,26 +20,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of bad token, sent over HTTPS to the EKM API: 401 InvalidToken, audited. */
 class EkmApiTokenMatrixTest {
-  static EkmFixture f;
+  static LoopbackStack stack;
+  static TestIssuer issuer;
+  static EkmVault f;
   static TestIssuer stranger;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new EkmFixture();
+    stack = LoopbackStack.builder(TempDirs.create("ekm-tokens-")).start();
+    issuer = TestIssuer.start();
+    f = EkmVault.ofIssuer(stack, issuer);
     stranger = TestIssuer.start();
   }
 
   @AfterAll
   static void stop() {
     stranger.close();
-    f.close();
+    stack.close();
+    issuer.close();
   }
 
   static TestTokenBuilder good(TestIssuer issuer) {
     return issuer
         .token()
-        .clientId(EkmFixture.CLIENT)
-        .audience(EkmFixture.AUDIENCE)
+        .clientId(EkmVault.CLIENT)
+        .audience(stack.ekmAudience())
         .scope("oci_ekms")
         .expiresIn(Duration.ofMinutes(5));
   }
@@ -57,7 +64,7 @@ class EkmApiTokenMatrixTest {
         bad("HS256 with the public key", i -> good(i).signHs256WithPublicKey()),
         bad("unknown kid", i -> good(i).kid("no-such-kid").sign()),
         bad("unpublished key", i -> good(i).signWithUnpublishedKey()),
-        bad("tampered payload", i -> good(i).signThenTamper("client_id", EkmFixture.CLIENT + "x")),
+        bad("tampered payload", i -> good(i).signThenTamper("client_id", EkmVault.CLIENT + "x")),
         bad("garbage", i -> "not-a-jwt"));
   }
 
@@ -67,7 +74,7 @@ class EkmApiTokenMatrixTest {
     var answer =
         f.api.post(
             f.apiBase() + "/keys/" + f.keyId + "/encrypt",
-            token.apply(f.issuer),
+            token.apply(issuer),
             java.util.Map.of("plaintext", "aGk="));
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.code()).isEqualTo("InvalidToken");
@@ -76,7 +83,7 @@ class EkmApiTokenMatrixTest {
 
   @Test
   void encrypt_otherClientsValidToken_is403() throws Exception {
-    String token = good(f.issuer).clientId("another-client").sign();
+    String token = good(issuer).clientId("another-client").sign();
     var answer =
         f.api.post(
             f.apiBase() + "/keys/" + f.keyId + "/encrypt",

@@ -1,9 +1,12 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.core.http.Listener;
+import io.ekms.ekm.server.EkmConfig;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.RawHttps;
+import io.ekms.testing.TempDirs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,10 +17,13 @@ class EkmObservabilityTest {
   @Test
   void publicListeners_healthIsStatusOnly_noMetrics_adminHasBoth() throws Exception {
     EkmConfig.Xks ownListener = new EkmConfig.Xks(new Listener("127.0.0.1", 0), null);
-    try (EkmFixture f = new EkmFixture(null, ownListener)) {
+    try (LoopbackStack stack =
+        LoopbackStack.builder(TempDirs.create("ekm-observe-"))
+            .ekm(ekm -> ekm.xks(ownListener))
+            .start()) {
+      EkmVault f = EkmVault.ofIdentity(stack);
       f.encrypt(f.keyId, "x", null);
-      RawHttps xks =
-          RawHttps.at("https://127.0.0.1:" + f.server.xksPort(), f.dataDir.resolve("tls/ca.pem"));
+      RawHttps xks = RawHttps.at("https://127.0.0.1:" + stack.ekm().xksPort(), stack.caFile());
 
       RawHttps.Answer health = f.api.bare("GET", "/health");
       assertThat(health.status()).isEqualTo(200);
@@ -30,10 +36,10 @@ class EkmObservabilityTest {
         }
       }
 
-      RawHttps.Answer metrics = f.adminRaw.bare("GET", "/metrics");
+      RawHttps.Answer metrics = f.adminRaw().bare("GET", "/metrics");
       assertThat(metrics.status()).isEqualTo(200);
       assertThat(metrics.text()).contains("ekm_requests_seconds_count{operation=\"Encrypt\"");
-      var detail = f.adminRaw.get("/health", null);
+      var detail = f.adminRaw().get("/health", null);
       assertThat(detail.status()).isEqualTo(200);
       assertThat(detail.body().path("checks").path("database").asText()).isEqualTo("UP");
       assertThat(detail.body().path("checks").path("audit").asText()).isEqualTo("UP");
