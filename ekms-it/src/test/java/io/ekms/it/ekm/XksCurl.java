@@ -1,4 +1,4 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.json.Json;

@@ -1,10 +1,12 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.core.http.Listener;
 import io.ekms.core.tls.LocalCa;
+import io.ekms.ekm.server.EkmConfig;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +29,19 @@ class XksMutualTlsTest {
         .writeTo(dir.resolve("client.pem"), dir.resolve("client-key.pem"));
     EkmConfig.Xks xks =
         new EkmConfig.Xks(new Listener("127.0.0.1", 0), dir.resolve("client-ca.pem").toString());
-    try (XksFixture f = new XksFixture(xks)) {
-      assertThat(f.ekm.server.xksPort()).isNotEqualTo(f.ekm.server.apiPort());
-      String health = XksFixture.BASE + "/health";
-      assertThatThrownBy(() -> f.xks.post(health, XksFixture.AKID1, XksFixture.SECRET1, BODY))
+    try (LoopbackStack stack =
+        LoopbackStack.builder(dir.resolve("stack")).ekm(ekm -> ekm.xks(xks)).start()) {
+      XksStore f = new XksStore(EkmVault.ofIdentity(stack));
+      assertThat(stack.ekm().xksPort()).isNotEqualTo(stack.ekm().apiPort());
+      String health = XksStore.BASE + "/health";
+      assertThatThrownBy(() -> f.xks.post(health, XksStore.AKID1, XksStore.SECRET1, BODY))
           .hasMessageContaining("curl failed");
       f.connect(
           "--cert",
           dir.resolve("client.pem").toString(),
           "--key",
           dir.resolve("client-key.pem").toString());
-      var a = f.xks.post(health, XksFixture.AKID1, XksFixture.SECRET1, BODY);
+      var a = f.xks.post(health, XksStore.AKID1, XksStore.SECRET1, BODY);
       assertThat(a.status()).as(a.raw()).isEqualTo(200);
       // Not on the API listener as well: mutual TLS cannot be side-stepped.
       assertThat(f.ekm.api.bare("POST", health).text()).doesNotContain("xksProxyFleetSize");

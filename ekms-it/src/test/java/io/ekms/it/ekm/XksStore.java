@@ -1,4 +1,4 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real EKM ({@link EkmFixture}) with one XKS key store under prefix {@code aws/ks1}, two live
- * credentials, and the fixture's EKM key exposed four times, once per usage.
+ * An XKS key store of a stack's EKM under prefix {@code aws/ks1}, with two live credentials and the
+ * vault's key exposed four times, once per usage, made through the admin API; and the XKS calls the
+ * tests make, signed by curl ({@link XksCurl}).
  */
-final class XksFixture implements AutoCloseable {
+final class XksStore {
   static final String PREFIX = "aws/ks1";
   static final String BASE = "/" + PREFIX + "/kms/xks/v1";
   static final String AKID1 = "AKIAEKMSXKSTESTONE234";
@@ -19,16 +20,12 @@ final class XksFixture implements AutoCloseable {
   static final String AKID2 = "AKIAEKMSXKSTESTTWO567";
   static final String SECRET2 = "c2VjcmV0LXR3by1mb3ItdGhlLXhrcy1wcm94eS10ZXN0cw==";
 
-  final EkmFixture ekm;
+  final EkmVault ekm;
   final String storeId;
   XksCurl xks;
 
-  XksFixture() throws Exception {
-    this(null);
-  }
-
-  XksFixture(EkmConfig.Xks xksConfig) throws Exception {
-    ekm = new EkmFixture(null, xksConfig);
+  XksStore(EkmVault ekm) {
+    this.ekm = ekm;
     storeId = createStore("ks1", PREFIX, 0);
     addCredential(storeId, AKID1, SECRET1);
     addCredential(storeId, AKID2, SECRET2);
@@ -39,24 +36,23 @@ final class XksFixture implements AutoCloseable {
     connect();
   }
 
+  /** Connects to the EKM's XKS listener, passing {@code curlOptions} to every call. */
   void connect(String... curlOptions) {
     xks =
         new XksCurl(
-            "https://127.0.0.1:" + ekm.server.xksPort(),
-            ekm.dataDir.resolve("tls/ca.pem"),
-            curlOptions);
+            "https://127.0.0.1:" + ekm.stack.ekm().xksPort(), ekm.stack.caFile(), curlOptions);
   }
 
   String createStore(String name, String prefix, int rate) {
-    return ekm.admin.createXksStore(name, prefix, rate);
+    return ekm.admin().createXksStore(name, prefix, rate);
   }
 
   void addCredential(String store, String akid, String secret) {
-    ekm.admin.addXksCredential(store, akid, secret);
+    ekm.admin().addXksCredential(store, akid, secret);
   }
 
   void expose(String store, String externalId, String keyId, String usage) {
-    ekm.admin.putXksKey(store, externalId, ekm.vaultId, keyId, usage);
+    ekm.admin().putXksKey(store, externalId, ekm.vaultId, keyId, usage);
   }
 
   static Map<String, Object> metadata() {
@@ -106,10 +102,5 @@ final class XksFixture implements AutoCloseable {
       body.put("additionalAuthenticatedData", b64(aad));
     }
     return xks.post(BASE + "/keys/" + keyId + "/decrypt", akid, secret, body);
-  }
-
-  @Override
-  public void close() {
-    ekm.close();
   }
 }

@@ -1,13 +1,15 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
-import static io.ekms.ekm.server.XksFixture.AKID1;
-import static io.ekms.ekm.server.XksFixture.AKID2;
-import static io.ekms.ekm.server.XksFixture.BASE;
-import static io.ekms.ekm.server.XksFixture.SECRET1;
-import static io.ekms.ekm.server.XksFixture.SECRET2;
+import static io.ekms.it.ekm.XksStore.AKID1;
+import static io.ekms.it.ekm.XksStore.AKID2;
+import static io.ekms.it.ekm.XksStore.BASE;
+import static io.ekms.it.ekm.XksStore.SECRET1;
+import static io.ekms.it.ekm.XksStore.SECRET2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.TempDirs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -22,16 +24,18 @@ import org.junit.jupiter.api.Test;
  * signed by curl's SigV4.
  */
 class XksApiTest {
-  static XksFixture f;
+  static LoopbackStack stack;
+  static XksStore f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new XksFixture();
+    stack = LoopbackStack.builder(TempDirs.create("xks-api-")).start();
+    f = new XksStore(EkmVault.ofIdentity(stack));
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
   }
 
   static byte[] random(int n, long seed) {
@@ -75,7 +79,7 @@ class XksApiTest {
               BASE + "/keys/" + e.getKey() + "/metadata",
               AKID2,
               SECRET2,
-              Map.of("requestMetadata", XksFixture.metadata()));
+              Map.of("requestMetadata", XksStore.metadata()));
       assertThat(a.status()).isEqualTo(200);
       assertThat(a.body().path("keySpec").asText()).isEqualTo("AES_256");
       assertThat(a.body().path("keyUsage").toString()).isEqualTo(e.getValue());

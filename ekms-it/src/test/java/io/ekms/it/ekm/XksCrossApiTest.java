@@ -1,11 +1,13 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
-import static io.ekms.ekm.server.XksFixture.AKID1;
-import static io.ekms.ekm.server.XksFixture.SECRET1;
+import static io.ekms.it.ekm.XksStore.AKID1;
+import static io.ekms.it.ekm.XksStore.SECRET1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.RawHttps;
+import io.ekms.testing.TempDirs;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** One EKM key serves AWS (XKS) and OCI (EKM API) at once, across a rotation. */
 class XksCrossApiTest {
   /** Decrypts an XKS ciphertext through the OCI EKM API with the given raw AES-GCM AAD. */
-  static RawHttps.Answer decryptThroughOci(XksFixture f, JsonNode xksCt, byte[] gcmAad)
+  static RawHttps.Answer decryptThroughOci(XksStore f, JsonNode xksCt, byte[] gcmAad)
       throws Exception {
     String version =
         f.ekm
@@ -37,11 +39,12 @@ class XksCrossApiTest {
 
   @Test
   void sameKey_bothApis_eachCiphertextDecryptsThroughItsOwnApiAfterRotation() throws Exception {
-    try (XksFixture f = new XksFixture()) {
+    try (LoopbackStack stack = LoopbackStack.builder(TempDirs.create("xks-cross-")).start()) {
+      XksStore f = new XksStore(EkmVault.ofIdentity(stack));
       byte[] aad = "shared".getBytes(StandardCharsets.UTF_8);
       var xksBefore = f.encrypt("full", "from aws".getBytes(StandardCharsets.UTF_8), aad, false);
       JsonNode ociBefore = f.ekm.encrypt(f.ekm.keyId, "from oci", "shared");
-      f.ekm.admin.keyAction(f.ekm.vaultId, f.ekm.keyId, "rotate");
+      f.ekm.admin().keyAction(f.ekm.vaultId, f.ekm.keyId, "rotate");
       var xksAfter = f.encrypt("full", "later".getBytes(StandardCharsets.UTF_8), aad, false);
       assertThat(xksAfter.body().path("ciphertextMetadata").asText())
           .isNotEqualTo(xksBefore.body().path("ciphertextMetadata").asText());
@@ -55,7 +58,7 @@ class XksCrossApiTest {
           .isEqualTo("later".getBytes(StandardCharsets.UTF_8));
       var ociOld = f.ekm.decrypt(f.ekm.keyId, ociBefore, "shared");
       assertThat(ociOld.status()).isEqualTo(200);
-      assertThat(ociOld.body().path("plaintext").asText()).isEqualTo(XksFixture.b64("from oci"));
+      assertThat(ociOld.body().path("plaintext").asText()).isEqualTo(XksStore.b64("from oci"));
       assertThat(ociOld.body().path("keyVersionId").asText())
           .isEqualTo(ociBefore.path("keyVersionId").asText());
     }

@@ -1,4 +1,4 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.domain.KeyHandle;
 import io.ekms.ekm.service.Backends;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.TempDirs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,18 +22,20 @@ class EkmPlaintextWipeTest {
   @Test
   void plaintextArrays_onceAnswered_areAllZero() throws Exception {
     List<byte[]> plaintexts = new CopyOnWriteArrayList<>();
-    try (XksFixture f = new XksFixture()) {
-      f.ekm.backends =
-          opened ->
-              new Backends(List.of(new Watching(opened.get("software"), plaintexts)), "software");
-      f.ekm.restart();
-      f.connect();
+    try (LoopbackStack stack =
+        LoopbackStack.builder(TempDirs.create("ekm-wipe-"))
+            .ekmBackends(
+                opened ->
+                    new Backends(
+                        List.of(new Watching(opened.get("software"), plaintexts)), "software"))
+            .start()) {
+      XksStore f = new XksStore(EkmVault.ofIdentity(stack));
 
       var ct = f.ekm.encrypt(f.ekm.keyId, "api secret", null);
       assertThat(f.ekm.decrypt(f.ekm.keyId, ct, null).status()).isEqualTo(200);
       var xks = f.encrypt("full", "xks secret".getBytes(StandardCharsets.UTF_8), null, true);
       assertThat(xks.status()).as(xks.raw()).isEqualTo(200);
-      var opened = f.decrypt("full", xks.body(), null, XksFixture.AKID1, XksFixture.SECRET1);
+      var opened = f.decrypt("full", xks.body(), null, XksStore.AKID1, XksStore.SECRET1);
       assertThat(opened.status()).as(opened.raw()).isEqualTo(200);
 
       // API encrypt and decrypt; XKS encrypt, its verifying decrypt, and decrypt.
