@@ -1,10 +1,13 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
-import static io.ekms.ekm.server.GcpFixture.KEY_PATH;
-import static io.ekms.ekm.server.GcpFixture.expect;
+import static io.ekms.it.ekm.GcpStore.KEY_PATH;
+import static io.ekms.it.ekm.GcpStore.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.RawHttps;
+import io.ekms.testing.TempDirs;
+import io.ekms.testing.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,16 +20,21 @@ import org.junit.jupiter.api.Test;
  * with its reason.
  */
 class GcpAccessReasonTest {
-  static GcpFixture f;
+  static LoopbackStack stack;
+  static TestIssuer google;
+  static GcpStore f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new GcpFixture();
+    stack = LoopbackStack.builder(TempDirs.create("gcp-reasons-")).start();
+    google = TestIssuer.start();
+    f = new GcpStore(EkmVault.ofIdentity(stack), google);
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
+    google.close();
   }
 
   @AfterEach
@@ -38,7 +46,7 @@ class GcpAccessReasonTest {
     return f.ekm.api.post(
         KEY_PATH + ":wrap",
         f.idToken().sign(),
-        GcpFixture.wrapBody("dek".getBytes(StandardCharsets.UTF_8), null, reason));
+        GcpStore.wrapBody("dek".getBytes(StandardCharsets.UTF_8), null, reason));
   }
 
   @Test
@@ -87,7 +95,7 @@ class GcpAccessReasonTest {
     assertThat(f.denyReasons("GOOGLE_INITIATED_REVIEW").status()).isEqualTo(200);
     expect(wrap("GOOGLE_INITIATED_REVIEW"), 403, 7);
     assertThat(wrap("CUSTOMER_INITIATED_SUPPORT").status()).isEqualTo(200);
-    var audit = f.ekm.adminRaw.get("/admin/v1/audit?limit=1000", f.ekm.adminToken);
+    var audit = f.ekm.adminRaw().get("/admin/v1/audit?limit=1000", f.ekm.adminToken());
     assertThat(audit.status()).as(audit.body().toString()).isEqualTo(200);
     String text = audit.body().toString();
     assertThat(text).contains("GOOGLE_INITIATED_REVIEW").contains("CUSTOMER_INITIATED_SUPPORT");

@@ -1,9 +1,12 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
-import static io.ekms.ekm.server.GcpFixture.KEY_PATH;
+import static io.ekms.it.ekm.GcpStore.KEY_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.common.json.Json;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.TempDirs;
+import io.ekms.testing.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -13,16 +16,21 @@ import org.junit.jupiter.api.Test;
 
 /** Wrap, unwrap and info of the Cloud EKM API over HTTPS, with Google-shaped ID tokens. */
 class GcpApiTest {
-  static GcpFixture f;
+  static LoopbackStack stack;
+  static TestIssuer google;
+  static GcpStore f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new GcpFixture();
+    stack = LoopbackStack.builder(TempDirs.create("gcp-api-")).start();
+    google = TestIssuer.start();
+    f = new GcpStore(EkmVault.ofIdentity(stack), google);
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
+    google.close();
   }
 
   static byte[] bytes(String s) {
@@ -70,7 +78,7 @@ class GcpApiTest {
 
   @Test
   void healthCheck_getsTheAnswerARealCallWould() throws Exception {
-    Map<String, Object> body = GcpFixture.wrapBody(bytes("probe"), null, null);
+    Map<String, Object> body = GcpStore.wrapBody(bytes("probe"), null, null);
     body.put("additionalContext", Map.of("isKeyHealthCheck", true));
     var a = f.ekm.api.post(KEY_PATH + ":wrap", f.idToken().sign(), body);
     assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
@@ -78,7 +86,7 @@ class GcpApiTest {
 
   @Test
   void info_answersVendorAndKeyCountWithoutSecrets() throws Exception {
-    var a = f.ekm.api.get("/" + GcpFixture.PREFIX + "/v0/info", f.idToken().sign());
+    var a = f.ekm.api.get("/" + GcpStore.PREFIX + "/v0/info", f.idToken().sign());
     assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
     assertThat(a.body().path("vendor").asText()).isEqualTo("ekms");
     assertThat(a.body().path("keys").asInt()).isEqualTo(1);
@@ -89,10 +97,12 @@ class GcpApiTest {
   void rotation_oldBlobsStillUnwrap_newBlobsNameTheNewVersion() throws Exception {
     String before = f.wrapOk(bytes("before"), null);
     var rotated =
-        f.ekm.adminRaw.post(
-            "/admin/v1/vaults/" + f.ekm.vaultId + "/keys/" + f.ekm.keyId + "/rotate",
-            f.ekm.adminToken,
-            Map.of());
+        f.ekm
+            .adminRaw()
+            .post(
+                "/admin/v1/vaults/" + f.ekm.vaultId + "/keys/" + f.ekm.keyId + "/rotate",
+                f.ekm.adminToken(),
+                Map.of());
     assertThat(rotated.status()).as(rotated.body().toString()).isBetween(200, 201);
     String after = f.wrapOk(bytes("after"), null);
     int vBefore = java.nio.ByteBuffer.wrap(Base64.getDecoder().decode(before), 1, 4).getInt();
@@ -109,11 +119,11 @@ class GcpApiTest {
   @Test
   void issuerSigningKeyRotated_newKidAcceptedAfterAJwksRefresh() throws Exception {
     assertThat(f.wrap(bytes("before"), null).status()).isEqualTo(200);
-    int fetches = f.ekm.issuer.jwksFetchCount();
-    f.ekm.issuer.rotateKey();
+    int fetches = f.google.jwksFetchCount();
+    f.google.rotateKey();
     var a = f.wrap(bytes("after"), null);
     assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
-    assertThat(f.ekm.issuer.jwksFetchCount()).isGreaterThan(fetches);
+    assertThat(f.google.jwksFetchCount()).isGreaterThan(fetches);
   }
 
   @Test

@@ -1,6 +1,6 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
-import static io.ekms.ekm.server.GcpFixture.expect;
+import static io.ekms.it.ekm.GcpStore.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.core.crypto.AuthenticationFailedException;
@@ -9,6 +9,9 @@ import io.ekms.ekm.backend.GcmOutput;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.domain.KeyHandle;
 import io.ekms.ekm.service.Backends;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.TempDirs;
+import io.ekms.testing.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +30,9 @@ class GcpServerFaultsTest {
   }
 
   static volatile Fault fault = Fault.NONE;
-  static GcpFixture f;
+  static LoopbackStack stack;
+  static TestIssuer google;
+  static GcpStore f;
 
   /** The real backend, failing its crypto as {@link #fault} says. */
   record Faulty(KeyBackend real) implements KeyBackend {
@@ -73,19 +78,23 @@ class GcpServerFaultsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    f = new GcpFixture();
-    f.ekm.backends =
-        b -> {
-          KeyBackend real = b.forNewKey(null);
-          return new Backends(List.of(new Faulty(real)), real.name());
-        };
-    f.ekm.restart();
+    stack =
+        LoopbackStack.builder(TempDirs.create("gcp-faults-"))
+            .ekmBackends(
+                b -> {
+                  KeyBackend real = b.forNewKey(null);
+                  return new Backends(List.of(new Faulty(real)), real.name());
+                })
+            .start();
+    google = TestIssuer.start();
+    f = new GcpStore(EkmVault.ofIdentity(stack), google);
   }
 
   @AfterAll
   static void stop() {
     fault = Fault.NONE;
-    f.close();
+    stack.close();
+    google.close();
   }
 
   @Test

@@ -1,11 +1,14 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
-import static io.ekms.ekm.server.GcpFixture.KEY_PATH;
-import static io.ekms.ekm.server.GcpFixture.expect;
+import static io.ekms.it.ekm.GcpStore.KEY_PATH;
+import static io.ekms.it.ekm.GcpStore.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.Await;
 import io.ekms.testing.RawHttps;
+import io.ekms.testing.TempDirs;
+import io.ekms.testing.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,18 +20,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every row of the Cloud EKM error table, over HTTPS, with the gRPC code in the body. */
+/**
+ * Every row of the Cloud EKM error table, over HTTPS, with the gRPC code in the body. One stack
+ * serves the class; the test that breaks the audit store has its own.
+ */
 class GcpErrorTableTest {
-  static GcpFixture f;
+  static LoopbackStack stack;
+  static TestIssuer google;
+  static GcpStore f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new GcpFixture();
+    stack = LoopbackStack.builder(TempDirs.create("gcp-errors-")).start();
+    google = TestIssuer.start();
+    f = new GcpStore(EkmVault.ofIdentity(stack), google);
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
+    google.close();
   }
 
   static byte[] bytes(String s) {
@@ -59,7 +70,7 @@ class GcpErrorTableTest {
 
   @Test
   void keyPathOfAnotherKey_invalidArgument() throws Exception {
-    Map<String, Object> body = GcpFixture.wrapBody(bytes("x"), null, null);
+    Map<String, Object> body = GcpStore.wrapBody(bytes("x"), null, null);
     body.put("keyPath", "v0/keys/other");
     expect(f.ekm.api.post(KEY_PATH + ":wrap", f.idToken().sign(), body), 400, 3);
     body.remove("keyPath");
@@ -94,7 +105,7 @@ class GcpErrorTableTest {
           f.ekm.api.post(
               KEY_PATH + ":unwrap",
               token,
-              GcpFixture.unwrapBody(Base64.getEncoder().encodeToString(t), bytes("aad")));
+              GcpStore.unwrapBody(Base64.getEncoder().encodeToString(t), bytes("aad")));
       expect(a, 400, 3);
     }
     assertThat(tampered).hasSize(blob.length - 1 + blob.length * 8);
@@ -113,7 +124,7 @@ class GcpErrorTableTest {
 
   @Test
   void missingOrInvalidToken_unauthenticated() throws Exception {
-    Map<String, Object> body = GcpFixture.wrapBody(bytes("x"), null, null);
+    Map<String, Object> body = GcpStore.wrapBody(bytes("x"), null, null);
     expect(f.ekm.api.post(KEY_PATH + ":wrap", null, body), 401, 16);
     expect(f.ekm.api.post(KEY_PATH + ":wrap", "not.a.jwt", body), 401, 16);
   }
@@ -125,7 +136,7 @@ class GcpErrorTableTest {
         f.ekm.api.post(
             KEY_PATH + ":wrap",
             f.idToken().claim("email", other).sign(),
-            GcpFixture.wrapBody(bytes("x"), null, null));
+            GcpStore.wrapBody(bytes("x"), null, null));
     expect(a, 403, 7);
     assertThat(a.body().path("details")).isEmpty();
   }
@@ -134,22 +145,24 @@ class GcpErrorTableTest {
   void keyDisabled_thenVaultBlocked_permissionDenied() throws Exception {
     String keyId = f.ekm.createKey("gcp-disable", List.of("ENCRYPT", "DECRYPT"));
     f.expose(f.storeId, "to-disable", keyId);
-    String path = "/" + GcpFixture.PREFIX + "/v0/keys/to-disable:wrap";
-    Map<String, Object> body = GcpFixture.wrapBody(bytes("x"), null, null);
+    String path = "/" + GcpStore.PREFIX + "/v0/keys/to-disable:wrap";
+    Map<String, Object> body = GcpStore.wrapBody(bytes("x"), null, null);
     body.put("keyPath", "v0/keys/to-disable");
     assertThat(f.ekm.api.post(path, f.idToken().sign(), body).status()).isEqualTo(200);
     var disabled =
-        f.ekm.adminRaw.post(
-            "/admin/v1/vaults/" + f.ekm.vaultId + "/keys/" + keyId + "/disable",
-            f.ekm.adminToken,
-            Map.of());
+        f.ekm
+            .adminRaw()
+            .post(
+                "/admin/v1/vaults/" + f.ekm.vaultId + "/keys/" + keyId + "/disable",
+                f.ekm.adminToken(),
+                Map.of());
     assertThat(disabled.status()).as(disabled.body().toString()).isBetween(200, 204);
     expect(f.ekm.api.post(path, f.idToken().sign(), body), 403, 7);
   }
 
   @Test
   void unknownKeyNameOrPathOrMethod_notFound() throws Exception {
-    Map<String, Object> body = GcpFixture.wrapBody(bytes("x"), null, null);
+    Map<String, Object> body = GcpStore.wrapBody(bytes("x"), null, null);
     body.put("keyPath", "v0/keys/nope");
     String token = f.idToken().sign();
     expect(f.ekm.api.post("/gcp/p1/v0/keys/nope:wrap", token, body), 404, 5);
@@ -162,7 +175,7 @@ class GcpErrorTableTest {
   @Test
   void overKeyStoreRate_resourceExhausted() throws Exception {
     String store = f.createStore("slow", "gcp/slow", 1);
-    f.addServiceAccount(store, GcpFixture.SA);
+    f.addServiceAccount(store, GcpStore.SA);
     int throttled = 0;
     for (int i = 0; i < 4; i++) {
       var a = f.ekm.api.get("/gcp/slow/v0/info", f.idToken().sign());
@@ -176,32 +189,38 @@ class GcpErrorTableTest {
 
   @Test
   void auditStoreDown_unavailableNeverPermissionDenied() throws Exception {
-    try (Connection c = DriverManager.getConnection(f.ekm.config.database().jdbcUrl(), "sa", "")) {
-      c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
-      try {
-        expect(f.wrap(bytes("x"), null), 503, 14);
-      } finally {
-        c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+    try (LoopbackStack own = LoopbackStack.builder(TempDirs.create("gcp-audit-")).start()) {
+      GcpStore f = new GcpStore(EkmVault.ofIdentity(own), google);
+      String jdbcUrl = own.ekmConfig().database().jdbcUrl();
+      try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "")) {
+        c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
+        try {
+          expect(f.wrap(bytes("x"), null), 503, 14);
+        } finally {
+          c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+        }
       }
+      Await.until("the EKM wraps again", () -> f.wrap(new byte[1], null).status() == 200);
     }
-    Await.until("the EKM wraps again", () -> f.wrap(new byte[1], null).status() == 200);
   }
 
   @Test
   void issuerKeysUnreachable_unavailableNeverUnauthenticatedOrDenied() throws Exception {
     var a =
-        f.ekm.adminRaw.post(
-            "/admin/v1/gcp/keystores",
-            f.ekm.adminToken,
-            new HashMap<>(
-                Map.of(
-                    "name", "dark",
-                    "uriPrefix", "gcp/dark",
-                    "issuer", f.ekm.issuer.issuer(),
-                    "jwksUrl", "https://127.0.0.1:1/jwks",
-                    "audiences", List.of(GcpFixture.AUDIENCE))));
+        f.ekm
+            .adminRaw()
+            .post(
+                "/admin/v1/gcp/keystores",
+                f.ekm.adminToken(),
+                new HashMap<>(
+                    Map.of(
+                        "name", "dark",
+                        "uriPrefix", "gcp/dark",
+                        "issuer", f.google.issuer(),
+                        "jwksUrl", "https://127.0.0.1:1/jwks",
+                        "audiences", List.of(GcpStore.AUDIENCE))));
     assertThat(a.status()).as(a.body().toString()).isEqualTo(201);
-    f.addServiceAccount(a.body().path("id").asText(), GcpFixture.SA);
+    f.addServiceAccount(a.body().path("id").asText(), GcpStore.SA);
     expect(f.ekm.api.get("/gcp/dark/v0/info", f.idToken().sign()), 503, 14);
   }
 }

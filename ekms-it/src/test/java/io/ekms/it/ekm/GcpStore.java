@@ -1,10 +1,11 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.json.Json;
 import io.ekms.testing.RawHttps;
+import io.ekms.testing.TestIssuer;
 import io.ekms.testing.TestTokenBuilder;
 import java.util.Base64;
 import java.util.HashMap;
@@ -12,22 +13,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real EKM ({@link EkmFixture}) with one Google key store under prefix {@code gcp/p1}: the
- * fixture's test issuer stands in for Google (its tokens are shaped like Google's ID tokens), one
- * allowed service account, and the fixture's EKM key exposed as {@code payments}.
+ * A Google key store of a stack's EKM under prefix {@code gcp/p1}, made through the admin API: a
+ * test issuer stands in for Google (its tokens are shaped like Google's ID tokens), one allowed
+ * service account, and the vault's key exposed as {@code payments}; and the Cloud EKM calls the
+ * tests make.
  */
-final class GcpFixture implements AutoCloseable {
+final class GcpStore {
   static final String PREFIX = "gcp/p1";
   static final String KEY = "payments";
   static final String KEY_PATH = "/" + PREFIX + "/v0/keys/" + KEY;
   static final String AUDIENCE = "https://ekm.example.test/gcp";
   static final String SA = "service-123456789@gcp-sa-ekms.iam.gserviceaccount.com";
 
-  final EkmFixture ekm;
+  final EkmVault ekm;
+  final TestIssuer google;
   final String storeId;
 
-  GcpFixture() throws Exception {
-    ekm = new EkmFixture();
+  GcpStore(EkmVault ekm, TestIssuer google) throws Exception {
+    this.ekm = ekm;
+    this.google = google;
     storeId = createStore("p1", PREFIX, 0);
     assertThat(addServiceAccount(storeId, SA).status()).isEqualTo(201);
     expose(storeId, KEY, ekm.keyId);
@@ -35,49 +39,53 @@ final class GcpFixture implements AutoCloseable {
 
   String createStore(String name, String prefix, int rate) throws Exception {
     var a =
-        ekm.adminRaw.post(
-            "/admin/v1/gcp/keystores",
-            ekm.adminToken,
-            Map.of(
-                "name", name,
-                "uriPrefix", prefix,
-                "issuer", ekm.issuer.issuer(),
-                "jwksUrl", ekm.issuer.jwksUri(),
-                "caBundlePem", ekm.issuer.caPem(),
-                "audiences", List.of(AUDIENCE),
-                "ratePerSecond", rate));
+        ekm.adminRaw()
+            .post(
+                "/admin/v1/gcp/keystores",
+                ekm.adminToken(),
+                Map.of(
+                    "name", name,
+                    "uriPrefix", prefix,
+                    "issuer", google.issuer(),
+                    "jwksUrl", google.jwksUri(),
+                    "caBundlePem", google.caPem(),
+                    "audiences", List.of(AUDIENCE),
+                    "ratePerSecond", rate));
     assertThat(a.status()).as(a.body().toString()).isEqualTo(201);
     return a.body().path("id").asText();
   }
 
   RawHttps.Answer addServiceAccount(String store, String email) throws Exception {
-    return ekm.adminRaw.post(
-        "/admin/v1/gcp/keystores/" + store + "/service-accounts",
-        ekm.adminToken,
-        Map.of("email", email));
+    return ekm.adminRaw()
+        .post(
+            "/admin/v1/gcp/keystores/" + store + "/service-accounts",
+            ekm.adminToken(),
+            Map.of("email", email));
   }
 
   void expose(String store, String name, String keyId) throws Exception {
     var a =
-        ekm.adminRaw.send(
-            "PUT",
-            "/admin/v1/gcp/keystores/" + store + "/keys/" + name,
-            ekm.adminToken,
-            Json.writeString(Map.of("vaultId", ekm.vaultId, "keyId", keyId)));
+        ekm.adminRaw()
+            .send(
+                "PUT",
+                "/admin/v1/gcp/keystores/" + store + "/keys/" + name,
+                ekm.adminToken(),
+                Json.writeString(Map.of("vaultId", ekm.vaultId, "keyId", keyId)));
     assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
   }
 
   RawHttps.Answer denyReasons(String... reasons) throws Exception {
-    return ekm.adminRaw.send(
-        "PUT",
-        "/admin/v1/gcp/keystores/" + storeId + "/denied-reasons",
-        ekm.adminToken,
-        Json.writeString(Map.of("deniedReasons", List.of(reasons))));
+    return ekm.adminRaw()
+        .send(
+            "PUT",
+            "/admin/v1/gcp/keystores/" + storeId + "/denied-reasons",
+            ekm.adminToken(),
+            Json.writeString(Map.of("deniedReasons", List.of(reasons))));
   }
 
   /** A token shaped like Google's ID token of the Cloud KMS service agent, valid by default. */
   TestTokenBuilder idToken() {
-    return ekm.issuer
+    return google
         .token()
         .clientId(null)
         .scope(null)
@@ -147,10 +155,5 @@ final class GcpFixture implements AutoCloseable {
     assertThat(a.status()).as(body.toString()).isEqualTo(status);
     assertThat(body.path("code").asInt()).as(body.toString()).isEqualTo(grpcCode);
     assertThat(body.path("message").asText()).isNotEmpty();
-  }
-
-  @Override
-  public void close() {
-    ekm.close();
   }
 }

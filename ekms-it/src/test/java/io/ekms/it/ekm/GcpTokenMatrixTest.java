@@ -1,10 +1,13 @@
-package io.ekms.ekm.server;
+package io.ekms.it.ekm;
 
-import static io.ekms.ekm.server.GcpFixture.KEY_PATH;
-import static io.ekms.ekm.server.GcpFixture.expect;
+import static io.ekms.it.ekm.GcpStore.KEY_PATH;
+import static io.ekms.it.ekm.GcpStore.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.RawHttps;
+import io.ekms.testing.TempDirs;
+import io.ekms.testing.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,23 +17,28 @@ import org.junit.jupiter.api.Test;
 
 /** Which ID tokens the Cloud EKM API takes: one good token, and each way a token goes wrong. */
 class GcpTokenMatrixTest {
-  static GcpFixture f;
+  static LoopbackStack stack;
+  static TestIssuer google;
+  static GcpStore f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new GcpFixture();
+    stack = LoopbackStack.builder(TempDirs.create("gcp-tokens-")).start();
+    google = TestIssuer.start();
+    f = new GcpStore(EkmVault.ofIdentity(stack), google);
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
+    google.close();
   }
 
   static RawHttps.Answer call(String token) throws Exception {
     return f.ekm.api.post(
         KEY_PATH + ":wrap",
         token,
-        GcpFixture.wrapBody("dek".getBytes(StandardCharsets.UTF_8), null, null));
+        GcpStore.wrapBody("dek".getBytes(StandardCharsets.UTF_8), null, null));
   }
 
   @Test
@@ -40,7 +48,7 @@ class GcpTokenMatrixTest {
 
   @Test
   void emailInAnyCase_accepted() throws Exception {
-    assertThat(call(f.idToken().claim("email", GcpFixture.SA.toUpperCase()).sign()).status())
+    assertThat(call(f.idToken().claim("email", GcpStore.SA.toUpperCase()).sign()).status())
         .isEqualTo(200);
   }
 
