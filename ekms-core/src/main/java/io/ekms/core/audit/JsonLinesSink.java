@@ -63,7 +63,7 @@ final class JsonLinesSink implements AutoCloseable {
     return b.toString();
   }
 
-  private static void line(StringBuilder b, AuditEntry e, String details) {
+  static void line(StringBuilder b, AuditEntry e, String details) {
     AuditRecord r = e.record();
     b.append("{\"node\":");
     AuditChain.string(b, e.node());

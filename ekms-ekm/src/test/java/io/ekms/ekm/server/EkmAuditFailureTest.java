@@ -2,9 +2,8 @@ package io.ekms.ekm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.testing.AuditOutage;
 import io.ekms.testing.Await;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,9 +16,9 @@ class EkmAuditFailureTest {
   void auditStoreBroken_requestsRefused503_healthDown_thenRecovers() throws Exception {
     try (EkmFixture f = new EkmFixture()) {
       var ct = f.encrypt(f.keyId, "before", null);
-      try (Connection c = DriverManager.getConnection(f.config.database().jdbcUrl(), "sa", "")) {
-        c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
-        // A missing table fails the append at once; the bounded wait for a store that does not
+      AuditOutage outage = AuditOutage.of(f.dataDir);
+      try {
+        // A missing store fails the append at once; the bounded wait for a store that does not
         // answer is the audit log's own contract (core AuditLogFailureContract), not timed here.
         var refused = f.decrypt(f.keyId, ct, null);
         assertThat(refused.status()).isEqualTo(503);
@@ -30,7 +29,8 @@ class EkmAuditFailureTest {
         var detail = f.adminRaw.get("/health", null);
         assertThat(detail.status()).isEqualTo(503);
         assertThat(detail.body().path("checks").path("audit").asText()).isEqualTo("DOWN");
-        c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+      } finally {
+        outage.close();
       }
       Await.until("the EKM serves again", () -> f.decrypt(f.keyId, ct, null).status() == 200);
       assertThat(f.api.get("/health", null).status()).isEqualTo(200);

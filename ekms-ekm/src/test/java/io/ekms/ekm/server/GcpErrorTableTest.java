@@ -4,11 +4,10 @@ import static io.ekms.ekm.server.GcpFixture.KEY_PATH;
 import static io.ekms.ekm.server.GcpFixture.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.testing.AuditOutage;
 import io.ekms.testing.Await;
 import io.ekms.testing.RawHttps;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -176,13 +175,11 @@ class GcpErrorTableTest {
 
   @Test
   void auditStoreDown_unavailableNeverPermissionDenied() throws Exception {
-    try (Connection c = DriverManager.getConnection(f.ekm.config.database().jdbcUrl(), "sa", "")) {
-      c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
-      try {
-        expect(f.wrap(bytes("x"), null), 503, 14);
-      } finally {
-        c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
-      }
+    AuditOutage outage = AuditOutage.of(f.ekm.dataDir);
+    try {
+      expect(f.wrap(bytes("x"), null), 503, 14);
+    } finally {
+      outage.close();
     }
     Await.until("the EKM wraps again", () -> f.wrap(new byte[1], null).status() == 200);
   }

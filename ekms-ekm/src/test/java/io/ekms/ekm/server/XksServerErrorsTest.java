@@ -6,6 +6,7 @@ import static io.ekms.ekm.server.XksFixture.BASE;
 import static io.ekms.ekm.server.XksFixture.SECRET1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.testing.AuditOutage;
 import io.ekms.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -109,16 +110,14 @@ class XksServerErrorsTest {
 
   @Test
   void auditStoreDown_dependencyTimeoutException() throws Exception {
-    try (Connection c = DriverManager.getConnection(f.ekm.config.database().jdbcUrl(), "sa", "")) {
-      c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
-      try {
-        expect(
-            f.encrypt("full", "x".getBytes(StandardCharsets.UTF_8), null, false),
-            503,
-            "DependencyTimeoutException");
-      } finally {
-        c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
-      }
+    AuditOutage outage = AuditOutage.of(f.ekm.dataDir);
+    try {
+      expect(
+          f.encrypt("full", "x".getBytes(StandardCharsets.UTF_8), null, false),
+          503,
+          "DependencyTimeoutException");
+    } finally {
+      outage.close();
     }
     Await.until(
         "the EKM serves XKS again",
