@@ -35,7 +35,6 @@ final class ChainFile implements AutoCloseable {
   private final int format;
   private final long firstLine;
   private final ChainIndex index = new ChainIndex(INDEX_EVERY);
-  private final StringBuilder scratch = new StringBuilder(512);
   private ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
   private FileChannel out;
   private FileLock lock;
@@ -150,7 +149,7 @@ final class ChainFile implements AutoCloseable {
     buffer.clear();
     long offset = size;
     for (AuditChain.Linked l : linked) {
-      byte[] line = ChainLines.encode(scratch, l.entry(), l.details());
+      byte[] line = l.line();
       if (buffer.remaining() < line.length) {
         buffer = grow(buffer, line.length);
       }

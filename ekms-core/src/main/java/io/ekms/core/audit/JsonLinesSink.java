@@ -1,9 +1,8 @@
 package io.ekms.core.audit;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -17,7 +16,7 @@ final class JsonLinesSink implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(JsonLinesSink.class.getName());
 
   private final Path file;
-  private BufferedWriter out;
+  private FileChannel out;
   private boolean failing;
 
   JsonLinesSink(Path file) {
@@ -30,18 +29,26 @@ final class JsonLinesSink implements AutoCloseable {
     }
     try {
       // One write per batch, so a failure is unlikely to leave half a line behind.
-      StringBuilder lines = new StringBuilder(entries.size() * 384);
+      int total = 0;
       for (AuditChain.Linked l : entries) {
-        line(lines, l.entry(), l.details());
-        lines.append('\n');
+        total += l.line().length;
       }
+      ByteBuffer lines = ByteBuffer.allocate(total);
+      for (AuditChain.Linked l : entries) {
+        lines.put(l.line());
+      }
+      lines.flip();
       if (out == null) {
         out =
-            Files.newBufferedWriter(
-                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
       }
-      out.write(lines.toString());
-      out.flush();
+      while (lines.hasRemaining()) {
+        out.write(lines);
+      }
       failing = false;
     } catch (IOException | RuntimeException e) {
       if (!failing) {
