@@ -42,7 +42,6 @@ final class EkmClientWorld implements AutoCloseable {
   final EkmAdmin admin;
   final IdentityAdmin.Client client;
   final String caPem;
-  final String issuerId;
   final String vaultId;
   final String keyId;
   final String vaultUrl;
@@ -52,7 +51,7 @@ final class EkmClientWorld implements AutoCloseable {
     admin = stack.ekmAdmin();
     client = newClient("kms", stack.ekmAudience());
     caPem = Files.readString(stack.caFile());
-    issuerId = admin.trustIssuer(stack.identityIssuer(), caPem);
+    String issuerId = admin.trustIssuer(stack.identityIssuer(), caPem);
     vaultId = admin.createVault("v1", issuerId, client.id());
     keyId = createKey("k1");
     vaultUrl = stack.ekmUrl() + "/oci/ekm/v1/vaults/" + vaultId;
