@@ -75,7 +75,12 @@ final class AuditWriter implements Runnable {
     cpuMark = AuditWriterCpu.currentThreadCpuNanos();
     try {
       while (running || !queue.isEmpty()) {
-        PendingAppend first = queue.poll(RETRY_NANOS, TimeUnit.NANOSECONDS);
+        boolean copying = sink != null && sink.pending();
+        PendingAppend first =
+            queue.poll(copying ? JsonLinesSink.FLUSH_NANOS : RETRY_NANOS, TimeUnit.NANOSECONDS);
+        if (first == null && copying) {
+          sink.flush(System.nanoTime()); // idle: the SIEM copy catches up
+        }
         if (first != null && first != WAKE_UP) {
           List<PendingAppend> batch = new ArrayList<>(maxBatch);
           batch.add(first);
@@ -170,10 +175,10 @@ final class AuditWriter implements Runnable {
       inBatch = false;
     }
     recovered();
-    if (sink != null) {
-      sink.write(linked);
-    }
     batch.forEach(PendingAppend::stored);
+    if (sink != null) {
+      sink.write(linked, batchStartedNanos);
+    }
     account(linked.size());
   }
 

@@ -3,6 +3,7 @@ package io.ekms.ekm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.core.crypto.Randoms;
+import io.ekms.testing.AuditChains;
 import io.ekms.testing.LogCapture;
 import io.ekms.testing.SecretScan;
 import io.ekms.testing.SoftwareKeystoreReader;
@@ -59,6 +60,7 @@ class EkmNoSecretsAtRestTest {
     List<byte[]> haystacks =
         List.of(
             Files.readAllBytes(f.dataDir.resolve("ekm.mv.db")),
+            AuditChains.bytes(f.dataDir),
             Files.readAllBytes(f.dataDir.resolve("audit.jsonl")),
             logs.getBytes(StandardCharsets.UTF_8));
     SecretScan.assertAbsent(secrets, haystacks);
