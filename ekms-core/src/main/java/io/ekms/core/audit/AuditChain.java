@@ -84,6 +84,7 @@ final class AuditChain {
   static final class Hasher {
     private final MessageDigest sha256;
     private final StringBuilder buffer = new StringBuilder(512);
+    private final StringBuilder lines = new StringBuilder(512);
 
     Hasher() {
       try {
@@ -117,7 +118,8 @@ final class AuditChain {
         int[] detailsAt = canonical(buffer, node, seq, r);
         String details = buffer.substring(detailsAt[0], detailsAt[1]);
         String h = digest();
-        linked.add(new Linked(new AuditEntry(node, seq, r, prev, h), details));
+        AuditEntry entry = new AuditEntry(node, seq, r, prev, h);
+        linked.add(new Linked(entry, details, ChainLines.encode(lines, entry, details)));
         prev = h;
       }
       return linked;
@@ -129,8 +131,15 @@ final class AuditChain {
     }
   }
 
-  /** A newly chained entry and its details JSON (as stored in the {@code details} column). */
-  record Linked(AuditEntry entry, String details) {}
+  /**
+   * A newly chained entry, its details JSON (as stored in the {@code details} column) and its JSON
+   * line with the newline (as a chain file and the SIEM copy hold it), each encoded once.
+   */
+  record Linked(AuditEntry entry, String details, byte[] line) {
+    Linked(AuditEntry entry, String details) {
+      this(entry, details, ChainLines.encode(new StringBuilder(512), entry, details));
+    }
+  }
 
   /** The end of a chain: the last seq and its hash; seq 0 with the genesis hash when empty. */
   record Tail(long seq, String hash) {

@@ -40,7 +40,7 @@ public final class AuditLog implements AutoCloseable {
   public static final int MAX_READ = 1000;
 
   private final AuditLogOptions options;
-  private final AuditRepository repository;
+  private final AuditStore store;
   private final NodeClaim claim;
   private final BlockingQueue<PendingAppend> queue;
   private final LostRecords lost = new LostRecords();
@@ -63,17 +63,25 @@ public final class AuditLog implements AutoCloseable {
     this.options = Objects.requireNonNull(options, "options");
     // JDBC timeouts are whole seconds; round up so a statement never gives up before its waiters.
     int timeoutSeconds = (int) Math.max(1, (options.appendTimeout().toMillis() + 999) / 1000);
-    this.repository = new AuditRepository(database, timeoutSeconds);
     this.claim = NodeClaim.acquire(database, options.nodeId());
+    AuditStore opened = null;
     try {
-      repository.ensureNode(options.nodeId());
-      AuditChain.Tail tail = database.withConnection(c -> repository.tail(c, options.nodeId()));
+      SqlAuditStore rows = new SqlAuditStore(database, timeoutSeconds);
+      opened =
+          options.chainDirectory() == null || database.isPostgres()
+              ? rows
+              : FileAuditStore.open(options.chainDirectory(), rows, options.nodeId());
+      AuditChain.Tail tail = opened.open(options.nodeId());
       this.queue = new ArrayBlockingQueue<>(options.maxQueue());
-      this.writer = new AuditWriter(repository, options, queue, lost, tail);
+      this.writer = new AuditWriter(opened, options, queue, lost, tail);
     } catch (RuntimeException e) {
+      if (opened != null) {
+        opened.close();
+      }
       claim.close();
       throw e;
     }
+    this.store = opened;
     this.thread =
         Thread.ofPlatform().name("ekms-audit-writer-" + options.nodeId()).daemon().start(writer);
   }
@@ -133,7 +141,7 @@ public final class AuditLog implements AutoCloseable {
       throw new IllegalArgumentException("read: the request id filter is 1 to 128 characters");
     }
     List<AuditEntry> entries = new ArrayList<>();
-    for (AuditRepository.StoredRow row : repository.page(node, afterSeq, limit, requestIdFilter)) {
+    for (AuditStore.StoredRow row : store.page(node, afterSeq, limit, requestIdFilter)) {
       if (row.entry() == null) {
         throw new StoreException(
             "audit record " + row.seq() + " of node " + node + " is not valid; verify the log");
@@ -150,7 +158,7 @@ public final class AuditLog implements AutoCloseable {
    * @throws StoreException the store failed while reading
    */
   public VerifyResult verify() {
-    return new ChainVerifier(repository).verify(options.nodeId(), writer.lastSeq());
+    return new ChainVerifier(store).verify(options.nodeId(), writer.lastSeq());
   }
 
   /** False while the store fails or a batch hangs; never blocks (for health checks). */
@@ -184,6 +192,7 @@ public final class AuditLog implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      store.close();
       claim.close();
     }
   }

@@ -10,7 +10,9 @@ import java.time.Duration;
  * append waits before the record counts as failed under the policy; and {@code groupCommitWait},
  * how long the writer may hold a batch open for more records while appends arrive concurrently (0:
  * never; a lone appender never waits); and {@code nodeId}, the node whose chain this process writes
- * (see {@link AuditNodes}).
+ * (see {@link AuditNodes}); and {@code chainDirectory}, where the chains are kept as files when the
+ * database is an embedded H2 (null: in the database; on PostgreSQL they always are, see {@link
+ * FileAuditStore}).
  */
 public record AuditLogOptions(
     AuditPolicy policy,
@@ -19,7 +21,8 @@ public record AuditLogOptions(
     int maxQueue,
     Duration appendTimeout,
     Duration groupCommitWait,
-    String nodeId) {
+    String nodeId,
+    Path chainDirectory) {
   public static final int DEFAULT_MAX_BATCH = 256;
   public static final int DEFAULT_MAX_QUEUE = 65_536;
   public static final Duration DEFAULT_APPEND_TIMEOUT = Duration.ofSeconds(5);
@@ -72,36 +75,78 @@ public record AuditLogOptions(
         DEFAULT_MAX_QUEUE,
         DEFAULT_APPEND_TIMEOUT,
         DEFAULT_GROUP_COMMIT_WAIT,
-        AuditNodes.DEFAULT);
+        AuditNodes.DEFAULT,
+        null);
   }
 
   public AuditLogOptions withPolicy(AuditPolicy newPolicy) {
     return new AuditLogOptions(
-        newPolicy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, groupCommitWait, nodeId);
+        newPolicy,
+        jsonLinesFile,
+        maxBatch,
+        maxQueue,
+        appendTimeout,
+        groupCommitWait,
+        nodeId,
+        chainDirectory);
   }
 
   public AuditLogOptions withJsonLinesFile(Path file) {
     return new AuditLogOptions(
-        policy, file, maxBatch, maxQueue, appendTimeout, groupCommitWait, nodeId);
+        policy, file, maxBatch, maxQueue, appendTimeout, groupCommitWait, nodeId, chainDirectory);
   }
 
   public AuditLogOptions withAppendTimeout(Duration timeout) {
     return new AuditLogOptions(
-        policy, jsonLinesFile, maxBatch, maxQueue, timeout, groupCommitWait, nodeId);
+        policy,
+        jsonLinesFile,
+        maxBatch,
+        maxQueue,
+        timeout,
+        groupCommitWait,
+        nodeId,
+        chainDirectory);
   }
 
   public AuditLogOptions withBatching(int newMaxBatch, int newMaxQueue) {
     return new AuditLogOptions(
-        policy, jsonLinesFile, newMaxBatch, newMaxQueue, appendTimeout, groupCommitWait, nodeId);
+        policy,
+        jsonLinesFile,
+        newMaxBatch,
+        newMaxQueue,
+        appendTimeout,
+        groupCommitWait,
+        nodeId,
+        chainDirectory);
   }
 
   public AuditLogOptions withGroupCommitWait(Duration wait) {
     return new AuditLogOptions(
-        policy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, wait, nodeId);
+        policy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, wait, nodeId, chainDirectory);
+  }
+
+  /** Chains kept as files in {@code directory} on an embedded H2 database (null: as rows). */
+  public AuditLogOptions withChainDirectory(Path directory) {
+    return new AuditLogOptions(
+        policy,
+        jsonLinesFile,
+        maxBatch,
+        maxQueue,
+        appendTimeout,
+        groupCommitWait,
+        nodeId,
+        directory);
   }
 
   public AuditLogOptions withNodeId(String id) {
     return new AuditLogOptions(
-        policy, jsonLinesFile, maxBatch, maxQueue, appendTimeout, groupCommitWait, id);
+        policy,
+        jsonLinesFile,
+        maxBatch,
+        maxQueue,
+        appendTimeout,
+        groupCommitWait,
+        id,
+        chainDirectory);
   }
 }

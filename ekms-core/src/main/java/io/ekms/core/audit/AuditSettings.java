@@ -13,6 +13,9 @@ import java.time.Duration;
  */
 public record AuditSettings(
     String policy, String jsonLinesFile, Integer groupCommitWaitMillis, String nodeId) {
+  /** Where a server on the embedded H2 database keeps its chain files, under its data directory. */
+  public static final String CHAIN_DIRECTORY = "audit-chains";
+
   public AuditSettings {
     policy = policy == null ? "REFUSE" : policy;
     if (!policy.equals("REFUSE") && !policy.equals("CONTINUE")) {
@@ -40,7 +43,9 @@ public record AuditSettings(
    *     holds no valid id
    */
   public AuditLogOptions options(Path dataDir) {
-    return options().withNodeId(nodeId != null ? nodeId : NodeIdFile.readOrCreate(dataDir));
+    return options()
+        .withNodeId(nodeId != null ? nodeId : NodeIdFile.readOrCreate(dataDir))
+        .withChainDirectory(dataDir.resolve(CHAIN_DIRECTORY));
   }
 
   /** The audit log's options for these settings; without a configured node id, the default. */

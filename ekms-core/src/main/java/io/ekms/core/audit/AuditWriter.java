@@ -1,6 +1,5 @@
 package io.ekms.core.audit;
 
-import io.ekms.core.db.Database;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +32,7 @@ final class AuditWriter implements Runnable {
   /** Queued by {@link #stop()} so an idle writer notices at once, not at the next retry. */
   private static final PendingAppend WAKE_UP = new PendingAppend(null);
 
-  private final Database database;
-  private final AuditRepository repository;
+  private final AuditStore store;
   private final String node;
   private final AuditChain.Hasher hasher = new AuditChain.Hasher();
   private final AuditPolicy policy;
@@ -54,13 +52,12 @@ final class AuditWriter implements Runnable {
   private long cpuMark = -1;
 
   AuditWriter(
-      AuditRepository repository,
+      AuditStore store,
       AuditLogOptions options,
       BlockingQueue<PendingAppend> queue,
       LostRecords lost,
       AuditChain.Tail tail) {
-    this.database = repository.database();
-    this.repository = repository;
+    this.store = store;
     this.node = options.nodeId();
     this.policy = options.policy();
     this.maxBatch = options.maxBatch();
@@ -78,7 +75,12 @@ final class AuditWriter implements Runnable {
     cpuMark = AuditWriterCpu.currentThreadCpuNanos();
     try {
       while (running || !queue.isEmpty()) {
-        PendingAppend first = queue.poll(RETRY_NANOS, TimeUnit.NANOSECONDS);
+        boolean copying = sink != null && sink.pending();
+        PendingAppend first =
+            queue.poll(copying ? JsonLinesSink.FLUSH_NANOS : RETRY_NANOS, TimeUnit.NANOSECONDS);
+        if (first == null && copying) {
+          sink.flush(System.nanoTime()); // idle: the SIEM copy catches up
+        }
         if (first != null && first != WAKE_UP) {
           List<PendingAppend> batch = new ArrayList<>(maxBatch);
           batch.add(first);
@@ -173,32 +175,27 @@ final class AuditWriter implements Runnable {
       inBatch = false;
     }
     recovered();
-    if (sink != null) {
-      sink.write(linked);
-    }
     batch.forEach(PendingAppend::stored);
+    if (sink != null) {
+      sink.write(linked, batchStartedNanos);
+    }
     account(linked.size());
   }
 
   /**
-   * Links the records to the node's tail, inserts them and advances the node's row from that tail,
-   * all in one transaction: if another process moved the tail, the batch fails instead of forking.
+   * Links the records to the node's tail and stores them with the tail's move, all or nothing: if
+   * another process moved the tail, the batch fails instead of forking.
    */
   private List<AuditChain.Linked> commit(List<AuditRecord> records) {
     List<AuditChain.Linked> linked =
-        database.inTransaction(
-            c -> {
+        store.append(
+            node,
+            tail,
+            from -> {
               if (tail == null) {
-                tail = reloaded(repository.tail(c, node));
+                tail = reloaded(from);
               }
-              if (records.isEmpty()) {
-                return List.<AuditChain.Linked>of();
-              }
-              List<AuditChain.Linked> chained = hasher.link(node, tail, records);
-              repository.insert(c, chained);
-              AuditEntry last = chained.get(chained.size() - 1).entry();
-              repository.advance(c, node, tail, AuditChain.Tail.of(last));
-              return chained;
+              return records.isEmpty() ? List.of() : hasher.link(node, from, records);
             });
     if (!linked.isEmpty()) {
       AuditEntry last = linked.get(linked.size() - 1).entry();

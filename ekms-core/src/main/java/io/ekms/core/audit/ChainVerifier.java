@@ -16,11 +16,11 @@ import java.util.List;
 final class ChainVerifier {
   static final int PAGE_SIZE = 1000;
 
-  private final AuditRepository repository;
+  private final AuditStore store;
   private final AuditChain.Hasher hasher = new AuditChain.Hasher();
 
-  ChainVerifier(AuditRepository repository) {
-    this.repository = repository;
+  ChainVerifier(AuditStore store) {
+    this.store = store;
   }
 
   /**
@@ -31,15 +31,14 @@ final class ChainVerifier {
    */
   VerifyResult verify(String ownNode, long ownCommittedSeq) {
     List<ChainResult> results = new ArrayList<>();
-    for (AuditRepository.Chain chain : repository.chains()) {
-      long bound = chain.tail().seq();
-      if (chain.node().equals(ownNode) && ownCommittedSeq > bound) {
-        results.add(verify(chain, ownCommittedSeq, null));
-      } else {
-        results.add(verify(chain, bound, chain.tail().hash()));
+    for (AuditStore.Chain chain : store.chains()) {
+      long bound = Math.max(chain.end(), chain.tail().seq());
+      if (chain.node().equals(ownNode)) {
+        bound = Math.max(bound, ownCommittedSeq);
       }
+      results.add(verify(chain, bound));
     }
-    for (String orphan : repository.orphans()) {
+    for (String orphan : store.orphans()) {
       results.add(
           ChainResult.bad(orphan, 0, 1, "records of node " + orphan + " have no chain row"));
     }
@@ -47,15 +46,18 @@ final class ChainVerifier {
     return VerifyResult.of(results);
   }
 
-  /** Records 1 to {@code committedSeq}; the last hash must be {@code lastHash} unless null. */
-  private ChainResult verify(AuditRepository.Chain chain, long committedSeq, String lastHash) {
+  /**
+   * Records 1 to {@code committedSeq}; the record at the chain's recorded tail must carry the
+   * tail's hash.
+   */
+  private ChainResult verify(AuditStore.Chain chain, long committedSeq) {
     String node = chain.node();
+    AuditChain.Tail tail = chain.tail();
     long expectedSeq = 1;
     String prevHash = AuditChain.GENESIS_HASH;
     while (expectedSeq <= committedSeq) {
-      List<AuditRepository.StoredRow> page =
-          repository.page(node, expectedSeq - 1, PAGE_SIZE, null);
-      for (AuditRepository.StoredRow row : page) {
+      List<AuditStore.StoredRow> page = store.page(node, expectedSeq - 1, PAGE_SIZE, null);
+      for (AuditStore.StoredRow row : page) {
         if (row.seq() > committedSeq) {
           break;
         }
@@ -64,6 +66,13 @@ final class ChainVerifier {
           return ChainResult.bad(node, expectedSeq - 1, expectedSeq, problem);
         }
         prevHash = row.entry().hash();
+        if (expectedSeq == tail.seq() && !tail.hash().equals(prevHash)) {
+          return ChainResult.bad(
+              node,
+              expectedSeq - 1,
+              expectedSeq,
+              "record " + expectedSeq + " is not the last record the chain row holds");
+        }
         expectedSeq++;
       }
       if (page.size() < PAGE_SIZE || page.get(page.size() - 1).seq() > committedSeq) {
@@ -81,19 +90,11 @@ final class ChainVerifier {
               + committedSeq
               + " are missing at the end of the chain");
     }
-    if (lastHash != null && !lastHash.equals(prevHash)) {
-      long last = Math.max(1, committedSeq);
-      return ChainResult.bad(
-          node, last - 1, last, "record " + last + " is not the last record the chain row holds");
-    }
     return ChainResult.good(node, committedSeq);
   }
 
   private String problem(
-      AuditRepository.Chain chain,
-      AuditRepository.StoredRow row,
-      long expectedSeq,
-      String prevHash) {
+      AuditStore.Chain chain, AuditStore.StoredRow row, long expectedSeq, String prevHash) {
     if (row.seq() != expectedSeq) {
       return "record " + expectedSeq + " is missing";
     }

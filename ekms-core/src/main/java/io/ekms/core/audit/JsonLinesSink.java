@@ -1,54 +1,89 @@
 package io.ekms.core.audit;
 
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends stored entries to a file, one JSON object per line, for a SIEM to tail. The database is
- * the record of truth: a failing file is logged and retried with the next batch, never allowed to
- * fail an append. Used by the writer thread only.
+ * Appends stored entries to a file, one JSON object per line, for a SIEM to tail. The store is the
+ * record of truth: a failing file is logged and retried with the next write, never allowed to fail
+ * an append. Lines are gathered and written at most every {@link #FLUSH_NANOS} (or at 64 KiB, when
+ * the writer goes idle, and on close), one {@code write} each time: per batch, this copy cost as
+ * much CPU as the chain itself. A killed process can leave the copy up to that long behind its
+ * chain. Used by the writer thread only.
  */
 final class JsonLinesSink implements AutoCloseable {
+  static final long FLUSH_NANOS = 20_000_000L;
+  private static final int FLUSH_BYTES = 64 * 1024;
+
+  /** What a failing file may hold back for a retry before the copy drops it (the store has it). */
+  private static final int MAX_HELD = 4 * 1024 * 1024;
+
   private static final System.Logger LOG = System.getLogger(JsonLinesSink.class.getName());
 
   private final Path file;
-  private BufferedWriter out;
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream(FLUSH_BYTES * 2);
+  private FileChannel out;
   private boolean failing;
+  private long flushedAt = System.nanoTime();
 
   JsonLinesSink(Path file) {
     this.file = file;
   }
 
-  void write(List<AuditChain.Linked> entries) {
-    if (entries.isEmpty()) {
+  /** Gathers the lines of {@code entries}; writes what is gathered when it is due. */
+  void write(List<AuditChain.Linked> entries, long nowNanos) {
+    for (AuditChain.Linked l : entries) {
+      pending.writeBytes(l.line());
+    }
+    if (pending.size() >= FLUSH_BYTES || nowNanos - flushedAt >= FLUSH_NANOS) {
+      flush(nowNanos);
+    }
+  }
+
+  /** True while lines wait to be written. */
+  boolean pending() {
+    return pending.size() > 0;
+  }
+
+  /** Writes what is gathered, with one write. */
+  void flush(long nowNanos) {
+    flushedAt = nowNanos;
+    if (pending.size() == 0) {
       return;
     }
     try {
-      // One write per batch, so a failure is unlikely to leave half a line behind.
-      StringBuilder lines = new StringBuilder(entries.size() * 384);
-      for (AuditChain.Linked l : entries) {
-        line(lines, l.entry(), l.details());
-        lines.append('\n');
-      }
       if (out == null) {
         out =
-            Files.newBufferedWriter(
-                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
       }
-      out.write(lines.toString());
-      out.flush();
+      ByteBuffer lines = ByteBuffer.wrap(pending.toByteArray());
+      while (lines.hasRemaining()) {
+        out.write(lines);
+      }
+      pending.reset();
       failing = false;
     } catch (IOException | RuntimeException e) {
       if (!failing) {
         LOG.log(System.Logger.Level.WARNING, "cannot append to the audit JSON-lines file", e);
       }
       failing = true;
-      close();
+      closeChannel();
+      if (pending.size() > MAX_HELD) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "audit JSON-lines file still failing: {0} bytes of lines dropped from the copy",
+            pending.size());
+        pending.reset();
+      }
     }
   }
 
@@ -63,7 +98,7 @@ final class JsonLinesSink implements AutoCloseable {
     return b.toString();
   }
 
-  private static void line(StringBuilder b, AuditEntry e, String details) {
+  static void line(StringBuilder b, AuditEntry e, String details) {
     AuditRecord r = e.record();
     b.append("{\"node\":");
     AuditChain.string(b, e.node());
@@ -88,8 +123,14 @@ final class JsonLinesSink implements AutoCloseable {
     b.append("\",\"hash\":\"").append(e.hash()).append("\"}");
   }
 
+  /** Writes what is gathered and closes the file. */
   @Override
   public void close() {
+    flush(System.nanoTime());
+    closeChannel();
+  }
+
+  private void closeChannel() {
     if (out != null) {
       try {
         out.close();

@@ -12,6 +12,11 @@ public final class StoreException extends RuntimeException {
     super(message);
   }
 
+  /** A store kept in files failed; {@code message} names the file, never its content. */
+  public StoreException(String message, java.io.IOException cause) {
+    super(message, cause);
+  }
+
   /**
    * True when the store refused a write on any integrity constraint (SQLState class 23): unique and
    * primary keys, but also foreign keys, NOT NULL and CHECK. Use {@link #isDuplicateKey()} to

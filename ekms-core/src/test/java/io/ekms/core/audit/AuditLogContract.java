@@ -4,7 +4,6 @@ import static io.ekms.core.audit.AuditFixtures.bad;
 import static io.ekms.core.audit.AuditFixtures.good;
 import static io.ekms.core.audit.AuditFixtures.readAll;
 import static io.ekms.core.audit.AuditFixtures.record;
-import static io.ekms.core.audit.AuditFixtures.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,7 +94,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
   @Test
   void verify_resultUpdated_reportsThatSeq() {
     AuditLog log = logWith(10);
-    sql(database, "UPDATE audit_log SET result = 'DENIED' WHERE seq = 6");
+    tamper().setResult(6, "DENIED");
 
     VerifyResult result = log.verify();
 
@@ -108,7 +107,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
   @Test
   void verify_detailsNotJson_reportsThatSeq() {
     AuditLog log = logWith(4);
-    sql(database, "UPDATE audit_log SET details = 'not json' WHERE seq = 3");
+    tamper().breakDetails(3);
 
     assertThat(log.verify()).isEqualTo(bad(2, 3, "the stored row is not a valid record"));
     assertThatThrownBy(() -> log.read(0, 10, null)).hasMessageContaining("audit record 3");
@@ -117,7 +116,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
   @Test
   void verify_middleRowDeleted_reportsMissingSeq() {
     AuditLog log = logWith(10);
-    sql(database, "DELETE FROM audit_log WHERE seq = 5");
+    tamper().delete(5);
 
     assertThat(log.verify()).isEqualTo(bad(4, 5, "record 5 is missing"));
   }
@@ -125,12 +124,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
   @Test
   void verify_deletedRowWithSeqsRenumbered_reportsBrokenLink() {
     AuditLog log = logWith(6);
-    sql(
-        database,
-        "DELETE FROM audit_log WHERE seq = 3",
-        "UPDATE audit_log SET seq = 3 WHERE seq = 4",
-        "UPDATE audit_log SET seq = 4 WHERE seq = 5",
-        "UPDATE audit_log SET seq = 5 WHERE seq = 6");
+    tamper().deleteAndRenumber(3, 6);
 
     VerifyResult result = log.verify();
 
@@ -141,11 +135,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
   @Test
   void verify_twoRowsSwapped_reportsFirstMovedSeq() {
     AuditLog log = logWith(8);
-    sql(
-        database,
-        "UPDATE audit_log SET seq = -4 WHERE seq = 4",
-        "UPDATE audit_log SET seq = 4 WHERE seq = 5",
-        "UPDATE audit_log SET seq = 5 WHERE seq = -4");
+    tamper().swap(4, 5);
 
     VerifyResult result = log.verify();
 
@@ -156,7 +146,7 @@ abstract class AuditLogContract extends AuditStoreFixture {
   @Test
   void verify_lastRowDeleted_reportsMissingEnd() {
     AuditLog log = logWith(10);
-    sql(database, "DELETE FROM audit_log WHERE seq = 10");
+    tamper().delete(10);
 
     assertThat(log.verify())
         .isEqualTo(bad(9, 10, "records 10 to 10 are missing at the end of the chain"));

@@ -27,7 +27,8 @@ class AuditLogOptionsTest {
             .withAppendTimeout(Duration.ofMillis(750))
             .withBatching(64, 1024)
             .withGroupCommitWait(Duration.ofMillis(3))
-            .withNodeId("node-7");
+            .withNodeId("node-7")
+            .withChainDirectory(Path.of("chains"));
     assertThat(o)
         .isEqualTo(
             new AuditLogOptions(
@@ -37,7 +38,8 @@ class AuditLogOptionsTest {
                 1024,
                 Duration.ofMillis(750),
                 Duration.ofMillis(3),
-                "node-7"));
+                "node-7",
+                Path.of("chains")));
   }
 
   @Test

@@ -40,7 +40,17 @@ abstract class AuditStoreFixture {
     return closeable;
   }
 
+  /** How the tampering tests change this store's default chain; the rows of the database here. */
+  protected ChainTamper tamper() {
+    return ChainTamper.rows(database);
+  }
+
+  /** The options a log of this store opens with: {@code options} as given here. */
+  protected AuditLogOptions stored(AuditLogOptions options) {
+    return options;
+  }
+
   protected final AuditLog openLog(AuditLogOptions options) {
-    return track(new AuditLog(database, options));
+    return track(new AuditLog(database, stored(options)));
   }
 }

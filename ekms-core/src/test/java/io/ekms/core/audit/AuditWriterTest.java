@@ -38,11 +38,10 @@ class AuditWriterTest {
 
   @Test
   void gather_afterABatchOfThree_holdsTheNextBatchOpenOnce() throws Exception {
-    AuditRepository repository = new AuditRepository(database, 5);
+    SqlAuditStore store = new SqlAuditStore(database, 5);
     AuditLogOptions options = AuditLogOptions.defaults().withGroupCommitWait(Duration.ofMillis(20));
     writer =
-        new AuditWriter(
-            repository, options, queue, new LostRecords(), tailOf(repository, options.nodeId()));
+        new AuditWriter(store, options, queue, new LostRecords(), store.open(options.nodeId()));
     PendingAppend[] first = {queued(1), queued(2), queued(3)};
     thread = Thread.ofPlatform().start(writer); // drains all three queued records as one batch
     stored(first[2]);
@@ -55,11 +54,6 @@ class AuditWriterTest {
     stored(queued(5)); // after a batch of one: not held
     assertThat(writer.batchesHeldOpen()).isEqualTo(1);
     assertThat(writer.lastSeq()).isEqualTo(5);
-  }
-
-  private AuditChain.Tail tailOf(AuditRepository repository, String node) {
-    repository.ensureNode(node);
-    return database.withConnection(c -> repository.tail(c, node));
   }
 
   private PendingAppend queued(int i) {

@@ -4,10 +4,9 @@ import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.testing.AuditOutage;
 import io.ekms.testing.Await;
 import io.ekms.testing.RawHttps.Answer;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +19,8 @@ class AuditFailureTest {
   void auditStoreBroken_tokenRefused503_thenRecovers() throws Exception {
     try (IdentityFixture f = new IdentityFixture()) {
       Registered client = f.createClient("kms");
-      try (Connection c = DriverManager.getConnection(f.config.database().jdbcUrl(), "sa", "")) {
-        c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
+      AuditOutage outage = AuditOutage.of(f.dataDir);
+      try {
 
         Answer refused = f.basic(client, AUDIENCE + "oci_ekms");
 
@@ -29,7 +28,8 @@ class AuditFailureTest {
         assertThat(refused.error()).isEqualTo("temporarily_unavailable");
         assertThat(refused.text()).doesNotContain("access_token");
         assertThat(f.get("/health").status()).isEqualTo(503);
-        c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+      } finally {
+        outage.close();
       }
       Await.until(
           "the identity server issues tokens again",

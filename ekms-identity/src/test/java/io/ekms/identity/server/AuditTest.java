@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.json.Json;
 import io.ekms.identity.server.IdentityFixture.Registered;
-import java.nio.file.Files;
+import io.ekms.testing.AuditChains;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +83,7 @@ class AuditTest {
 
   static List<JsonNode> records(IdentityFixture f) throws Exception {
     List<JsonNode> out = new ArrayList<>();
-    for (String line : Files.readAllLines(f.dataDir.resolve("audit.jsonl"))) {
+    for (String line : AuditChains.recordLines(f.dataDir)) {
       out.add(Json.mapper().readTree(line));
     }
     return out;

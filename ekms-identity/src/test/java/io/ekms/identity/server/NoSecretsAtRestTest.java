@@ -9,6 +9,7 @@ import io.ekms.identity.keys.KeySealer;
 import io.ekms.identity.server.IdentityFixture.Registered;
 import io.ekms.identity.store.SigningKeyRepository;
 import io.ekms.identity.store.StoredKey;
+import io.ekms.testing.AuditChains;
 import io.ekms.testing.LogCapture;
 import io.ekms.testing.SecretScan;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,7 @@ class NoSecretsAtRestTest {
     List<byte[]> haystacks =
         List.of(
             Files.readAllBytes(f.dataDir.resolve("identity.mv.db")),
+            AuditChains.bytes(f.dataDir),
             Files.readAllBytes(f.dataDir.resolve("audit.jsonl")),
             logs.getBytes(StandardCharsets.UTF_8));
     SecretScan.assertAbsent(secrets, haystacks);

@@ -3,10 +3,9 @@ package io.ekms.it.ekm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.AuditOutage;
 import io.ekms.testing.Await;
 import io.ekms.testing.TempDirs;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +19,9 @@ class EkmAuditFailureTest {
     try (LoopbackStack stack = LoopbackStack.builder(TempDirs.create("ekm-audit-")).start()) {
       EkmVault f = EkmVault.ofIdentity(stack);
       var ct = f.encrypt(f.keyId, "before", null);
-      String jdbcUrl = stack.ekmConfig().database().jdbcUrl();
-      try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "")) {
-        c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
-        // A missing table fails the append at once; the bounded wait for a store that does not
+      AuditOutage outage = AuditOutage.of(stack.dataDir().resolve("ekm"));
+      try {
+        // A missing store fails the append at once; the bounded wait for a store that does not
         // answer is the audit log's own contract (core AuditLogFailureContract), not timed here.
         var refused = f.decrypt(f.keyId, ct, null);
         assertThat(refused.status()).isEqualTo(503);
@@ -34,7 +32,8 @@ class EkmAuditFailureTest {
         var detail = f.adminRaw().get("/health", null);
         assertThat(detail.status()).isEqualTo(503);
         assertThat(detail.body().path("checks").path("audit").asText()).isEqualTo("DOWN");
-        c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
+      } finally {
+        outage.close();
       }
       Await.until("the EKM serves again", () -> f.decrypt(f.keyId, ct, null).status() == 200);
       assertThat(f.api.get("/health", null).status()).isEqualTo(200);

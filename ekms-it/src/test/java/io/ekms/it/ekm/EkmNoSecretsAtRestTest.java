@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.core.crypto.Randoms;
 import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.AuditChains;
 import io.ekms.testing.LogCapture;
 import io.ekms.testing.SecretScan;
 import io.ekms.testing.SoftwareKeystoreReader;
@@ -65,6 +66,7 @@ class EkmNoSecretsAtRestTest {
     List<byte[]> haystacks =
         List.of(
             Files.readAllBytes(ekm.resolve("ekm.mv.db")),
+            AuditChains.bytes(ekm),
             Files.readAllBytes(ekm.resolve("audit.jsonl")),
             logs.getBytes(StandardCharsets.UTF_8));
     SecretScan.assertAbsent(secrets, haystacks);

@@ -5,13 +5,12 @@ import static io.ekms.it.ekm.GcpStore.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.AuditOutage;
 import io.ekms.testing.Await;
 import io.ekms.testing.RawHttps;
 import io.ekms.testing.TempDirs;
 import io.ekms.testing.TestIssuer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -191,14 +190,11 @@ class GcpErrorTableTest {
   void auditStoreDown_unavailableNeverPermissionDenied() throws Exception {
     try (LoopbackStack own = LoopbackStack.builder(TempDirs.create("gcp-audit-")).start()) {
       GcpStore f = new GcpStore(EkmVault.ofIdentity(own), google);
-      String jdbcUrl = own.ekmConfig().database().jdbcUrl();
-      try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "")) {
-        c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
-        try {
-          expect(f.wrap(bytes("x"), null), 503, 14);
-        } finally {
-          c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
-        }
+      AuditOutage outage = AuditOutage.of(own.dataDir().resolve("ekm"));
+      try {
+        expect(f.wrap(bytes("x"), null), 503, 14);
+      } finally {
+        outage.close();
       }
       Await.until("the EKM wraps again", () -> f.wrap(new byte[1], null).status() == 200);
     }

@@ -7,6 +7,7 @@ import static io.ekms.it.ekm.XksStore.SECRET1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.AuditOutage;
 import io.ekms.testing.Await;
 import io.ekms.testing.TempDirs;
 import java.nio.charset.StandardCharsets;
@@ -142,17 +143,14 @@ class XksServerErrorsTest {
   void auditStoreDown_dependencyTimeoutException() throws Exception {
     try (LoopbackStack own = LoopbackStack.builder(TempDirs.create("xks-audit-")).start()) {
       XksStore f = new XksStore(EkmVault.ofIdentity(own));
-      String jdbcUrl = own.ekmConfig().database().jdbcUrl();
-      try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "")) {
-        c.createStatement().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
-        try {
-          expect(
-              f.encrypt("full", "x".getBytes(StandardCharsets.UTF_8), null, false),
-              503,
-              "DependencyTimeoutException");
-        } finally {
-          c.createStatement().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
-        }
+      AuditOutage outage = AuditOutage.of(own.dataDir().resolve("ekm"));
+      try {
+        expect(
+            f.encrypt("full", "x".getBytes(StandardCharsets.UTF_8), null, false),
+            503,
+            "DependencyTimeoutException");
+      } finally {
+        outage.close();
       }
       Await.until(
           "the EKM serves XKS again",

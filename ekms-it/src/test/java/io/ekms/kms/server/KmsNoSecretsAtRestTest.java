@@ -6,6 +6,7 @@ import com.oracle.bmc.keymanagement.model.GenerateKeyDetails;
 import com.oracle.bmc.keymanagement.model.KeyShape;
 import com.oracle.bmc.keymanagement.requests.GenerateDataEncryptionKeyRequest;
 import io.ekms.core.crypto.Randoms;
+import io.ekms.testing.AuditChains;
 import io.ekms.testing.SecretScan;
 import io.ekms.testing.SoftwareKeystoreReader;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,7 @@ class KmsNoSecretsAtRestTest {
     List<byte[]> haystacks =
         List.of(
             Files.readAllBytes(w.kmsDir().resolve("kms.mv.db")),
+            AuditChains.bytes(w.kmsDir()),
             Files.readAllBytes(w.kmsDir().resolve("audit.jsonl")),
             logs.toString().getBytes(StandardCharsets.UTF_8));
     SecretScan.assertAbsent(secrets, haystacks);

@@ -23,7 +23,8 @@ class EkmClientScriptedTest {
   static final String AUDIENCE = "https://scripted.test/";
   static TestIssuer issuer;
   static OAuthClient oauth;
-  EkmClients clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
+  EkmClients clients =
+      new EkmClients(EkmClientConfig.defaults(), LoopbackClients.LOOPBACK, List.of());
   ScriptedEkm ekm = new ScriptedEkm();
 
   @BeforeAll

@@ -35,7 +35,8 @@ class EkmClientsTest {
         "not a url"
       })
   void client_badVaultUrl_isRefused(String url) {
-    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
+    try (EkmClients clients =
+        new EkmClients(LoopbackClients.PATIENT, LoopbackClients.LOOPBACK, List.of())) {
       assertThatThrownBy(() -> clients.client(url, CA.certificatePem(), oauth("https://idp")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("externalVaultEndpointUrl");
@@ -44,7 +45,8 @@ class EkmClientsTest {
 
   @Test
   void client_caBundleWithoutCertificate_isRefused() {
-    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
+    try (EkmClients clients =
+        new EkmClients(LoopbackClients.PATIENT, LoopbackClients.LOOPBACK, List.of())) {
       assertThatThrownBy(() -> clients.client("https://h:1/v/vlt-1", "junk", oauth("https://idp")))
           .isInstanceOf(IllegalArgumentException.class);
     }
@@ -52,7 +54,8 @@ class EkmClientsTest {
 
   @Test
   void client_trailingSlash_isDropped() {
-    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
+    try (EkmClients clients =
+        new EkmClients(LoopbackClients.PATIENT, LoopbackClients.LOOPBACK, List.of())) {
       EkmClient client =
           clients.client("https://h:1/v/vlt-1/", CA.certificatePem(), oauth("https://idp/"));
 

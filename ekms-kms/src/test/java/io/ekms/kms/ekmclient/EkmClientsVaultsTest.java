@@ -77,7 +77,7 @@ class EkmClientsVaultsTest {
   EkmClients clients(int maxVaults) {
     return new EkmClients(
         new EkmClientConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), null),
-        EkmTestBed.LOOPBACK,
+        LoopbackClients.LOOPBACK,
         Pem.certificates(issuer.caPem()),
         Transports.DEFAULT_MAX,
         maxVaults);

@@ -47,7 +47,7 @@ class TransportsTest {
 
   @Test
   void send_moreOriginsThanTheBound_keepsOnlyTheMostRecentOpen() throws Exception {
-    transports = new Transports(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, 2);
+    transports = new Transports(LoopbackClients.PATIENT, LoopbackClients.LOOPBACK, 2);
     ScriptedEkm first = ekm();
 
     for (ScriptedEkm ekm : List.of(first, ekm(), ekm())) {
@@ -60,7 +60,8 @@ class TransportsTest {
 
   @Test
   void send_twelveClosedPorts_leavesNoHttpClientOpen() throws Exception {
-    transports = new Transports(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, Transports.DEFAULT_MAX);
+    transports =
+        new Transports(LoopbackClients.PATIENT, LoopbackClients.LOOPBACK, Transports.DEFAULT_MAX);
     String ca = ekm().caPem();
 
     for (int i = 0; i < 12; i++) {
@@ -83,7 +84,7 @@ class TransportsTest {
     AtomicReference<String> dns = new AtomicReference<>("127.0.0.1");
     EgressPolicy egress =
         new EgressPolicy(List.of(), List.of(), true, host -> InetAddress.getAllByName(dns.get()));
-    transports = new Transports(EkmTestBed.PATIENT, egress, Transports.DEFAULT_MAX);
+    transports = new Transports(LoopbackClients.PATIENT, egress, Transports.DEFAULT_MAX);
     ScriptedEkm ekm = ekm();
     URI url = URI.create(ekm.vaultUrl().replace("127.0.0.1", "localhost") + "/metadata");
     var route = transports.route(Transports.Peer.EKM, url, Pem.certificates(ekm.caPem()));
@@ -103,7 +104,8 @@ class TransportsTest {
 
   @Test
   void send_identityHostNotAllowed_isNotAllowedBeforeAnyClientIsMade() {
-    transports = new Transports(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, Transports.DEFAULT_MAX);
+    transports =
+        new Transports(LoopbackClients.PATIENT, LoopbackClients.LOOPBACK, Transports.DEFAULT_MAX);
     ScriptedEkm ekm = ekm();
     URI url = URI.create(ekm.vaultUrl().replace("127.0.0.1", "localhost"));
     var route = transports.route(Transports.Peer.IDENTITY, url, Pem.certificates(ekm.caPem()));

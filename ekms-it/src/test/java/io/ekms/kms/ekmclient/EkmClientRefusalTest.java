@@ -15,45 +15,45 @@ import org.junit.jupiter.api.Test;
  * operations, bind a vault to another client) fail the very next call with the right refusal.
  */
 class EkmClientRefusalTest {
-  static EkmTestBed bed;
+  static EkmClientWorld w;
   static EkmClients clients;
   static EkmClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    bed = new EkmTestBed();
-    clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of());
-    client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+    w = EkmClientWorld.start();
+    clients = new EkmClients(EkmClientWorld.PATIENT, EkmClientWorld.LOOPBACK, List.of());
+    client = clients.client(w.vaultUrl, w.caPem, w.oauth());
   }
 
   @AfterAll
   static void stop() {
     clients.close();
-    bed.close();
+    w.close();
   }
 
   @Test
   void encrypt_keyDisabledInEkm_nextCallThrowsUnusableKeyDisabled() throws Exception {
-    String keyId = bed.createKey("to-disable");
+    String keyId = w.createKey("to-disable");
     client.encrypt("req-dis-0", keyId, null, new byte[] {1}, null);
-    bed.admin.keyAction(bed.vaultId, keyId, "disable");
+    w.admin.keyAction(w.vaultId, keyId, "disable");
 
     assertThatThrownBy(() -> client.encrypt("req-dis-1", keyId, null, new byte[] {1}, null))
         .isInstanceOf(EkmRefused.Unusable.class)
         .hasMessageContaining("key " + keyId + " is disabled in the EKM")
         .hasMessageContaining("(KeyDisabled: ");
 
-    bed.admin.keyAction(bed.vaultId, keyId, "enable");
+    w.admin.keyAction(w.vaultId, keyId, "enable");
     assertThat(client.encrypt("req-dis-2", keyId, null, new byte[] {1}, null).ciphertext())
         .hasSize(1);
   }
 
   @Test
   void decrypt_keyVersionDisabledInEkm_throwsUnusableKeyVersionDisabled() throws Exception {
-    String keyId = bed.createKey("version-to-disable");
+    String keyId = w.createKey("version-to-disable");
     Sealed sealed = client.encrypt("req-kvd-0", keyId, null, new byte[] {1, 2}, null);
-    bed.admin.keyAction(bed.vaultId, keyId, "rotate"); // the current one stays enabled
-    bed.admin.versionAction(bed.vaultId, keyId, sealed.externalVersionId(), "disable");
+    w.admin.keyAction(w.vaultId, keyId, "rotate"); // the current one stays enabled
+    w.admin.versionAction(w.vaultId, keyId, sealed.externalVersionId(), "disable");
 
     assertThatThrownBy(
             () -> client.decrypt("req-kvd-1", keyId, sealed.externalVersionId(), sealed, null))
@@ -64,22 +64,22 @@ class EkmClientRefusalTest {
 
   @Test
   void anyCall_vaultBlockedInEkm_nextCallThrowsUnusableVaultBlocked() throws Exception {
-    bed.admin.vaultAction(bed.vaultId, "block");
+    w.admin.vaultAction(w.vaultId, "block");
     try {
-      assertThatThrownBy(() -> client.encrypt("req-blk-1", bed.keyId, null, new byte[] {1}, null))
+      assertThatThrownBy(() -> client.encrypt("req-blk-1", w.keyId, null, new byte[] {1}, null))
           .isInstanceOf(EkmRefused.Unusable.class)
-          .hasMessageContaining("vault " + bed.vaultId + " is blocked in the EKM")
+          .hasMessageContaining("vault " + w.vaultId + " is blocked in the EKM")
           .hasMessageContaining("VaultBlocked");
       assertThatThrownBy(() -> client.vault("req-blk-2")).isInstanceOf(EkmRefused.Unusable.class);
     } finally {
-      bed.admin.vaultAction(bed.vaultId, "unblock");
+      w.admin.vaultAction(w.vaultId, "unblock");
     }
     assertThat(client.vault("req-blk-3").state()).isEqualTo("ACTIVE");
   }
 
   @Test
   void decrypt_encryptOnlyKey_throwsUnusableOperationNotPermitted() throws Exception {
-    String keyId = bed.admin.createKey(bed.vaultId, "enc-only", List.of("ENCRYPT"));
+    String keyId = w.admin.createKey(w.vaultId, "enc-only", List.of("ENCRYPT"));
     Sealed sealed = client.encrypt("req-op-0", keyId, null, new byte[] {1}, null);
 
     assertThatThrownBy(
@@ -91,15 +91,15 @@ class EkmClientRefusalTest {
 
   @Test
   void anyCall_vaultBoundToAnotherClient_throwsNotAuthorizedTokenRefused() throws Exception {
-    String issuerId = bed.admin.trustIssuer(bed.issuer.issuer(), bed.issuer.caPem());
-    String otherVault = bed.admin.createVault("other", issuerId, "someone-else");
-    String url = bed.vaultUrl().replace(bed.vaultId, otherVault);
-    EkmClient stranger = clients.client(url, bed.caPem, bed.oauth());
+    String issuerId = w.admin.trustIssuer(w.stack.identityIssuer(), w.caPem);
+    String otherVault = w.admin.createVault("other", issuerId, "someone-else");
+    String url = w.vaultUrl.replace(w.vaultId, otherVault);
+    EkmClient stranger = clients.client(url, w.caPem, w.oauth());
 
     assertThatThrownBy(() -> stranger.vault("req-cna-1"))
         .isInstanceOf(EkmRefused.NotAuthorized.class)
         .hasMessageContaining("token refused")
-        .hasMessageContaining("client " + EkmTestBed.CLIENT)
+        .hasMessageContaining("client " + w.client.id())
         .hasMessageContaining("ClientNotAuthorized");
   }
 }

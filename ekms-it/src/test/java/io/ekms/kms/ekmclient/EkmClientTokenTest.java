@@ -4,14 +4,21 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ekms.admin.client.IdentityAdmin;
 import io.ekms.common.secret.SecretBytes;
-import io.ekms.common.tls.Pem;
+import io.ekms.core.tls.LocalCa;
+import io.ekms.identity.server.IdentityConfig;
 import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.external.ExternalVault.VaultInfo;
 import io.ekms.kms.external.IdentityFailure;
 import io.ekms.testing.Await;
 import java.net.ServerSocket;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,33 +31,40 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Access tokens against the test issuer's real token endpoint, counted at the issuer. */
+/**
+ * Access tokens from the stack's identity server, counted (and held) on their way there by a {@link
+ * TokenGate} in front of its token endpoint.
+ */
 class EkmClientTokenTest {
-  static EkmTestBed bed;
+  static EkmClientWorld w;
+  static TokenGate gate;
 
   @BeforeAll
   static void start() throws Exception {
-    bed = new EkmTestBed();
+    w = EkmClientWorld.start(identity -> identity.tokens(new IdentityConfig.Tokens(3600, null)));
+    gate = new TokenGate(w.stack.identityIssuer(), w.caCerts());
   }
 
   @AfterAll
   static void stop() {
-    bed.close();
+    gate.close();
+    w.close();
   }
 
   @Test
   void calls_manyOnTwoVaultsOfOneClient_fetchOneToken() throws Exception {
-    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
-      EkmClient a = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
-      EkmClient b = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
-      int before = bed.issuer.tokenRequestCount();
+    try (EkmClients clients =
+        new EkmClients(EkmClientWorld.PATIENT, EkmClientWorld.LOOPBACK, List.of())) {
+      EkmClient a = clients.client(w.vaultUrl, w.caPem, gated(w.client));
+      EkmClient b = clients.client(w.vaultUrl, w.caPem, gated(w.client));
+      int before = gate.requests();
 
       for (int i = 0; i < 5; i++) {
         a.vault("req-cache-a" + i);
-        b.encrypt("req-cache-b" + i, bed.keyId, null, new byte[] {1}, null);
+        b.encrypt("req-cache-b" + i, w.keyId, null, new byte[] {1}, null);
       }
 
-      assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(1);
+      assertThat(gate.requests() - before).isEqualTo(1);
     }
   }
 
@@ -58,40 +72,41 @@ class EkmClientTokenTest {
   void calls_tokenReachesRefreshMargin_fetchANewToken() throws Exception {
     // Tokens live an hour and are refreshed 60 s before they expire: reused for 3,540 s of the
     // client's clock, which the test moves instead of sleeping.
-    AccessTokensTest.MutableClock clock = new AccessTokensTest.MutableClock();
+    MutableClock clock = new MutableClock();
     try (EkmClients clients =
         new EkmClients(
-            EkmTestBed.PATIENT,
-            EkmTestBed.LOOPBACK,
+            EkmClientWorld.PATIENT,
+            EkmClientWorld.LOOPBACK,
             List.of(),
             Transports.DEFAULT_MAX,
             EkmClients.DEFAULT_MAX_VAULTS,
             clock)) {
-      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
-      int before = bed.issuer.tokenRequestCount();
+      EkmClient client = clients.client(w.vaultUrl, w.caPem, gated(w.client));
+      int before = gate.requests();
 
       client.vault("req-refresh-1");
       clock.advance(sec(3540).minusMillis(1));
       client.vault("req-refresh-2");
-      int early = bed.issuer.tokenRequestCount() - before;
+      int early = gate.requests() - before;
       clock.advance(Duration.ofMillis(1));
       client.vault("req-refresh-3");
 
       assertThat(early).isEqualTo(1);
-      assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(2);
+      assertThat(gate.requests() - before).isEqualTo(2);
     }
   }
 
   @Test
   void calls_manyThreadsNeedATokenAtOnce_fetchOne() throws Exception {
     CountDownLatch answer = new CountDownLatch(1);
-    bed.issuer.holdTokens(answer);
+    gate.hold(answer);
     List<Thread> callers = new CopyOnWriteArrayList<>();
     AtomicInteger arrived = new AtomicInteger();
-    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of());
+    try (EkmClients clients =
+            new EkmClients(EkmClientWorld.PATIENT, EkmClientWorld.LOOPBACK, List.of());
         var pool = Executors.newThreadPerTaskExecutor(recordedIn(callers))) {
-      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
-      int before = bed.issuer.tokenRequestCount();
+      EkmClient client = clients.client(w.vaultUrl, w.caPem, gated(w.client));
+      int before = gate.requests();
       CountDownLatch go = new CountDownLatch(1);
       List<Future<VaultInfo>> calls = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
@@ -105,12 +120,12 @@ class EkmClientTokenTest {
                 }));
       }
       go.countDown();
-      // The race is seen, not hoped for: the issuer holds the one token request it got, and all
+      // The race is seen, not hoped for: the gate holds the one token request it got, and all
       // 16 callers are parked (one in that request, the rest waiting for it) before it answers.
       Await.until(
           "16 callers parked behind one token request",
           () ->
-              bed.issuer.tokenRequestCount() - before >= 1
+              gate.requests() - before >= 1
                   && arrived.get() == 16
                   && callers.size() == 16
                   && callers.stream().allMatch(EkmClientTokenTest::parked));
@@ -119,9 +134,9 @@ class EkmClientTokenTest {
         assertThat(call.get().state()).isEqualTo("ACTIVE");
       }
 
-      assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(1);
+      assertThat(gate.requests() - before).isEqualTo(1);
     } finally {
-      bed.issuer.holdTokens(null);
+      gate.hold(null);
     }
   }
 
@@ -137,33 +152,35 @@ class EkmClientTokenTest {
   @Test
   void call_wrongClientSecret_throwsRejectedInvalidClientWithoutTheSecret() {
     String wrong = "not-the-secret-" + System.nanoTime();
-    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
-      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth(wrong));
+    try (EkmClients clients =
+        new EkmClients(EkmClientWorld.PATIENT, EkmClientWorld.LOOPBACK, List.of())) {
+      EkmClient client = clients.client(w.vaultUrl, w.caPem, w.oauth(wrong));
 
       assertThatThrownBy(() -> client.vault("req-wrong-secret"))
           .isInstanceOf(IdentityFailure.Rejected.class)
           .hasMessageContaining("client id or secret is wrong")
           .hasMessageContaining("invalid_client")
-          .hasMessageContaining("client " + EkmTestBed.CLIENT)
-          .hasMessageContaining(bed.issuer.issuer())
+          .hasMessageContaining("client " + w.client.id())
+          .hasMessageContaining(w.stack.identityIssuer())
           .hasMessageNotContaining(wrong)
-          .hasMessageNotContaining(bed.secret);
+          .hasMessageNotContaining(w.client.secret());
     }
   }
 
   @Test
   void call_ekmRejectsEveryToken_refetchesOnceThenThrowsNotAuthorized() {
-    bed.issuer.registerClient("wrong-aud", "pw", "https://elsewhere.test/");
-    OAuthClient oauth = oauth("wrong-aud", "https://elsewhere.test/", bed.issuer.issuer());
-    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
-      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
-      int before = bed.issuer.tokenRequestCount();
+    IdentityAdmin.Client elsewhere = w.newClient("wrong-aud", "https://elsewhere.test/");
+    OAuthClient oauth = oauth(gate.url(), elsewhere, "https://elsewhere.test/", gate.trust());
+    try (EkmClients clients =
+        new EkmClients(EkmClientWorld.PATIENT, EkmClientWorld.LOOPBACK, List.of())) {
+      EkmClient client = clients.client(w.vaultUrl, w.caPem, oauth);
+      int before = gate.requests();
 
       assertThatThrownBy(() -> client.vault("req-401"))
           .isInstanceOf(EkmRefused.NotAuthorized.class)
           .hasMessageContaining("token refused")
           .hasMessageContaining("InvalidToken");
-      assertThat(bed.issuer.tokenRequestCount() - before).isEqualTo(2);
+      assertThat(gate.requests() - before).isEqualTo(2);
     }
   }
 
@@ -174,9 +191,10 @@ class EkmClientTokenTest {
       closedPort = socket.getLocalPort();
     }
     OAuthClient oauth =
-        oauth(EkmTestBed.CLIENT, EkmTestBed.AUDIENCE, "https://127.0.0.1:" + closedPort);
-    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
-      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
+        oauth("https://127.0.0.1:" + closedPort, w.client, w.stack.ekmAudience(), w.caCerts());
+    try (EkmClients clients =
+        new EkmClients(EkmClientWorld.PATIENT, EkmClientWorld.LOOPBACK, List.of())) {
+      EkmClient client = clients.client(w.vaultUrl, w.caPem, oauth);
 
       // Quickly, by reason rather than by stopwatch: the connection was refused, so no connect
       // timeout was waited for and nothing was retried (only a connect timeout is).
@@ -193,14 +211,14 @@ class EkmClientTokenTest {
   @Test
   void call_identityCertificateFromAnotherCa_throwsIdentityUnavailableNotTrusted() {
     OAuthClient oauth =
-        new OAuthClient(
-            bed.issuer.issuer(),
-            EkmTestBed.CLIENT,
-            SecretBytes.copyOf(bed.secret.getBytes(UTF_8)),
-            EkmTestBed.AUDIENCE,
-            bed.caCerts());
-    try (EkmClients clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of())) {
-      EkmClient client = clients.client(bed.vaultUrl(), bed.caPem, oauth);
+        oauth(
+            w.stack.identityIssuer(),
+            w.client,
+            w.stack.ekmAudience(),
+            List.of(LocalCa.create("some other CA").certificate()));
+    try (EkmClients clients =
+        new EkmClients(EkmClientWorld.PATIENT, EkmClientWorld.LOOPBACK, List.of())) {
+      EkmClient client = clients.client(w.vaultUrl, w.caPem, oauth);
 
       assertThatThrownBy(() -> client.vault("req-idp-tls"))
           .isInstanceOf(IdentityFailure.Unavailable.class)
@@ -208,14 +226,15 @@ class EkmClientTokenTest {
     }
   }
 
-  private static OAuthClient oauth(String clientId, String audience, String url) {
-    String secret = clientId.equals(EkmTestBed.CLIENT) ? bed.secret : "pw";
+  /** {@code client} of the stack's identity server, for the EKM, through the gate. */
+  private static OAuthClient gated(IdentityAdmin.Client client) {
+    return oauth(gate.url(), client, w.stack.ekmAudience(), gate.trust());
+  }
+
+  private static OAuthClient oauth(
+      String url, IdentityAdmin.Client client, String audience, List<X509Certificate> trust) {
     return new OAuthClient(
-        url,
-        clientId,
-        SecretBytes.copyOf(secret.getBytes(UTF_8)),
-        audience,
-        Pem.certificates(bed.issuer.caPem()));
+        url, client.id(), SecretBytes.copyOf(client.secret().getBytes(UTF_8)), audience, trust);
   }
 
   private static Duration sec(long seconds) {
@@ -225,5 +244,29 @@ class EkmClientTokenTest {
   /** Waiting for something another thread will do (a latch, a future, an answer). */
   private static boolean parked(Thread t) {
     return t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING;
+  }
+
+  /** A clock the test moves. */
+  private static final class MutableClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 }

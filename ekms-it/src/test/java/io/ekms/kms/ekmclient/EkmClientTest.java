@@ -17,23 +17,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The six EKM API operations, over HTTPS, against a real EKM with tokens from a real issuer. */
+/** The six EKM API operations, over HTTPS, against the stack's EKM with its identity's tokens. */
 class EkmClientTest {
-  static EkmTestBed bed;
+  static EkmClientWorld w;
   static EkmClients clients;
   static EkmClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    bed = new EkmTestBed();
-    clients = new EkmClients(EkmTestBed.PATIENT, EkmTestBed.LOOPBACK, List.of());
-    client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+    w = EkmClientWorld.start();
+    clients = new EkmClients(EkmClientWorld.PATIENT, EkmClientWorld.LOOPBACK, List.of());
+    client = clients.client(w.vaultUrl, w.caPem, w.oauth());
   }
 
   @AfterAll
   static void stop() {
     clients.close();
-    bed.close();
+    w.close();
   }
 
   @Test
@@ -45,9 +45,9 @@ class EkmClientTest {
 
   @Test
   void keyMetadata_newKey_isActiveAes256WithBothOps() {
-    KeyInfo key = client.key("req-key-1", bed.keyId);
+    KeyInfo key = client.key("req-key-1", w.keyId);
 
-    assertThat(key.keyId()).isEqualTo(bed.keyId);
+    assertThat(key.keyId()).isEqualTo(w.keyId);
     assertThat(key.algorithm()).isEqualTo("AES");
     assertThat(key.lengthBits()).isEqualTo(256);
     assertThat(key.state()).isEqualTo("ACTIVE");
@@ -57,11 +57,11 @@ class EkmClientTest {
 
   @Test
   void keyVersionMetadata_currentVersion_isActive() {
-    String version = client.key("req-kv-0", bed.keyId).currentVersionId();
+    String version = client.key("req-kv-0", w.keyId).currentVersionId();
 
-    VersionInfo metadata = client.keyVersion("req-kv-1", bed.keyId, version);
+    VersionInfo metadata = client.keyVersion("req-kv-1", w.keyId, version);
 
-    assertThat(metadata.keyId()).isEqualTo(bed.keyId);
+    assertThat(metadata.keyId()).isEqualTo(w.keyId);
     assertThat(metadata.versionId()).isEqualTo(version);
     assertThat(metadata.state()).isEqualTo("ACTIVE");
     assertThat(metadata.ops()).contains("ENCRYPT", "DECRYPT");
@@ -72,7 +72,7 @@ class EkmClientTest {
     for (byte[] aad : new byte[][] {null, "tenant=a".getBytes(UTF_8)}) {
       byte[] plaintext = "attack at dawn".getBytes(UTF_8);
 
-      Sealed sealed = client.encrypt("req-enc-1", bed.keyId, null, plaintext, aad);
+      Sealed sealed = client.encrypt("req-enc-1", w.keyId, null, plaintext, aad);
 
       assertThat(sealed.ciphertext()).hasSameSizeAs(plaintext).isNotEqualTo(plaintext);
       assertThat(sealed.iv()).hasSize(12);
@@ -85,9 +85,9 @@ class EkmClientTest {
 
   @Test
   void encrypt_namedVersionAfterRotation_usesThatVersion() throws Exception {
-    String keyId = bed.createKey("rotating");
+    String keyId = w.createKey("rotating");
     String first = client.key("req-rot-0", keyId).currentVersionId();
-    bed.admin.keyAction(bed.vaultId, keyId, "rotate");
+    w.admin.keyAction(w.vaultId, keyId, "rotate");
 
     Sealed old = client.encrypt("req-rot-1", keyId, first, new byte[] {1, 2, 3}, null);
     Sealed current = client.encrypt("req-rot-2", keyId, null, new byte[] {1, 2, 3}, null);
@@ -102,7 +102,7 @@ class EkmClientTest {
   @Test
   void decrypt_wrongAad_throwsDecryptionFailedWithEkmCode() {
     Sealed sealed =
-        client.encrypt("req-dec-1", bed.keyId, null, "x".getBytes(UTF_8), "a".getBytes(UTF_8));
+        client.encrypt("req-dec-1", w.keyId, null, "x".getBytes(UTF_8), "a".getBytes(UTF_8));
 
     assertThatThrownBy(() -> decrypt(sealed, "b".getBytes(UTF_8)))
         .isInstanceOf(EkmRefused.DecryptionFailed.class)
@@ -124,28 +124,28 @@ class EkmClientTest {
   void keyMetadata_unknownKey_throwsNotFound() {
     assertThatThrownBy(() -> client.key("req-nf-1", "key-" + "0".repeat(32)))
         .isInstanceOf(EkmRefused.NotFound.class)
-        .hasMessageContaining("GetKeyMetadata (vault " + bed.vaultId)
+        .hasMessageContaining("GetKeyMetadata (vault " + w.vaultId)
         .hasMessageContaining("NotFound");
   }
 
   @Test
   void everyOperation_requestId_isForwardedToTheEkmAudit() throws Exception {
     String id = "kms-" + System.nanoTime();
-    Sealed sealed = client.encrypt(id + "-e", bed.keyId, null, new byte[] {7}, null);
-    client.decrypt(id + "-d", bed.keyId, sealed.externalVersionId(), sealed, null).close();
+    Sealed sealed = client.encrypt(id + "-e", w.keyId, null, new byte[] {7}, null);
+    client.decrypt(id + "-d", w.keyId, sealed.externalVersionId(), sealed, null).close();
     client.vault(id + "-v");
     client.randomBytes(id + "-r", 4).close();
 
-    List<JsonNode> audit = bed.audit(id + "-e");
+    List<JsonNode> audit = w.audit(id + "-e");
 
     assertThat(audit).hasSize(1);
     assertThat(audit.get(0).path("record").path("operation").asText()).isEqualTo("Encrypt");
-    assertThat(audit.get(0).path("record").path("caller").asText()).contains(EkmTestBed.CLIENT);
-    assertThat(bed.audit(id + "-d"))
+    assertThat(audit.get(0).path("record").path("caller").asText()).contains(w.client.id());
+    assertThat(w.audit(id + "-d"))
         .extracting(n -> n.path("record").path("operation").asText())
         .containsExactly("Decrypt");
-    assertThat(bed.audit(id + "-v")).hasSize(1);
-    assertThat(bed.audit(id + "-r")).hasSize(1);
+    assertThat(w.audit(id + "-v")).hasSize(1);
+    assertThat(w.audit(id + "-r")).hasSize(1);
   }
 
   @Test
@@ -154,14 +154,14 @@ class EkmClientTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.vault("bad id with spaces"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> client.encrypt("req-1", bed.keyId, null, new byte[0], null))
+    assertThatThrownBy(() -> client.encrypt("req-1", w.keyId, null, new byte[0], null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.randomBytes("req-1", 65_536))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   static SecretBytes decrypt(Sealed sealed, byte[] aad) {
-    return decrypt(sealed, bed.keyId, aad);
+    return decrypt(sealed, w.keyId, aad);
   }
 
   static SecretBytes decrypt(Sealed sealed, String keyId, byte[] aad) {

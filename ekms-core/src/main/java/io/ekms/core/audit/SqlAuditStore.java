@@ -14,12 +14,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * JDBC access to {@code audit_log} and {@code audit_node} (migrations {@code db/audit}): the rows
- * of every node's chain, and one row per chain with its format and tail.
+ * The chains as rows of the shared database (migrations {@code db/audit}): {@code audit_log} holds
+ * every node's records, {@code audit_node} one row per chain with its format and tail, advanced in
+ * the same transaction as the records and only from the tail they were linked to, so a chain never
+ * forks however many processes write the database.
  */
-final class AuditRepository {
+final class SqlAuditStore implements AuditStore {
   private static final String COLUMNS =
       "node_id, seq, recorded_at, request_id, caller, operation, vault, key_id, version_id,"
           + " result, details, prev_hash, hash";
@@ -31,6 +34,8 @@ final class AuditRepository {
       "INSERT INTO audit_node (node_id, format, last_seq, last_hash) VALUES (?, 2, 0, ?)";
   private static final String ADVANCE =
       "UPDATE audit_node SET last_seq = ?, last_hash = ? WHERE node_id = ? AND last_seq = ?";
+  private static final String CHECKPOINT =
+      "UPDATE audit_node SET last_seq = ?, last_hash = ? WHERE node_id = ? AND last_seq <= ?";
   private static final String NODES =
       "SELECT node_id, format, last_seq, last_hash FROM audit_node ORDER BY node_id";
   private static final String ORPHANS =
@@ -46,7 +51,7 @@ final class AuditRepository {
    * statement ends and the writer can retry (PostgreSQL cancels it; H2 ends lock waits by its own
    * lock timeout). Appenders never depend on it: their wait is bounded by the append timeout.
    */
-  AuditRepository(Database database, int timeoutSeconds) {
+  SqlAuditStore(Database database, int timeoutSeconds) {
     this.database = database;
     this.timeoutSeconds = timeoutSeconds;
   }
@@ -62,12 +67,34 @@ final class AuditRepository {
     }
   }
 
-  Database database() {
-    return database;
+  @Override
+  public AuditChain.Tail open(String node) {
+    ensureNode(node);
+    return database.withConnection(c -> tail(c, node));
+  }
+
+  @Override
+  public List<AuditChain.Linked> append(
+      String node, AuditChain.Tail known, Function<AuditChain.Tail, List<AuditChain.Linked>> link) {
+    return database.inTransaction(
+        c -> {
+          AuditChain.Tail from = known != null ? known : tail(c, node);
+          List<AuditChain.Linked> linked = link.apply(from);
+          if (!linked.isEmpty()) {
+            insert(c, linked);
+            advance(c, node, from, AuditChain.Tail.of(linked.get(linked.size() - 1).entry()));
+          }
+          return linked;
+        });
+  }
+
+  @Override
+  public void close() {
+    // the database belongs to the server
   }
 
   /** Creates {@code node}'s chain row (format 2, empty) unless it exists. */
-  void ensureNode(String node) {
+  private void ensureNode(String node) {
     database.inTransaction(
         c -> {
           if (chain(c, node) == null) {
@@ -82,7 +109,7 @@ final class AuditRepository {
   }
 
   /** The tail of {@code node}'s chain as its row records it. */
-  AuditChain.Tail tail(Connection c, String node) throws SQLException {
+  private AuditChain.Tail tail(Connection c, String node) throws SQLException {
     Chain chain = chain(c, node);
     if (chain == null) {
       throw new StoreException("audit chain row of node " + node + " is missing");
@@ -91,7 +118,7 @@ final class AuditRepository {
   }
 
   /** Inserts {@code linked} as one JDBC batch; the caller owns the transaction. */
-  void insert(Connection c, List<AuditChain.Linked> linked) throws SQLException {
+  private void insert(Connection c, List<AuditChain.Linked> linked) throws SQLException {
     if (linked.isEmpty()) {
       return;
     }
@@ -110,7 +137,7 @@ final class AuditRepository {
    *
    * @throws StoreException the tail is no longer {@code from}: another process wrote the chain
    */
-  void advance(Connection c, String node, AuditChain.Tail from, AuditChain.Tail to)
+  private void advance(Connection c, String node, AuditChain.Tail from, AuditChain.Tail to)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
       bound(ps);
@@ -125,27 +152,58 @@ final class AuditRepository {
     }
   }
 
-  /** Every chain row, in node order. */
-  List<Chain> chains() {
+  /**
+   * Moves {@code node}'s row to {@code tail} unless it is already past it: the checkpoint of a
+   * chain kept in a file ({@link FileAuditStore}).
+   */
+  void checkpoint(String node, AuditChain.Tail tail) {
+    database.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(CHECKPOINT)) {
+            ps.setLong(1, tail.seq());
+            ps.setString(2, tail.hash());
+            ps.setString(3, node);
+            ps.setLong(4, tail.seq());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  /** Whether {@code node} has records in {@code audit_log}. */
+  boolean hasRecords(String node) {
+    return !page(node, 0, 1, null).isEmpty();
+  }
+
+  /** Deletes {@code node}'s records (its chain row stays). */
+  void deleteRecords(String node) {
+    database.inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM audit_log WHERE node_id = ?")) {
+            ps.setString(1, node);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public List<Chain> chains() {
     return database.withConnection(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(NODES);
               ResultSet rs = ps.executeQuery()) {
             List<Chain> out = new ArrayList<>();
             while (rs.next()) {
-              out.add(
-                  new Chain(
-                      rs.getString(1),
-                      rs.getInt(2),
-                      new AuditChain.Tail(rs.getLong(3), rs.getString(4))));
+              AuditChain.Tail tail = new AuditChain.Tail(rs.getLong(3), rs.getString(4));
+              out.add(new Chain(rs.getString(1), rs.getInt(2), tail, tail.seq()));
             }
             return out;
           }
         });
   }
 
-  /** Node ids that have records but no chain row (a removed row, or records put in by hand). */
-  List<String> orphans() {
+  @Override
+  public List<String> orphans() {
     return database.withConnection(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(ORPHANS);
@@ -159,11 +217,8 @@ final class AuditRepository {
         });
   }
 
-  /**
-   * Up to {@code limit} rows of {@code node}'s chain after {@code afterSeq} in seq order,
-   * optionally of one request.
-   */
-  List<StoredRow> page(String node, long afterSeq, int limit, String requestId) {
+  @Override
+  public List<StoredRow> page(String node, long afterSeq, int limit, String requestId) {
     String sql =
         "SELECT "
             + COLUMNS
@@ -195,9 +250,11 @@ final class AuditRepository {
     try (PreparedStatement ps = c.prepareStatement(NODE)) {
       ps.setString(1, node);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? new Chain(node, rs.getInt(1), new AuditChain.Tail(rs.getLong(2), rs.getString(3)))
-            : null;
+        if (!rs.next()) {
+          return null;
+        }
+        AuditChain.Tail tail = new AuditChain.Tail(rs.getLong(2), rs.getString(3));
+        return new Chain(node, rs.getInt(1), tail, tail.seq());
       }
     }
   }
@@ -249,17 +306,6 @@ final class AuditRepository {
           seq, new AuditEntry(node, seq, r, rs.getString(12), rs.getString(13)), null);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return new StoredRow(seq, null, "the stored row is not a valid record");
-    }
-  }
-
-  /** One row as read: {@code entry} when it decodes, otherwise {@code defect} says why not. */
-  record StoredRow(long seq, AuditEntry entry, String defect) {}
-
-  /** A chain's row: its node, hash format (1: legacy, 2: node hashed) and recorded tail. */
-  record Chain(String node, int format, AuditChain.Tail tail) {
-    /** The node as the hash covers it: null for format 1. */
-    String hashedNode() {
-      return format == 1 ? null : node;
     }
   }
 }

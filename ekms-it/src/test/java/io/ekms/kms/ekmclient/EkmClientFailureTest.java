@@ -24,51 +24,57 @@ import org.junit.jupiter.api.Test;
  * connection waits for no timeout) and by counting connection attempts, never by a stopwatch.
  */
 class EkmClientFailureTest {
-  static EkmTestBed bed;
+  static EkmClientWorld w;
   static EkmClients clients;
   static EkmClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    bed = new EkmTestBed();
-    clients = new EkmClients(EkmClientConfig.defaults(), EkmTestBed.LOOPBACK, List.of());
-    client = clients.client(bed.vaultUrl(), bed.caPem, bed.oauth());
+    w = EkmClientWorld.start();
+    // The fresh servers answer their first requests (code loaded, the EKM fetching the identity
+    // server's keys) with patient timeouts, before the default ones apply to the tests.
+    try (EkmClients patient =
+        new EkmClients(EkmClientWorld.PATIENT, EkmClientWorld.LOOPBACK, List.of())) {
+      patient.client(w.vaultUrl, w.caPem, w.oauth()).vault("req-warm-up");
+    }
+    clients = new EkmClients(EkmClientConfig.defaults(), EkmClientWorld.LOOPBACK, List.of());
+    client = clients.client(w.vaultUrl, w.caPem, w.oauth());
   }
 
   @AfterAll
   static void stop() {
     clients.close();
-    bed.close();
+    w.close();
   }
 
   @Test
   void call_ekmStopped_throwsUnreachableWithinBound() {
     client.vault("req-stop-0");
-    bed.stop();
+    w.stack.stopEkm();
     try {
       // Refused, so at once: no connect timeout is waited for, and none is retried.
-      assertThatThrownBy(() -> client.encrypt("req-stop-1", bed.keyId, null, new byte[] {1}, null))
+      assertThatThrownBy(() -> client.encrypt("req-stop-1", w.keyId, null, new byte[] {1}, null))
           .isInstanceOf(EkmUnavailable.Unreachable.class)
-          .hasMessageContaining("Encrypt (vault " + bed.vaultId)
+          .hasMessageContaining("Encrypt (vault " + w.vaultId)
           .hasMessageContaining("is unreachable")
           .cause()
           .isInstanceOfSatisfying(
               TransportFailure.class,
               f -> assertThat(f.kind()).isEqualTo(TransportFailure.Kind.CONNECT_FAILED));
     } finally {
-      bed.start();
+      w.stack.startEkm();
     }
   }
 
   @Test
   void call_ekmRestartedOnSamePort_nextCallWorksWithTheSameClient() {
-    Sealed before = client.encrypt("req-rst-0", bed.keyId, null, new byte[] {5}, null);
-    bed.stop();
-    bed.start();
+    Sealed before = client.encrypt("req-rst-0", w.keyId, null, new byte[] {5}, null);
+    w.stack.stopEkm();
+    w.stack.startEkm();
 
-    Sealed after = client.encrypt("req-rst-1", bed.keyId, null, new byte[] {5}, null);
+    Sealed after = client.encrypt("req-rst-1", w.keyId, null, new byte[] {5}, null);
     try (SecretBytes opened =
-        client.decrypt("req-rst-2", bed.keyId, before.externalVersionId(), before, null)) {
+        client.decrypt("req-rst-2", w.keyId, before.externalVersionId(), before, null)) {
       assertThat(opened.contentEquals(new byte[] {5})).isTrue();
     }
     assertThat(after.externalVersionId()).isEqualTo(before.externalVersionId());
@@ -77,7 +83,7 @@ class EkmClientFailureTest {
   @Test
   void call_caBundleOfAnotherCa_throwsTlsNotTrusted() {
     String foreignCa = LocalCa.create("some other CA").certificatePem();
-    EkmClient untrusting = clients.client(bed.vaultUrl(), foreignCa, bed.oauth());
+    EkmClient untrusting = clients.client(w.vaultUrl, foreignCa, w.oauth());
 
     assertThatThrownBy(() -> untrusting.vault("req-tls-1"))
         .isInstanceOf(EkmUnavailable.TlsNotTrusted.class)
@@ -92,7 +98,7 @@ class EkmClientFailureTest {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Thread acceptor = Thread.ofVirtual().start(() -> acceptSilently(silent, accepted));
       String url = "https://127.0.0.1:" + silent.getLocalPort() + "/oci/ekm/v1/vaults/vlt-silent";
-      EkmClient hanging = clients.client(url, bed.caPem, bed.oauth());
+      EkmClient hanging = clients.client(url, w.caPem, w.oauth());
       client.vault("req-silent-0"); // caches the token: only the EKM is connected to
 
       // Both attempts ended at the connect timeout (the handshake is never answered), counted
