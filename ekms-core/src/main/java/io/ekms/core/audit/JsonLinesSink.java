@@ -103,7 +103,9 @@ final class JsonLinesSink implements AutoCloseable {
     b.append("{\"node\":");
     AuditChain.string(b, e.node());
     b.append(",\"seq\":").append(e.seq());
-    b.append(",\"time\":\"").append(r.time()).append('"');
+    b.append(",\"time\":\"");
+    IsoTime.append(b, r.time());
+    b.append('"');
     b.append(",\"requestId\":");
     AuditChain.string(b, r.requestId());
     b.append(",\"caller\":");
