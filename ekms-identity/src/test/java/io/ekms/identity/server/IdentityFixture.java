@@ -6,7 +6,7 @@ import io.ekms.admin.client.AdminHttp;
 import io.ekms.admin.client.IdentityAdmin;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
-import io.ekms.identity.MutableClock;
+import io.ekms.testing.MutableClock;
 import io.ekms.testing.RawHttps;
 import io.ekms.testing.RawHttps.Answer;
 import io.ekms.testing.TempDirs;
