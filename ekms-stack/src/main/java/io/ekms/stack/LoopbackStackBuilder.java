@@ -5,6 +5,7 @@ import io.ekms.identity.server.IdentityConfigBuilder;
 import io.ekms.kms.server.KmsConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +21,7 @@ public final class LoopbackStackBuilder {
   private UnaryOperator<IdentityConfigBuilder> identity = UnaryOperator.identity();
   private UnaryOperator<EkmConfigBuilder> ekm = UnaryOperator.identity();
   private UnaryOperator<KmsConfigBuilder> kms = UnaryOperator.identity();
+  private Clock identityClock = Clock.systemUTC();
 
   LoopbackStackBuilder(Path dataDir) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -49,11 +51,21 @@ public final class LoopbackStackBuilder {
   }
 
   /**
+   * The identity server's clock: when tokens are issued and signing keys retire (the system clock
+   * unless set; tests move a hand-set one). {@link LoopbackStack#restartIdentity()} keeps it.
+   */
+  public LoopbackStackBuilder identityClock(Clock value) {
+    identityClock = Objects.requireNonNull(value, "identityClock");
+    return this;
+  }
+
+  /**
    * Initialises what is missing under the data directory and starts the three servers.
    *
    * @throws StackException when a fixed port is taken
    */
   public LoopbackStack start() throws IOException {
-    return LoopbackStack.start(dataDir, ports, new StackConfigs.Changes(identity, ekm, kms));
+    return LoopbackStack.start(
+        dataDir, ports, new StackConfigs.Changes(identity, ekm, kms), identityClock);
   }
 }
