@@ -1,12 +1,14 @@
-package io.ekms.identity.server;
+package io.ekms.it.identity;
 
-import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static io.ekms.it.identity.IdentityCalls.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.admin.client.IdentityAdmin.Client;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.ekm.auth.TokenValidator;
-import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.EmbeddedPostgresSupport;
+import io.ekms.testing.TempDirs;
 import org.junit.jupiter.api.Test;
 
 /** The same server on PostgreSQL (chosen by JDBC URL): one schema, the same behaviour. */
@@ -15,20 +17,24 @@ class PostgresIdentityTest {
   void postgres_clientsTokensRotationAndRestart_work() throws Exception {
     var pg = EmbeddedPostgresSupport.newDatabase();
     DatabaseConfig database = new DatabaseConfig(pg.jdbcUrl(), pg.user(), null, 4);
-    try (IdentityFixture f = new IdentityFixture(database);
-        TokenValidator validator = EkmAcceptsTokenTest.validatorFor(f)) {
-      Registered client = f.createClient("kms");
+    try (LoopbackStack stack =
+            LoopbackStack.builder(TempDirs.create("identity-postgres-"))
+                .identity(identity -> identity.database(database))
+                .start();
+        TokenValidator validator = EkmAcceptsTokenTest.validatorFor(stack)) {
+      IdentityCalls f = IdentityCalls.to(stack);
+      Client client = f.createClient("kms");
       String before = f.accessToken(client);
       assertThat(f.post(client, AUDIENCE + "oci_ekms").status()).isEqualTo(200);
-      f.admin.rotateSigningKey();
+      stack.identityAdmin().rotateSigningKey();
 
-      f.restart();
+      stack.restartIdentity();
 
       assertThat(RotationTest.kids(f)).hasSize(2);
       String after = f.accessToken(client);
       assertThat(validator.validate("Bearer " + before).clientId()).isEqualTo(client.id());
       assertThat(validator.validate("Bearer " + after).clientId()).isEqualTo(client.id());
-      f.admin.deleteClient(client.id());
+      stack.identityAdmin().deleteClient(client.id());
       assertThat(f.basic(client, AUDIENCE + "oci_ekms").status()).isEqualTo(401);
     }
   }
