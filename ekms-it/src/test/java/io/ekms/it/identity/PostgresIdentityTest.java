@@ -6,20 +6,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ekms.admin.client.IdentityAdmin.Client;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.ekm.auth.TokenValidator;
+import io.ekms.stack.EmbeddedPostgres;
 import io.ekms.stack.LoopbackStack;
-import io.ekms.testing.EmbeddedPostgresSupport;
 import io.ekms.testing.TempDirs;
 import org.junit.jupiter.api.Test;
 
-/** The same server on PostgreSQL (chosen by JDBC URL): one schema, the same behaviour. */
+/**
+ * The same server on PostgreSQL (chosen by JDBC URL): one schema, the same behaviour. The database
+ * is the stack's own embedded PostgreSQL, which also runs where a full build puts the CLI's fat jar
+ * (holding the binaries a second time) on the class path.
+ */
 class PostgresIdentityTest {
   @Test
   void postgres_clientsTokensRotationAndRestart_work() throws Exception {
-    var pg = EmbeddedPostgresSupport.newDatabase();
-    DatabaseConfig database = new DatabaseConfig(pg.jdbcUrl(), pg.user(), null, 4);
-    try (LoopbackStack stack =
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start();
+        LoopbackStack stack =
             LoopbackStack.builder(TempDirs.create("identity-postgres-"))
-                .identity(identity -> identity.database(database))
+                .identity(
+                    identity ->
+                        identity.database(
+                            new DatabaseConfig(pg.jdbcUrl(), EmbeddedPostgres.USER, null, 4)))
                 .start();
         TokenValidator validator = EkmAcceptsTokenTest.validatorFor(stack)) {
       IdentityCalls f = IdentityCalls.to(stack);
