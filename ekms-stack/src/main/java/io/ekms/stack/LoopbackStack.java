@@ -8,6 +8,7 @@ import io.ekms.core.tls.LocalCa;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
 import io.ekms.ekm.server.EkmServer;
+import io.ekms.identity.server.IdentityConfig;
 import io.ekms.identity.server.IdentityInit;
 import io.ekms.identity.server.IdentityServer;
 import io.ekms.kms.server.KmsInit;
@@ -16,6 +17,7 @@ import io.ekms.kms.server.KmsServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +34,7 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
   private final Path caFile;
   private final EkmConfig ekmConfig;
   private final EkmServer.Hooks ekmHooks;
-  private final IdentityServer identity;
+  private final StackIdentity identity;
   private volatile EkmServer ekm;
   private volatile boolean ekmRunning = true;
   private final KmsServer kms;
@@ -41,7 +43,7 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
       Path dataDir,
       EkmConfig ekmConfig,
       EkmServer.Hooks ekmHooks,
-      IdentityServer identity,
+      StackIdentity identity,
       EkmServer ekm,
       KmsServer kms) {
     this.dataDir = dataDir;
@@ -65,11 +67,16 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
    * @throws StackException when a fixed port is taken
    */
   public static LoopbackStack start(Path dataDir, StackPorts ports) throws IOException {
-    return start(dataDir, ports, StackConfigs.Changes.NONE, EkmServer.Hooks.NONE);
+    return start(
+        dataDir, ports, StackConfigs.Changes.NONE, EkmServer.Hooks.NONE, Clock.systemUTC());
   }
 
   static LoopbackStack start(
-      Path dataDir, StackPorts ports, StackConfigs.Changes changes, EkmServer.Hooks ekmHooks)
+      Path dataDir,
+      StackPorts ports,
+      StackConfigs.Changes changes,
+      EkmServer.Hooks ekmHooks,
+      Clock identityClock)
       throws IOException {
     ports.requireFree();
     Path dir = Files.createDirectories(dataDir).toAbsolutePath();
@@ -80,7 +87,7 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
     IdentityInit.run(configs.identity(), Map.of());
     EkmInit.run(configs.ekm(), Map.of());
     KmsInit.run(configs.kms(), Map.of(), ca);
-    IdentityServer identity = IdentityServer.start(configs.identity(), Map.of());
+    StackIdentity identity = StackIdentity.start(configs.identity(), identityClock);
     EkmServer ekm = null;
     try {
       ekm = EkmServer.start(configs.ekm(), Map.of(), ekmHooks);
@@ -106,7 +113,20 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
   }
 
   public IdentityServer identity() {
-    return identity;
+    return identity.server();
+  }
+
+  /** The identity server's configuration, with the ports it bound. */
+  public IdentityConfig identityConfig() {
+    return identity.config();
+  }
+
+  /**
+   * Stops the identity server and starts it again on the same ports, data and clock, so its issuer
+   * URL stays the same (the EKM and KMS keep serving).
+   */
+  public void restartIdentity() {
+    identity.restart();
   }
 
   public EkmServer ekm() {
@@ -148,7 +168,7 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
 
   @Override
   public String identityIssuer() {
-    return identity.issuer();
+    return identity().issuer();
   }
 
   @Override
@@ -171,7 +191,7 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
   }
 
   public String identityAdminUrl() {
-    return "https://127.0.0.1:" + identity.adminPort();
+    return "https://127.0.0.1:" + identity().adminPort();
   }
 
   public String kmsAdminUrl() {

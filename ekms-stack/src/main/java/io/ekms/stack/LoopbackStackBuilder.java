@@ -26,6 +26,7 @@ public final class LoopbackStackBuilder {
   private UnaryOperator<EkmConfigBuilder> ekm = UnaryOperator.identity();
   private UnaryOperator<KmsConfigBuilder> kms = UnaryOperator.identity();
   private EkmServer.Hooks ekmHooks = EkmServer.Hooks.NONE;
+  private Clock identityClock = Clock.systemUTC();
 
   LoopbackStackBuilder(Path dataDir) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -73,12 +74,21 @@ public final class LoopbackStackBuilder {
   }
 
   /**
+   * The identity server's clock: when tokens are issued and signing keys retire (the system clock
+   * unless set; tests move a hand-set one). {@link LoopbackStack#restartIdentity()} keeps it.
+   */
+  public LoopbackStackBuilder identityClock(Clock value) {
+    identityClock = Objects.requireNonNull(value, "identityClock");
+    return this;
+  }
+
+  /**
    * Initialises what is missing under the data directory and starts the three servers.
    *
    * @throws StackException when a fixed port is taken
    */
   public LoopbackStack start() throws IOException {
     return LoopbackStack.start(
-        dataDir, ports, new StackConfigs.Changes(identity, ekm, kms), ekmHooks);
+        dataDir, ports, new StackConfigs.Changes(identity, ekm, kms), ekmHooks, identityClock);
   }
 }

@@ -12,13 +12,11 @@ import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.external.ExternalVault.VaultInfo;
 import io.ekms.kms.external.IdentityFailure;
 import io.ekms.testing.Await;
+import io.ekms.testing.MutableClock;
 import java.net.ServerSocket;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +70,7 @@ class EkmClientTokenTest {
   void calls_tokenReachesRefreshMargin_fetchANewToken() throws Exception {
     // Tokens live an hour and are refreshed 60 s before they expire: reused for 3,540 s of the
     // client's clock, which the test moves instead of sleeping.
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     try (EkmClients clients =
         new EkmClients(
             EkmClientWorld.PATIENT,
@@ -244,29 +242,5 @@ class EkmClientTokenTest {
   /** Waiting for something another thread will do (a latch, a future, an answer). */
   private static boolean parked(Thread t) {
     return t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING;
-  }
-
-  /** A clock the test moves. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

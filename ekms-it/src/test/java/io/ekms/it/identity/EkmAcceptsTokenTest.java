@@ -1,12 +1,15 @@
-package io.ekms.identity.server;
+package io.ekms.it.identity;
 
-import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static io.ekms.it.identity.IdentityCalls.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.admin.client.IdentityAdmin.Client;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.auth.TrustedIssuer;
 import io.ekms.ekm.auth.VerifiedToken;
-import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.TempDirs;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +21,12 @@ import org.junit.jupiter.api.Test;
  * fetched from the token endpoint, with both client authentication methods.
  */
 class EkmAcceptsTokenTest {
-  static TokenValidator validatorFor(IdentityFixture f) {
+  static TokenValidator validatorFor(LoopbackStack stack) throws Exception {
     TrustedIssuer trusted =
         TrustedIssuer.ofDiscovery(
-            "embedded-identity", f.issuer() + TrustedIssuer.DISCOVERY_SUFFIX, f.caPem);
+            "embedded-identity",
+            stack.identityIssuer() + TrustedIssuer.DISCOVERY_SUFFIX,
+            Files.readString(stack.caFile()));
     return new TokenValidator(
         AUDIENCE,
         Duration.ofSeconds(60),
@@ -31,15 +36,16 @@ class EkmAcceptsTokenTest {
 
   @Test
   void validate_tokenFromTokenEndpoint_acceptedByEkmValidator() throws Exception {
-    try (IdentityFixture f = new IdentityFixture();
-        TokenValidator validator = validatorFor(f)) {
-      Registered client = f.createClient("kms");
+    try (LoopbackStack stack = LoopbackStack.builder(TempDirs.create("identity-ekm-")).start();
+        TokenValidator validator = validatorFor(stack)) {
+      IdentityCalls f = IdentityCalls.to(stack);
+      Client client = f.createClient("kms");
       String basic = f.basic(client, AUDIENCE + "oci_ekms").body().path("access_token").asText();
       String post = f.post(client, AUDIENCE + "oci_ekms").body().path("access_token").asText();
 
       VerifiedToken verified = validator.validate("Bearer " + basic);
 
-      assertThat(verified.issuer()).isEqualTo(f.issuer());
+      assertThat(verified.issuer()).isEqualTo(stack.identityIssuer());
       assertThat(verified.clientId()).isEqualTo(client.id());
       assertThat(verified.subject()).isEqualTo(client.id());
       assertThat(verified.scopes()).containsExactly("oci_ekms");

@@ -1,4 +1,4 @@
-package io.ekms.identity.server;
+package io.ekms.it.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.ekms.admin.client.IdentityAdmin.Client;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.identity.keys.SigningKeys;
-import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.MutableClock;
+import io.ekms.testing.TempDirs;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +25,15 @@ import org.junit.jupiter.api.Test;
 class RotationTest {
   @Test
   void rotate_oldTokenStillValidatesAndNewKeySigns() throws Exception {
-    try (IdentityFixture f = new IdentityFixture();
-        TokenValidator validator = EkmAcceptsTokenTest.validatorFor(f)) {
-      Registered client = f.createClient("kms");
+    try (LoopbackStack stack = LoopbackStack.builder(TempDirs.create("identity-rotate-")).start();
+        TokenValidator validator = EkmAcceptsTokenTest.validatorFor(stack)) {
+      IdentityCalls f = IdentityCalls.to(stack);
+      Client client = f.createClient("kms");
       String before = f.accessToken(client);
       validator.validate("Bearer " + before);
       String oldKid = kid(before);
 
-      JsonNode rotated = f.admin.rotateSigningKey();
+      JsonNode rotated = stack.identityAdmin().rotateSigningKey();
       String after = f.accessToken(client);
 
       String newKid = rotated.path("kid").asText();
@@ -37,7 +42,7 @@ class RotationTest {
       assertThat(kids(f)).containsExactlyInAnyOrder(oldKid, newKid);
       assertThat(validator.validate("Bearer " + after).clientId()).isEqualTo(client.id());
       assertThat(validator.validate("Bearer " + before).clientId()).isEqualTo(client.id());
-      try (TokenValidator fresh = EkmAcceptsTokenTest.validatorFor(f)) {
+      try (TokenValidator fresh = EkmAcceptsTokenTest.validatorFor(stack)) {
         assertThat(fresh.validate("Bearer " + before).clientId()).isEqualTo(client.id());
       }
     }
@@ -45,44 +50,58 @@ class RotationTest {
 
   @Test
   void rotate_oldKeyRetiresAfterLifetimePlusSkewPlusPeerRefresh() throws Exception {
-    try (IdentityFixture f = new IdentityFixture()) {
+    MutableClock clock = startClock();
+    try (LoopbackStack stack = movedBy(clock)) {
+      IdentityCalls f = IdentityCalls.to(stack);
       String oldKid = kids(f).get(0);
-      Instant rotatedAt = f.clock.instant();
-      f.admin.rotateSigningKey();
-      JsonNode listed = f.admin.signingKeys();
+      Instant rotatedAt = clock.instant();
+      stack.identityAdmin().rotateSigningKey();
+      JsonNode listed = stack.identityAdmin().signingKeys();
       var old = listed.path("items").get(1);
       assertThat(old.path("kid").asText()).isEqualTo(oldKid);
       assertThat(old.path("current").asBoolean()).isFalse();
       assertThat(Instant.parse(old.path("retireAt").asText()))
           .isEqualTo(rotatedAt.plusSeconds(3600 + 60).plus(SigningKeys.REFRESH));
 
-      f.clock.advance(Duration.ofSeconds(3600 + 59).plus(SigningKeys.REFRESH));
+      clock.advance(Duration.ofSeconds(3600 + 59).plus(SigningKeys.REFRESH));
       assertThat(kids(f)).contains(oldKid).hasSize(2);
 
-      f.clock.advance(Duration.ofSeconds(1));
+      clock.advance(Duration.ofSeconds(1));
       assertThat(kids(f)).doesNotContain(oldKid).hasSize(1);
-      assertThat(f.admin.signingKeys().path("items")).hasSize(1);
+      assertThat(stack.identityAdmin().signingKeys().path("items")).hasSize(1);
     }
   }
 
   @Test
   void rotate_twiceWithinLifetime_publishesAllThree() throws Exception {
-    try (IdentityFixture f = new IdentityFixture()) {
-      f.admin.rotateSigningKey();
-      f.clock.advance(Duration.ofMinutes(10));
-      f.admin.rotateSigningKey();
+    MutableClock clock = startClock();
+    try (LoopbackStack stack = movedBy(clock)) {
+      IdentityCalls f = IdentityCalls.to(stack);
+      stack.identityAdmin().rotateSigningKey();
+      clock.advance(Duration.ofMinutes(10));
+      stack.identityAdmin().rotateSigningKey();
 
       assertThat(kids(f)).hasSize(3);
-      f.clock.advance(Duration.ofMinutes(51).plus(SigningKeys.REFRESH));
+      clock.advance(Duration.ofMinutes(51).plus(SigningKeys.REFRESH));
       assertThat(kids(f)).hasSize(2);
     }
+  }
+
+  /** Millisecond precision, as the database stores times. */
+  private static MutableClock startClock() {
+    return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** A fresh stack whose identity server runs on {@code clock}. */
+  private static LoopbackStack movedBy(MutableClock clock) throws Exception {
+    return LoopbackStack.builder(TempDirs.create("identity-rotate-")).identityClock(clock).start();
   }
 
   static String kid(String token) throws Exception {
     return SignedJWT.parse(token).getHeader().getKeyID();
   }
 
-  static List<String> kids(IdentityFixture f) throws Exception {
+  static List<String> kids(IdentityCalls f) throws Exception {
     return JWKSet.parse(f.get("/oauth2/v1/keys").text()).getKeys().stream()
         .map(JWK::getKeyID)
         .toList();

@@ -1,10 +1,12 @@
-package io.ekms.identity.server;
+package io.ekms.it.identity;
 
-import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static io.ekms.it.identity.IdentityCalls.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.admin.client.IdentityAdmin.Client;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.RawHttps.Answer;
+import io.ekms.testing.TempDirs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -13,18 +15,20 @@ import org.junit.jupiter.api.Test;
 
 /** The token endpoint over real HTTPS: what is issued, and every RFC 6749 section 5.2 refusal. */
 class TokenEndpointTest {
-  private static IdentityFixture f;
-  private static Registered client;
+  private static LoopbackStack stack;
+  private static IdentityCalls f;
+  private static Client client;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new IdentityFixture();
+    stack = LoopbackStack.builder(TempDirs.create("identity-token-")).start();
+    f = IdentityCalls.to(stack);
     client = f.createClient("kms");
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
   }
 
   @Test
@@ -54,7 +58,7 @@ class TokenEndpointTest {
     Answer a =
         f.token(
             "grant_type=client_credentials",
-            Map.of("Authorization", IdentityFixture.basicHeader(client.id(), client.secret())));
+            Map.of("Authorization", IdentityCalls.basicHeader(client.id(), client.secret())));
 
     assertThat(a.status()).as(a.text()).isEqualTo(200);
     assertThat(a.body().path("scope").asText()).isEqualTo("oci_ekms");
@@ -62,7 +66,7 @@ class TokenEndpointTest {
 
   @Test
   void token_wrongSecret_401InvalidClientWithBasicChallenge() throws Exception {
-    Registered wrong = new Registered(client.id(), client.secret() + "x");
+    Client wrong = new Client(client.id(), client.secret() + "x");
 
     Answer a = f.basic(wrong, AUDIENCE + "oci_ekms");
 
@@ -72,15 +76,15 @@ class TokenEndpointTest {
 
   @Test
   void token_wrongSecretByPost_401InvalidClient() throws Exception {
-    assertInvalidClient(f.post(new Registered(client.id(), "ekmscs_00"), AUDIENCE + "oci_ekms"));
+    assertInvalidClient(f.post(new Client(client.id(), "ekmscs_00"), AUDIENCE + "oci_ekms"));
   }
 
   @Test
   void token_unknownClient_sameAnswerAsWrongSecret() throws Exception {
     Answer unknown =
-        f.basic(new Registered("cli-" + "0".repeat(32), client.secret()), AUDIENCE + "oci_ekms");
-    Answer malformed = f.basic(new Registered("someone", client.secret()), AUDIENCE + "oci_ekms");
-    Answer wrong = f.basic(new Registered(client.id(), "nope"), AUDIENCE + "oci_ekms");
+        f.basic(new Client("cli-" + "0".repeat(32), client.secret()), AUDIENCE + "oci_ekms");
+    Answer malformed = f.basic(new Client("someone", client.secret()), AUDIENCE + "oci_ekms");
+    Answer wrong = f.basic(new Client(client.id(), "nope"), AUDIENCE + "oci_ekms");
 
     assertInvalidClient(unknown);
     assertInvalidClient(malformed);
@@ -100,8 +104,8 @@ class TokenEndpointTest {
   void token_wrongGrantType_unsupportedGrantType() throws Exception {
     Answer a =
         f.token(
-            "grant_type=password&scope=" + IdentityFixture.encode(AUDIENCE + "oci_ekms"),
-            Map.of("Authorization", IdentityFixture.basicHeader(client.id(), client.secret())));
+            "grant_type=password&scope=" + IdentityCalls.encode(AUDIENCE + "oci_ekms"),
+            Map.of("Authorization", IdentityCalls.basicHeader(client.id(), client.secret())));
 
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error()).isEqualTo("unsupported_grant_type");
@@ -112,7 +116,7 @@ class TokenEndpointTest {
     Answer a =
         f.token(
             "scope=oci_ekms",
-            Map.of("Authorization", IdentityFixture.basicHeader(client.id(), client.secret())));
+            Map.of("Authorization", IdentityCalls.basicHeader(client.id(), client.secret())));
 
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error()).isEqualTo("invalid_request");
@@ -138,7 +142,10 @@ class TokenEndpointTest {
 
   @Test
   void token_otherClientsAudience_invalidScope() throws Exception {
-    Registered other = f.createClient("other", List.of("https://b.example.test/"), List.of("x"));
+    Client other =
+        stack
+            .identityAdmin()
+            .createClient("other", List.of("https://b.example.test/"), List.of("x"));
 
     Answer a = f.basic(other, AUDIENCE + "oci_ekms");
 
@@ -150,7 +157,7 @@ class TokenEndpointTest {
     Answer a =
         f.token(
             "grant_type=client_credentials&client_secret=" + client.secret(),
-            Map.of("Authorization", IdentityFixture.basicHeader(client.id(), client.secret())));
+            Map.of("Authorization", IdentityCalls.basicHeader(client.id(), client.secret())));
 
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error()).isEqualTo("invalid_request");
@@ -161,7 +168,7 @@ class TokenEndpointTest {
     Answer a =
         f.token(
             "grant_type=client_credentials&grant_type=client_credentials",
-            Map.of("Authorization", IdentityFixture.basicHeader(client.id(), client.secret())));
+            Map.of("Authorization", IdentityCalls.basicHeader(client.id(), client.secret())));
 
     assertThat(a.error()).isEqualTo("invalid_request");
   }
@@ -171,7 +178,7 @@ class TokenEndpointTest {
     Answer a =
         f.token(
             "grant_type=client_credentials&scope=" + "a".repeat(9000),
-            Map.of("Authorization", IdentityFixture.basicHeader(client.id(), client.secret())));
+            Map.of("Authorization", IdentityCalls.basicHeader(client.id(), client.secret())));
 
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error()).isEqualTo("invalid_request");
@@ -180,15 +187,16 @@ class TokenEndpointTest {
   @Test
   void token_jsonBody_invalidRequest() throws Exception {
     Answer a =
-        f.http.send(
-            "POST",
-            f.issuer() + "/oauth2/v1/token",
-            Map.of(
-                "Content-Type",
-                "application/json",
-                "Authorization",
-                IdentityFixture.basicHeader(client.id(), client.secret())),
-            "{\"grant_type\":\"client_credentials\"}");
+        f.http()
+            .send(
+                "POST",
+                stack.identityIssuer() + "/oauth2/v1/token",
+                Map.of(
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    IdentityCalls.basicHeader(client.id(), client.secret())),
+                "{\"grant_type\":\"client_credentials\"}");
 
     assertThat(a.error()).isEqualTo("invalid_request");
   }
@@ -196,11 +204,12 @@ class TokenEndpointTest {
   @Test
   void token_secretInUrl_invalidRequestAndNotEchoed() throws Exception {
     Answer a =
-        f.http.send(
-            "POST",
-            f.issuer() + "/oauth2/v1/token?client_secret=" + client.secret(),
-            Map.of("Content-Type", IdentityFixture.FORM),
-            "grant_type=client_credentials&client_id=" + client.id());
+        f.http()
+            .send(
+                "POST",
+                stack.identityIssuer() + "/oauth2/v1/token?client_secret=" + client.secret(),
+                Map.of("Content-Type", IdentityCalls.FORM),
+                "grant_type=client_credentials&client_id=" + client.id());
 
     assertThat(a.error()).isEqualTo("invalid_request");
     assertThat(a.text()).doesNotContain(client.secret());

@@ -1,6 +1,6 @@
-package io.ekms.identity.server;
+package io.ekms.it.identity;
 
-import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static io.ekms.it.identity.IdentityCalls.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,9 +12,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.admin.client.IdentityAdmin.Client;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.testing.MutableClock;
 import io.ekms.testing.RawHttps.Answer;
+import io.ekms.testing.TempDirs;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -25,18 +29,24 @@ import org.junit.jupiter.api.Test;
 
 /** Tokens verify with Nimbus against the served JWKS and carry every claim; discovery is right. */
 class JwksAndClaimsTest {
-  private static IdentityFixture f;
-  private static Registered client;
+  /** Stands still (millisecond precision, as the database stores times): no test moves it. */
+  private static final MutableClock CLOCK =
+      new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+  private static LoopbackStack stack;
+  private static IdentityCalls f;
+  private static Client client;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new IdentityFixture();
+    stack = LoopbackStack.builder(TempDirs.create("identity-jwks-")).identityClock(CLOCK).start();
+    f = IdentityCalls.to(stack);
     client = f.createClient("kms");
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
   }
 
   @Test
@@ -50,7 +60,7 @@ class JwksAndClaimsTest {
         new DefaultJWTClaimsVerifier<>(
             AUDIENCE,
             new JWTClaimsSet.Builder()
-                .issuer(f.issuer())
+                .issuer(stack.identityIssuer())
                 .subject(client.id())
                 .claim("client_id", client.id())
                 .claim("scope", "oci_ekms")
@@ -65,7 +75,7 @@ class JwksAndClaimsTest {
     assertThat(claims.getAudience()).containsExactly(AUDIENCE);
     assertThat(jwt.getPayload().toJSONObject().get("aud")).isEqualTo(AUDIENCE);
     Date iat = claims.getIssueTime();
-    assertThat(iat.toInstant()).isEqualTo(f.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    assertThat(iat.toInstant()).isEqualTo(CLOCK.instant().truncatedTo(ChronoUnit.SECONDS));
     assertThat(Duration.between(iat.toInstant(), claims.getExpirationTime().toInstant()))
         .isEqualTo(Duration.ofHours(1));
     assertThat(claims.getJWTID()).hasSize(32);
@@ -94,8 +104,8 @@ class JwksAndClaimsTest {
 
     assertThat(a.status()).isEqualTo(200);
     var doc = a.body();
-    String issuer = "https://127.0.0.1:" + f.server.apiPort();
-    assertThat(f.issuer()).isEqualTo(issuer);
+    String issuer = "https://127.0.0.1:" + stack.identity().apiPort();
+    assertThat(stack.identityIssuer()).isEqualTo(issuer);
     assertThat(doc.path("issuer").asText()).isEqualTo(issuer);
     assertThat(doc.path("token_endpoint").asText()).isEqualTo(issuer + "/oauth2/v1/token");
     assertThat(doc.path("jwks_uri").asText()).isEqualTo(issuer + "/oauth2/v1/keys");

@@ -1,12 +1,14 @@
-package io.ekms.identity.server;
+package io.ekms.it.identity;
 
-import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static io.ekms.it.identity.IdentityCalls.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.admin.client.IdentityAdmin.Client;
 import io.ekms.common.json.Json;
-import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.AuditChains;
+import io.ekms.testing.TempDirs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,29 +21,31 @@ import org.junit.jupiter.api.Test;
 class AuditTest {
   @Test
   void tokenRequestsAndAdminCalls_eachLeaveOneRecord() throws Exception {
-    IdentityFixture f = new IdentityFixture();
-    Registered client;
-    try (f) {
+    LoopbackStack stack = LoopbackStack.builder(TempDirs.create("identity-audit-")).start();
+    IdentityCalls f = IdentityCalls.to(stack);
+    Client client;
+    try (stack) {
       client = f.createClient("kms");
-      String scope = "scope=" + IdentityFixture.encode(AUDIENCE + "oci_ekms");
-      String basic = IdentityFixture.basicHeader(client.id(), client.secret());
+      String scope = "scope=" + IdentityCalls.encode(AUDIENCE + "oci_ekms");
+      String basic = IdentityCalls.basicHeader(client.id(), client.secret());
       token(f, "ok-1", "grant_type=client_credentials&" + scope, basic);
       token(
           f,
           "bad-secret",
           "grant_type=client_credentials&" + scope,
-          IdentityFixture.basicHeader(client.id(), "wrong"));
+          IdentityCalls.basicHeader(client.id(), "wrong"));
       token(f, "bad-grant", "grant_type=password&" + scope, basic);
       token(f, "bad-scope", "grant_type=client_credentials&scope=elsewhere", basic);
       token(f, "bad-form", "grant_type=%zz", basic);
-      f.admin.rotateSigningKey();
-      f.http.send(
-          "GET",
-          "https://127.0.0.1:" + f.server.adminPort() + "/admin/v1/identity/clients",
-          Map.of("Authorization", "Bearer nope", "opc-request-id", "admin-denied"),
-          null);
+      stack.identityAdmin().rotateSigningKey();
+      f.http()
+          .send(
+              "GET",
+              stack.identityAdminUrl() + "/admin/v1/identity/clients",
+              Map.of("Authorization", "Bearer nope", "opc-request-id", "admin-denied"),
+              null);
     }
-    List<JsonNode> records = records(f);
+    List<JsonNode> records = records(stack);
 
     JsonNode ok = only(records, "ok-1");
     assertThat(ok.path("operation").asText()).isEqualTo("IssueToken");
@@ -76,14 +80,14 @@ class AuditTest {
     assertThat(rotate.path("details").path("previousKid").asText()).startsWith("sig-");
   }
 
-  private static void token(IdentityFixture f, String requestId, String form, String auth)
+  private static void token(IdentityCalls f, String requestId, String form, String auth)
       throws Exception {
     f.token(form, Map.of("Authorization", auth, "opc-request-id", requestId));
   }
 
-  static List<JsonNode> records(IdentityFixture f) throws Exception {
+  static List<JsonNode> records(LoopbackStack stack) throws Exception {
     List<JsonNode> out = new ArrayList<>();
-    for (String line : AuditChains.recordLines(f.dataDir)) {
+    for (String line : AuditChains.recordLines(stack.identityConfig().dataPath())) {
       out.add(Json.mapper().readTree(line));
     }
     return out;

@@ -1,12 +1,14 @@
-package io.ekms.identity.server;
+package io.ekms.it.identity;
 
-import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static io.ekms.it.identity.IdentityCalls.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.admin.client.IdentityAdmin.Client;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.AuditOutage;
 import io.ekms.testing.Await;
 import io.ekms.testing.RawHttps.Answer;
+import io.ekms.testing.TempDirs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,9 +19,11 @@ import org.junit.jupiter.api.Test;
 class AuditFailureTest {
   @Test
   void auditStoreBroken_tokenRefused503_thenRecovers() throws Exception {
-    try (IdentityFixture f = new IdentityFixture()) {
-      Registered client = f.createClient("kms");
-      AuditOutage outage = AuditOutage.of(f.dataDir);
+    try (LoopbackStack stack =
+        LoopbackStack.builder(TempDirs.create("identity-audit-failure-")).start()) {
+      IdentityCalls f = IdentityCalls.to(stack);
+      Client client = f.createClient("kms");
+      AuditOutage outage = AuditOutage.of(stack.identityConfig().dataPath());
       try {
 
         Answer refused = f.basic(client, AUDIENCE + "oci_ekms");

@@ -1,4 +1,4 @@
-package io.ekms.identity;
+package io.ekms.testing;
 
 import java.time.Clock;
 import java.time.Duration;

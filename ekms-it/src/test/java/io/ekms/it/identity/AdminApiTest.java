@@ -1,11 +1,13 @@
-package io.ekms.identity.server;
+package io.ekms.it.identity;
 
-import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static io.ekms.it.identity.IdentityCalls.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.admin.client.IdentityAdmin.Client;
 import io.ekms.common.json.Json;
-import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.RawHttps.Answer;
+import io.ekms.testing.TempDirs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,25 +17,28 @@ import org.junit.jupiter.api.Test;
 /** The identity admin API: clients and signing keys, behind the admin token. */
 class AdminApiTest {
   private static final String CLIENTS = "/admin/v1/identity/clients";
-  private static IdentityFixture f;
+  private static LoopbackStack stack;
+  private static IdentityCalls f;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new IdentityFixture();
+    stack = LoopbackStack.builder(TempDirs.create("identity-admin-")).start();
+    f = IdentityCalls.to(stack);
   }
 
   @AfterAll
   static void stop() {
-    f.close();
+    stack.close();
   }
 
   /** A request of a well-behaved admin, answered as the admin API sent it. */
   private static Answer admin(String method, String path, Object body) throws Exception {
-    return f.http.send(
-        method,
-        f.adminUrl() + path,
-        Map.of("Authorization", "Bearer " + f.adminToken, "Content-Type", "application/json"),
-        body == null ? null : Json.writeString(body));
+    return f.http()
+        .send(
+            method,
+            stack.identityAdminUrl() + path,
+            Map.of("Authorization", "Bearer " + f.adminToken(), "Content-Type", "application/json"),
+            body == null ? null : Json.writeString(body));
   }
 
   @Test
@@ -90,7 +95,7 @@ class AdminApiTest {
 
   @Test
   void deleteClient_existing_204AndItsSecretStopsWorking() throws Exception {
-    Registered client = f.createClient("doomed");
+    Client client = f.createClient("doomed");
     assertThat(f.basic(client, AUDIENCE + "oci_ekms").status()).isEqualTo(200);
 
     Answer deleted = admin("DELETE", CLIENTS + "/" + client.id(), null);
@@ -106,8 +111,7 @@ class AdminApiTest {
   void adminCall_withoutValidToken_401AdminUnauthorized() throws Exception {
     for (String auth : List.of("", "Bearer wrong", "Basic abc")) {
       Map<String, String> headers = auth.isEmpty() ? Map.of() : Map.of("Authorization", auth);
-      Answer a =
-          f.http.send("GET", "https://127.0.0.1:" + f.server.adminPort() + CLIENTS, headers, null);
+      Answer a = f.http().send("GET", stack.identityAdminUrl() + CLIENTS, headers, null);
 
       assertThat(a.status()).isEqualTo(401);
       assertThat(a.body().path("code").asText()).isEqualTo("AdminUnauthorized");
@@ -117,8 +121,12 @@ class AdminApiTest {
   @Test
   void adminApi_onPublicListener_notServed() throws Exception {
     Answer a =
-        f.http.send(
-            "GET", f.issuer() + CLIENTS, Map.of("Authorization", "Bearer " + f.adminToken), null);
+        f.http()
+            .send(
+                "GET",
+                stack.identityIssuer() + CLIENTS,
+                Map.of("Authorization", "Bearer " + f.adminToken()),
+                null);
 
     assertThat(a.status()).isEqualTo(404);
   }
@@ -129,7 +137,7 @@ class AdminApiTest {
 
     assertThat(rotated.status()).as(rotated.text()).isEqualTo(201);
     assertThat(rotated.body().path("kid").asText()).matches("sig-[0-9a-f]{32}");
-    assertThat(f.admin.signingKeys().path("items").get(0).path("kid").asText())
+    assertThat(stack.identityAdmin().signingKeys().path("items").get(0).path("kid").asText())
         .isEqualTo(rotated.body().path("kid").asText());
   }
 

@@ -1,19 +1,23 @@
-package io.ekms.identity.server;
+package io.ekms.it.identity;
 
-import static io.ekms.identity.server.IdentityFixture.AUDIENCE;
+import static io.ekms.it.identity.IdentityCalls.AUDIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.admin.client.IdentityAdmin.Client;
 import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.db.Database;
 import io.ekms.identity.keys.KeySealer;
-import io.ekms.identity.server.IdentityFixture.Registered;
+import io.ekms.identity.server.IdentityConfig;
 import io.ekms.identity.store.SigningKeyRepository;
 import io.ekms.identity.store.StoredKey;
+import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.AuditChains;
 import io.ekms.testing.LogCapture;
 import io.ekms.testing.SecretScan;
+import io.ekms.testing.TempDirs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,44 +28,47 @@ import org.junit.jupiter.api.Test;
  * database file, audit JSON lines and logs hold no client secret, no access token, no admin token,
  * no master key and no private signing key, in any common encoding.
  */
-class NoSecretsAtRestTest {
+class IdentityNoSecretsAtRestTest {
   @Test
   void databaseAuditAndLogs_afterTraffic_holdNoSecrets() throws Exception {
     List<byte[]> secrets = new ArrayList<>();
     String logs;
-    IdentityFixture f;
-    Registered client;
+    LoopbackStack stack;
+    Client client;
     try (LogCapture capture = new LogCapture()) {
-      f = new IdentityFixture();
+      stack = LoopbackStack.builder(TempDirs.create("identity-secrets-")).start();
+      IdentityCalls f = IdentityCalls.to(stack);
       client = f.createClient("kms");
-      secrets.add(privateKey(f));
+      secrets.add(privateKey(stack.identityConfig()));
       String scope = AUDIENCE + "oci_ekms";
       secrets.add(bytes(f.accessToken(client)));
       secrets.add(bytes(f.post(client, scope).body().path("access_token").asText()));
-      f.basic(new Registered(client.id(), client.secret() + "0"), scope);
-      f.basic(new Registered(client.secret(), client.secret()), scope);
+      f.basic(new Client(client.id(), client.secret() + "0"), scope);
+      f.basic(new Client(client.secret(), client.secret()), scope);
       f.token("client_id=" + client.secret() + "&client_secret=" + client.secret(), Map.of());
       f.token("grant_type=%zz&client_secret=" + client.secret(), Map.of());
-      f.http.send(
-          "GET",
-          "https://127.0.0.1:" + f.server.adminPort() + "/admin/v1/identity/clients",
-          Map.of("Authorization", "Bearer " + client.secret()),
-          null);
-      f.admin.rotateSigningKey();
+      f.http()
+          .send(
+              "GET",
+              stack.identityAdminUrl() + "/admin/v1/identity/clients",
+              Map.of("Authorization", "Bearer " + client.secret()),
+              null);
+      stack.identityAdmin().rotateSigningKey();
       secrets.add(bytes(f.accessToken(client)));
-      secrets.add(privateKey(f));
-      f.close();
+      secrets.add(privateKey(stack.identityConfig()));
+      secrets.add(bytes(f.adminToken()));
+      stack.close();
       logs = capture.text();
     }
+    Path dataDir = stack.identityConfig().dataPath();
     secrets.add(bytes(client.secret()));
-    secrets.add(bytes(f.adminToken));
-    secrets.add(Files.readAllBytes(f.dataDir.resolve("master.key")));
+    secrets.add(Files.readAllBytes(dataDir.resolve("master.key")));
 
     List<byte[]> haystacks =
         List.of(
-            Files.readAllBytes(f.dataDir.resolve("identity.mv.db")),
-            AuditChains.bytes(f.dataDir),
-            Files.readAllBytes(f.dataDir.resolve("audit.jsonl")),
+            Files.readAllBytes(dataDir.resolve("identity.mv.db")),
+            AuditChains.bytes(dataDir),
+            Files.readAllBytes(dataDir.resolve("audit.jsonl")),
             logs.getBytes(StandardCharsets.UTF_8));
     SecretScan.assertAbsent(secrets, haystacks);
     // Positive controls: the haystacks are the real files and hold what they should.
@@ -72,9 +79,9 @@ class NoSecretsAtRestTest {
   }
 
   /** The current key's private half (PKCS#8), unsealed as only the server itself can. */
-  private static byte[] privateKey(IdentityFixture f) throws Exception {
-    try (Database db = Database.open(f.config.database(), Map.of(), "db/identity", "db/audit");
-        KeySealer sealer = new KeySealer(KeyFile.read(f.dataDir.resolve("master.key")))) {
+  private static byte[] privateKey(IdentityConfig config) throws Exception {
+    try (Database db = Database.open(config.database(), Map.of(), "db/identity", "db/audit");
+        KeySealer sealer = new KeySealer(KeyFile.read(Path.of(config.masterKeyFile())))) {
       StoredKey current =
           db.withConnection(new SigningKeyRepository()::all).stream()
               .filter(k -> k.supersededAt() == null)
