@@ -106,6 +106,7 @@ public final class AuditLog implements AutoCloseable {
         unavailable(closed ? "the audit log is closed" : "the audit queue is full", null, true);
         return;
       }
+      writer.arrived();
       pending.await(remaining(deadline));
     } catch (ExecutionException e) {
       unavailable("the audit store failed", e.getCause(), false);

@@ -1,24 +1,30 @@
 package io.ekms.core.audit;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One append waiting for the writer. The caller can withdraw its record only while it is still
  * queued; once the writer has claimed it, the batch's outcome decides, because the record may
  * already be on its way into a commit.
+ *
+ * <p>The outcome reaches the caller by one {@link LockSupport#unpark}: the writer completes every
+ * record of every batch, and a {@code CompletableFuture} per record cost it a completion stack and
+ * a waiter node each time.
  */
 final class PendingAppend {
   private static final int QUEUED = 0;
   private static final int CLAIMED = 1;
   private static final int ABANDONED = 2;
+  private static final int STORED = 3;
+  private static final int FAILED = 4;
 
   private final AuditRecord record;
   private final AtomicInteger state = new AtomicInteger(QUEUED);
-  private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private volatile Thread waiter;
+  private Throwable cause; // published by the write of state that follows it
 
   PendingAppend(AuditRecord record) {
     this.record = record;
@@ -39,11 +45,20 @@ final class PendingAppend {
   }
 
   void stored() {
-    done.complete(null);
+    finish(STORED, null);
   }
 
-  void failed(Throwable cause) {
-    done.completeExceptionally(cause);
+  void failed(Throwable failure) {
+    finish(FAILED, failure);
+  }
+
+  private void finish(int outcome, Throwable failure) {
+    cause = failure;
+    state.set(outcome);
+    Thread w = waiter;
+    if (w != null) {
+      LockSupport.unpark(w);
+    }
   }
 
   /**
@@ -53,6 +68,24 @@ final class PendingAppend {
    * @throws TimeoutException no outcome within {@code nanos}
    */
   void await(long nanos) throws InterruptedException, ExecutionException, TimeoutException {
-    done.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    waiter = Thread.currentThread();
+    long deadline = System.nanoTime() + Math.max(0, nanos);
+    while (true) {
+      int s = state.get();
+      if (s == STORED) {
+        return;
+      }
+      if (s == FAILED) {
+        throw new ExecutionException(cause);
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new TimeoutException();
+      }
+      LockSupport.parkNanos(this, left);
+    }
   }
 }
