@@ -10,6 +10,8 @@ import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.service.KmsAudit.Target;
 import io.ekms.kms.store.PrivateEndpointRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -129,13 +131,7 @@ public final class PrivateEndpointService {
         () ->
             db.inTransaction(
                 c -> {
-                  PrivateEndpoint p =
-                      endpoints
-                          .find(c, id)
-                          .filter(e -> e.state() != Lifecycle.DELETED)
-                          .orElseThrow(KmsError::notFound);
-                  access.require(caller, p.compartmentId(), Access.Need.MANAGE);
-                  ETags.check(ifMatch, ETags.of(p.id(), p.timeUpdated()));
+                  PrivateEndpoint p = managed(c, caller, id, ifMatch);
                   PrivateEndpoint next =
                       p.withDisplayName(Validate.displayName(displayName), clock.instant());
                   endpoints.update(c, next);
@@ -152,13 +148,7 @@ public final class PrivateEndpointService {
         () ->
             db.inTransaction(
                 c -> {
-                  PrivateEndpoint p =
-                      endpoints
-                          .find(c, id)
-                          .filter(e -> e.state() != Lifecycle.DELETED)
-                          .orElseThrow(KmsError::notFound);
-                  access.require(caller, p.compartmentId(), Access.Need.MANAGE);
-                  ETags.check(ifMatch, ETags.of(p.id(), p.timeUpdated()));
+                  PrivateEndpoint p = managed(c, caller, id, ifMatch);
                   if (endpoints.countVaultsUsing(c, id) > 0) {
                     throw KmsError.INCORRECT_STATE.error(
                         "The private endpoint is used by vaults; delete them first.");
@@ -166,6 +156,21 @@ public final class PrivateEndpointService {
                   endpoints.update(c, p.withState(Lifecycle.DELETED, clock.instant()));
                   return p;
                 }));
+  }
+
+  /**
+   * The live endpoint {@code id}, which {@code caller} may manage, at the version {@code ifMatch}.
+   */
+  private PrivateEndpoint managed(Connection c, Caller caller, String id, String ifMatch)
+      throws SQLException {
+    PrivateEndpoint p =
+        endpoints
+            .find(c, id)
+            .filter(e -> e.state() != Lifecycle.DELETED)
+            .orElseThrow(KmsError::notFound);
+    access.require(caller, p.compartmentId(), Access.Need.MANAGE);
+    ETags.check(ifMatch, ETags.of(p.id(), p.timeUpdated()));
+    return p;
   }
 
   PrivateEndpoint find(String id) {
