@@ -27,8 +27,9 @@ final class Notes {
               + " JVM, no HTTPS; the EKM's rate includes HTTPS, the token check and the audit"
               + " record. pkcs11-bed-sw-encrypt is the same EKM with a software key at the"
               + " same concurrency: how much of the gap is the HTTPS path rather than the token.",
-          "Open loop: one run per scenario at a fixed arrival rate, a quarter of the best"
-              + " closed-loop rate (at most the plan's rate), latency measured from the intended"
+          "Open loop: runs at fixed arrival rates, shares of the scenario's best closed-loop"
+              + " rate (half and four fifths in a full run, a quarter of it and at most 500/s"
+              + " with --quick), latency measured from the intended"
               + " send time; at most "
               + LoadGenerator.OPEN_LOOP_CONNECTIONS
               + " requests in flight (a fixed connection pool), and an arrival's wait for a free"

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Start identity, EKM and KMS on loopback in a temporary directory and measure them"
-            + " (closed loop at several concurrencies, one open-loop run) beside the ceiling (the"
+            + " (closed loop at several concurrencies, open loop at shares of the best rate) beside the ceiling (the"
             + " same HTTPS stack answering an empty response over one and two hops) and the peer"
             + " (Apache Hadoop KMS); then envelope encryption against raw AES-GCM and the PKCS#11"
             + " backend against the raw provider. Prints a table and the targets; writes JSON and"
