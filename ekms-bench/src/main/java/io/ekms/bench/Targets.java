@@ -6,15 +6,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The issues' targets (7: end to end, EKM API, p99, envelope; 6: XKS; 4: PKCS#11; 13: the audit
- * writer's CPU per record), evaluated against one run's figures. Load targets are read at
- * concurrency {@link #AT}, closed loop.
+ * The issues' targets (7: end to end, EKM API, p99, envelope; 6: XKS; 4: PKCS#11 against the raw
+ * provider; 13: the audit writer's CPU per record; 14: the hot path against the ceilings and the
+ * PKCS#11 backend against the software one), evaluated against one run's figures. Load targets are
+ * read at concurrency {@link #AT}, closed loop, unless they name their concurrency.
  */
 final class Targets {
   static final int AT = 16;
   static final double XKS_RATE = 1800;
   static final double XKS_P99_MS = 25;
   static final double KMS_P99_MS = 10;
+  static final double KMS_TO_TWO_HOPS = 0.6;
+  static final double XKS_TO_ONE_HOP = 0.8;
+  static final double PKCS11_TO_SOFTWARE = 0.9;
 
   private Targets() {}
 
@@ -24,6 +28,32 @@ final class Targets {
     out.add(againstPeer(results, EkmScenarios.DECRYPT, 1.5, "EKM API decrypt vs peer"));
     out.add(kmsP99(results));
     out.add(xks(results));
+    out.add(
+        againstReference(
+            results,
+            "KMS decrypt end to end vs the two-hop ceiling (c=" + AT + ")",
+            KmsScenarios.DECRYPT,
+            Ratios.CEILING_TWO_HOPS,
+            AT,
+            KMS_TO_TWO_HOPS));
+    out.add(
+        againstReference(
+            results,
+            "XKS encrypt vs the one-hop ceiling (c=" + AT + ")",
+            XksScenarios.ENCRYPT,
+            Ratios.CEILING_ONE_HOP,
+            AT,
+            XKS_TO_ONE_HOP));
+    for (int threads : List.of(1, 4)) {
+      out.add(
+          againstReference(
+              results,
+              "PKCS#11 backend vs the software backend, EKM encrypt (c=" + threads + ")",
+              "pkcs11-ekm-encrypt",
+              Pkcs11Child.SOFTWARE_REFERENCE,
+              threads,
+              PKCS11_TO_SOFTWARE));
+    }
     for (Comparison c : comparisons) {
       String goal = String.format(Locale.ROOT, "≥ %.2f of baseline", c.targetRatio());
       out.add(
@@ -64,6 +94,32 @@ final class Targets {
             peer.get().opsPerSecond()),
         goal,
         Target.Status.of(measured >= ratio));
+  }
+
+  /** {@code scenario}'s rate over {@code reference}'s, both at concurrency {@code c}. */
+  static Target againstReference(
+      List<Result> results, String title, String scenario, String reference, int c, double goal) {
+    String goalText = String.format(Locale.ROOT, "≥ %.1f× %s", goal, reference);
+    Optional<Result> ours = Ratios.find(results, scenario, c);
+    Optional<Result> ref = Ratios.find(results, reference, c);
+    if (ours.isEmpty() || ref.isEmpty() || ref.get().opsPerSecond() == 0) {
+      String why =
+          ours.isEmpty()
+              ? "no " + scenario + " figure at c=" + c
+              : "no " + reference + " figure at c=" + c;
+      return new Target(title, why, goalText, Target.Status.NOT_MEASURED);
+    }
+    double measured = ours.get().opsPerSecond() / ref.get().opsPerSecond();
+    return new Target(
+        title,
+        String.format(
+            Locale.ROOT,
+            "%.2f× (%.0f vs %.0f ops/s)",
+            measured,
+            ours.get().opsPerSecond(),
+            ref.get().opsPerSecond()),
+        goalText,
+        Target.Status.of(measured >= goal));
   }
 
   static Target kmsP99(List<Result> results) {
