@@ -76,37 +76,48 @@ final class Targets {
   }
 
   static Target againstPeer(List<Result> results, String scenario, double ratio, String name) {
-    String title = name + " (c=" + AT + ")";
-    String goal = String.format(Locale.ROOT, "≥ %.1f× peer decrypt", ratio);
-    Optional<Result> ours = Ratios.find(results, scenario, AT);
-    Optional<Result> peer = Ratios.find(results, PeerScenarios.DECRYPT, AT);
-    if (ours.isEmpty() || peer.isEmpty() || peer.get().opsPerSecond() == 0) {
-      return new Target(title, missing(ours, scenario, peer), goal, Target.Status.NOT_MEASURED);
-    }
-    double measured = ours.get().opsPerSecond() / peer.get().opsPerSecond();
-    return new Target(
-        title,
-        String.format(
-            Locale.ROOT,
-            "%.2f× (%.0f vs %.0f ops/s)",
-            measured,
-            ours.get().opsPerSecond(),
-            peer.get().opsPerSecond()),
-        goal,
-        Target.Status.of(measured >= ratio));
+    return againstReference(
+        results,
+        name + " (c=" + AT + ")",
+        scenario,
+        PeerScenarios.DECRYPT,
+        "peer decrypt",
+        "the peer was not measured",
+        AT,
+        ratio);
   }
 
   /** {@code scenario}'s rate over {@code reference}'s, both at concurrency {@code c}. */
   static Target againstReference(
       List<Result> results, String title, String scenario, String reference, int c, double goal) {
-    String goalText = String.format(Locale.ROOT, "≥ %.1f× %s", goal, reference);
+    return againstReference(
+        results,
+        title,
+        scenario,
+        reference,
+        reference,
+        "no " + reference + " figure at c=" + c,
+        c,
+        goal);
+  }
+
+  private static Target againstReference(
+      List<Result> results,
+      String title,
+      String scenario,
+      String reference,
+      String referenceName,
+      String referenceMissing,
+      int c,
+      double goal) {
+    String goalText = String.format(Locale.ROOT, "≥ %.1f× %s", goal, referenceName);
     Optional<Result> ours = Ratios.find(results, scenario, c);
     Optional<Result> ref = Ratios.find(results, reference, c);
     if (ours.isEmpty() || ref.isEmpty() || ref.get().opsPerSecond() == 0) {
       String why =
           ours.isEmpty()
               ? "no " + scenario + " figure at c=" + c
-              : "no " + reference + " figure at c=" + c;
+              : ref.isEmpty() ? referenceMissing : referenceName + " answered nothing";
       return new Target(title, why, goalText, Target.Status.NOT_MEASURED);
     }
     double measured = ours.get().opsPerSecond() / ref.get().opsPerSecond();
@@ -159,12 +170,5 @@ final class Targets {
         String.format(Locale.ROOT, "%.0f req/s, p99 %.2f ms", x.opsPerSecond(), x.p99Ms()),
         goal,
         Target.Status.of(x.opsPerSecond() > XKS_RATE && x.p99Ms() < XKS_P99_MS));
-  }
-
-  private static String missing(Optional<Result> ours, String scenario, Optional<Result> peer) {
-    if (ours.isEmpty()) {
-      return "no " + scenario + " figure at c=" + AT;
-    }
-    return peer.isEmpty() ? "the peer was not measured" : "the peer answered nothing";
   }
 }
