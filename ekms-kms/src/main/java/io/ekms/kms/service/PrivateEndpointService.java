@@ -163,11 +163,7 @@ public final class PrivateEndpointService {
    */
   private PrivateEndpoint managed(Connection c, Caller caller, String id, String ifMatch)
       throws SQLException {
-    PrivateEndpoint p =
-        endpoints
-            .find(c, id)
-            .filter(e -> e.state() != Lifecycle.DELETED)
-            .orElseThrow(KmsError::notFound);
+    PrivateEndpoint p = live(c, id);
     access.require(caller, p.compartmentId(), Access.Need.MANAGE);
     ETags.check(ifMatch, ETags.of(p.id(), p.timeUpdated()));
     return p;
@@ -177,8 +173,14 @@ public final class PrivateEndpointService {
     if (!Ocids.isType(id, "ekmsprivateendpoint")) {
       throw KmsError.notFound();
     }
-    return db.withConnection(c -> endpoints.find(c, id))
-        .filter(p -> p.state() != Lifecycle.DELETED)
+    return db.withConnection(c -> live(c, id));
+  }
+
+  /** The endpoint {@code id} unless it is deleted or unknown (404 either way). */
+  private PrivateEndpoint live(Connection c, String id) throws SQLException {
+    return endpoints
+        .find(c, id)
+        .filter(e -> e.state() != Lifecycle.DELETED)
         .orElseThrow(KmsError::notFound);
   }
 
