@@ -10,7 +10,8 @@ import java.util.Map;
  * Prints the headers that sign one KMS request with the SDK's RequestSigner, as wrk Lua lines
  * ({@code wrk.headers["date"] = "..."}), so wrk can replay it while its date is valid (5 minutes).
  * Run with the source launcher on the built jars: {@code java -cp 'ekms-cli/target/lib/*'
- * bench/SignedHeaders.java CONFIG PROFILE METHOD URL BODY_FILE}. Used by bench/outside-kms.sh.
+ * bench/SignedHeaders.java CONFIG PROFILE METHOD URL BODY_FILE}. Used by {@code bench/outside.sh
+ * kms}.
  */
 public class SignedHeaders {
   public static void main(String[] args) throws Exception {

@@ -23,19 +23,18 @@ if [ "$call" = kms ]; then
   trap 'rm -rf "$work"' EXIT
   . "$root/bin/jdk.sh"
   ekms_find_jdk
-  vault=$(jq -r .kms.vaultId "$q")
+  target=$(jq -r .kms.endpoint "$q")
+  path="/kms/$(jq -r .kms.vaultId "$q")/crypto/20180608/decrypt"
   key=$(jq -r .kms.keyId "$q")
-  url="$(jq -r .kms.endpoint "$q")/kms/$vault/crypto/20180608/decrypt"
   ciphertext=$("$root/ekms" crypto encrypt --quickstart "$q" --plaintext aGVsbG8= | jq -r .ciphertext)
   printf '{"keyId":"%s","ciphertext":"%s"}' "$key" "$ciphertext" >"$work/body.json"
   {
     echo 'wrk.method = "POST"'
-    echo "wrk.path = \"${url#https://*/}\"" | sed 's#"kms/#"/kms/#'
+    echo "wrk.path = \"$path\""
     echo "wrk.body = '$(cat "$work/body.json")'"
     "$EKMS_JAVA_HOME/bin/java" -cp "$root/ekms-cli/target/lib/*" "$root/bench/SignedHeaders.java" \
-      "$(jq -r .kms.ociConfig "$q")" "$(jq -r .kms.profile "$q")" POST "$url" "$work/body.json"
+      "$(jq -r .kms.ociConfig "$q")" "$(jq -r .kms.profile "$q")" POST "$target$path" "$work/body.json"
   } >"$work/decrypt.lua"
-  target="${url%%/kms/*}"
 else
   . "$root/bench/ekm-caller.sh"
   target="$ekm"
