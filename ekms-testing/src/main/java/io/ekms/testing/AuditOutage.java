@@ -8,8 +8,9 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Takes a server's audit store away while it runs, as a lost disk or a careless operator would:
- * moves the chain files of an embedded store ({@code <dataDir>/audit-chains}) aside, so the next
- * batch fails, and puts them back on {@link #close()}.
+ * moves the chain files of an embedded store ({@code <dataDir>/audit-chains}) aside, so the
+ * server's batches fail once its writer next checks that its file is in place (within milliseconds:
+ * wait for the first refusal), and puts them back on {@link #close()}.
  */
 public final class AuditOutage implements AutoCloseable {
   private final Path chains;

@@ -2,6 +2,7 @@ package io.ekms.testing;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 /**
  * Waits for something that must happen (a server recovering on its own retry schedule), with no
@@ -27,5 +28,24 @@ public final class Await {
       }
       Thread.sleep(20);
     }
+  }
+
+  /**
+   * Calls {@code call} until its answer satisfies {@code wanted} (polling every 20 ms) and returns
+   * that answer: for something a server notices on its own schedule, such as an audit store taken
+   * away, which fails the first batch after the server next checks it.
+   *
+   * @throws AssertionError naming {@code what} when the hang guard is reached
+   */
+  public static <T> T answer(String what, Callable<T> call, Predicate<T> wanted) throws Exception {
+    long guard = System.nanoTime() + HANG_GUARD.toNanos();
+    T answer;
+    while (!wanted.test(answer = call.call())) {
+      if (System.nanoTime() - guard > 0) {
+        throw new AssertionError("hung: " + what + " never happened");
+      }
+      Thread.sleep(20);
+    }
+    return answer;
   }
 }

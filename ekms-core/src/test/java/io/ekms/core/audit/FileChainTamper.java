@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** {@link ChainTamper} on a chain file: edits its lines in place, as a text editor would. */
+/**
+ * {@link ChainTamper} on a chain file: edits its lines in place, as a text editor would. The zeros
+ * a running writer grew the file by are not lines: they are left out, so the edited file is
+ * shorter.
+ */
 final class FileChainTamper implements ChainTamper {
   private final Path file;
 
@@ -70,7 +74,8 @@ final class FileChainTamper implements ChainTamper {
 
   private void edit(Consumer<List<JsonNode>> change) {
     try {
-      List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
+      String all = Files.readString(file, StandardCharsets.UTF_8);
+      List<String> text = all.substring(0, all.lastIndexOf('\n') + 1).lines().toList();
       List<JsonNode> lines = new ArrayList<>();
       for (String line : text.subList(1, text.size())) {
         lines.add(Json.mapper().readTree(line));

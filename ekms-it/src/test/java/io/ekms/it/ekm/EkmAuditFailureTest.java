@@ -21,9 +21,12 @@ class EkmAuditFailureTest {
       var ct = f.encrypt(f.keyId, "before", null);
       AuditOutage outage = AuditOutage.of(stack.dataDir().resolve("ekm"));
       try {
-        // A missing store fails the append at once; the bounded wait for a store that does not
-        // answer is the audit log's own contract (core AuditLogFailureContract), not timed here.
-        var refused = f.decrypt(f.keyId, ct, null);
+        // A missing store fails the first batch after the writer's next in-place check (within
+        // milliseconds); the bounded wait for a store that does not answer is the audit log's own
+        // contract (core AuditLogFailureContract), not timed here.
+        var refused =
+            Await.answer(
+                "a decrypt refused", () -> f.decrypt(f.keyId, ct, null), a -> a.status() != 200);
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.code()).isEqualTo("AuditUnavailable");
         var health = f.api.get("/health", null);

@@ -146,7 +146,10 @@ class XksServerErrorsTest {
       AuditOutage outage = AuditOutage.of(own.dataDir().resolve("ekm"));
       try {
         expect(
-            f.encrypt("full", "x".getBytes(StandardCharsets.UTF_8), null, false),
+            Await.answer(
+                "an encrypt refused",
+                () -> f.encrypt("full", "x".getBytes(StandardCharsets.UTF_8), null, false),
+                a -> a.status() != 200),
             503,
             "DependencyTimeoutException");
       } finally {

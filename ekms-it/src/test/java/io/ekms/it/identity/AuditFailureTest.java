@@ -26,7 +26,11 @@ class AuditFailureTest {
       AuditOutage outage = AuditOutage.of(stack.identityConfig().dataPath());
       try {
 
-        Answer refused = f.basic(client, AUDIENCE + "oci_ekms");
+        Answer refused =
+            Await.answer(
+                "a token request refused",
+                () -> f.basic(client, AUDIENCE + "oci_ekms"),
+                a -> a.status() != 200);
 
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.error()).isEqualTo("temporarily_unavailable");
