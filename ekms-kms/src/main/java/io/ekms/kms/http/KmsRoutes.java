@@ -68,9 +68,14 @@ public final class KmsRoutes {
     this.cryptoRoutes = new CryptoRoutes(crypto, exchange);
   }
 
+  /**
+   * Registers the routes, the crypto ones first: Helidon tries routes in order, matching each path
+   * template with a regular expression, so the calls that carry the traffic are found at the first
+   * tries instead of after every management route (no two of these paths overlap).
+   */
   public void routing(HttpRouting.Builder routing) {
+    cryptoRoutes.routing(routing);
     vaultRoutes.routing(routing);
     keyRoutes.routing(routing);
-    cryptoRoutes.routing(routing);
   }
 }
