@@ -21,13 +21,7 @@ public final class Await {
    * @throws AssertionError naming {@code what} when the hang guard is reached
    */
   public static void until(String what, Callable<Boolean> condition) throws Exception {
-    long guard = System.nanoTime() + HANG_GUARD.toNanos();
-    while (!condition.call()) {
-      if (System.nanoTime() - guard > 0) {
-        throw new AssertionError("hung: " + what + " never happened");
-      }
-      Thread.sleep(20);
-    }
+    answer(what, condition, holds -> holds);
   }
 
   /**
