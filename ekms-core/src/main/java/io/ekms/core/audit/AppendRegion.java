@@ -26,6 +26,7 @@ final class AppendRegion implements AutoCloseable {
   private static final int CHUNK = 64 * 1024;
 
   private final FileChannel file;
+  private final ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK);
   private MappedByteBuffer map;
   private long start;
   private long end;
@@ -61,7 +62,6 @@ final class AppendRegion implements AutoCloseable {
   }
 
   private void writeZeros(long from, long to) throws IOException {
-    ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK);
     long at = from;
     while (at < to) {
       zeros.clear().limit((int) Math.min(CHUNK, to - at));
