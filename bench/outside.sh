@@ -7,9 +7,11 @@
 # KMS decrypt end to end, signed once by the SDK's RequestSigner (bench/SignedHeaders.java) and
 # replayed while its date is valid, as the bench does. Compare with the same call in the bench,
 # run afterwards (not beside it: both need the two cores), e.g. `./ekms bench --quick --only
-# 'ekm-decrypt$' --seconds 20`. The quickstart's KMS limits each principal to 1,000 requests a
-# second (burst 2,000; the bench turns the limit off), so above that the KMS answers 429 and only
-# the 2xx rate compares. Needs curl, jq, wrk, and for `kms` the built jars (./ekms).
+# 'ekm-decrypt$|kms-decrypt$' --seconds 20` (wrk drives the bench's closed-loop points too, so the
+# two differ only in the stack's configuration). The quickstart's KMS limits each principal to
+# 1,000 requests a second (burst 2,000) unless started with `--kms-rate-limit 0`, as the bench's
+# is; with the limit the KMS answers 429 above it, and only the 2xx rate counts. Needs curl, jq,
+# wrk, and for `kms` the built jars (./ekms).
 set -euo pipefail
 seconds="${SECONDS_PER_RUN:-20}"
 warmup="${WARMUP:-30}"

@@ -113,16 +113,37 @@ public final class Bench {
     }
   }
 
+  /**
+   * What drives the closed-loop points: {@code WRK} (wrk from a process of its own, as outside load
+   * is; required), {@code JVM} (the in-JVM generator) or {@code AUTO} (wrk when on the {@code
+   * PATH}, else the in-JVM generator, with a note).
+   */
+  public enum Driver {
+    AUTO,
+    WRK,
+    JVM
+  }
+
   static final String TENANCY = "ocid1.tenancy.oc1..bench";
   static final String COMPARTMENT = "ocid1.compartment.oc1..bench";
 
   private Bench() {}
 
   public static Outcome run(Plan plan, Path workDir, PrintStream out) throws Exception {
+    return run(plan, Driver.AUTO, workDir, out);
+  }
+
+  public static Outcome run(Plan plan, Driver driverWanted, Path workDir, PrintStream out)
+      throws Exception {
     List<Result> results = new ArrayList<>();
     List<Comparison> comparisons = new ArrayList<>();
     List<String> notes = new ArrayList<>(plan.notes());
     notes.addAll(Notes.METHOD);
+    ClosedLoopDriver driver = driver(driverWanted, workDir);
+    notes.add(
+        "Closed-loop points driven by "
+            + driver.describe()
+            + "; the open loop and the fresh-signature scenario by the in-JVM generator.");
     try (CeilingServers ceiling = new CeilingServers();
         LoopbackStack stack =
             LoopbackStack.builder(workDir.resolve("bed"))
@@ -142,7 +163,7 @@ public final class Bench {
         }
         scenarios.putAll(ours);
         scenarios.keySet().removeIf(name -> !plan.wants(name));
-        measure(plan, scenarios, results, out);
+        measure(plan, driver, scenarios, results, out);
       } finally {
         if (peer.peer() != null) {
           peer.peer().close();
@@ -179,12 +200,28 @@ public final class Bench {
     return peer;
   }
 
+  private static ClosedLoopDriver driver(Driver wanted, Path workDir) {
+    if (wanted == Driver.JVM) {
+      return ClosedLoopDriver.IN_JVM;
+    }
+    var wrk = WrkDriver.find();
+    if (wrk.isEmpty() && wanted == Driver.WRK) {
+      throw new IllegalStateException("--driver wrk: no wrk on the PATH (apt-get install wrk)");
+    }
+    return wrk.<ClosedLoopDriver>map(w -> new WrkDriver(w, workDir))
+        .orElse(ClosedLoopDriver.IN_JVM);
+  }
+
   private static void measure(
-      Plan plan, Map<String, Operation> scenarios, List<Result> results, PrintStream out)
+      Plan plan,
+      ClosedLoopDriver driver,
+      Map<String, Operation> scenarios,
+      List<Result> results,
+      PrintStream out)
       throws InterruptedException {
     // Warm every scenario first, so the one measured first does not pay the JIT for the rest.
     for (Operation op : scenarios.values()) {
-      LoadGenerator.warm(op, 16, plan.warmup());
+      driver.warm(op, 16, plan.warmup());
     }
     Report.header(out);
     for (var s : scenarios.entrySet()) {
@@ -193,8 +230,7 @@ public final class Bench {
         Result r =
             AuditCpu.around(
                 () ->
-                    LoadGenerator.closedLoop(
-                        s.getKey(), s.getValue(), c, plan.warmup(), plan.measure()));
+                    driver.closedLoop(s.getKey(), s.getValue(), c, plan.warmup(), plan.measure()));
         results.add(Report.row(out, r));
         best = Math.max(best, r.opsPerSecond());
       }

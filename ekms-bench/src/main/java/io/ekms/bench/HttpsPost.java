@@ -5,17 +5,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A keep-alive HTTPS client for one endpoint that sends a fixed request (a POST of a fixed body,
  * unless built otherwise) and checks the status.
  */
-final class HttpsPost implements Operation {
+final class HttpsPost implements Replayable {
   private final HttpClient http;
   private final HttpRequest request;
   private final int expected;
+  private final Wire wire;
 
   HttpsPost(List<X509Certificate> trust, String url, String bearer, String json, int expected) {
     this.http =
@@ -27,11 +31,15 @@ final class HttpsPost implements Operation {
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
+      headers.put("Authorization", "Bearer " + bearer);
     }
     this.request = b.build();
     this.expected = expected;
+    this.wire = new Wire("POST", URI.create(url), headers, json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Any request, prebuilt (a GET, say). */
@@ -43,6 +51,21 @@ final class HttpsPost implements Operation {
             .build();
     this.request = request;
     this.expected = expected;
+    Map<String, String> headers = new LinkedHashMap<>();
+    request.headers().map().forEach((name, values) -> headers.put(name, values.getFirst()));
+    this.wire =
+        request.bodyPublisher().isEmpty()
+            ? new Wire(request.method(), request.uri(), headers, new byte[0])
+            : null;
+  }
+
+  /** The request to replay; only a request without a body can be built otherwise. */
+  @Override
+  public Wire wire() {
+    if (wire == null) {
+      throw new IllegalStateException("a prebuilt request with a body cannot be replayed");
+    }
+    return wire;
   }
 
   @Override

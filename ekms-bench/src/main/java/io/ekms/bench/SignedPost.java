@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
@@ -18,7 +19,7 @@ import javax.net.ssl.SSLContext;
  * {@code freshSignature} every request is signed anew. Each request still carries its own {@code
  * opc-request-id}, which is not signed.
  */
-final class SignedPost implements Operation {
+final class SignedPost implements Replayable {
   /** Signs a POST of {@code body} to {@code uri}: the headers to add. */
   @FunctionalInterface
   interface Signer {
@@ -70,6 +71,25 @@ final class SignedPost implements Operation {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers().forEach(b::header);
     return b.build();
+  }
+
+  /**
+   * The request with the signature now in use (valid for minutes yet) and a fixed {@code
+   * opc-request-id}: an outside load generator sends it as it is, as {@code bench/outside.sh} does.
+   */
+  @Override
+  public Wire wire() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("accept", "application/json");
+    headers.put("opc-request-id", "bench-replayed");
+    headers()
+        .forEach(
+            (name, value) -> {
+              if (!name.equalsIgnoreCase("content-length")) {
+                headers.put(name, value);
+              }
+            });
+    return new Wire("POST", uri, headers, body);
   }
 
   private Map<String, String> headers() {

@@ -50,6 +50,15 @@ final class BenchCommand implements Callable<Integer> {
           "Measure each point for N seconds instead of the plan's, after a warm-up as long (at most 30 s; for profiling).")
   Integer seconds;
 
+  @Option(
+      names = "--driver",
+      defaultValue = "auto",
+      paramLabel = "wrk|jvm|auto",
+      description =
+          "What drives the closed-loop points: wrk (in a process of its own, as load from"
+              + " outside is), jvm (the in-JVM generator) or auto (wrk when on the PATH; default).")
+  String driver;
+
   @Override
   public Integer call() throws Exception {
     Bench.Plan plan = quick ? Bench.Plan.quick() : Bench.Plan.full();
@@ -68,8 +77,17 @@ final class BenchCommand implements Callable<Integer> {
       }
       plan = plan.measuringFor(seconds);
     }
+    Bench.Driver chosen =
+        switch (driver) {
+          case "wrk" -> Bench.Driver.WRK;
+          case "jvm" -> Bench.Driver.JVM;
+          case "auto" -> Bench.Driver.AUTO;
+          default ->
+              throw new CommandLine.ParameterException(
+                  spec.commandLine(), "--driver must be wrk, jvm or auto.");
+        };
     Path work = Files.createTempDirectory("ekms-bench-");
-    var outcome = Bench.run(plan, work, System.out);
+    var outcome = Bench.run(plan, chosen, work, System.out);
     Path json = Bench.write(outcome, out);
     System.out.println(
         "Results: "

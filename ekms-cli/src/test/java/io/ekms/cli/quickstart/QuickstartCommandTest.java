@@ -145,6 +145,34 @@ class QuickstartCommandTest {
   }
 
   @Test
+  void call_kmsRateLimitNegative_refusedWithOneSentence() {
+    Run run =
+        execute("quickstart", "--exit", "--kms-rate-limit", "-1", "--data-dir", dataDir.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("ekms quickstart: --kms-rate-limit must be 0 to 500000.\n");
+  }
+
+  @Test
+  void call_kmsRateLimitWithNodes_refusedWithOneSentence() {
+    Run run =
+        execute(
+            "quickstart",
+            "--exit",
+            "--nodes",
+            "2",
+            "--kms-rate-limit",
+            "0",
+            "--data-dir",
+            dataDir.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "ekms quickstart: --kms-rate-limit is for one node; a cluster's nodes keep theirs.\n");
+  }
+
+  @Test
   void call_nodesOnANonPostgresUrl_refusedWithOneSentence() {
     Run run =
         execute(
