@@ -33,7 +33,12 @@ final class Notes {
               + " send time; at most "
               + LoadGenerator.OPEN_LOOP_CONNECTIONS
               + " requests in flight (a fixed connection pool), and an arrival's wait for a free"
-              + " connection counts in its latency.");
+              + " connection counts in its latency. The open loop is sent by the in-JVM"
+              + " generator, which cannot send as fast as wrk: when wrk drives the closed loop,"
+              + " the shares are of the lower of wrk's best rate and the in-JVM generator's own"
+              + " closed-loop rate at "
+              + LoadGenerator.OPEN_LOOP_CONNECTIONS
+              + " callers, measured just before (printed, not charted).");
 
   private Notes() {}
 }

@@ -36,4 +36,12 @@ class H2StoreTest {
       return StoreDatabases.h2();
     }
   }
+
+  @Nested
+  class Policies extends PolicyRepositoryContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.h2();
+    }
+  }
 }

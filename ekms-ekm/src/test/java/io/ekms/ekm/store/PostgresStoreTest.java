@@ -38,4 +38,12 @@ class PostgresStoreTest {
       return StoreDatabases.postgres();
     }
   }
+
+  @Nested
+  class Policies extends PolicyRepositoryContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.postgres();
+    }
+  }
 }
