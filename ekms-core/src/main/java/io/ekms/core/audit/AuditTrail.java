@@ -70,7 +70,8 @@ public final class AuditTrail {
   }
 
   /**
-   * Appends one record: the subject's details and {@code details} (which win on a clash).
+   * Appends one record: the subject's details, the notes on its mark, and {@code details} (which
+   * win on a clash).
    *
    * @throws AuditUnavailableException when the log refuses it
    */
@@ -82,8 +83,10 @@ public final class AuditTrail {
       Map<String, String> details) {
     who.mark().markRecorded();
     Map<String, String> all = details;
-    if (!who.details().isEmpty()) {
+    Map<String, String> notes = who.mark().notes();
+    if (!who.details().isEmpty() || !notes.isEmpty()) {
       all = new HashMap<>(who.details());
+      all.putAll(notes);
       all.putAll(details);
     }
     log.append(

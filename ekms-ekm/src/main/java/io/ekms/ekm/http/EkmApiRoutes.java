@@ -18,6 +18,7 @@ import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.CryptoService;
 import io.ekms.ekm.service.EkmError;
+import io.ekms.ekm.service.PolicyCaller;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.List;
 
@@ -160,7 +161,8 @@ public final class EkmApiRoutes {
   /** The caller its bearer token names; a refused token is counted by the exchange. */
   private CallContext caller(Request req) {
     VerifiedToken token = tokens.validate(req.header("Authorization"));
-    return CallContext.client(req.requestId(), token.clientId(), token.issuer());
+    return CallContext.client(req.requestId(), token.clientId(), token.issuer())
+        .withPolicy(PolicyCaller.oci(token.clientId(), req.source()));
   }
 
   /** What the request names, as sent (the audit clips it), for records of refused requests. */

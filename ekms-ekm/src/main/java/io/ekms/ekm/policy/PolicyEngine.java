@@ -34,17 +34,24 @@ public final class PolicyEngine {
           continue;
         }
         boolean holds;
+        PolicyLanguage.Condition condition;
         try {
-          holds = condition(p).test(input);
+          condition = condition(p);
+          holds = condition.test(input);
         } catch (RuntimeException | PolicyLanguage.InvalidConditionException e) {
           return new Decision(
               false, p.id(), "policy " + p.name() + " could not be evaluated: " + e.getMessage());
         }
         if (effect == PolicyEffect.DENY && holds) {
-          return new Decision(false, p.id(), "DENY policy " + p.name() + " matched");
+          return new Decision(
+              false, p.id(), "DENY policy " + p.name() + " matched", condition.readsReason());
         }
         if (effect == PolicyEffect.ALLOW && !holds) {
-          return new Decision(false, p.id(), "ALLOW policy " + p.name() + " did not match");
+          return new Decision(
+              false,
+              p.id(),
+              "ALLOW policy " + p.name() + " did not match",
+              condition.readsReason());
         }
       }
     }

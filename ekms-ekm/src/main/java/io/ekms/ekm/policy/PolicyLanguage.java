@@ -80,9 +80,16 @@ public final class PolicyLanguage {
   /** A compiled condition, safe to share between threads. */
   public static final class Condition {
     private final CelRuntime.Program program;
+    private final boolean readsReason;
 
-    private Condition(CelRuntime.Program program) {
+    private Condition(CelRuntime.Program program, boolean readsReason) {
       this.program = program;
+      this.readsReason = readsReason;
+    }
+
+    /** True when the condition reads the {@code reason} variable. */
+    public boolean readsReason() {
+      return readsReason;
     }
 
     /**
@@ -122,7 +129,9 @@ public final class PolicyLanguage {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
-      return new Condition(RUNTIME.createProgram(ast));
+      boolean readsReason =
+          ast.getReferenceMap().values().stream().anyMatch(r -> r.name().equals("reason"));
+      return new Condition(RUNTIME.createProgram(ast), readsReason);
     } catch (CelValidationException | CelEvaluationException e) {
       throw new InvalidConditionException(List.of(new Problem(1, 1, e.getMessage())));
     }

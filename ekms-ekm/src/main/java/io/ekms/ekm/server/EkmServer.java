@@ -16,6 +16,9 @@ import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.http.AdminRoutes;
 import io.ekms.ekm.http.EkmApiRoutes;
+import io.ekms.ekm.http.PolicyAdminRoutes;
+import io.ekms.ekm.policy.PolicyEngine;
+import io.ekms.ekm.service.AccessPolicies;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.Backends;
 import io.ekms.ekm.service.CryptoService;
@@ -23,6 +26,7 @@ import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.HealthProbe;
 import io.ekms.ekm.service.KeyAdmin;
 import io.ekms.ekm.service.Lookups;
+import io.ekms.ekm.service.PolicyAdmin;
 import io.ekms.ekm.service.RateLimiter;
 import io.ekms.ekm.service.VaultAdmin;
 import io.ekms.ekm.service.VersionAdmin;
@@ -114,6 +118,7 @@ public final class EkmServer implements AutoCloseable {
       Refusals refusals = new Refusals(auditLog, clock);
       IssuerDirectory issuers = new IssuerDirectory(db);
       HttpRouting.Builder api = HttpRouting.builder();
+      AccessPolicies policies = new AccessPolicies(db, new PolicyEngine(), clock);
       new EkmApiRoutes(
               new CryptoService(
                   new Lookups(db),
@@ -122,7 +127,8 @@ public final class EkmServer implements AutoCloseable {
                   new RateLimiter(
                       config.rateLimit().perSecondPerVault(),
                       config.rateLimit().burst(),
-                      rateTicker)),
+                      rateTicker),
+                  policies),
               new TokenValidator(
                   config.audience(),
                   Duration.ofSeconds(config.tokens().clockSkewSeconds()),
@@ -144,13 +150,20 @@ public final class EkmServer implements AutoCloseable {
               new RequestMetrics(Metrics.registry(), "ekm_admin_requests"))
           .routing(admin);
       GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, adminCredential(db), clock);
-      gcp.api(Duration.ofSeconds(config.tokens().clockSkewSeconds())).routing(api);
+      gcp.api(Duration.ofSeconds(config.tokens().clockSkewSeconds()), policies).routing(api);
       gcp.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
       XksWiring xks =
           new XksWiring(db, masterKey, backends, audit, refusals, adminCredential(db), clock);
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
       HealthProbe keyBackend = new HealthProbe(backends.forNewKey(null), rateTicker);
-      xks.api(keyBackend).routing(xksRouting);
+      xks.api(keyBackend, policies).routing(xksRouting);
+      new PolicyAdminRoutes(
+              new PolicyAdmin(db, audit, clock),
+              audit,
+              refusals,
+              adminCredential(db),
+              new RequestMetrics(Metrics.registry(), "ekm_admin_requests"))
+          .routing(admin);
       xks.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
       Health.register(api, admin, db, auditLog, Map.of("keyBackend", keyBackend::healthy));
       NoRoute.register(api, EkmError.NOT_FOUND.code(), false);

@@ -8,6 +8,7 @@ import io.ekms.core.http.RequestMetrics;
 import io.ekms.ekm.auth.GoogleIdTokens;
 import io.ekms.ekm.http.GcpAdminRoutes;
 import io.ekms.ekm.http.gcp.GcpRoutes;
+import io.ekms.ekm.service.AccessPolicies;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.Backends;
 import io.ekms.ekm.service.GcpAdmin;
@@ -43,11 +44,11 @@ final class GcpWiring {
   }
 
   /** The API routes; ID tokens are checked with {@code skew} of clock tolerance. */
-  GcpRoutes api(Duration skew) {
+  GcpRoutes api(Duration skew, AccessPolicies policies) {
     return new GcpRoutes(
         directory,
         new GoogleIdTokens(skew, clock),
-        new GcpCrypto(db, backends, audit),
+        new GcpCrypto(db, backends, audit, policies),
         audit,
         refusals,
         new RequestMetrics(Metrics.registry(), "ekm_gcp_requests"));

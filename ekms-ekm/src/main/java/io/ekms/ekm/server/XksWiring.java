@@ -13,6 +13,7 @@ import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.xks.SecretSealer;
 import io.ekms.ekm.http.XksAdminRoutes;
 import io.ekms.ekm.http.xks.XksRoutes;
+import io.ekms.ekm.service.AccessPolicies;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.Backends;
 import io.ekms.ekm.service.HealthProbe;
@@ -67,11 +68,11 @@ final class XksWiring {
   }
 
   /** {@code health}: the default backend's probe, shared with {@code /health}. */
-  XksRoutes api(HealthProbe health) {
+  XksRoutes api(HealthProbe health, AccessPolicies policies) {
     return new XksRoutes(
         directory,
         sealer,
-        new XksCrypto(db, backends, audit),
+        new XksCrypto(db, backends, audit, policies),
         health,
         audit,
         refusals,

@@ -17,12 +17,23 @@ public record CallContext(
     String clientId,
     String issuer,
     AuditMark mark,
-    Map<String, String> details) {
+    Map<String, String> details,
+    PolicyCaller policy) {
   public CallContext {
     Objects.requireNonNull(requestId);
     Objects.requireNonNull(caller);
     Objects.requireNonNull(mark);
     details = details == null ? Map.of() : Map.copyOf(details);
+  }
+
+  public CallContext(
+      String requestId,
+      String caller,
+      String clientId,
+      String issuer,
+      AuditMark mark,
+      Map<String, String> details) {
+    this(requestId, caller, clientId, issuer, mark, details, null);
   }
 
   public CallContext(
@@ -50,13 +61,18 @@ public record CallContext(
 
   /** The same caller under another request id, sharing this context's mark. */
   public CallContext withRequestId(String id) {
-    return new CallContext(id, caller, clientId, issuer, mark, details);
+    return new CallContext(id, caller, clientId, issuer, mark, details, policy);
+  }
+
+  /** The same request as the key-access policies see its caller. */
+  public CallContext withPolicy(PolicyCaller who) {
+    return new CallContext(requestId, caller, clientId, issuer, mark, details, who);
   }
 
   /** The same request with {@code more} details recorded with its outcome. */
   public CallContext withDetails(Map<String, String> more) {
     Map<String, String> all = new java.util.HashMap<>(details);
     all.putAll(more);
-    return new CallContext(requestId, caller, clientId, issuer, mark, all);
+    return new CallContext(requestId, caller, clientId, issuer, mark, all, policy);
   }
 }

@@ -22,12 +22,19 @@ public final class CryptoService {
   private final Backends backends;
   private final AuditTrail audit;
   private final RateLimiter limiter;
+  private final AccessPolicies policies;
 
-  public CryptoService(Lookups lookups, Backends backends, AuditTrail audit, RateLimiter limiter) {
+  public CryptoService(
+      Lookups lookups,
+      Backends backends,
+      AuditTrail audit,
+      RateLimiter limiter,
+      AccessPolicies policies) {
     this.lookups = lookups;
     this.backends = backends;
     this.audit = audit;
     this.limiter = limiter;
+    this.policies = policies;
   }
 
   /** The answer of Encrypt: the GCM output and which version made it. */
@@ -42,7 +49,11 @@ public final class CryptoService {
         "GetVaultMetadata",
         new Target(vaultId, null, null),
         null,
-        () -> authorize(ctx, lookups.find(vaultId, null, null)).vault());
+        () -> {
+          Vault vault = authorize(ctx, lookups.find(vaultId, null, null)).vault();
+          policies.check(ctx, "getVaultMetadata", vaultId, null, null);
+          return vault;
+        });
   }
 
   public Key keyMetadata(CallContext ctx, String vaultId, String keyId) {
@@ -51,7 +62,11 @@ public final class CryptoService {
         "GetKeyMetadata",
         new Target(vaultId, keyId, null),
         null,
-        () -> Checks.existingKey(authorize(ctx, lookups.find(vaultId, keyId, null))));
+        () -> {
+          Key key = Checks.existingKey(authorize(ctx, lookups.find(vaultId, keyId, null)));
+          policies.check(ctx, "getKeyMetadata", vaultId, keyId, null);
+          return key;
+        });
   }
 
   /** A version with its key, whose operations the version inherits. */
@@ -66,7 +81,10 @@ public final class CryptoService {
         null,
         () -> {
           Found found = authorize(ctx, lookups.find(vaultId, keyId, versionId));
-          return new VersionInfo(Checks.existingKey(found), Checks.existingVersion(found));
+          VersionInfo info =
+              new VersionInfo(Checks.existingKey(found), Checks.existingVersion(found));
+          policies.check(ctx, "getKeyVersionMetadata", vaultId, keyId, info.version().id());
+          return info;
         });
   }
 
@@ -86,6 +104,7 @@ public final class CryptoService {
           Found found = authorize(ctx, lookups.find(vaultId, keyId, versionId));
           Key key = Checks.usableKey(found, KeyOp.ENCRYPT);
           KeyVersion version = Checks.usableVersion(found);
+          policies.check(ctx, "encrypt", vaultId, key.id(), version.id());
           GcmOutput out =
               backends
                   .get(version.handle().backend())
@@ -112,6 +131,7 @@ public final class CryptoService {
           Found found = authorize(ctx, lookups.find(vaultId, keyId, versionId));
           Key key = Checks.usableKey(found, KeyOp.DECRYPT);
           KeyVersion version = Checks.usableVersion(found);
+          policies.check(ctx, "decrypt", vaultId, key.id(), version.id());
           try {
             byte[] plaintext =
                 backends
@@ -132,6 +152,7 @@ public final class CryptoService {
         null,
         () -> {
           authorize(ctx, lookups.find(vaultId, null, null));
+          policies.check(ctx, "generateRandomBytes", vaultId, null, null);
           return Randoms.bytes(length);
         });
   }

@@ -17,6 +17,10 @@ public enum EkmError implements ErrorCode {
   VAULT_BLOCKED("VaultBlocked", 403),
   KEY_DISABLED("KeyDisabled", 403),
   KEY_VERSION_DISABLED("KeyVersionDisabled", 403),
+  /** Refused by a key-access policy (docs/policies.md). */
+  POLICY_DENIED("PolicyDenied", 403),
+  /** Refused by a key-access policy whose condition reads the access reason (Google). */
+  POLICY_DENIED_ON_REASON("PolicyDenied", 403),
   NOT_FOUND("NotFound", 404),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
   CONFLICT("Conflict", 409),

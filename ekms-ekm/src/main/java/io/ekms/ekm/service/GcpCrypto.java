@@ -27,13 +27,15 @@ public final class GcpCrypto {
   private final Database db;
   private final Backends backends;
   private final AuditTrail audit;
+  private final AccessPolicies policies;
   private final XksRepository versions = new XksRepository();
 
-  public GcpCrypto(Database db, Backends backends, AuditTrail audit) {
+  public GcpCrypto(Database db, Backends backends, AuditTrail audit, AccessPolicies policies) {
     this.lookups = new Lookups(db);
     this.db = db;
     this.backends = backends;
     this.audit = audit;
+    this.policies = policies;
   }
 
   /** Wraps {@code plaintext} under the key's current version; the blob's bytes. */
@@ -46,6 +48,7 @@ public final class GcpCrypto {
           Found found = usable(find(k, null));
           Checks.usableKey(found, KeyOp.ENCRYPT);
           KeyVersion v = Checks.usableVersion(found);
+          policies.check(ctx, "wrap", k.vaultId(), k.keyId(), v.id());
           GcmOutput out =
               backends
                   .get(v.handle().backend())
@@ -72,6 +75,7 @@ public final class GcpCrypto {
           Found found = usable(find(k, versionId));
           Checks.usableKey(found, KeyOp.DECRYPT);
           KeyVersion v = Checks.usableVersion(found);
+          policies.check(ctx, "unwrap", k.vaultId(), k.keyId(), v.id());
           try {
             return backends
                 .get(v.handle().backend())
@@ -117,12 +121,14 @@ public final class GcpCrypto {
     }
     GcpError g =
         switch (code) {
+          case POLICY_DENIED_ON_REASON -> GcpError.REASON_DENIED;
           case NOT_FOUND -> GcpError.NOT_FOUND;
           case KEY_DISABLED,
               KEY_VERSION_DISABLED,
               VAULT_BLOCKED,
               CLIENT_NOT_AUTHORIZED,
-              OPERATION_NOT_PERMITTED ->
+              OPERATION_NOT_PERMITTED,
+              POLICY_DENIED ->
               GcpError.PERMISSION_DENIED;
           case DECRYPTION_FAILED, INVALID_REQUEST -> GcpError.INVALID_ARGUMENT;
           case TOO_MANY_REQUESTS -> GcpError.RESOURCE_EXHAUSTED;

@@ -27,13 +27,15 @@ public final class XksCrypto {
   private final Database db;
   private final Backends backends;
   private final AuditTrail audit;
+  private final AccessPolicies policies;
   private final XksRepository repo = new XksRepository();
 
-  public XksCrypto(Database db, Backends backends, AuditTrail audit) {
+  public XksCrypto(Database db, Backends backends, AuditTrail audit, AccessPolicies policies) {
     this.lookups = new Lookups(db);
     this.db = db;
     this.backends = backends;
     this.audit = audit;
+    this.policies = policies;
   }
 
   /** A key's state as XKS sees it: enabled only when the key is enabled and its vault active. */
@@ -45,6 +47,7 @@ public final class XksCrypto {
         () -> {
           Found found = find(k, null);
           Key key = Checks.existingKey(found);
+          policies.check(ctx, "getKeyMetadata", k.vaultId(), k.keyId(), null);
           return key.state() == KeyState.ACTIVE && found.vault().state() == VaultState.ACTIVE;
         });
   }
@@ -66,6 +69,7 @@ public final class XksCrypto {
           Found found = usable(find(k, null));
           Checks.usableKey(found, KeyOp.ENCRYPT);
           KeyVersion v = Checks.usableVersion(found);
+          policies.check(ctx, "encrypt", k.vaultId(), k.keyId(), v.id());
           GcmOutput out =
               backends
                   .get(v.handle().backend())
@@ -91,6 +95,7 @@ public final class XksCrypto {
           Found found = usable(find(k, versionId));
           Checks.usableKey(found, KeyOp.DECRYPT);
           KeyVersion v = Checks.usableVersion(found);
+          policies.check(ctx, "decrypt", k.vaultId(), k.keyId(), v.id());
           try {
             return backends
                 .get(v.handle().backend())
@@ -130,7 +135,8 @@ public final class XksCrypto {
         switch (code) {
           case NOT_FOUND -> XksError.KEY_NOT_FOUND;
           case KEY_DISABLED, KEY_VERSION_DISABLED -> XksError.INVALID_STATE;
-          case VAULT_BLOCKED, CLIENT_NOT_AUTHORIZED -> XksError.ACCESS_DENIED;
+          case VAULT_BLOCKED, CLIENT_NOT_AUTHORIZED, POLICY_DENIED, POLICY_DENIED_ON_REASON ->
+              XksError.ACCESS_DENIED;
           case OPERATION_NOT_PERMITTED -> XksError.INVALID_KEY_USAGE;
           case DECRYPTION_FAILED -> XksError.INVALID_CIPHERTEXT;
           case INVALID_REQUEST -> XksError.VALIDATION;

@@ -99,6 +99,21 @@ public final class PolicyRepository {
     }
   }
 
+  /** True when the vault, key or key store a policy is to be attached to exists. */
+  public boolean scopeExists(Connection c, PolicyScope scope, String id) throws SQLException {
+    String table =
+        switch (scope) {
+          case VAULT -> "ekm_vaults";
+          case KEY -> "ekm_keys";
+          case XKS_KEY_STORE -> "ekm_xks_stores";
+          case GCP_KEY_STORE -> "ekm_gcp_stores";
+        };
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE id = ?")) {
+      Rows.bind(ps, id);
+      return Rows.one(ps, rs -> true).isPresent();
+    }
+  }
+
   private static Policy map(ResultSet rs) throws SQLException {
     return new Policy(
         rs.getString(1),

@@ -12,11 +12,13 @@ import io.ekms.ekm.domain.gcp.GcpError;
 import io.ekms.ekm.domain.gcp.GcpKeyStore;
 import io.ekms.ekm.domain.gcp.GcpKeyStore.ExposedKey;
 import io.ekms.ekm.domain.gcp.WrappedBlob;
+import io.ekms.ekm.domain.policy.PolicyScope;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.GcpCrypto;
 import io.ekms.ekm.service.GcpDirectory;
 import io.ekms.ekm.service.GcpThrottle;
+import io.ekms.ekm.service.PolicyCaller;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,7 +146,19 @@ public final class GcpRoutes {
     boolean wrap = caller.operation().equals("GcpWrap");
     try (GcpRequest body = GcpRequest.read(request.body(), wrap ? "plaintext" : "wrappedBlob")) {
       body.checkKeyPath(caller.keyName());
-      CallContext ctx = caller.ctx().withDetails(body.auditDetails());
+      CallContext ctx =
+          caller
+              .ctx()
+              .withDetails(body.auditDetails())
+              .withPolicy(
+                  new PolicyCaller(
+                      "gcp-ekm",
+                      caller.email(),
+                      body.reason().name(),
+                      null,
+                      PolicyScope.GCP_KEY_STORE,
+                      caller.store().id(),
+                      request.source()));
       ExposedKey key =
           directory
               .exposedKey(caller.store().id(), caller.keyName())

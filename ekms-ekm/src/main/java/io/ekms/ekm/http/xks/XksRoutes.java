@@ -13,6 +13,7 @@ import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
 import io.ekms.ekm.auth.xks.SecretSealer;
 import io.ekms.ekm.auth.xks.SigV4Verifier;
+import io.ekms.ekm.domain.policy.PolicyScope;
 import io.ekms.ekm.domain.xks.XksError;
 import io.ekms.ekm.domain.xks.XksKeyStore;
 import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
@@ -23,6 +24,7 @@ import io.ekms.ekm.http.xks.XksBodies.KeyMetadataRequest;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.HealthProbe;
+import io.ekms.ekm.service.PolicyCaller;
 import io.ekms.ekm.service.XksCrypto;
 import io.ekms.ekm.service.XksDirectory;
 import io.ekms.ekm.service.XksMessages.DecryptRequest;
@@ -135,13 +137,24 @@ public final class XksRoutes {
     Matcher m = caller.keyOp();
     Object reply =
         m != null
-            ? keyOperation(caller.store(), m.group(1), m.group(2), request.body(), caller.ctx())
+            ? keyOperation(
+                caller.store(),
+                m.group(1),
+                m.group(2),
+                request.body(),
+                caller.ctx(),
+                request.source())
             : health(request.body());
     return new Reply(200, reply);
   }
 
   private Object keyOperation(
-      XksKeyStore store, String keyId, String op, byte[] body, CallContext authenticated) {
+      XksKeyStore store,
+      String keyId,
+      String op,
+      byte[] body,
+      CallContext authenticated,
+      String source) {
     if (!XksKeyStore.validExternalKeyId(keyId)) {
       throw XksError.VALIDATION.error("The key id in the path is not a valid external key id.");
     }
@@ -161,7 +174,18 @@ public final class XksRoutes {
     }
     String kmsRequestId = RequestMetadata.check(metadata, true);
     CallContext ctx =
-        RequestId.isValid(kmsRequestId) ? authenticated.withRequestId(kmsRequestId) : authenticated;
+        (RequestId.isValid(kmsRequestId)
+                ? authenticated.withRequestId(kmsRequestId)
+                : authenticated)
+            .withPolicy(
+                new PolicyCaller(
+                    "xks",
+                    metadata.path("awsPrincipalArn").asText(),
+                    null,
+                    kmsRequestId,
+                    PolicyScope.XKS_KEY_STORE,
+                    store.id(),
+                    source));
     ExposedKey key =
         directory
             .exposedKey(store.id(), keyId)
