@@ -151,6 +151,7 @@ public final class Bench {
                 .start()) {
       StackTenant tenant = StackTenant.provision(stack, "bench", TENANCY, COMPARTMENT);
       Map<String, Operation> ours = new LinkedHashMap<>(EkmScenarios.of(stack, tenant, "ekm"));
+      ours.putAll(EkmScenarios.withPolicy(stack, tenant));
       ours.putAll(XksScenarios.of(stack, tenant));
       ours.putAll(KmsScenarios.of(stack, tenant));
       Map<String, Operation> scenarios = new LinkedHashMap<>();

@@ -15,6 +15,15 @@ import java.util.Map;
 final class EkmScenarios {
   static final String ENCRYPT = "ekm-encrypt";
   static final String DECRYPT = "ekm-decrypt";
+  static final String DECRYPT_WITH_POLICY = "ekm-decrypt-policy";
+
+  /**
+   * The policy of {@link #DECRYPT_WITH_POLICY}, as a bank would write one: only the KMS's client,
+   * only encrypt and decrypt, not from a documentation network, on any day of the week in Zurich.
+   */
+  static final String REALISTIC_POLICY =
+      "caller == '%s' && operation in ['encrypt', 'decrypt'] && !source.startsWith('192.0.2.')"
+          + " && time.getDayOfWeek('Europe/Zurich') >= 0";
 
   private EkmScenarios() {}
 
@@ -59,6 +68,35 @@ final class EkmScenarios {
     Map<String, Operation> out = new LinkedHashMap<>();
     out.put(prefix + "-encrypt", encrypt);
     out.put(prefix + "-decrypt", decrypt);
+    return out;
+  }
+
+  /**
+   * EKM API decrypt of a key of its own with {@link #REALISTIC_POLICY} attached (ALLOW, on the
+   * key), to compare with {@link #DECRYPT} on a key without one.
+   */
+  static Map<String, Operation> withPolicy(LoopbackStack stack, StackTenant tenant)
+      throws Exception {
+    String keyId = stack.ekmAdmin().createKey(tenant.ekmVaultId(), "bench-policy");
+    stack
+        .ekmAdmin()
+        .http()
+        .call(
+            "POST",
+            "/admin/v1/policies",
+            Map.of(
+                "name",
+                "bench-realistic",
+                "scope",
+                "key",
+                "scopeId",
+                keyId,
+                "effect",
+                "ALLOW",
+                "expression",
+                String.format(REALISTIC_POLICY, tenant.oauthClient().id())));
+    Map<String, Operation> out = new LinkedHashMap<>();
+    out.put(DECRYPT_WITH_POLICY, of(stack, tenant, keyId, "unused").get("unused-decrypt"));
     return out;
   }
 

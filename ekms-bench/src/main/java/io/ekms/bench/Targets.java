@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * The issues' targets (7: end to end, EKM API, p99, envelope; 6: XKS; 4: PKCS#11 against the raw
  * provider; 13: the audit writer's CPU per record; 14: the hot path against the ceilings and the
- * PKCS#11 backend against the software one), evaluated against one run's figures. Load targets are
- * read at concurrency {@link #AT}, closed loop, unless they name their concurrency.
+ * PKCS#11 backend against the software one; 16: a key-access policy's cost), evaluated against one
+ * run's figures. Load targets are read at concurrency {@link #AT}, closed loop, unless they name
+ * their concurrency.
  */
 final class Targets {
   static final int AT = 16;
@@ -19,6 +20,7 @@ final class Targets {
   static final double KMS_TO_TWO_HOPS = 0.6;
   static final double XKS_TO_ONE_HOP = 0.8;
   static final double PKCS11_TO_SOFTWARE = 0.9;
+  static final double POLICY_TO_NONE = 0.95;
 
   private Targets() {}
 
@@ -44,6 +46,14 @@ final class Targets {
             Ratios.CEILING_ONE_HOP,
             AT,
             XKS_TO_ONE_HOP));
+    out.add(
+        againstReference(
+            results,
+            "EKM decrypt with a realistic key-access policy vs without (c=" + AT + ")",
+            EkmScenarios.DECRYPT_WITH_POLICY,
+            EkmScenarios.DECRYPT,
+            AT,
+            POLICY_TO_NONE));
     for (int threads : List.of(1, 4)) {
       out.add(
           againstReference(
@@ -110,7 +120,11 @@ final class Targets {
       String referenceMissing,
       int c,
       double goal) {
-    String goalText = String.format(Locale.ROOT, "≥ %.1f× %s", goal, referenceName);
+    String goalText =
+        "≥ "
+            + java.math.BigDecimal.valueOf(goal).stripTrailingZeros().toPlainString()
+            + "× "
+            + referenceName;
     Optional<Result> ours = Ratios.find(results, scenario, c);
     Optional<Result> ref = Ratios.find(results, reference, c);
     if (ours.isEmpty() || ref.isEmpty() || ref.get().opsPerSecond() == 0) {

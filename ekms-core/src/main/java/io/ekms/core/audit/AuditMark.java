@@ -18,6 +18,10 @@ public final class AuditMark {
 
   /** Adds {@code more} to the details the request's record will carry. */
   public synchronized void note(Map<String, String> more) {
+    if (notes.isEmpty()) {
+      notes = Map.copyOf(more);
+      return;
+    }
     Map<String, String> all = new HashMap<>(notes);
     all.putAll(more);
     notes = Map.copyOf(all);

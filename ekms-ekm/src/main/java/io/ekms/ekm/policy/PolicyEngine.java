@@ -55,13 +55,12 @@ public final class PolicyEngine {
         }
       }
     }
-    return new Decision(
-        true,
-        null,
-        "allowed by "
-            + policies.size()
-            + (policies.size() == 1 ? " policy: " : " policies: ")
-            + String.join(", ", policies.stream().map(Policy::name).toList()));
+    StringBuilder reason = new StringBuilder("allowed by ").append(policies.size());
+    reason.append(policies.size() == 1 ? " policy: " : " policies: ");
+    for (int i = 0; i < policies.size(); i++) {
+      reason.append(i == 0 ? "" : ", ").append(policies.get(i).name());
+    }
+    return new Decision(true, null, reason.toString());
   }
 
   private PolicyLanguage.Condition condition(Policy p)

@@ -16,9 +16,8 @@ import dev.cel.runtime.CelRuntimeFactory;
 import io.ekms.ekm.domain.policy.Policy;
 import io.ekms.ekm.domain.policy.PolicyInput;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Policy conditions in Google's Common Expression Language: the variables a condition may use
@@ -99,7 +98,7 @@ public final class PolicyLanguage {
      */
     public boolean test(PolicyInput input) {
       try {
-        return Boolean.TRUE.equals(program.eval(variables(input)));
+        return Boolean.TRUE.equals(program.eval(name -> variable(input, name)));
       } catch (CelEvaluationException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
@@ -137,24 +136,27 @@ public final class PolicyLanguage {
     }
   }
 
-  private static Map<String, Object> variables(PolicyInput in) {
-    Map<String, Object> v = new HashMap<>(16);
-    v.put("protocol", in.protocol());
-    v.put("operation", in.operation());
-    v.put("caller", in.caller());
-    v.put("reason", in.reason());
-    v.put("kmsRequestId", in.kmsRequestId());
-    v.put("vault", in.vault());
-    v.put("key", in.key());
-    v.put("version", in.version());
-    v.put("keyStore", in.keyStore());
-    v.put("source", in.source());
-    v.put(
-        "time",
-        Timestamp.newBuilder()
-            .setSeconds(in.time().getEpochSecond())
-            .setNanos(in.time().getNano())
-            .build());
-    return v;
+  /** One variable of {@code in}, read only when the condition reaches it. */
+  private static Optional<Object> variable(PolicyInput in, String name) {
+    Object v =
+        switch (name) {
+          case "protocol" -> in.protocol();
+          case "operation" -> in.operation();
+          case "caller" -> in.caller();
+          case "reason" -> in.reason();
+          case "kmsRequestId" -> in.kmsRequestId();
+          case "vault" -> in.vault();
+          case "key" -> in.key();
+          case "version" -> in.version();
+          case "keyStore" -> in.keyStore();
+          case "source" -> in.source();
+          case "time" ->
+              Timestamp.newBuilder()
+                  .setSeconds(in.time().getEpochSecond())
+                  .setNanos(in.time().getNano())
+                  .build();
+          default -> null;
+        };
+    return Optional.ofNullable(v);
   }
 }

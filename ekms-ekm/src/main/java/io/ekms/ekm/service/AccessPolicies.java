@@ -6,7 +6,6 @@ import io.ekms.ekm.domain.policy.PolicyInput;
 import io.ekms.ekm.policy.PolicyEngine;
 import io.ekms.ekm.store.PolicyRepository;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -59,13 +58,12 @@ public final class AccessPolicies {
             who.source(),
             clock.instant());
     Decision d = engine.decide(policies, input);
-    Map<String, String> notes = new HashMap<>(4);
-    notes.put(DECISION, d.allowed() ? "allow" : "deny");
-    notes.put(REASON, d.reason());
-    if (d.policyId() != null) {
-      notes.put(POLICY, d.policyId());
-    }
-    ctx.mark().note(notes);
+    String decision = d.allowed() ? "allow" : "deny";
+    ctx.mark()
+        .note(
+            d.policyId() == null
+                ? Map.of(DECISION, decision, REASON, d.reason())
+                : Map.of(DECISION, decision, REASON, d.reason(), POLICY, d.policyId()));
     if (!d.allowed()) {
       EkmError code = d.onReason() ? EkmError.POLICY_DENIED_ON_REASON : EkmError.POLICY_DENIED;
       throw code.error(
