@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       VersionCommands.class,
       AuditCommands.class,
       XksCommands.class,
-      GcpCommands.class
+      GcpCommands.class,
+      PolicyCommands.class
     })
 final class EkmCommand {}

@@ -137,6 +137,11 @@ final class EkmErrors {
                   + " is disabled in the EKM";
           case "OperationNotPermitted" ->
               "key " + call.keyId() + " does not permit " + call.operation() + " in the EKM";
+          case "PolicyDenied" ->
+              "a key-access policy in the EKM refused "
+                  + call.operation()
+                  + " with key "
+                  + call.keyId();
           default -> null;
         };
     if (what != null) {

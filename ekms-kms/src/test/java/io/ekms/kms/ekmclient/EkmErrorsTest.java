@@ -61,6 +61,11 @@ class EkmErrorsTest {
         Arguments.of(
             403, "OperationNotPermitted", EkmRefused.Unusable.class, "does not permit Decrypt"),
         Arguments.of(
+            403,
+            "PolicyDenied",
+            EkmRefused.Unusable.class,
+            "a key-access policy in the EKM refused Decrypt with key key-1"),
+        Arguments.of(
             404, "NotFound", EkmRefused.NotFound.class, "no such vault, key or key version"),
         Arguments.of(429, "TooManyRequests", EkmUnavailable.ServerError.class, "rate limiting"),
         Arguments.of(
