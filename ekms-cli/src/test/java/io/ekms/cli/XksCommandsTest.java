@@ -4,17 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.json.Json;
-import io.ekms.core.http.Listener;
-import io.ekms.ekm.server.EkmConfig;
-import io.ekms.ekm.server.EkmInit;
 import io.ekms.ekm.server.EkmServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,76 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 class XksCommandsTest {
   @TempDir Path dir;
 
-  private JsonNode ekms(EkmServer server, String... args) throws Exception {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--admin-url",
-            "https://127.0.0.1:" + server.adminPort(),
-            "--data-dir",
-            dir.toString()));
-    PrintStream original = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code = Main.commandLine().execute(all.toArray(String[]::new));
-    } finally {
-      System.setOut(original);
-    }
-    String text = out.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(text).isZero();
-    return Json.mapper().readTree(text);
-  }
-
   @Test
   void xksVerbs_createCredentialExposeList_thenCurlEncryptWorks() throws Exception {
-    EkmConfig config =
-        EkmConfig.builder(dir)
-            .api(new Listener("127.0.0.1", 0))
-            .admin(new Listener("127.0.0.1", 0))
-            .tokens(new EkmConfig.Tokens("xks-cli-test", 60))
-            .build();
-    EkmInit.run(config, Map.of());
-    try (EkmServer server = EkmServer.start(config, Map.of())) {
-      String issuer =
-          ekms(
-                  server,
-                  "ekm",
-                  "issuer",
-                  "add",
-                  "--issuer",
-                  "https://idp.test",
-                  "--jwks-uri",
-                  "https://idp.test/jwks")
-              .path("id")
-              .asText();
-      String vault =
-          ekms(
-                  server,
-                  "ekm",
-                  "vault",
-                  "create",
-                  "--name",
-                  "v",
-                  "--issuer-id",
-                  issuer,
-                  "--client-id",
-                  "c")
-              .path("id")
-              .asText();
+    try (EkmCliBed bed = new EkmCliBed(dir, "xks-cli-test")) {
+      EkmServer server = bed.server;
+      String vault = bed.vault();
       String key =
-          ekms(server, "ekm", "key", "create", "--vault-id", vault, "--name", "k")
-              .path("id")
-              .asText();
+          bed.ekms("ekm", "key", "create", "--vault-id", vault, "--name", "k").path("id").asText();
       String store =
-          ekms(server, "ekm", "xks", "create", "--name", "aws", "--uri-prefix", "aws/cli")
+          bed.ekms("ekm", "xks", "create", "--name", "aws", "--uri-prefix", "aws/cli")
               .path("id")
               .asText();
-      JsonNode cred = ekms(server, "ekm", "xks", "add-credential", store);
+      JsonNode cred = bed.ekms("ekm", "xks", "add-credential", store);
       assertThat(cred.path("accessKeyId").asText()).matches("[A-Z2-7]{26}");
-      ekms(server, "ekm", "xks", "expose", store, "orders", "--vault-id", vault, "--key-id", key);
-      JsonNode listed = ekms(server, "ekm", "xks", "list");
+      bed.ekms("ekm", "xks", "expose", store, "orders", "--vault-id", vault, "--key-id", key);
+      JsonNode listed = bed.ekms("ekm", "xks", "list");
       assertThat(listed.toString())
           .contains(cred.path("accessKeyId").asText())
           .contains("orders")

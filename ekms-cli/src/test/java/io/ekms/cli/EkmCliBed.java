@@ -1,0 +1,99 @@
+package io.ekms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.common.json.Json;
+import io.ekms.core.http.Listener;
+import io.ekms.ekm.server.EkmConfig;
+import io.ekms.ekm.server.EkmInit;
+import io.ekms.ekm.server.EkmServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real EKM on loopback for the {@code ekms ekm ...} verb tests, and the CLI run against its admin
+ * API as a user would run it: with {@code --admin-url} and the data directory of its admin token.
+ */
+final class EkmCliBed implements AutoCloseable {
+  final EkmServer server;
+  private final Path dir;
+
+  EkmCliBed(Path dir, String audience) throws java.io.IOException {
+    this.dir = dir;
+    EkmConfig config =
+        EkmConfig.builder(dir)
+            .api(new Listener("127.0.0.1", 0))
+            .admin(new Listener("127.0.0.1", 0))
+            .tokens(new EkmConfig.Tokens(audience, 60))
+            .build();
+    EkmInit.run(config, Map.of());
+    server = EkmServer.start(config, Map.of());
+  }
+
+  /** Runs the CLI, expects exit 0 and answers what it printed, as JSON. */
+  JsonNode ekms(String... args) throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      code = run(args);
+    } finally {
+      System.setOut(original);
+    }
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(text).isZero();
+    return Json.mapper().readTree(text);
+  }
+
+  /** Runs the CLI with its error stream silenced; answers the exit code. */
+  int fails(String... args) {
+    PrintStream original = System.err;
+    try {
+      System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      return run(args);
+    } finally {
+      System.setErr(original);
+    }
+  }
+
+  private int run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--admin-url",
+            "https://127.0.0.1:" + server.adminPort(),
+            "--data-dir",
+            dir.toString()));
+    return Main.commandLine().execute(all.toArray(String[]::new));
+  }
+
+  /** A trusted issuer and a vault bound to its client {@code c}: the vault's id. */
+  String vault() throws Exception {
+    String issuer =
+        ekms(
+                "ekm",
+                "issuer",
+                "add",
+                "--issuer",
+                "https://idp.test",
+                "--jwks-uri",
+                "https://idp.test/jwks")
+            .path("id")
+            .asText();
+    return ekms("ekm", "vault", "create", "--name", "v", "--issuer-id", issuer, "--client-id", "c")
+        .path("id")
+        .asText();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
