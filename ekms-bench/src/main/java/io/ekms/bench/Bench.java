@@ -243,19 +243,18 @@ public final class Bench {
       double base = best;
       if (driver != ClosedLoopDriver.IN_JVM && !plan.openLoopShares().isEmpty()) {
         // What the open loop's own generator can send at all: the shares are of the lower rate.
-        Result own =
+        double own =
             LoadGenerator.closedLoop(
-                s.getKey(),
-                s.getValue(),
-                LoadGenerator.OPEN_LOOP_CONNECTIONS,
-                plan.warmup(),
-                plan.measure());
+                    s.getKey(),
+                    s.getValue(),
+                    LoadGenerator.OPEN_LOOP_CONNECTIONS,
+                    plan.warmup(),
+                    plan.measure())
+                .opsPerSecond();
+        base = Math.min(best, own);
         out.printf(
             "  (in-JVM generator at c=%d: %.0f ops/s; open-loop shares of %.0f)%n",
-            LoadGenerator.OPEN_LOOP_CONNECTIONS,
-            own.opsPerSecond(),
-            Math.min(best, own.opsPerSecond()));
-        base = Math.min(best, own.opsPerSecond());
+            LoadGenerator.OPEN_LOOP_CONNECTIONS, own, base);
       }
       for (double share : plan.openLoopShares()) {
         double rate = Math.min(plan.openLoopRate(), Math.floor(base * share));

@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A keep-alive HTTPS client for one endpoint that sends a fixed request (a POST of a fixed body,
@@ -19,7 +20,7 @@ final class HttpsPost implements Replayable {
   private final HttpClient http;
   private final HttpRequest request;
   private final int expected;
-  private final Wire wire;
+  private final Optional<Wire> wire;
 
   HttpsPost(List<X509Certificate> trust, String url, String bearer, String json, int expected) {
     this.http =
@@ -27,19 +28,19 @@ final class HttpsPost implements Replayable {
             .version(HttpClient.Version.HTTP_1_1)
             .sslContext(TrustBundle.sslContext(trust))
             .build();
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     if (bearer != null) {
-      b.header("Authorization", "Bearer " + bearer);
       headers.put("Authorization", "Bearer " + bearer);
     }
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(b::header);
     this.request = b.build();
     this.expected = expected;
-    this.wire = new Wire("POST", URI.create(url), headers, json.getBytes(StandardCharsets.UTF_8));
+    this.wire =
+        Optional.of(
+            new Wire("POST", URI.create(url), headers, json.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Any request, prebuilt (a GET, say). */
@@ -55,16 +56,13 @@ final class HttpsPost implements Replayable {
     request.headers().map().forEach((name, values) -> headers.put(name, values.getFirst()));
     this.wire =
         request.bodyPublisher().isEmpty()
-            ? new Wire(request.method(), request.uri(), headers, new byte[0])
-            : null;
+            ? Optional.of(new Wire(request.method(), request.uri(), headers, new byte[0]))
+            : Optional.empty();
   }
 
-  /** The request to replay; only a request without a body can be built otherwise. */
+  /** The request to replay; empty for a prebuilt request with a body (its bytes are not kept). */
   @Override
-  public Wire wire() {
-    if (wire == null) {
-      throw new IllegalStateException("a prebuilt request with a body cannot be replayed");
-    }
+  public Optional<Wire> replay() {
     return wire;
   }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
@@ -76,9 +77,14 @@ final class SignedPost implements Replayable {
   /**
    * The request with the signature now in use (valid for minutes yet) and a fixed {@code
    * opc-request-id}: an outside load generator sends it as it is, as {@code bench/outside.sh} does.
+   * Empty with {@code freshSignature}: each request is signed anew, which only the in-JVM generator
+   * does.
    */
   @Override
-  public Wire wire() {
+  public Optional<Wire> replay() {
+    if (freshSignature) {
+      return Optional.empty();
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("accept", "application/json");
     headers.put("opc-request-id", "bench-replayed");
@@ -89,7 +95,7 @@ final class SignedPost implements Replayable {
                 headers.put(name, value);
               }
             });
-    return new Wire("POST", uri, headers, body);
+    return Optional.of(new Wire("POST", uri, headers, body));
   }
 
   private Map<String, String> headers() {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * from outside would be: it replays a {@link Replayable}'s request on {@code concurrency}
  * keep-alive connections (two threads, one below two connections) and reports through a Lua {@code
  * done} hook ({@link WrkScript}). Operations that cannot be replayed (a fresh signature per
- * request) go to the in-JVM generator.
+ * request: {@link Replayable#replay()} is empty) go to the in-JVM generator.
  */
 final class WrkDriver implements ClosedLoopDriver {
   /** Longer than any answer the bench expects; a slower one counts as an error. */
@@ -47,8 +47,8 @@ final class WrkDriver implements ClosedLoopDriver {
 
   @Override
   public void warm(Operation op, int concurrency, Duration duration) throws InterruptedException {
-    if (op instanceof Replayable r) {
-      run(r, concurrency, duration);
+    if (replayable(op)) {
+      run((Replayable) op, concurrency, duration);
     } else {
       LoadGenerator.warm(op, concurrency, duration);
     }
@@ -58,11 +58,15 @@ final class WrkDriver implements ClosedLoopDriver {
   public Result closedLoop(
       String scenario, Operation op, int concurrency, Duration warmup, Duration measure)
       throws InterruptedException {
-    if (!(op instanceof Replayable r)) {
+    if (!replayable(op)) {
       return LoadGenerator.closedLoop(scenario, op, concurrency, warmup, measure);
     }
-    run(r, concurrency, warmup);
-    return run(r, concurrency, measure).toResult(scenario, concurrency);
+    run((Replayable) op, concurrency, warmup);
+    return run((Replayable) op, concurrency, measure).toResult(scenario, concurrency);
+  }
+
+  private static boolean replayable(Operation op) {
+    return op instanceof Replayable r && r.replay().isPresent();
   }
 
   @Override
@@ -72,7 +76,8 @@ final class WrkDriver implements ClosedLoopDriver {
 
   private WrkScript.Summary run(Replayable op, int concurrency, Duration duration)
       throws InterruptedException {
-    Replayable.Wire wire = op.wire();
+    // Asked again for each run: a signed request's signature is renewed while it is still valid.
+    Replayable.Wire wire = op.replay().orElseThrow();
     try {
       Path script = Files.createTempFile(workDir, "wrk-", ".lua");
       Path output = Files.createTempFile(workDir, "wrk-", ".out");

@@ -2,9 +2,11 @@ package io.ekms.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.common.tls.TrustBundle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,5 +67,27 @@ class WrkDriverTest {
 
     assertThat(r.ops()).isPositive().isLessThanOrEqualTo(calls.get());
     assertThat(r.errors()).isZero();
+  }
+
+  @Test
+  void closedLoop_freshSignatureEveryRequest_runsOnTheInJvmGeneratorSigningEachOne()
+      throws Exception {
+    AtomicLong signatures = new AtomicLong();
+    SignedPost fresh =
+        new SignedPost(
+            TrustBundle.sslContext(List.of(server.ca.certificate())),
+            (uri, body) -> {
+              signatures.incrementAndGet();
+              return Map.of("x-signature", "s" + signatures.get());
+            },
+            server.url("/one"),
+            "{}",
+            true);
+
+    Result r = driver().closedLoop("fresh", fresh, 1, Duration.ZERO, SECOND);
+
+    assertThat(r.ops()).isPositive();
+    assertThat(r.errors()).isZero();
+    assertThat(signatures.get()).isGreaterThanOrEqualTo(r.ops());
   }
 }
