@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -67,7 +68,7 @@ public final class PolicyAdmin {
             1,
             now,
             now);
-    return change(
+    return audited(
         ctx.withDetails(texts("new", p.effect(), p.expression())),
         "PolicyCreate",
         () -> {
@@ -86,16 +87,11 @@ public final class PolicyAdmin {
   }
 
   public List<Policy> list(CallContext ctx, PolicyScope scope, String scopeId) {
-    return audit.run(
-        ctx,
-        "PolicyList",
-        new Target(null, null, null),
-        null,
-        () -> db.withConnection(c -> repo.list(c, scope, scopeId)));
+    return audited(ctx, "PolicyList", () -> db.withConnection(c -> repo.list(c, scope, scopeId)));
   }
 
   public Policy get(CallContext ctx, String id) {
-    return audit.run(ctx, "PolicyGet", new Target(null, null, null), null, () -> find(id));
+    return audited(ctx, "PolicyGet", () -> find(id));
   }
 
   /** Replaces the effect and condition of policy {@code id}; the old text goes to the audit. */
@@ -103,20 +99,10 @@ public final class PolicyAdmin {
     PolicyEffect e = required(effect);
     compile(expression);
     Policy old = find(id);
-    Policy updated =
-        new Policy(
-            old.id(),
-            old.name(),
-            old.scope(),
-            old.scopeId(),
-            e,
-            expression,
-            old.revision() + 1,
-            old.createdAt(),
-            clock.instant());
+    Policy updated = old.revised(e, expression, clock.instant());
     Map<String, String> details = new HashMap<>(texts("old", old.effect(), old.expression()));
     details.putAll(texts("new", e, expression));
-    return change(
+    return audited(
         ctx.withDetails(details),
         "PolicyReplace",
         () -> {
@@ -130,7 +116,7 @@ public final class PolicyAdmin {
 
   public void delete(CallContext ctx, String id) {
     Policy old = find(id);
-    change(
+    audited(
         ctx.withDetails(texts("old", old.effect(), old.expression())),
         "PolicyDelete",
         () -> {
@@ -144,7 +130,7 @@ public final class PolicyAdmin {
   private Policy find(String id) {
     return (Ids.wellFormed(id)
             ? db.withConnection(c -> repo.find(c, id))
-            : java.util.Optional.<Policy>empty())
+            : Optional.<Policy>empty())
         .orElseThrow(() -> EkmError.NOT_FOUND.error("The policy does not exist."));
   }
 
@@ -175,7 +161,8 @@ public final class PolicyAdmin {
     return out;
   }
 
-  private <T> T change(CallContext ctx, String op, Supplier<T> work) {
+  /** Runs and audits one admin operation; policies name no vault, key or version target. */
+  private <T> T audited(CallContext ctx, String op, Supplier<T> work) {
     return audit.run(ctx, op, new Target(null, null, null), null, work);
   }
 }

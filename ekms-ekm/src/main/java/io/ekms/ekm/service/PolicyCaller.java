@@ -25,4 +25,15 @@ public record PolicyCaller(
   public static PolicyCaller oci(String clientId, String source) {
     return new PolicyCaller("oci-ekm", clientId, null, null, null, null, source);
   }
+
+  public static PolicyCaller xks(
+      String principalArn, String kmsRequestId, String storeId, String source) {
+    return new PolicyCaller(
+        "xks", principalArn, null, kmsRequestId, PolicyScope.XKS_KEY_STORE, storeId, source);
+  }
+
+  public static PolicyCaller gcp(String email, String reason, String storeId, String source) {
+    return new PolicyCaller(
+        "gcp-ekm", email, reason, null, PolicyScope.GCP_KEY_STORE, storeId, source);
+  }
 }

@@ -31,6 +31,12 @@ public record Policy(
     Objects.requireNonNull(expression, "expression");
   }
 
+  /** This policy with another effect and condition, at the next revision, changed {@code at}. */
+  public Policy revised(PolicyEffect newEffect, String newExpression, Instant at) {
+    return new Policy(
+        id, name, scope, scopeId, newEffect, newExpression, revision + 1, createdAt, at);
+  }
+
   /** A name: 1 to 128 characters of letters, digits, '.', '_' and '-'. */
   public static boolean validName(String name) {
     if (name == null || name.isEmpty() || name.length() > 128) {

@@ -12,7 +12,6 @@ import io.ekms.ekm.domain.gcp.GcpError;
 import io.ekms.ekm.domain.gcp.GcpKeyStore;
 import io.ekms.ekm.domain.gcp.GcpKeyStore.ExposedKey;
 import io.ekms.ekm.domain.gcp.WrappedBlob;
-import io.ekms.ekm.domain.policy.PolicyScope;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.GcpCrypto;
@@ -151,14 +150,8 @@ public final class GcpRoutes {
               .ctx()
               .withDetails(body.auditDetails())
               .withPolicy(
-                  new PolicyCaller(
-                      "gcp-ekm",
-                      caller.email(),
-                      body.reason().name(),
-                      null,
-                      PolicyScope.GCP_KEY_STORE,
-                      caller.store().id(),
-                      request.source()));
+                  PolicyCaller.gcp(
+                      caller.email(), body.reason().name(), caller.store().id(), request.source()));
       ExposedKey key =
           directory
               .exposedKey(caller.store().id(), caller.keyName())

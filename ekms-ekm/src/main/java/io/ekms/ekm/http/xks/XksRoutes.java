@@ -13,7 +13,6 @@ import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
 import io.ekms.ekm.auth.xks.SecretSealer;
 import io.ekms.ekm.auth.xks.SigV4Verifier;
-import io.ekms.ekm.domain.policy.PolicyScope;
 import io.ekms.ekm.domain.xks.XksError;
 import io.ekms.ekm.domain.xks.XksKeyStore;
 import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
@@ -137,24 +136,14 @@ public final class XksRoutes {
     Matcher m = caller.keyOp();
     Object reply =
         m != null
-            ? keyOperation(
-                caller.store(),
-                m.group(1),
-                m.group(2),
-                request.body(),
-                caller.ctx(),
-                request.source())
+            ? keyOperation(caller.store(), m.group(1), m.group(2), request, caller.ctx())
             : health(request.body());
     return new Reply(200, reply);
   }
 
   private Object keyOperation(
-      XksKeyStore store,
-      String keyId,
-      String op,
-      byte[] body,
-      CallContext authenticated,
-      String source) {
+      XksKeyStore store, String keyId, String op, Request request, CallContext authenticated) {
+    byte[] body = request.body();
     if (!XksKeyStore.validExternalKeyId(keyId)) {
       throw XksError.VALIDATION.error("The key id in the path is not a valid external key id.");
     }
@@ -178,14 +167,11 @@ public final class XksRoutes {
                 ? authenticated.withRequestId(kmsRequestId)
                 : authenticated)
             .withPolicy(
-                new PolicyCaller(
-                    "xks",
+                PolicyCaller.xks(
                     metadata.path("awsPrincipalArn").asText(),
-                    null,
                     kmsRequestId,
-                    PolicyScope.XKS_KEY_STORE,
                     store.id(),
-                    source));
+                    request.source()));
     ExposedKey key =
         directory
             .exposedKey(store.id(), keyId)
