@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       IdentityCommand.class,
       CryptoCommands.class,
       EnvelopeCommands.class,
-      BenchCommand.class
+      BenchCommand.class,
+      io.ekms.cli.conformance.ConformanceCommand.class
     })
 public final class Main {
   public static void main(String[] args) {

@@ -134,4 +134,23 @@ class ArchitectureTest {
             "com.google.crypto.tink..")
         .check(main);
   }
+
+  /** The kit checks EKMs from outside: it shares no code with the EKM it checks. */
+  @Test
+  void conformanceKit_anyClass_dependsOnTheJdkJacksonAndNimbusOnly() {
+    classes()
+        .that()
+        .resideInAPackage("io.ekms.conformance..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "javax..",
+            "org.w3c..",
+            "io.ekms.conformance..",
+            "io.ekms.common..",
+            "com.fasterxml.jackson..",
+            "com.nimbusds..")
+        .check(main);
+  }
 }

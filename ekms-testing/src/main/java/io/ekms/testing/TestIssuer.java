@@ -143,6 +143,14 @@ public final class TestIssuer implements AutoCloseable {
     return discoveryFetches.get();
   }
 
+  /**
+   * The current RSA signing key as a private JWK (JSON), for tools that mint their own tokens under
+   * this issuer (the conformance kit's {@code --signing-key}).
+   */
+  public String signingKeyJson() {
+    return currentKey().toJSONString();
+  }
+
   /** A new token minter with valid defaults for this issuer (no audience until set). */
   public TestTokenBuilder token() {
     return new TestTokenBuilder(this);

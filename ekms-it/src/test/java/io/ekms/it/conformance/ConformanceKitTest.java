@@ -1,0 +1,59 @@
+package io.ekms.it.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ekms conformance} against ekms's own EKM, for each protocol, with every optional input
+ * given (tokens of two clients, the issuer's signing key, disable and fault hooks): every check
+ * runs and passes, none is skipped.
+ */
+class ConformanceKitTest {
+  static KitBed bed;
+
+  @BeforeAll
+  static void start() throws Exception {
+    bed = new KitBed();
+  }
+
+  @AfterAll
+  static void stop() {
+    bed.close();
+  }
+
+  @Test
+  void ociEkm_everyInputGiven_conformsWithNoSkip() throws Exception {
+    KitRun run =
+        KitRun.of(
+            bed.dir,
+            "oci-ekm",
+            "--endpoint",
+            bed.stack.ekmUrl() + "/oci/ekm/v1/vaults/" + bed.vaultId,
+            "--key-id",
+            bed.keyId,
+            "--ca-file",
+            bed.caBundle.toString(),
+            "--token-file",
+            bed.tokenFile(KitBed.CLIENT).toString(),
+            "--other-token-file",
+            bed.tokenFile("another-client").toString(),
+            "--signing-key",
+            bed.signingKeyFile().toString(),
+            "--disable-hook",
+            bed.keyAction("disable"),
+            "--enable-hook",
+            bed.keyAction("enable"),
+            "--fault-hook",
+            bed.auditMove(true),
+            "--recover-hook",
+            bed.auditMove(false));
+
+    assertThat(run.exit()).as(run.printed()).isZero();
+    assertThat(run.ids("SKIP")).as(run.printed()).isEmpty();
+    assertThat(run.report().path("pass").asInt()).as(run.printed()).isGreaterThan(30);
+    assertThat(run.printed()).contains("CONFORMS");
+  }
+}
