@@ -1,8 +1,8 @@
 package io.ekms.cli.conformance;
 
 import io.ekms.common.tls.Pem;
-import io.ekms.common.tls.TrustBundle;
 import io.ekms.conformance.Check;
+import io.ekms.conformance.ClientTls;
 import io.ekms.conformance.Hook;
 import io.ekms.conformance.Hooks;
 import io.ekms.conformance.Report;
@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -91,22 +92,19 @@ final class CommonOptions {
     return Optional.ofNullable(command).map(c -> Hook.shell(c, Duration.ofMinutes(2)));
   }
 
-  /**
-   * The kit's HTTPS, trusting {@code --ca-file} (and presenting {@code clientTls}' key, if any).
-   */
-  Wire wire(SSLContext clientTls) throws IOException {
-    return new Wire(clientTls != null ? clientTls : trust(), Duration.ofSeconds(timeoutSeconds));
+  /** The kit's HTTPS, trusting {@code --ca-file} (else the JDK's trust store). */
+  Wire wire() throws IOException {
+    return wire(ClientTls.of(trusted(), null, null));
   }
 
-  SSLContext trust() throws IOException {
-    if (caFile == null) {
-      try {
-        return SSLContext.getDefault();
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JDK has no default TLS context", e);
-      }
-    }
-    return TrustBundle.sslContext(Pem.certificates(Files.readString(caFile)));
+  /** The kit's HTTPS over {@code tls}. */
+  Wire wire(SSLContext tls) {
+    return new Wire(tls, Duration.ofSeconds(timeoutSeconds));
+  }
+
+  /** The certificates of {@code --ca-file}, or null for the JDK's trust store. */
+  List<X509Certificate> trusted() throws IOException {
+    return caFile == null ? null : Pem.certificates(caFile);
   }
 
   /** Runs, prints the table line by line, writes the files asked for; 0 if it conforms, else 1. */

@@ -86,7 +86,7 @@ final class OciEkmConformance implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Wire wire = common.wire(null);
+    Wire wire = common.wire();
     TokenSource token = token(wire);
     Optional<Minter> minter = Optional.empty();
     if (signingKey != null) {

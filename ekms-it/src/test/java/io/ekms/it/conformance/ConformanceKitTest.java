@@ -56,4 +56,48 @@ class ConformanceKitTest {
     assertThat(run.report().path("pass").asInt()).as(run.printed()).isGreaterThan(30);
     assertThat(run.printed()).contains("CONFORMS");
   }
+
+  @Test
+  void xks_everyInputGiven_conformsWithNoSkip() throws Exception {
+    KitRun run =
+        KitRun.of(
+            bed.dir,
+            "xks",
+            "--endpoint",
+            bed.xksUrl(),
+            "--key-id",
+            "encrypt_decrypt",
+            "--ca-file",
+            bed.caBundle.toString(),
+            "--access-key-id",
+            KitBed.AKID1,
+            "--secret-file",
+            bed.write("xks1.secret", KitBed.SECRET1).toString(),
+            "--second-access-key-id",
+            KitBed.AKID2,
+            "--second-secret-file",
+            bed.write("xks2.secret", KitBed.SECRET2).toString(),
+            "--encrypt-only-key",
+            "encrypt_only",
+            "--decrypt-only-key",
+            "decrypt_only",
+            "--no-usage-key",
+            "none",
+            "--client-cert",
+            bed.dir.resolve("client.pem").toString(),
+            "--client-key",
+            bed.dir.resolve("client-key.pem").toString(),
+            "--disable-hook",
+            bed.keyAction("disable"),
+            "--enable-hook",
+            bed.keyAction("enable"),
+            "--fault-hook",
+            bed.auditMove(true),
+            "--recover-hook",
+            bed.auditMove(false));
+
+    assertThat(run.exit()).as(run.printed()).isZero();
+    assertThat(run.ids("SKIP")).as(run.printed()).isEmpty();
+    assertThat(run.report().path("pass").asInt()).as(run.printed()).isGreaterThan(30);
+  }
 }

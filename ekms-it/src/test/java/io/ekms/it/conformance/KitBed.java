@@ -1,5 +1,8 @@
 package io.ekms.it.conformance;
 
+import io.ekms.core.http.Listener;
+import io.ekms.core.tls.LocalCa;
+import io.ekms.ekm.server.EkmConfig;
 import io.ekms.stack.LoopbackStack;
 import io.ekms.testing.TempDirs;
 import io.ekms.testing.TestIssuer;
@@ -23,15 +26,34 @@ final class KitBed implements AutoCloseable {
   final String vaultId;
   final String keyId;
   final Path caBundle;
+  final String xksStore;
+  static final String XKS_PREFIX = "aws/ks1";
+  static final String AKID1 = "AKIAEKMSCONFORMANCE234";
+  static final String SECRET1 = "c2VjcmV0LW9uZS1mb3ItdGhlLWNvbmZvcm1hbmNlLWtpdA==";
+  static final String AKID2 = "AKIAEKMSCONFORMANCE567";
+  static final String SECRET2 = "c2VjcmV0LXR3by1mb3ItdGhlLWNvbmZvcm1hbmNlLWtpdA==";
 
   KitBed() throws IOException {
     dir = TempDirs.create("conformance-");
-    stack = LoopbackStack.builder(dir.resolve("stack")).start();
+    LocalCa clients = LocalCa.create("aws-kms-clients");
+    Files.writeString(dir.resolve("client-ca.pem"), clients.certificatePem());
+    clients
+        .issueServer("aws-kms", List.of("aws-kms.test"), List.of())
+        .writeTo(dir.resolve("client.pem"), dir.resolve("client-key.pem"));
+    var xks =
+        new EkmConfig.Xks(new Listener("127.0.0.1", 0), dir.resolve("client-ca.pem").toString());
+    stack = LoopbackStack.builder(dir.resolve("stack")).ekm(ekm -> ekm.xks(xks)).start();
     issuer = TestIssuer.start();
     var admin = stack.ekmAdmin();
     String issuerId = admin.addIssuer(issuer.issuer(), issuer.jwksUri(), issuer.caPem());
     vaultId = admin.createVault("v1", issuerId, CLIENT);
     keyId = admin.createKey(vaultId, "k1", List.of("ENCRYPT", "DECRYPT"));
+    xksStore = admin.createXksStore("ks1", XKS_PREFIX, 0);
+    admin.addXksCredential(xksStore, AKID1, SECRET1);
+    admin.addXksCredential(xksStore, AKID2, SECRET2);
+    for (String usage : List.of("ENCRYPT_DECRYPT", "ENCRYPT_ONLY", "DECRYPT_ONLY", "NONE")) {
+      admin.putXksKey(xksStore, usage.toLowerCase(java.util.Locale.ROOT), vaultId, keyId, usage);
+    }
     caBundle = dir.resolve("ca-bundle.pem");
     Files.writeString(caBundle, Files.readString(stack.caFile()) + "\n" + issuer.caPem());
   }
@@ -55,6 +77,11 @@ final class KitBed implements AutoCloseable {
 
   Path write(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content);
+  }
+
+  /** The XKS key store's base URL (the XKS listener, mutual TLS). */
+  String xksUrl() {
+    return "https://127.0.0.1:" + stack.ekm().xksPort() + "/" + XKS_PREFIX;
   }
 
   /** A shell command that POSTs to the EKM admin API's {@code path}, failing on an error status. */

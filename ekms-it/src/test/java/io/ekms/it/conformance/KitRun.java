@@ -26,8 +26,14 @@ record KitRun(int exit, String printed, JsonNode report) {
     var cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(out, true));
+    cli.setExecutionExceptionHandler(
+        (e, c, parsed) -> {
+          e.printStackTrace(new PrintWriter(out, true));
+          return 1;
+        });
     int exit = cli.execute(all.toArray(String[]::new));
     JsonNode report = Files.size(json) == 0 ? null : Json.mapper().readTree(json.toFile());
+    System.out.println(out);
     return new KitRun(exit, out.toString(), report);
   }
 
