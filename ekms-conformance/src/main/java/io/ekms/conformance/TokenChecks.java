@@ -130,6 +130,11 @@ public final class TokenChecks {
     String value() throws Exception;
   }
 
+  /** The protocol call this checks with {@code authorization}. */
+  public Answer callRaw(String authorization) throws Exception {
+    return caller.call(authorization);
+  }
+
   private void validAccepted() throws Exception {
     Answer answer = caller.call("Bearer " + valid.token());
     Expect.that(answer.status() / 100 == 2, "the valid token was refused: " + answer.brief());

@@ -12,5 +12,5 @@ import picocli.CommandLine.Command;
             + " AAD binding, bounds, a disable (with hooks) and latency. Prints a table; writes JSON"
             + " and JUnit XML on request. Exit 0 when it conforms, 1 when a check failed. Options"
             + " can come from a file: ekms conformance xks @xks.args.",
-    subcommands = {OciEkmConformance.class, XksConformance.class})
+    subcommands = {OciEkmConformance.class, XksConformance.class, GcpEkmConformance.class})
 public final class ConformanceCommand {}

@@ -100,4 +100,36 @@ class ConformanceKitTest {
     assertThat(run.ids("SKIP")).as(run.printed()).isEmpty();
     assertThat(run.report().path("pass").asInt()).as(run.printed()).isGreaterThan(30);
   }
+
+  @Test
+  void gcpEkm_everyInputGiven_conformsWithNoSkip() throws Exception {
+    KitRun run =
+        KitRun.of(
+            bed.dir,
+            "gcp-ekm",
+            "--key-uri",
+            bed.gcpKeyUri(),
+            "--ca-file",
+            bed.caBundle.toString(),
+            "--signing-key",
+            bed.signingKeyFile().toString(),
+            "--issuer",
+            bed.issuer.issuer(),
+            "--audience",
+            KitBed.GCP_AUDIENCE,
+            "--service-account",
+            KitBed.GCP_SA,
+            "--disable-hook",
+            bed.keyAction("disable"),
+            "--enable-hook",
+            bed.keyAction("enable"),
+            "--fault-hook",
+            bed.auditMove(true),
+            "--recover-hook",
+            bed.auditMove(false));
+
+    assertThat(run.exit()).as(run.printed()).isZero();
+    assertThat(run.ids("SKIP")).as(run.printed()).isEmpty();
+    assertThat(run.report().path("pass").asInt()).as(run.printed()).isGreaterThan(25);
+  }
 }

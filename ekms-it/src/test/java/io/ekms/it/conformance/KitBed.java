@@ -27,13 +27,17 @@ final class KitBed implements AutoCloseable {
   final String keyId;
   final Path caBundle;
   final String xksStore;
+  final String gcpStore;
+  static final String GCP_PREFIX = "gcp/p1";
+  static final String GCP_AUDIENCE = "https://ekm.example.test/gcp";
+  static final String GCP_SA = "service-123456789@gcp-sa-ekms.iam.gserviceaccount.com";
   static final String XKS_PREFIX = "aws/ks1";
   static final String AKID1 = "AKIAEKMSCONFORMANCE234";
   static final String SECRET1 = "c2VjcmV0LW9uZS1mb3ItdGhlLWNvbmZvcm1hbmNlLWtpdA==";
   static final String AKID2 = "AKIAEKMSCONFORMANCE567";
   static final String SECRET2 = "c2VjcmV0LXR3by1mb3ItdGhlLWNvbmZvcm1hbmNlLWtpdA==";
 
-  KitBed() throws IOException {
+  KitBed() throws Exception {
     dir = TempDirs.create("conformance-");
     LocalCa clients = LocalCa.create("aws-kms-clients");
     Files.writeString(dir.resolve("client-ca.pem"), clients.certificatePem());
@@ -54,6 +58,7 @@ final class KitBed implements AutoCloseable {
     for (String usage : List.of("ENCRYPT_DECRYPT", "ENCRYPT_ONLY", "DECRYPT_ONLY", "NONE")) {
       admin.putXksKey(xksStore, usage.toLowerCase(java.util.Locale.ROOT), vaultId, keyId, usage);
     }
+    gcpStore = gcpStore(admin);
     caBundle = dir.resolve("ca-bundle.pem");
     Files.writeString(caBundle, Files.readString(stack.caFile()) + "\n" + issuer.caPem());
   }
@@ -82,6 +87,39 @@ final class KitBed implements AutoCloseable {
   /** The XKS key store's base URL (the XKS listener, mutual TLS). */
   String xksUrl() {
     return "https://127.0.0.1:" + stack.ekm().xksPort() + "/" + XKS_PREFIX;
+  }
+
+  private String gcpStore(io.ekms.admin.client.EkmAdmin admin) throws Exception {
+    var ekm = io.ekms.testing.RawHttps.at(stack.ekmAdminUrl(), stack.caFile());
+    String token = Files.readString(stack.adminTokenFile("ekm")).trim();
+    var store =
+        ekm.post(
+            "/admin/v1/gcp/keystores",
+            token,
+            java.util.Map.of(
+                "name", "p1",
+                "uriPrefix", GCP_PREFIX,
+                "issuer", issuer.issuer(),
+                "jwksUrl", issuer.jwksUri(),
+                "caBundlePem", issuer.caPem(),
+                "audiences", List.of(GCP_AUDIENCE),
+                "ratePerSecond", 0));
+    String id = store.body().path("id").asText();
+    ekm.post(
+        "/admin/v1/gcp/keystores/" + id + "/service-accounts",
+        token,
+        java.util.Map.of("email", GCP_SA));
+    ekm.send(
+        "PUT",
+        "/admin/v1/gcp/keystores/" + id + "/keys/payments",
+        token,
+        io.ekms.common.json.Json.writeString(java.util.Map.of("vaultId", vaultId, "keyId", keyId)));
+    return id;
+  }
+
+  /** The Google key store's external key URI (the EKM API listener). */
+  String gcpKeyUri() {
+    return stack.ekmUrl() + "/" + GCP_PREFIX + "/v0/keys/payments";
   }
 
   /** A shell command that POSTs to the EKM admin API's {@code path}, failing on an error status. */
