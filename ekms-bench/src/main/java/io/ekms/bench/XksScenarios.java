@@ -40,7 +40,7 @@ final class XksScenarios {
     String store = admin.xksStore("bench", "bench");
     admin.addXksCredential(store, akid.toString(), secret);
     admin.putXksKey(store, "bench", tenant.ekmVaultId(), tenant.ekmKeyId(), "ENCRYPT_DECRYPT");
-    SigV4 sigV4 = new SigV4(akid.toString(), secret);
+    var sigV4 = new io.ekms.conformance.xks.SigV4(akid.toString(), secret, "us-east-1");
     SignedPost.Signer signer = (uri, body) -> sigV4.sign(uri, body, Instant.now());
     SSLContext trust = TrustBundle.sslContext(Pem.certificates(stack.caFile()));
     String base = "https://127.0.0.1:" + stack.ekm().xksPort() + "/bench/kms/xks/v1/keys/bench/";

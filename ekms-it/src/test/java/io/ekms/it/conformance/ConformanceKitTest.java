@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code ekms conformance} against ekms's own EKM, for each protocol, with every optional input
- * given (tokens of two clients, the issuer's signing key, disable and fault hooks): every check
- * runs and passes, none is skipped.
+ * given (the OCI token fetched with the client-credentials grant, as the KMS fetches it) (tokens of
+ * two clients, the issuer's signing key, disable and fault hooks): every check runs and passes,
+ * none is skipped.
  */
 class ConformanceKitTest {
   static KitBed bed;
@@ -26,6 +27,7 @@ class ConformanceKitTest {
 
   @Test
   void ociEkm_everyInputGiven_conformsWithNoSkip() throws Exception {
+    bed.issuer.registerClient(KitBed.CLIENT, "kms-client-secret", bed.stack.ekmAudience());
     KitRun run =
         KitRun.of(
             bed.dir,
@@ -36,8 +38,14 @@ class ConformanceKitTest {
             bed.keyId,
             "--ca-file",
             bed.caBundle.toString(),
-            "--token-file",
-            bed.tokenFile(KitBed.CLIENT).toString(),
+            "--token-url",
+            bed.issuer.tokenEndpoint(),
+            "--client-id",
+            KitBed.CLIENT,
+            "--client-secret-file",
+            bed.write("client.secret", "kms-client-secret\n").toString(),
+            "--scope",
+            bed.stack.ekmAudience() + "oci_ekms",
             "--other-token-file",
             bed.tokenFile("another-client").toString(),
             "--signing-key",
@@ -131,5 +139,29 @@ class ConformanceKitTest {
     assertThat(run.exit()).as(run.printed()).isZero();
     assertThat(run.ids("SKIP")).as(run.printed()).isEmpty();
     assertThat(run.report().path("pass").asInt()).as(run.printed()).isGreaterThan(25);
+  }
+
+  @Test
+  void options_incomplete_exit2NamingWhatToGive() throws Exception {
+    KitRun certWithoutKey =
+        KitRun.of(
+            bed.dir,
+            "xks",
+            "--endpoint",
+            bed.xksUrl(),
+            "--key-id",
+            "encrypt_decrypt",
+            "--access-key-id",
+            KitBed.AKID1,
+            "--secret-file",
+            bed.write("xks1.secret", KitBed.SECRET1).toString(),
+            "--client-cert",
+            bed.dir.resolve("client.pem").toString());
+    KitRun noToken = KitRun.of(bed.dir, "gcp-ekm", "--key-uri", bed.gcpKeyUri());
+
+    assertThat(certWithoutKey.exit()).isEqualTo(2);
+    assertThat(certWithoutKey.printed()).contains("--client-cert and --client-key go together");
+    assertThat(noToken.exit()).isEqualTo(2);
+    assertThat(noToken.printed()).contains("give --token-file, or --signing-key");
   }
 }

@@ -26,10 +26,11 @@ record KitRun(int exit, String printed, JsonNode report) {
     var cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(out, true));
+    var handler = cli.getExecutionExceptionHandler();
     cli.setExecutionExceptionHandler(
         (e, c, parsed) -> {
           e.printStackTrace(new PrintWriter(out, true));
-          return 1;
+          return handler.handleExecutionException(e, c, parsed);
         });
     int exit = cli.execute(all.toArray(String[]::new));
     JsonNode report = Files.size(json) == 0 ? null : Json.mapper().readTree(json.toFile());
