@@ -137,6 +137,16 @@ final class KitBed implements AutoCloseable {
     return adminCall("/admin/v1/vaults/" + vaultId + "/keys/" + keyId + "/" + action);
   }
 
+  /** The four hook options: disable and enable the key, take the audit store away and back. */
+  String[] hookArgs() {
+    return new String[] {
+      "--disable-hook", keyAction("disable"),
+      "--enable-hook", keyAction("enable"),
+      "--fault-hook", auditMove(true),
+      "--recover-hook", auditMove(false)
+    };
+  }
+
   /** Moves the EKM's audit chain files away (the fault) or back (the recovery). */
   String auditMove(boolean away) {
     Path chains = stack.dataDir().resolve("ekm/audit-chains");

@@ -15,6 +15,19 @@ import java.util.List;
  * printed, and the JSON report it wrote.
  */
 record KitRun(int exit, String printed, JsonNode report) {
+  /** A run with {@code args}, the last element of which may be an array of more arguments. */
+  static KitRun with(Path dir, Object... args) throws Exception {
+    List<String> flat = new ArrayList<>();
+    for (Object arg : args) {
+      if (arg instanceof String[] more) {
+        flat.addAll(List.of(more));
+      } else {
+        flat.add((String) arg);
+      }
+    }
+    return of(dir, flat.toArray(String[]::new));
+  }
+
   static KitRun of(Path dir, String... args) throws Exception {
     Path json = Files.createTempFile(dir, "report-", ".json");
     Path junit = Files.createTempFile(dir, "report-", ".xml");
