@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * @param audiences 1 to 16 distinct audiences, each 1 to 500 printable ASCII characters, no spaces
  * @param scopes 1 to 16 distinct scope names, each 1 to 64 of {@code [A-Za-z0-9_.-]}
  * @param createdAt when the client was registered
+ * @param email the client's e-mail, or null: a client with one is a service account, whose tokens
+ *     carry {@code email} and {@code email_verified} as Google's ID tokens of service accounts do
+ *     (what a Cloud EKM key store checks); at most 254 printable ASCII characters with one
+ *     {@code @}
  */
 public record Client(
     String id,
@@ -23,10 +27,13 @@ public record Client(
     String secretSha256,
     List<String> audiences,
     List<String> scopes,
-    Instant createdAt) {
+    Instant createdAt,
+    String email) {
   public static final int MAX_ENTRIES = 16;
   public static final int MAX_AUDIENCE = 500;
   private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final Pattern EMAIL =
+      Pattern.compile("(?=.{3,254}$)[\\x21-\\x3f\\x41-\\x7e]+@[\\x21-\\x3f\\x41-\\x7e]+");
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
   public Client {
@@ -46,6 +53,21 @@ public record Client(
       }
     }
     Objects.requireNonNull(createdAt, "createdAt");
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw new IllegalArgumentException(
+          "email must be at most 254 printable characters with one @ and no spaces");
+    }
+  }
+
+  /** A client without an e-mail (not a service account). */
+  public Client(
+      String id,
+      String name,
+      String secretSha256,
+      List<String> audiences,
+      List<String> scopes,
+      Instant createdAt) {
+    this(id, name, secretSha256, audiences, scopes, createdAt, null);
   }
 
   private static String checkName(String name) {
@@ -79,6 +101,15 @@ public record Client(
 
   @Override
   public String toString() {
-    return "Client[" + id + ", " + name + ", audiences=" + audiences + ", scopes=" + scopes + "]";
+    return "Client["
+        + id
+        + ", "
+        + name
+        + ", audiences="
+        + audiences
+        + ", scopes="
+        + scopes
+        + (email == null ? "" : ", email=" + email)
+        + "]";
   }
 }

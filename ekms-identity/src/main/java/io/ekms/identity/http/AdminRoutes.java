@@ -63,7 +63,8 @@ public final class AdminRoutes {
               CreateClient b = req.json(CreateClient.class);
               return new Reply(
                   201,
-                  ClientView.created(clients.create(ctx, b.name(), b.audiences(), b.scopes())));
+                  ClientView.created(
+                      clients.create(ctx, b.name(), b.audiences(), b.scopes(), b.email())));
             }));
     r.get(
         BASE + "/clients",

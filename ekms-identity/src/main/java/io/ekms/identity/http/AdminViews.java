@@ -19,7 +19,7 @@ final class AdminViews {
     }
   }
 
-  record CreateClient(String name, List<String> audiences, List<String> scopes) {
+  record CreateClient(String name, List<String> audiences, List<String> scopes, String email) {
     @Override
     public String toString() {
       return Redacted.toString(this);
@@ -31,6 +31,7 @@ final class AdminViews {
       String name,
       List<String> audiences,
       List<String> scopes,
+      String email,
       String createdAt,
       WireSecret clientSecret) {
     @Override
@@ -40,7 +41,7 @@ final class AdminViews {
 
     static ClientView of(Client c) {
       return new ClientView(
-          c.id(), c.name(), c.audiences(), c.scopes(), c.createdAt().toString(), null);
+          c.id(), c.name(), c.audiences(), c.scopes(), c.email(), c.createdAt().toString(), null);
     }
 
     /** The one answer that carries the secret: the reply to creation. */
@@ -51,6 +52,7 @@ final class AdminViews {
           c.name(),
           c.audiences(),
           c.scopes(),
+          c.email(),
           c.createdAt().toString(),
           WireSecret.of(created.secret()));
     }

@@ -36,7 +36,8 @@ public final class ClientAdmin {
     }
   }
 
-  public Created create(CallContext ctx, String name, List<String> audiences, List<String> scopes) {
+  public Created create(
+      CallContext ctx, String name, List<String> audiences, List<String> scopes, String email) {
     return audit.run(
         ctx,
         "CreateClient",
@@ -53,7 +54,8 @@ public final class ClientAdmin {
                     ClientSecrets.hash(secret),
                     audiences,
                     scopes,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    email);
           } catch (IllegalArgumentException | NullPointerException e) {
             throw AdminError.INVALID_REQUEST.error(sentence(e.getMessage()));
           }

@@ -85,8 +85,7 @@ public final class TokenService {
       details.put("scope", grant.scopeClaim());
       SigningKeys.Signing signing = keys.signing();
       var issued =
-          AccessTokens.sign(
-              signing.key(), issuer(), client.id(), grant, signing.at(), lifetimeSeconds);
+          AccessTokens.sign(signing.key(), issuer(), client, grant, signing.at(), lifetimeSeconds);
       details.put("kid", signing.key().kid());
       details.put("jti", issued.jti());
       details.put("expiresAt", issued.expiresAt().toString());

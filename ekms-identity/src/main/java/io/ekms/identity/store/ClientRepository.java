@@ -12,12 +12,13 @@ import java.util.Optional;
 
 /** JDBC access to {@code identity_clients}; lists are stored space-separated. */
 public final class ClientRepository {
-  private static final String COLUMNS = "id, name, secret_sha256, audiences, scopes, created_at";
+  private static final String COLUMNS =
+      "id, name, secret_sha256, audiences, scopes, created_at, email";
 
   public void insert(Connection c, Client client) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO identity_clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO identity_clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       Rows.bind(
           ps,
           client.id(),
@@ -25,7 +26,8 @@ public final class ClientRepository {
           client.secretSha256(),
           String.join(" ", client.audiences()),
           String.join(" ", client.scopes()),
-          client.createdAt());
+          client.createdAt(),
+          client.email());
       ps.executeUpdate();
     }
   }
@@ -61,7 +63,8 @@ public final class ClientRepository {
         rs.getString("secret_sha256"),
         split(rs.getString("audiences")),
         split(rs.getString("scopes")),
-        Rows.time(rs, "created_at"));
+        Rows.time(rs, "created_at"),
+        rs.getString("email"));
   }
 
   private static List<String> split(String value) {

@@ -24,6 +24,31 @@ class ClientTest {
   }
 
   @Test
+  void new_email_keptWhenShapedLikeOne_refusedOtherwise() {
+    String id = Ids.newClient();
+    List<String> a = List.of("a");
+    List<String> s = List.of("s");
+    assertThat(new Client(id, "x", HASH, a, s, Instant.EPOCH, "sa@p.iam").email())
+        .isEqualTo("sa@p.iam");
+    assertThat(new Client(id, "x", HASH, a, s, Instant.EPOCH).email()).isNull();
+    for (String bad :
+        List.of(
+            "",
+            "no-at",
+            "two@@x",
+            "a@b@c",
+            "sp ace@x",
+            "@x",
+            "x@",
+            "a@" + "b".repeat(253),
+            "tab\t@x")) {
+      assertThatThrownBy(() -> new Client(id, "x", HASH, a, s, Instant.EPOCH, bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void new_invalidFields_refused() {
     List<Runnable> bad =
         List.of(

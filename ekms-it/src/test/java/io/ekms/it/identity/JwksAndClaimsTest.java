@@ -84,6 +84,23 @@ class JwksAndClaimsTest {
   }
 
   @Test
+  void serviceAccount_tokens_carryVerifiedEmail_ordinaryClientsNone() throws Exception {
+    String email = "service-1@gcp-sa-ekms.iam.gserviceaccount.com";
+    Client account =
+        stack
+            .identityAdmin()
+            .createServiceAccount("agent", List.of(AUDIENCE), List.of("oci_ekms"), email);
+
+    JWTClaimsSet claims = SignedJWT.parse(f.accessToken(account)).getJWTClaimsSet();
+    JWTClaimsSet ordinary = SignedJWT.parse(f.accessToken(client)).getJWTClaimsSet();
+
+    assertThat(claims.getStringClaim("email")).isEqualTo(email);
+    assertThat(claims.getBooleanClaim("email_verified")).isTrue();
+    assertThat(ordinary.getClaims()).doesNotContainKeys("email", "email_verified");
+    assertThat(stack.identityAdmin().client(account.id()).path("email").asText()).isEqualTo(email);
+  }
+
+  @Test
   void jwks_servesPublicRsaKeysOnly() throws Exception {
     Answer a = f.get("/oauth2/v1/keys");
 
