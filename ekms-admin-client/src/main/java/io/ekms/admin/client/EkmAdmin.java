@@ -170,6 +170,11 @@ public final class EkmAdmin {
     return http.call("GET", "/admin/v1/audit?limit=1000", null);
   }
 
+  /** The Google Cloud EKM key stores. */
+  public EkmGcpAdmin gcp() {
+    return new EkmGcpAdmin(http);
+  }
+
   /** The raw API, for calls this class has no method for. */
   public AdminHttp http() {
     return http;

@@ -18,8 +18,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * @param ekm the EKM: API and admin base URLs, admin token file, vault and key
  * @param identity the OAuth issuer's base URL
  * @param xks the XKS key store on the EKM: host:port, URI prefix, SigV4 credential and key id
+ * @param gcp the Google Cloud EKM key store on the EKM, and how to get an ID token for it
  */
-public record QuickstartFile(String caCertificate, Kms kms, Ekm ekm, Identity identity, Xks xks) {
+public record QuickstartFile(
+    String caCertificate, Kms kms, Ekm ekm, Identity identity, Xks xks, Gcp gcp) {
   @Override
   public String toString() {
     return Redacted.toString(this);
@@ -67,6 +69,38 @@ public record QuickstartFile(String caCertificate, Kms kms, Ekm ekm, Identity id
     public String toString() {
       return Redacted.toString(this);
     }
+  }
+
+  /**
+   * The Google Cloud EKM key store: the key's URI is {@code endpoint/uriPrefix/v0/keys/keyName}; ID
+   * tokens come from the identity server standing in for Google ({@code issuer}), for the
+   * service-account client {@code clientId} whose e-mail is {@code serviceAccount}: one fetched by
+   * the latest run is in {@code tokenFile} (valid an hour), and {@code tokenCommand} fetches a new
+   * one (its {@code access_token}).
+   */
+  public record Gcp(
+      String endpoint,
+      String uriPrefix,
+      String keyName,
+      String issuer,
+      String audience,
+      String serviceAccount,
+      String clientId,
+      String tokenFile,
+      String tokenCommand) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
+    public String keyUri() {
+      return endpoint + "/" + uriPrefix + "/v0/keys/" + keyName;
+    }
+  }
+
+  /** This file with the Google key store added (a data directory set up before it existed). */
+  public QuickstartFile withGcp(Gcp added) {
+    return new QuickstartFile(caCertificate, kms, ekm, identity, xks, added);
   }
 
   /** Reads the file, or returns null when it does not exist. */

@@ -32,9 +32,9 @@ final class QuickstartRun {
       file.writeTo(stack.dataDir());
     } else {
       out.println("Reusing " + stack.dataDir());
-      file = earlier;
-      steps.run("Same endpoints as the run that set this up", () -> sameEndpoints(stack, file));
-      steps.run("The EKM key and the KMS key are still there", () -> present(stack, file));
+      steps.run("Same endpoints as the run that set this up", () -> sameEndpoints(stack, earlier));
+      steps.run("The EKM key and the KMS key are still there", () -> present(stack, earlier));
+      file = earlier.gcp() != null ? earlier : withGcp(stack, steps, earlier);
     }
     out.println("Wrote " + stack.dataDir().resolve(QuickstartFile.NAME) + " (0600)");
     new QuickstartStory(stack, file, steps).run();
@@ -63,6 +63,11 @@ final class QuickstartRun {
           ekm.putXksKey(store, XKS_KEY, tenant.ekmVaultId(), tenant.ekmKeyId(), "ENCRYPT_DECRYPT");
           return store + " at /" + XKS_PREFIX + ", key " + XKS_KEY + " -> " + tenant.ekmKeyId();
         });
+    QuickstartFile.Gcp gcp =
+        steps.runFor(
+            "Set up a Google Cloud EKM key store on the EKM",
+            () -> GcpQuickstart.setUp(stack, tenant.ekmVaultId(), tenant.ekmKeyId()),
+            GcpQuickstart::describe);
     return new QuickstartFile(
         stack.caFile().toString(),
         new QuickstartFile.Kms(
@@ -81,7 +86,21 @@ final class QuickstartRun {
             tenant.ekmKeyId()),
         new QuickstartFile.Identity(stack.identity().issuer()),
         new QuickstartFile.Xks(
-            "127.0.0.1:" + stack.ekm().xksPort(), XKS_PREFIX, akid, secret, XKS_KEY));
+            "127.0.0.1:" + stack.ekm().xksPort(), XKS_PREFIX, akid, secret, XKS_KEY),
+        gcp);
+  }
+
+  /** A directory set up before the Google key store existed gets one now. */
+  private static QuickstartFile withGcp(LoopbackStack stack, Steps steps, QuickstartFile earlier)
+      throws Exception {
+    QuickstartFile.Gcp gcp =
+        steps.runFor(
+            "Set up a Google Cloud EKM key store on the EKM",
+            () -> GcpQuickstart.setUp(stack, earlier.ekm().vaultId(), earlier.ekm().keyId()),
+            GcpQuickstart::describe);
+    QuickstartFile file = earlier.withGcp(gcp);
+    file.writeTo(stack.dataDir());
+    return file;
   }
 
   private static String sameEndpoints(LoopbackStack stack, QuickstartFile file) {

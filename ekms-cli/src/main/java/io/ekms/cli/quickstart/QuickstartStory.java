@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * The story told on every run, against the resources in {@code quickstart.json}: crypto through the
- * KMS, envelope encryption of a file, rotation, the EKM's kill switch, both audit logs, and one XKS
- * call. Ciphertexts of an earlier run, kept in {@code <data-dir>/story/}, must still decrypt.
+ * KMS, envelope encryption of a file, rotation, the EKM's kill switch, both audit logs, one XKS
+ * call and one Cloud EKM wrap and unwrap. Ciphertexts of an earlier run, kept in {@code
+ * <data-dir>/story/}, must still decrypt.
  */
 final class QuickstartStory {
   private static final Map<String, String> AAD = Map.of("app", "quickstart");
@@ -72,6 +73,9 @@ final class QuickstartStory {
     steps.run("KMS audit record of that request", () -> audits.kms(requestId));
     steps.run("EKM audit record of that request", () -> audits.ekm(requestId));
     steps.run("XKS encrypt and decrypt, signed with SigV4", () -> new XksProbe(file).run());
+    steps.run(
+        "Cloud EKM wrap and unwrap, with an ID token",
+        () -> new GcpProbe(file, stack.dataDir()).run());
   }
 
   private String decryptsTo(String ciphertext, byte[] expected) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * Runs the quickstart's steps in order, printing one numbered line per step with its result. A step
@@ -37,12 +38,17 @@ final class Steps implements StackSteps {
 
   /** Runs {@code work} as a step whose line says "ok"; returns what it made. */
   <T> T runFor(String name, Callable<T> work) {
+    return runFor(name, work, made -> "ok");
+  }
+
+  /** Runs {@code work} as a step whose line {@code describe} writes; returns what it made. */
+  <T> T runFor(String name, Callable<T> work, Function<T, String> describe) {
     List<T> made = new ArrayList<>(1);
     run(
         name,
         () -> {
           made.add(work.call());
-          return "ok";
+          return describe.apply(made.getFirst());
         });
     return made.getFirst();
   }

@@ -53,7 +53,19 @@ class QuickstartCommandTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(json)))
         .isEqualTo("rw-------");
     var tree = Json.mapper().readTree(json.toFile());
-    assertThat(fieldNames(tree)).containsExactly("caCertificate", "kms", "ekm", "identity", "xks");
+    assertThat(fieldNames(tree))
+        .containsExactly("caCertificate", "kms", "ekm", "identity", "xks", "gcp");
+    assertThat(fieldNames(tree.path("gcp")))
+        .containsExactly(
+            "endpoint",
+            "uriPrefix",
+            "keyName",
+            "issuer",
+            "audience",
+            "serviceAccount",
+            "clientId",
+            "tokenFile",
+            "tokenCommand");
     assertThat(fieldNames(tree.path("kms")))
         .containsExactly(
             "endpoint",
@@ -74,6 +86,31 @@ class QuickstartCommandTest {
     assertThat(file.xks().uriPrefix()).doesNotStartWith("/");
     assertThat(file.xks().host()).isEqualTo("127.0.0.1:" + (base + 2));
     assertThat(file.kms().endpoint()).isEqualTo("https://127.0.0.1:" + (base + 4));
+    assertThat(file.gcp().keyUri())
+        .isEqualTo(file.ekm().endpoint() + "/gcp/quickstart/v0/keys/quickstart-key");
+    assertThat(file.gcp().issuer()).isEqualTo(file.identity().endpoint());
+    Path token = Path.of(file.gcp().tokenFile());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token)))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(token)).startsWith("eyJ");
+  }
+
+  @Test
+  void call_dataDirSetUpBeforeTheGoogleKeyStore_addsItAndTellsTheStory() throws Exception {
+    int base = freePortBase();
+    assertThat(quickstart(base).exit()).isZero();
+    Path json = dataDir.resolve("quickstart.json");
+    var tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(json.toFile());
+    tree.remove("gcp");
+    Files.write(json, Json.write(tree));
+
+    Run again = quickstart(base);
+
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out())
+        .contains("Set up a Google Cloud EKM key store", "Cloud EKM wrap and unwrap");
+    assertThat(QuickstartFile.readIfPresent(dataDir).gcp()).isNotNull();
   }
 
   @Test
