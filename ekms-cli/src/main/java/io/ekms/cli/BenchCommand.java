@@ -1,6 +1,7 @@
 package io.ekms.cli;
 
 import io.ekms.bench.Bench;
+import io.ekms.stack.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -91,7 +92,8 @@ final class BenchCommand implements Callable<Integer> {
     try {
       outcome = Bench.run(plan, chosen, work, System.out);
     } finally {
-      deleteTree(work); // the servers' databases and audit logs: gigabytes after a full run
+      Trees.deleteRecursively(
+          work); // the servers' databases and audit logs: gigabytes after a full run
     }
     Path json = Bench.write(outcome, out);
     System.out.println(
@@ -101,23 +103,5 @@ final class BenchCommand implements Callable<Integer> {
             + json.getFileName().toString().replace(".json", ".html")
             + " beside it)");
     return outcome.errors() == 0 ? 0 : 1;
-  }
-
-  /** Deletes {@code dir} and everything in it; what cannot be deleted is left, silently. */
-  static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths
-          .sorted(java.util.Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (java.io.IOException ignored) {
-                  // a file still held open; the directory stays, as before this cleanup existed
-                }
-              });
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      // nothing more to do: a temporary directory left behind is all that can come of it
-    }
   }
 }

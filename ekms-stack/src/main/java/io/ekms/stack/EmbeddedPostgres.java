@@ -5,7 +5,6 @@ import static java.nio.file.StandardOpenOption.APPEND;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.BufferedInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -13,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -69,7 +67,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       pg.run("pg_ctl", "start", "-D", data, "-w", "-t", "60");
       return pg;
     } catch (IOException | RuntimeException e) {
-      deleteRecursively(base);
+      Trees.deleteRecursively(base);
       throw e;
     }
   }
@@ -88,7 +86,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       System.err.println("Could not stop the embedded PostgreSQL: " + e.getMessage());
     }
-    deleteRecursively(base);
+    Trees.deleteRecursively(base);
   }
 
   private void run(String program, Object... args) throws IOException {
@@ -165,14 +163,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
-      System.err.println("Could not delete " + dir + ": " + e.getMessage());
     }
   }
 }

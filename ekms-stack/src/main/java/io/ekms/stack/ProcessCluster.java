@@ -188,7 +188,7 @@ public final class ProcessCluster implements StackEndpoints, AutoCloseable {
       for (Path entry : entries.toList()) {
         String name = entry.getFileName().toString();
         if (name.matches("(ekm|kms)-\\d+|identity|shared")) {
-          EmbeddedPostgres.deleteRecursively(entry);
+          Trees.deleteRecursively(entry);
         }
       }
     }
