@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Client-credentials tokens from a {@link LoopbackStack}'s identity server, for the EKM: what the
- * KMS fetches, for tests that call the EKM API as the KMS does.
+ * Client-credentials tokens from a {@link LoopbackStack}'s identity server: what the KMS fetches
+ * for the EKM API, and what a service-account client fetches for a Cloud EKM key store.
  */
 public final class OAuthTokens {
   private OAuthTokens() {}
@@ -28,12 +28,22 @@ public final class OAuthTokens {
    * @throws IllegalStateException when the identity server refuses the client
    */
   public static String fetch(LoopbackStack stack, IdentityAdmin.Client client) {
+    return fetch(stack, client, stack.ekmAudience() + "oci_ekms");
+  }
+
+  /**
+   * A fresh access token for {@code client} with {@code scope} (null: none, so the client's only
+   * audience and all its scopes).
+   *
+   * @throws IllegalStateException when the identity server refuses the client
+   */
+  public static String fetch(LoopbackStack stack, IdentityAdmin.Client client, String scope) {
     String basic =
         Base64.getEncoder()
             .encodeToString((client.id() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
     String form =
-        "grant_type=client_credentials&scope="
-            + URLEncoder.encode(stack.ekmAudience() + "oci_ekms", StandardCharsets.UTF_8);
+        "grant_type=client_credentials"
+            + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(stack.identity().issuer() + "/oauth2/v1/token"))
             .header("Authorization", "Basic " + basic)

@@ -3,10 +3,13 @@ package io.ekms.cli.quickstart;
 import static io.ekms.cli.quickstart.Steps.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.admin.client.IdentityAdmin;
 import io.ekms.common.json.Json;
 import io.ekms.common.secret.SecretFiles;
 import io.ekms.common.tls.Pem;
 import io.ekms.common.tls.TrustBundle;
+import io.ekms.stack.LoopbackStack;
+import io.ekms.stack.OAuthTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,12 +31,12 @@ final class GcpProbe {
   private static final String AAD =
       Base64.getEncoder().encodeToString("quickstart".getBytes(StandardCharsets.UTF_8));
   private final QuickstartFile.Gcp gcp;
-  private final Path dataDir;
+  private final LoopbackStack stack;
   private final HttpClient http;
 
-  GcpProbe(QuickstartFile file, Path dataDir) throws Exception {
+  GcpProbe(QuickstartFile file, LoopbackStack stack) throws Exception {
     this.gcp = file.gcp();
-    this.dataDir = dataDir;
+    this.stack = stack;
     this.http =
         HttpClient.newBuilder()
             .sslContext(TrustBundle.sslContext(Pem.certificates(Path.of(file.caCertificate()))))
@@ -80,24 +83,8 @@ final class GcpProbe {
 
   /** A new ID token by the client-credentials grant, saved (0600) for the user. */
   private String freshToken() throws Exception {
-    String secret = Files.readString(GcpQuickstart.secretFile(dataDir)).strip();
-    String basic =
-        Base64.getEncoder()
-            .encodeToString((gcp.clientId() + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    var request =
-        HttpRequest.newBuilder(URI.create(gcp.issuer() + "/oauth2/v1/token"))
-            .header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-            .build();
-    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (answer.statusCode() != 200) {
-      throw new QuickstartException(
-          "the identity server answered "
-              + answer.statusCode()
-              + " for the Google service account's token");
-    }
-    String token = Json.mapper().readTree(answer.body()).path("access_token").asText();
+    String secret = Files.readString(GcpQuickstart.secretFile(stack.dataDir())).strip();
+    String token = OAuthTokens.fetch(stack, new IdentityAdmin.Client(gcp.clientId(), secret), null);
     SecretFiles.write(Path.of(gcp.tokenFile()), token);
     return token;
   }

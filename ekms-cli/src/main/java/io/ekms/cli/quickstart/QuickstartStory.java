@@ -73,9 +73,7 @@ final class QuickstartStory {
     steps.run("KMS audit record of that request", () -> audits.kms(requestId));
     steps.run("EKM audit record of that request", () -> audits.ekm(requestId));
     steps.run("XKS encrypt and decrypt, signed with SigV4", () -> new XksProbe(file).run());
-    steps.run(
-        "Cloud EKM wrap and unwrap, with an ID token",
-        () -> new GcpProbe(file, stack.dataDir()).run());
+    steps.run("Cloud EKM wrap and unwrap, with an ID token", () -> new GcpProbe(file, stack).run());
   }
 
   private String decryptsTo(String ciphertext, byte[] expected) {
