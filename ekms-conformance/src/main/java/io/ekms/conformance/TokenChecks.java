@@ -108,6 +108,20 @@ public final class TokenChecks {
 
   /** A token {@code make} mints, refused as unauthenticated. */
   public Check refusedMinted(Optional<Minter> minter, String name, String title, Mint make) {
+    return refusedMinted(minter, name, title, make, unauthenticated, expected);
+  }
+
+  /**
+   * A token {@code make} mints, answered as {@code refusal} accepts (described as {@code
+   * expected}): for a valid token of a caller the EKM knows and denies.
+   */
+  public Check refusedMinted(
+      Optional<Minter> minter,
+      String name,
+      String title,
+      Mint make,
+      Predicate<Answer> refusal,
+      String expected) {
     return refused(
         name,
         title,
@@ -115,7 +129,9 @@ public final class TokenChecks {
             "Bearer "
                 + make.mint(
                     minter.orElseThrow(
-                        () -> new CheckSkipped("needs a signing key: give --signing-key"))));
+                        () -> new CheckSkipped("needs a signing key: give --signing-key"))),
+        refusal,
+        expected);
   }
 
   /** Makes one token from a minter. */
@@ -130,25 +146,24 @@ public final class TokenChecks {
     String value() throws Exception;
   }
 
-  /** The protocol call this checks with {@code authorization}. */
-  public Answer callRaw(String authorization) throws Exception {
-    return caller.call(authorization);
-  }
-
   private void validAccepted() throws Exception {
     Answer answer = caller.call("Bearer " + valid.token());
     Expect.that(answer.status() / 100 == 2, "the valid token was refused: " + answer.brief());
   }
 
   private Check refused(String name, String title, Header header) {
+    return refused(name, title, header, unauthenticated, expected);
+  }
+
+  private Check refused(
+      String name, String title, Header header, Predicate<Answer> refusal, String expected) {
     return Check.of(
         id(name),
         title,
         () -> {
           String value = header.value();
           Answer answer = caller.call(value);
-          Expect.that(
-              unauthenticated.test(answer), "expected " + expected + ", got " + answer.brief());
+          Expect.that(refusal.test(answer), "expected " + expected + ", got " + answer.brief());
           if (value != null && value.length() > 20) {
             String signature = value.substring(value.lastIndexOf('.') + 1);
             Expect.that(

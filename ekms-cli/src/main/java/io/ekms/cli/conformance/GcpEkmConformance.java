@@ -1,17 +1,13 @@
 package io.ekms.cli.conformance;
 
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.ekms.conformance.IssuerKeys;
 import io.ekms.conformance.Minter;
 import io.ekms.conformance.TokenSource;
 import io.ekms.conformance.Wire;
 import io.ekms.conformance.gcp.GcpEkmSuite;
 import io.ekms.conformance.gcp.GcpTarget;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,12 +42,6 @@ final class GcpEkmConformance implements Callable<Integer> {
   @Option(names = "--token-file", description = "A valid ID token of an allowed service account.")
   Path tokenFile;
 
-  @Option(
-      names = "--signing-key",
-      paramLabel = "JWK-FILE",
-      description = "The issuer's private signing key (a test issuer's).")
-  Path signingKey;
-
   @Option(names = "--issuer", description = "iss of minted tokens.")
   String issuer;
 
@@ -63,27 +53,24 @@ final class GcpEkmConformance implements Callable<Integer> {
       description = "email of minted tokens: an allowed service account.")
   String serviceAccount;
 
-  @Option(
-      names = "--jwks-url",
-      description = "The issuer's JWKS (default: found by OIDC discovery).")
-  String jwksUrl;
+  @Mixin IssuerOptions issuerOptions;
 
   @Override
   public Integer call() throws Exception {
     Wire wire = common.wire();
     String uri = keyUri.replaceAll("/+$", "");
     String path = keyPath != null ? keyPath : derivedKeyPath(uri);
-    Optional<Minter> minter = Optional.empty();
+    Optional<Minter> minter;
     TokenSource token;
     if (tokenFile != null) {
       token = Sources.fixedFromFile(tokenFile);
-      if (signingKey != null) {
-        minter = Optional.of(minter(SignedJWT.parse(token.token()).getJWTClaimsSet()));
-      }
-    } else if (signingKey != null && issuer != null && audience != null && serviceAccount != null) {
-      Minter m = minter(googleShaped());
-      minter = Optional.of(m);
-      token = m::valid;
+      minter = issuerOptions.minter(SignedJWT.parse(token.token()).getJWTClaimsSet());
+    } else if (issuerOptions.canMint()
+        && issuer != null
+        && audience != null
+        && serviceAccount != null) {
+      minter = issuerOptions.minter(googleShaped());
+      token = minter.orElseThrow()::valid;
     } else {
       throw new IllegalArgumentException(
           "give --token-file, or --signing-key with --issuer, --audience and --service-account");
@@ -94,17 +81,13 @@ final class GcpEkmConformance implements Callable<Integer> {
             uri,
             path,
             token,
-            new IssuerKeys(wire, Optional.ofNullable(jwksUrl), token),
+            issuerOptions.keys(wire, token),
             minter,
             common.hooks(),
             common.budget(),
             common.latencyCalls);
     return common.run(
         spec.commandLine().getOut(), GcpEkmSuite.NAME, uri, GcpEkmSuite.checks(target));
-  }
-
-  private Minter minter(JWTClaimsSet template) throws Exception {
-    return new Minter(JWK.parse(Files.readString(signingKey)), template, Clock.systemUTC());
   }
 
   /** The claims of the ID token Google mints for the Cloud KMS service agent. */

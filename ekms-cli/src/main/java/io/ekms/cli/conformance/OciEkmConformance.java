@@ -1,17 +1,13 @@
 package io.ekms.cli.conformance;
 
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 import io.ekms.common.secret.SecretBytes;
-import io.ekms.conformance.IssuerKeys;
 import io.ekms.conformance.Minter;
 import io.ekms.conformance.TokenSource;
 import io.ekms.conformance.Wire;
 import io.ekms.conformance.oci.OciEkmSuite;
 import io.ekms.conformance.oci.OciTarget;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -72,29 +68,16 @@ final class OciEkmConformance implements Callable<Integer> {
       description = "A valid token of a client not bound to the vault.")
   Path otherTokenFile;
 
-  @Option(
-      names = "--jwks-url",
-      description = "The issuer's JWKS (default: found by OIDC discovery).")
-  String jwksUrl;
-
-  @Option(
-      names = "--signing-key",
-      paramLabel = "JWK-FILE",
-      description =
-          "The issuer's private signing key (a test issuer's), to mint expired and wrong tokens.")
-  Path signingKey;
+  @Mixin IssuerOptions issuer;
 
   @Override
   public Integer call() throws Exception {
     Wire wire = common.wire();
     TokenSource token = token(wire);
-    Optional<Minter> minter = Optional.empty();
-    if (signingKey != null) {
-      var template = SignedJWT.parse(token.token()).getJWTClaimsSet();
-      minter =
-          Optional.of(
-              new Minter(JWK.parse(Files.readString(signingKey)), template, Clock.systemUTC()));
-    }
+    Optional<Minter> minter =
+        issuer.canMint()
+            ? issuer.minter(SignedJWT.parse(token.token()).getJWTClaimsSet())
+            : Optional.empty();
     var target =
         new OciTarget(
             wire,
@@ -102,7 +85,7 @@ final class OciEkmConformance implements Callable<Integer> {
             keyId,
             token,
             Optional.ofNullable(otherTokenFile).map(Sources::fixedFromFile),
-            new IssuerKeys(wire, Optional.ofNullable(jwksUrl), token),
+            issuer.keys(wire, token),
             minter,
             common.hooks(),
             common.budget(),

@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class GcpEkmSuite {
   public static final String NAME = "gcp-ekm";
+  private static final String DENIED = "403 PERMISSION_DENIED (7)";
 
   private GcpEkmSuite() {}
 
@@ -48,32 +49,26 @@ public final class GcpEkmSuite {
             "an ID token whose e-mail is not verified is refused",
             m -> m.with(c -> c.claim("email_verified", false))));
     checks.add(
-        new TokenChecks(
-                "gcp",
-                tokens::callRaw,
-                target.token(),
-                a -> a.status() == 403 && a.json().path("code").asInt() == 7,
-                "403 PERMISSION_DENIED (7)")
-            .refusedMinted(
-                target.minter(),
-                "email-not-allowed",
-                "a valid ID token of a service account not allowed is PERMISSION_DENIED",
-                m ->
-                    m.with(
-                        c ->
-                            c.claim("email", "someone-else@conformance.iam.gserviceaccount.com"))));
+        tokens.refusedMinted(
+            target.minter(),
+            "email-not-allowed",
+            "a valid ID token of a service account not allowed is PERMISSION_DENIED",
+            m -> m.with(c -> c.claim("email", "someone-else@conformance.iam.gserviceaccount.com")),
+            GcpEkmSuite::denied,
+            DENIED));
     HookChecks hooks =
         new HookChecks(
             "gcp",
             target.hooks(),
             () -> calls.post("wrap", calls.wrapBody(utf8("probe"), null, GcpCalls.REASON)));
-    checks.add(
-        hooks.killSwitch(
-            a -> a.status() == 403 && a.json().path("code").asInt() == 7,
-            "403 PERMISSION_DENIED (7)"));
+    checks.add(hooks.killSwitch(GcpEkmSuite::denied, DENIED));
     checks.add(hooks.transientFault(GcpEkmSuite::unavailable, "503 UNAVAILABLE (14), never 403"));
     checks.add(hooks.latency(target.budget(), target.latencyCalls()));
     return checks;
+  }
+
+  private static boolean denied(Answer a) {
+    return a.status() == 403 && a.json().path("code").asInt() == 7;
   }
 
   private static boolean unavailable(Answer a) {

@@ -1,5 +1,6 @@
 package io.ekms.it.conformance;
 
+import io.ekms.admin.client.EkmGcpAdmin;
 import io.ekms.core.http.Listener;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.ekm.server.EkmConfig;
@@ -89,31 +90,16 @@ final class KitBed implements AutoCloseable {
     return "https://127.0.0.1:" + stack.ekm().xksPort() + "/" + XKS_PREFIX;
   }
 
-  private String gcpStore(io.ekms.admin.client.EkmAdmin admin) throws Exception {
-    var ekm = io.ekms.testing.RawHttps.at(stack.ekmAdminUrl(), stack.caFile());
-    String token = Files.readString(stack.adminTokenFile("ekm")).trim();
-    var store =
-        ekm.post(
-            "/admin/v1/gcp/keystores",
-            token,
-            java.util.Map.of(
-                "name", "p1",
-                "uriPrefix", GCP_PREFIX,
-                "issuer", issuer.issuer(),
-                "jwksUrl", issuer.jwksUri(),
-                "caBundlePem", issuer.caPem(),
-                "audiences", List.of(GCP_AUDIENCE),
-                "ratePerSecond", 0));
-    String id = store.body().path("id").asText();
-    ekm.post(
-        "/admin/v1/gcp/keystores/" + id + "/service-accounts",
-        token,
-        java.util.Map.of("email", GCP_SA));
-    ekm.send(
-        "PUT",
-        "/admin/v1/gcp/keystores/" + id + "/keys/payments",
-        token,
-        io.ekms.common.json.Json.writeString(java.util.Map.of("vaultId", vaultId, "keyId", keyId)));
+  private String gcpStore(io.ekms.admin.client.EkmAdmin admin) {
+    var gcp = admin.gcp();
+    String id =
+        gcp.store(
+            "p1",
+            GCP_PREFIX,
+            new EkmGcpAdmin.Trust(
+                issuer.issuer(), issuer.jwksUri(), issuer.caPem(), List.of(GCP_AUDIENCE)));
+    gcp.allowServiceAccount(id, GCP_SA);
+    gcp.putKey(id, "payments", vaultId, keyId);
     return id;
   }
 
