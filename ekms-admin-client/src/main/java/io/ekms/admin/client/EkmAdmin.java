@@ -107,10 +107,9 @@ public final class EkmAdmin {
 
   /** The id of the XKS key store at {@code uriPrefix}, created (unthrottled) when missing. */
   public String xksStore(String name, String uriPrefix) {
-    for (JsonNode known : http.call("GET", STORES, null).path("items")) {
-      if (uriPrefix.equals(known.path("uriPrefix").asText())) {
-        return known.path("id").asText();
-      }
+    String known = idAtPrefix(http.call("GET", STORES, null), uriPrefix);
+    if (known != null) {
+      return known;
     }
     return http.call(
             "POST", STORES, Map.of("name", name, "uriPrefix", uriPrefix, "ratePerSecond", 0))
@@ -168,6 +167,16 @@ public final class EkmAdmin {
   /** The latest audit records (up to 1,000), oldest first ({@code items}). */
   public JsonNode audit() {
     return http.call("GET", "/admin/v1/audit?limit=1000", null);
+  }
+
+  /** The id of the key store at {@code uriPrefix} in a list answer, or null. */
+  static String idAtPrefix(JsonNode stores, String uriPrefix) {
+    for (JsonNode store : stores.path("items")) {
+      if (uriPrefix.equals(store.path("uriPrefix").asText())) {
+        return store.path("id").asText();
+      }
+    }
+    return null;
   }
 
   /** The Google Cloud EKM key stores. */

@@ -21,10 +21,9 @@ public final class EkmGcpAdmin {
    * when missing.
    */
   public String store(String name, String uriPrefix, Trust trust) {
-    for (JsonNode known : stores().path("items")) {
-      if (uriPrefix.equals(known.path("uriPrefix").asText())) {
-        return known.path("id").asText();
-      }
+    String known = EkmAdmin.idAtPrefix(stores(), uriPrefix);
+    if (known != null) {
+      return known;
     }
     return http.call(
             "POST",

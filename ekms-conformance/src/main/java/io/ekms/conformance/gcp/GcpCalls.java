@@ -1,11 +1,11 @@
 package io.ekms.conformance.gcp;
 
+import static io.ekms.conformance.Bytes.b64;
+
 import io.ekms.common.json.Json;
 import io.ekms.conformance.Answer;
 import io.ekms.conformance.CheckFailed;
 import io.ekms.conformance.Expect;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -82,13 +82,5 @@ final class GcpCalls {
             && a.json().path("code").asInt(-1) == code
             && !a.field("message").isEmpty(),
         what + ": expected " + http + " with gRPC code " + code + ", got " + a.brief());
-  }
-
-  static String b64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,10 +1,11 @@
 package io.ekms.conformance.gcp;
 
+import static io.ekms.conformance.Bytes.utf8;
 import static io.ekms.conformance.gcp.GcpCalls.status;
-import static io.ekms.conformance.gcp.GcpCalls.utf8;
 
 import io.ekms.common.json.Json;
 import io.ekms.conformance.Answer;
+import io.ekms.conformance.Bytes;
 import io.ekms.conformance.Check;
 import io.ekms.conformance.Expect;
 import java.util.Arrays;
@@ -80,7 +81,7 @@ final class GcpCryptoChecks {
     for (byte[] bad :
         List.of(flipped, header, Arrays.copyOf(blob, blob.length / 2), new byte[10])) {
       status(
-          calls.unwrap(GcpCalls.b64(bad), AAD),
+          calls.unwrap(Bytes.b64(bad), AAD),
           400,
           3,
           "unwrap of a " + bad.length + "-byte tampered blob");

@@ -1,6 +1,6 @@
 package io.ekms.conformance.gcp;
 
-import static io.ekms.conformance.gcp.GcpCalls.utf8;
+import static io.ekms.conformance.Bytes.utf8;
 
 import io.ekms.common.json.Json;
 import io.ekms.conformance.Answer;

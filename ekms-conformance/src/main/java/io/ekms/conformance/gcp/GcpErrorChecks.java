@@ -1,7 +1,7 @@
 package io.ekms.conformance.gcp;
 
+import static io.ekms.conformance.Bytes.utf8;
 import static io.ekms.conformance.gcp.GcpCalls.status;
-import static io.ekms.conformance.gcp.GcpCalls.utf8;
 import static io.ekms.conformance.gcp.GcpCryptoChecks.DEK;
 
 import io.ekms.common.json.Json;

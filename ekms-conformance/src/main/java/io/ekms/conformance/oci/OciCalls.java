@@ -1,11 +1,11 @@
 package io.ekms.conformance.oci;
 
+import static io.ekms.conformance.Bytes.b64;
+
 import io.ekms.common.json.Json;
 import io.ekms.conformance.Answer;
 import io.ekms.conformance.CheckFailed;
 import io.ekms.conformance.Expect;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -85,13 +85,5 @@ final class OciCalls {
     Expect.that(
         !answer.field("code").isEmpty() && !answer.field("message").isEmpty(),
         "the error body lacks code or message: " + answer.brief());
-  }
-
-  static String b64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,8 +1,9 @@
 package io.ekms.conformance.oci;
 
-import static io.ekms.conformance.oci.OciCalls.utf8;
+import static io.ekms.conformance.Bytes.utf8;
 
 import io.ekms.conformance.Answer;
+import io.ekms.conformance.Bytes;
 import io.ekms.conformance.Check;
 import io.ekms.conformance.Expect;
 import java.util.Arrays;
@@ -155,7 +156,7 @@ final class OciCryptoChecks {
       Map<String, Object> body = OciCalls.decryptBody(encrypted, AAD);
       byte[] bytes = Expect.base64(encrypted, field);
       bytes[0] ^= 0x01;
-      body.put(field, OciCalls.b64(bytes));
+      body.put(field, Bytes.b64(bytes));
       Answer answer = calls.decrypt(body);
       Expect.status(answer, 400, "decrypt with a changed " + field);
       OciCalls.errorBody(answer);

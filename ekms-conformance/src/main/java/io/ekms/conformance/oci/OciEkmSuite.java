@@ -1,8 +1,9 @@
 package io.ekms.conformance.oci;
 
-import static io.ekms.conformance.oci.OciCalls.utf8;
+import static io.ekms.conformance.Bytes.utf8;
 
 import io.ekms.conformance.Answer;
+import io.ekms.conformance.Bytes;
 import io.ekms.conformance.Check;
 import io.ekms.conformance.Expect;
 import io.ekms.conformance.HookChecks;
@@ -52,8 +53,7 @@ public final class OciEkmSuite {
   }
 
   private static Answer probe(OciCalls calls) throws Exception {
-    return calls.post(
-        calls.keyPath() + "/encrypt", Map.of("plaintext", OciCalls.b64(utf8("probe"))));
+    return calls.post(calls.keyPath() + "/encrypt", Map.of("plaintext", Bytes.b64(utf8("probe"))));
   }
 
   private static Check otherClient(OciCalls calls, OciTarget target) {
@@ -73,7 +73,7 @@ public final class OciEkmSuite {
                   "POST",
                   calls.keyPath() + "/encrypt",
                   "Bearer " + other.token(),
-                  io.ekms.common.json.Json.write(Map.of("plaintext", OciCalls.b64(utf8("x")))));
+                  io.ekms.common.json.Json.write(Map.of("plaintext", Bytes.b64(utf8("x")))));
           Expect.status(answer, 403, "another client's token");
         });
   }

@@ -1,7 +1,7 @@
 package io.ekms.conformance.oci;
 
-import static io.ekms.conformance.oci.OciCalls.b64;
-import static io.ekms.conformance.oci.OciCalls.utf8;
+import static io.ekms.conformance.Bytes.b64;
+import static io.ekms.conformance.Bytes.utf8;
 
 import io.ekms.conformance.Answer;
 import io.ekms.conformance.Check;

@@ -1,14 +1,14 @@
 package io.ekms.conformance.xks;
 
+import static io.ekms.conformance.Bytes.b64;
+
 import io.ekms.common.json.Json;
 import io.ekms.conformance.Answer;
 import io.ekms.conformance.CheckFailed;
 import io.ekms.conformance.Expect;
 import io.ekms.conformance.Wire;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,13 +128,5 @@ final class XksCalls {
     Expect.that(
         !message.isEmpty() && message.length() < 512 && message.matches("[\\x20-\\x7e]+"),
         what + ": errorMessage must be printable ASCII under 512 characters: " + answer.brief());
-  }
-
-  static String b64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,9 +1,10 @@
 package io.ekms.conformance.xks;
 
+import static io.ekms.conformance.Bytes.utf8;
 import static io.ekms.conformance.xks.XksCalls.op;
-import static io.ekms.conformance.xks.XksCalls.utf8;
 
 import io.ekms.conformance.Answer;
+import io.ekms.conformance.Bytes;
 import io.ekms.conformance.Check;
 import io.ekms.conformance.CheckSkipped;
 import io.ekms.conformance.Expect;
@@ -176,7 +177,7 @@ final class XksCryptoChecks {
       Map<String, Object> body = XksCalls.decryptBody(encrypted, AAD);
       byte[] bytes = Expect.base64(encrypted, field);
       bytes[bytes.length - 1] ^= 0x01;
-      body.put(field, XksCalls.b64(bytes));
+      body.put(field, Bytes.b64(bytes));
       XksCalls.error(
           calls.decrypt(key, body), 400, "InvalidCiphertextException", "a changed " + field);
     }
@@ -198,7 +199,7 @@ final class XksCryptoChecks {
         "ciphertextMetadata left out");
     Map<String, Object> changed = XksCalls.decryptBody(encrypted, AAD);
     md[md.length - 1] ^= 0x01;
-    changed.put("ciphertextMetadata", XksCalls.b64(md));
+    changed.put("ciphertextMetadata", Bytes.b64(md));
     XksCalls.error(
         calls.decrypt(key, changed),
         400,

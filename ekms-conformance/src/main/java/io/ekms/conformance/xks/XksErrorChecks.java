@@ -1,7 +1,7 @@
 package io.ekms.conformance.xks;
 
+import static io.ekms.conformance.Bytes.utf8;
 import static io.ekms.conformance.xks.XksCalls.op;
-import static io.ekms.conformance.xks.XksCalls.utf8;
 import static io.ekms.conformance.xks.XksCryptoChecks.PLAIN;
 
 import io.ekms.conformance.Answer;
