@@ -80,6 +80,14 @@ public final class AdminRoutes {
                     200,
                     new ListView<>(
                         vaults.listIssuers(ctx).stream().map(IssuerView::of).toList()))));
+    r.delete(
+        "/admin/v1/issuers/{issuerId}",
+        route(
+            "RemoveIssuer",
+            (req, ctx) -> {
+              vaults.removeIssuer(ctx, p(req, "issuerId"));
+              return new Reply(204, null);
+            }));
     r.post(
         "/admin/v1/vaults",
         route(
@@ -236,7 +244,7 @@ public final class AdminRoutes {
     return req.json(type);
   }
 
-  /** A vault, key or version id of the path, which must be an EKM id. */
+  /** An issuer, vault, key or version id of the path, which must be an EKM id. */
   private static String p(Request req, String name) {
     return PathIds.ekm(req, name);
   }

@@ -12,6 +12,7 @@ import io.ekms.ekm.store.VaultRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Admin use cases for trusted issuers and vaults; each one is audited. */
 public final class VaultAdmin {
@@ -64,6 +65,48 @@ public final class VaultAdmin {
         new Target(null, null, null),
         null,
         () -> db.withConnection(issuers::list));
+  }
+
+  /**
+   * Stops trusting an issuer: 404 when there is none with this id, 409 {@code Conflict} while any
+   * vault (blocked ones too) trusts it. Token validation on this node forgets it before this
+   * returns.
+   */
+  public void removeIssuer(CallContext ctx, String issuerId) {
+    boolean wellFormed = Ids.wellFormed(issuerId);
+    audit.run(
+        wellFormed ? ctx.withDetails(Map.of("issuerId", issuerId)) : ctx,
+        "RemoveIssuer",
+        new Target(null, null, null),
+        null,
+        () -> {
+          try {
+            db.inTransaction(
+                c -> {
+                  int trusting = vaults.countByIssuer(c, issuerId);
+                  if (trusting > 0) {
+                    throw inUse(trusting);
+                  }
+                  if (!wellFormed || !issuers.delete(c, issuerId)) {
+                    throw EkmError.NOT_FOUND.error("The issuer does not exist.");
+                  }
+                  return null;
+                });
+          } catch (StoreException e) {
+            if (e.isConstraintViolation()) { // a vault made meanwhile
+              throw EkmError.CONFLICT.error("A vault trusts this issuer now; it was kept.");
+            }
+            throw e;
+          }
+          issuersChanged.run();
+          return null;
+        });
+  }
+
+  private static RuntimeException inUse(int vaultCount) {
+    return EkmError.CONFLICT.error(
+        (vaultCount == 1 ? "1 vault still trusts" : vaultCount + " vaults still trust")
+            + " this issuer; it can be removed only when no vault does.");
   }
 
   public Vault createVault(CallContext ctx, String name, String issuerId, String clientId) {

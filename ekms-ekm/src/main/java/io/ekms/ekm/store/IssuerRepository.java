@@ -46,6 +46,14 @@ public final class IssuerRepository {
     }
   }
 
+  /** Removes an issuer; false when there is none with this id. */
+  public boolean delete(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM ekm_issuers WHERE id = ?")) {
+      Rows.bind(ps, id);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
   private static Issuer map(ResultSet rs) throws SQLException {
     return new Issuer(
         rs.getString("id"),

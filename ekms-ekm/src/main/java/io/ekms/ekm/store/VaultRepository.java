@@ -55,6 +55,15 @@ public final class VaultRepository {
     }
   }
 
+  /** How many vaults trust issuer {@code issuerId}, whatever their state. */
+  public int countByIssuer(Connection c, String issuerId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM ekm_vaults WHERE issuer_id = ?")) {
+      Rows.bind(ps, issuerId);
+      return Rows.one(ps, rs -> rs.getInt(1)).orElse(0);
+    }
+  }
+
   static Vault map(ResultSet rs) throws SQLException {
     return new Vault(
         rs.getString("id"),

@@ -63,6 +63,32 @@ abstract class IssuerVaultMetaContract extends StoreContract {
   }
 
   @Test
+  void issuerDelete_untrusted_removesItOnce() {
+    Issuer issuer = seedIssuer();
+
+    boolean first = read(c -> issuers.delete(c, issuer.id()));
+    boolean again = read(c -> issuers.delete(c, issuer.id()));
+
+    assertThat(first).isTrue();
+    assertThat(again).isFalse();
+    assertThat(findIssuer(issuer.id())).isEmpty();
+  }
+
+  @Test
+  void issuerDelete_trustedByAVault_isConstraintViolationAndCounted() {
+    Vault vault = seedVault();
+    Issuer unused = seedIssuer();
+
+    assertConstraintViolation(() -> write(c -> issuers.delete(c, vault.issuerId())));
+
+    assertThat(findIssuer(vault.issuerId())).isPresent();
+    int trusting = read(c -> vaults.countByIssuer(c, vault.issuerId()));
+    int none = read(c -> vaults.countByIssuer(c, unused.id()));
+    assertThat(trusting).isEqualTo(1);
+    assertThat(none).isZero();
+  }
+
+  @Test
   void vaultInsert_thenFind_returnsEqualVault() {
     Vault vault = seedVault();
 
