@@ -109,6 +109,14 @@ public final class XksAdminRoutes {
                     200,
                     new AdminViews.ListView<>(
                         admin.list(ctx).stream().map(StoreView::of).toList()))));
+    r.delete(
+        ONE,
+        route(
+            "XksDeleteKeyStore",
+            (req, ctx) -> {
+              admin.deleteStore(ctx, p(req, "storeId"));
+              return new Reply(204, null);
+            }));
     r.post(
         ONE + "/credentials",
         route(

@@ -3,20 +3,25 @@ package io.ekms.ekm.service;
 import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
+import io.ekms.core.db.StoreException;
 import io.ekms.ekm.auth.xks.SecretSealer;
+import io.ekms.ekm.domain.Ids;
+import io.ekms.ekm.domain.policy.PolicyScope;
 import io.ekms.ekm.domain.xks.XksKeyStore;
 import io.ekms.ekm.domain.xks.XksKeyStore.Credential;
 import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
 import io.ekms.ekm.domain.xks.XksUsage;
 import io.ekms.ekm.service.AuditTrail.Target;
+import io.ekms.ekm.store.PolicyRepository;
 import io.ekms.ekm.store.XksRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Admin use cases of XKS key stores: create one, add and remove SigV4 credentials (secrets sealed
- * under the master key, never shown again), expose EKM keys under external key ids. Every change is
- * audited and takes effect on this node at once, without a restart.
+ * Admin use cases of XKS key stores: create and delete one, add and remove SigV4 credentials
+ * (secrets sealed under the master key, never shown again), expose EKM keys under external key ids.
+ * Every change is audited and takes effect on this node at once, without a restart.
  */
 public final class XksAdmin {
   private final Database db;
@@ -26,6 +31,7 @@ public final class XksAdmin {
   private final Clock clock;
   private final Lookups lookups;
   private final XksRepository repo = new XksRepository();
+  private final PolicyRepository policies = new PolicyRepository();
 
   public XksAdmin(
       Database db, SecretSealer sealer, XksDirectory directory, AuditTrail audit, Clock clock) {
@@ -127,6 +133,40 @@ public final class XksAdmin {
             throw EkmError.NOT_FOUND.error("The key store has no such key.");
           }
           return null;
+        });
+  }
+
+  /**
+   * Deletes a key store with its credentials and exposed keys, in one transaction; the EKM keys it
+   * exposed stay. 404 when there is no such store, 409 while key-access policies are attached to
+   * it. Its credentials stop authenticating on this node at once.
+   */
+  public void deleteStore(CallContext ctx, String storeId) {
+    change(
+        Ids.wellFormed(storeId) ? ctx.withDetails(Map.of("storeId", storeId)) : ctx,
+        "XksDeleteKeyStore",
+        () -> {
+          try {
+            return db.inTransaction(
+                c -> {
+                  if (!repo.deleteStore(c, storeId)) {
+                    throw EkmError.NOT_FOUND.error("The XKS key store does not exist.");
+                  }
+                  int attached = policies.list(c, PolicyScope.XKS_KEY_STORE, storeId).size();
+                  if (attached > 0) { // thrown in the transaction: nothing is deleted
+                    throw EkmError.CONFLICT.error(
+                        attached
+                            + (attached == 1 ? " key-access policy is" : " key-access policies are")
+                            + " attached to this key store; delete them first.");
+                  }
+                  return null;
+                });
+          } catch (StoreException e) {
+            if (e.isConstraintViolation()) { // a credential or key added meanwhile
+              throw EkmError.CONFLICT.error("The key store changed meanwhile; retry.");
+            }
+            throw e;
+          }
         });
   }
 

@@ -80,6 +80,16 @@ public final class XksRepository {
         == 1;
   }
 
+  /**
+   * Removes a key store with its credentials and exposed keys (not the EKM keys); false when there
+   * is no such store.
+   */
+  public boolean deleteStore(Connection c, String storeId) throws SQLException {
+    update(c, "DELETE FROM ekm_xks_credentials WHERE store_id = ?", storeId);
+    update(c, "DELETE FROM ekm_xks_keys WHERE store_id = ?", storeId);
+    return update(c, "DELETE FROM ekm_xks_stores WHERE id = ?", storeId) == 1;
+  }
+
   /** Every key store with its credentials and keys. */
   public List<XksKeyStore> all(Connection c) throws SQLException {
     List<StoreRow> rows;

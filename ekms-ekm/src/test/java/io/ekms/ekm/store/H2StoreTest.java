@@ -44,4 +44,12 @@ class H2StoreTest {
       return StoreDatabases.h2();
     }
   }
+
+  @Nested
+  class XksStores extends XksRepositoryContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.h2();
+    }
+  }
 }

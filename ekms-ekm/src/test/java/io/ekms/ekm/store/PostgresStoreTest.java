@@ -46,4 +46,12 @@ class PostgresStoreTest {
       return StoreDatabases.postgres();
     }
   }
+
+  @Nested
+  class XksStores extends XksRepositoryContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.postgres();
+    }
+  }
 }
