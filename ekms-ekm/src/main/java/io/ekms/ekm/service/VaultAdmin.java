@@ -54,6 +54,7 @@ public final class VaultAdmin {
               db,
               c -> issuers.insert(c, created),
               "An issuer with this issuer URL already exists.");
+          issuersChanged.run();
           return created;
         });
   }

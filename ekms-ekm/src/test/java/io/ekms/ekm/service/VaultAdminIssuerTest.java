@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Removing a trusted issuer on a real H2 store: refused while a vault trusts it, audited. */
-class VaultAdminRemoveIssuerTest {
+/**
+ * Adding and removing trusted issuers on a real H2 store: token validation reloads after each;
+ * removal is refused while a vault trusts the issuer, and audited.
+ */
+class VaultAdminIssuerTest {
   private final Database db =
       Database.open(
           DatabaseConfig.h2File(TempDirs.create("remove-issuer-"), "ekm"),
@@ -40,6 +43,15 @@ class VaultAdminRemoveIssuerTest {
     return admin
         .addIssuer(ctx("add-" + name), "https://" + name, "https://" + name + "/jwks", null, null)
         .id();
+  }
+
+  @Test
+  void addIssuer_new_reloadsTokenValidationsIssuersAtOnce() {
+    int before = reloads.get();
+
+    addIssuer("new.example");
+
+    assertThat(reloads.get()).isEqualTo(before + 1);
   }
 
   @Test
