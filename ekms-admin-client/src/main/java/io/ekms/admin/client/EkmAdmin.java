@@ -45,6 +45,11 @@ public final class EkmAdmin {
     return http.call("POST", "/admin/v1/issuers", body).path("id").asText();
   }
 
+  /** Stops trusting issuer {@code issuerId}; refused (409 Conflict) while any vault trusts it. */
+  public void removeIssuer(String issuerId) {
+    http.call("DELETE", "/admin/v1/issuers/" + issuerId, null);
+  }
+
   /** A new vault bound to OAuth client {@code clientId} of issuer {@code issuerId}. */
   public String createVault(String name, String issuerId, String clientId) {
     return http.call(
@@ -130,6 +135,14 @@ public final class EkmAdmin {
   /** The XKS key stores with their credentials' ids (never their secrets). */
   public JsonNode xksStores() {
     return http.call("GET", STORES, null);
+  }
+
+  /**
+   * Deletes an XKS key store with its credentials and exposed keys (the EKM keys stay); refused
+   * (409 Conflict) while key-access policies are attached to it.
+   */
+  public void deleteXksStore(String storeId) {
+    http.call("DELETE", STORES + "/" + storeId, null);
   }
 
   /** Adds a SigV4 credential to a key store. */
