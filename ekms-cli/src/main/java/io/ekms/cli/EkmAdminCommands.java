@@ -58,7 +58,7 @@ final class EkmAdminCommands {
   @Command(
       name = "issuer",
       description = "Trusted OAuth issuers.",
-      subcommands = {IssuerAdd.class, IssuerList.class})
+      subcommands = {IssuerAdd.class, IssuerList.class, IssuerRemove.class})
   static final class Issuer {}
 
   @Command(name = "add", description = "Trust an issuer (by discovery URL, or issuer + JWKS URL).")
@@ -105,6 +105,22 @@ final class EkmAdminCommands {
 
     String path() {
       return "/admin/v1/issuers";
+    }
+  }
+
+  @Command(
+      name = "remove",
+      description = "Stop trusting an issuer; refused while any vault trusts it.")
+  static final class IssuerRemove extends Verb {
+    @Parameters(index = "0", paramLabel = "ISSUER_ID")
+    String issuerId;
+
+    String method() {
+      return "DELETE";
+    }
+
+    String path() {
+      return "/admin/v1/issuers/" + issuerId;
     }
   }
 

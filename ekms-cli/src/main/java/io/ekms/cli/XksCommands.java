@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       XksCommands.Create.class,
       XksCommands.ListStores.class,
+      XksCommands.Delete.class,
       XksCommands.AddCredential.class,
       XksCommands.RemoveCredential.class,
       XksCommands.Expose.class,
@@ -64,6 +65,24 @@ public final class XksCommands {
 
     String path() {
       return S;
+    }
+  }
+
+  @Command(
+      name = "delete",
+      description =
+          "Delete a key store with its credentials and exposed keys; the EKM keys stay. Refused"
+              + " while key-access policies are attached to it.")
+  static final class Delete extends EkmAdminCommands.Verb {
+    @Parameters(index = "0", paramLabel = "STORE_ID")
+    String storeId;
+
+    String method() {
+      return "DELETE";
+    }
+
+    String path() {
+      return S + "/" + storeId;
     }
   }
 

@@ -63,7 +63,21 @@ final class EkmCliBed implements AutoCloseable {
     }
   }
 
+  /** Runs the CLI, expects the server's refusal (exit 3) and answers the one line it printed. */
+  String refused(String... args) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = Main.commandLine();
+    cli.setErr(new java.io.PrintWriter(err));
+    int code = cli.execute(withServer(args));
+    assertThat(code).as(err.toString()).isEqualTo(ErrorHandler.REMOTE);
+    return err.toString();
+  }
+
   private int run(String... args) {
+    return Main.commandLine().execute(withServer(args));
+  }
+
+  private String[] withServer(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(
         List.of(
@@ -71,7 +85,7 @@ final class EkmCliBed implements AutoCloseable {
             "https://127.0.0.1:" + server.adminPort(),
             "--data-dir",
             dir.toString()));
-    return Main.commandLine().execute(all.toArray(String[]::new));
+    return all.toArray(String[]::new);
   }
 
   /** A trusted issuer and a vault bound to its client {@code c}: the vault's id. */
