@@ -66,7 +66,8 @@ public final class Health {
     }
   }
 
-  private static boolean databaseUp(Database db) {
+  /** True when a connection of {@code db} answers. */
+  public static boolean databaseUp(Database db) {
     try {
       return db.withConnection(c -> valid(c));
     } catch (RuntimeException e) {

@@ -40,4 +40,40 @@ public final class RequestMetrics {
                         .buckets(BUCKETS)))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
+
+  /**
+   * One (operation, result) pair so far: its count and, per latency bound in milliseconds, how many
+   * took at most that long (cumulative, as Prometheus histograms count).
+   */
+  public record Sample(String operation, String result, long count, long[] atMost) {}
+
+  /** The latency bounds of {@link Sample#atMost}, in milliseconds. */
+  public static long[] boundsMillis() {
+    long[] out = new long[BUCKETS.length];
+    for (int i = 0; i < BUCKETS.length; i++) {
+      out[i] = BUCKETS[i].toMillis();
+    }
+    return out;
+  }
+
+  /** What this server's requests of this metric did so far, one sample per pair seen. */
+  public java.util.List<Sample> samples() {
+    java.util.List<Sample> out = new java.util.ArrayList<>();
+    timers.forEach(
+        (key, timer) -> {
+          int cut = key.indexOf('\u0000');
+          long[] atMost = new long[BUCKETS.length];
+          var snapshot = timer.snapshot();
+          for (var bucket : snapshot.histogramCounts()) {
+            double bound = bucket.boundary(TimeUnit.MILLISECONDS);
+            for (int i = 0; i < BUCKETS.length; i++) {
+              if (Math.abs(BUCKETS[i].toMillis() - bound) < 0.5) {
+                atMost[i] = bucket.count();
+              }
+            }
+          }
+          out.add(new Sample(key.substring(0, cut), key.substring(cut + 1), timer.count(), atMost));
+        });
+    return out;
+  }
 }

@@ -26,7 +26,27 @@ public record EkmConfig(
     Pkcs11 pkcs11,
     String defaultBackend,
     Xks xks,
-    ListenerLimits limits) {
+    ListenerLimits limits,
+    Console console) {
+
+  /**
+   * The console on the admin listener ({@code /console}): a session ends after {@code
+   * idleTimeoutMinutes} without use (default 15) and after {@code maxAgeHours} in any case (default
+   * 8); {@code enabled: false} serves no console.
+   */
+  public record Console(Boolean enabled, Integer idleTimeoutMinutes, Integer maxAgeHours) {
+    public Console {
+      enabled = enabled == null || enabled;
+      idleTimeoutMinutes = idleTimeoutMinutes == null ? 15 : idleTimeoutMinutes;
+      maxAgeHours = maxAgeHours == null ? 8 : maxAgeHours;
+      if (idleTimeoutMinutes < 1 || idleTimeoutMinutes > 24 * 60) {
+        throw new IllegalArgumentException("console.idleTimeoutMinutes must be 1 to 1440");
+      }
+      if (maxAgeHours < 1 || maxAgeHours > 24 * 7) {
+        throw new IllegalArgumentException("console.maxAgeHours must be 1 to 168");
+      }
+    }
+  }
 
   /**
    * The XKS proxy API's own listener, when {@code listener} is set, requiring client certificates
@@ -137,6 +157,7 @@ public record EkmConfig(
     rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
     defaultBackend = defaultBackend == null ? "software" : defaultBackend;
     limits = limits == null ? ListenerLimits.defaults() : limits;
+    console = console == null ? new Console(null, null, null) : console;
     if (!defaultBackend.equals("software") && !defaultBackend.equals("pkcs11")) {
       throw new IllegalArgumentException("defaultBackend must be software or pkcs11");
     }

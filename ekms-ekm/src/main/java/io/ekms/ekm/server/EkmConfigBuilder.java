@@ -20,6 +20,7 @@ public final class EkmConfigBuilder {
   private EkmConfig.Tokens tokens;
   private AuditSettings audit;
   private EkmConfig.RateLimit rateLimit;
+  private EkmConfig.Console console;
   private EkmConfig.Pkcs11 pkcs11;
   private String defaultBackend;
   private EkmConfig.Xks xks;
@@ -89,6 +90,11 @@ public final class EkmConfigBuilder {
     return this;
   }
 
+  public EkmConfigBuilder console(EkmConfig.Console value) {
+    console = value;
+    return this;
+  }
+
   /**
    * @throws IllegalArgumentException as the configuration's own checks do
    */
@@ -106,6 +112,7 @@ public final class EkmConfigBuilder {
         pkcs11,
         defaultBackend,
         xks,
-        limits);
+        limits,
+        console);
   }
 }

@@ -14,6 +14,7 @@ import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.TokenValidator;
+import io.ekms.ekm.console.ConsoleServices;
 import io.ekms.ekm.http.AdminRoutes;
 import io.ekms.ekm.http.EkmApiRoutes;
 import io.ekms.ekm.http.PolicyAdminRoutes;
@@ -119,6 +120,10 @@ public final class EkmServer implements AutoCloseable {
       IssuerDirectory issuers = new IssuerDirectory(db);
       HttpRouting.Builder api = HttpRouting.builder();
       AccessPolicies policies = new AccessPolicies(db, new PolicyEngine(), clock);
+      RequestMetrics ociMetrics = new RequestMetrics(Metrics.registry(), "ekm_requests");
+      RequestMetrics xksMetrics = new RequestMetrics(Metrics.registry(), "ekm_xks_requests");
+      RequestMetrics gcpMetrics = new RequestMetrics(Metrics.registry(), "ekm_gcp_requests");
+      RequestMetrics adminMetrics = new RequestMetrics(Metrics.registry(), "ekm_admin_requests");
       new EkmApiRoutes(
               new CryptoService(
                   new Lookups(db),
@@ -136,35 +141,54 @@ public final class EkmServer implements AutoCloseable {
                   clock),
               audit,
               refusals,
-              new RequestMetrics(Metrics.registry(), "ekm_requests"))
+              ociMetrics)
           .routing(api);
       HttpRouting.Builder admin = HttpRouting.builder();
+      AdminCredential credential = adminCredential(db);
+      VaultAdmin vaultAdmin = new VaultAdmin(db, audit, clock, issuers::changed);
+      KeyAdmin keyAdmin = new KeyAdmin(db, backends, audit, clock);
+      VersionAdmin versionAdmin = new VersionAdmin(db, backends, audit, clock);
+      PolicyAdmin policyAdmin = new PolicyAdmin(db, audit, clock);
       new AdminRoutes(
-              new VaultAdmin(db, audit, clock, issuers::changed),
-              new KeyAdmin(db, backends, audit, clock),
-              new VersionAdmin(db, backends, audit, clock),
+              vaultAdmin,
+              keyAdmin,
+              versionAdmin,
               auditLog,
               audit,
               refusals,
-              adminCredential(db),
-              new RequestMetrics(Metrics.registry(), "ekm_admin_requests"))
+              credential,
+              adminMetrics)
           .routing(admin);
-      GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, adminCredential(db), clock);
-      gcp.api(Duration.ofSeconds(config.tokens().clockSkewSeconds()), policies).routing(api);
-      gcp.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
-      XksWiring xks =
-          new XksWiring(db, masterKey, backends, audit, refusals, adminCredential(db), clock);
+      GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, credential, clock);
+      gcp.api(Duration.ofSeconds(config.tokens().clockSkewSeconds()), policies, gcpMetrics)
+          .routing(api);
+      gcp.admin(adminMetrics).routing(admin);
+      XksWiring xks = new XksWiring(db, masterKey, backends, audit, refusals, credential, clock);
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
       HealthProbe keyBackend = new HealthProbe(backends.forNewKey(null), rateTicker);
-      xks.api(keyBackend, policies).routing(xksRouting);
-      new PolicyAdminRoutes(
-              new PolicyAdmin(db, audit, clock),
-              audit,
-              refusals,
-              adminCredential(db),
-              new RequestMetrics(Metrics.registry(), "ekm_admin_requests"))
-          .routing(admin);
-      xks.admin(new RequestMetrics(Metrics.registry(), "ekm_admin_requests")).routing(admin);
+      xks.api(keyBackend, policies, xksMetrics).routing(xksRouting);
+      new PolicyAdminRoutes(policyAdmin, audit, refusals, credential, adminMetrics).routing(admin);
+      xks.admin(adminMetrics).routing(admin);
+      if (config.console().enabled()) {
+        ConsoleWiring.routes(
+                db,
+                credential,
+                audit,
+                refusals,
+                clock,
+                config.console(),
+                new ConsoleServices(
+                    vaultAdmin,
+                    keyAdmin,
+                    versionAdmin,
+                    xks.adminService(),
+                    gcp.adminService(),
+                    policyAdmin,
+                    auditLog,
+                    ConsoleWiring.health(db, auditLog, keyBackend, config.defaultBackend()),
+                    ConsoleWiring.protocols(ociMetrics, xksMetrics, gcpMetrics)))
+            .routing(admin);
+      }
       Health.register(api, admin, db, auditLog, Map.of("keyBackend", keyBackend::healthy));
       NoRoute.register(api, EkmError.NOT_FOUND.code(), false);
       NoRoute.register(admin, EkmError.NOT_FOUND.code(), true);

@@ -3,7 +3,6 @@ package io.ekms.ekm.server;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
-import io.ekms.core.http.Metrics;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.ekm.auth.GoogleIdTokens;
 import io.ekms.ekm.http.GcpAdminRoutes;
@@ -26,6 +25,7 @@ final class GcpWiring {
   private final Refusals refusals;
   private final AdminCredential credential;
   private final Clock clock;
+  private GcpAdmin admin;
 
   GcpWiring(
       Database db,
@@ -44,18 +44,27 @@ final class GcpWiring {
   }
 
   /** The API routes; ID tokens are checked with {@code skew} of clock tolerance. */
-  GcpRoutes api(Duration skew, AccessPolicies policies) {
+  GcpRoutes api(Duration skew, AccessPolicies policies, RequestMetrics metrics) {
     return new GcpRoutes(
         directory,
         new GoogleIdTokens(skew, clock),
         new GcpCrypto(db, backends, audit, policies),
         audit,
         refusals,
-        new RequestMetrics(Metrics.registry(), "ekm_gcp_requests"));
+        metrics);
   }
 
   GcpAdminRoutes admin(RequestMetrics metrics) {
-    return new GcpAdminRoutes(
-        new GcpAdmin(db, directory, audit, clock), audit, refusals, credential, metrics);
+    return new GcpAdminRoutes(adminService(), audit, refusals, credential, metrics);
+  }
+
+  /**
+   * The admin use cases of Google key stores, one per server (the admin API's and the console's).
+   */
+  GcpAdmin adminService() {
+    if (admin == null) {
+      admin = new GcpAdmin(db, directory, audit, clock);
+    }
+    return admin;
   }
 }

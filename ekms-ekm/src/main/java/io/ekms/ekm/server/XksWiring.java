@@ -6,7 +6,6 @@ import io.ekms.common.tls.Pem;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
-import io.ekms.core.http.Metrics;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
 import io.ekms.core.tls.ServerIdentity;
@@ -35,6 +34,7 @@ final class XksWiring {
   private final Refusals refusals;
   private final AdminCredential credential;
   private final Clock clock;
+  private XksAdmin admin;
 
   XksWiring(
       Database db,
@@ -68,7 +68,7 @@ final class XksWiring {
   }
 
   /** {@code health}: the default backend's probe, shared with {@code /health}. */
-  XksRoutes api(HealthProbe health, AccessPolicies policies) {
+  XksRoutes api(HealthProbe health, AccessPolicies policies, RequestMetrics metrics) {
     return new XksRoutes(
         directory,
         sealer,
@@ -76,7 +76,7 @@ final class XksWiring {
         health,
         audit,
         refusals,
-        new RequestMetrics(Metrics.registry(), "ekm_xks_requests"),
+        metrics,
         clock);
   }
 
@@ -86,7 +86,14 @@ final class XksWiring {
   }
 
   XksAdminRoutes admin(RequestMetrics metrics) {
-    return new XksAdminRoutes(
-        new XksAdmin(db, sealer, directory, audit, clock), audit, refusals, credential, metrics);
+    return new XksAdminRoutes(adminService(), audit, refusals, credential, metrics);
+  }
+
+  /** The admin use cases of XKS key stores, one per server (the admin API's and the console's). */
+  XksAdmin adminService() {
+    if (admin == null) {
+      admin = new XksAdmin(db, sealer, directory, audit, clock);
+    }
+    return admin;
   }
 }

@@ -39,4 +39,25 @@ class EkmPackagesTest {
             "io.ekms.ekm.store..")
         .check(EKM);
   }
+
+  /**
+   * The console reads and changes nothing but through the admin API's services (the same checks and
+   * audit as the admin API): of the store it may use only its own session table.
+   */
+  @Test
+  void console_mainCode_reachesNoStoreButItsSessions() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.ekms.ekm.console..")
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "store classes other than the console's sessions, or JDBC",
+                c ->
+                    (c.getPackageName().startsWith("io.ekms.ekm.store")
+                            && !c.getName()
+                                .startsWith("io.ekms.ekm.store.ConsoleSessionRepository"))
+                        || c.getPackageName().startsWith("java.sql")))
+        .check(EKM);
+  }
 }

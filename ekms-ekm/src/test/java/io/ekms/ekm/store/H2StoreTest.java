@@ -52,4 +52,12 @@ class H2StoreTest {
       return StoreDatabases.h2();
     }
   }
+
+  @Nested
+  class ConsoleSessions extends ConsoleSessionContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.h2();
+    }
+  }
 }

@@ -54,4 +54,12 @@ class PostgresStoreTest {
       return StoreDatabases.postgres();
     }
   }
+
+  @Nested
+  class ConsoleSessions extends ConsoleSessionContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.postgres();
+    }
+  }
 }

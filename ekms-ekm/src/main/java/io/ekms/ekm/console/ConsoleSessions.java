@@ -1,0 +1,165 @@
+package io.ekms.ekm.console;
+
+import io.ekms.core.crypto.Randoms;
+import io.ekms.core.db.Database;
+import io.ekms.core.http.AdminCredential;
+import io.ekms.ekm.service.AuditTrail;
+import io.ekms.ekm.service.CallContext;
+import io.ekms.ekm.store.ConsoleSessionRepository;
+import io.ekms.ekm.store.ConsoleSessionRepository.Row;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Console sessions, kept in the EKM's database so that every node honours them. A session is 256
+ * random bits handed to the browser once, as a cookie; the database keeps only its SHA-256. It ends
+ * when idle for {@code idleTimeout}, after {@code maxAge} in any case, or at logout. The CSRF token
+ * is an HMAC of the cookie, so it needs no storage and dies with the session.
+ */
+public final class ConsoleSessions {
+  private static final int SECRET_BYTES = 32;
+  private static final int MAX_COOKIE_CHARS = 64;
+  private final Database db;
+  private final AdminCredential credential;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final Duration idleTimeout;
+  private final Duration maxAge;
+  private final ConsoleSessionRepository repo = new ConsoleSessionRepository();
+
+  public ConsoleSessions(
+      Database db,
+      AdminCredential credential,
+      AuditTrail audit,
+      Clock clock,
+      Duration idleTimeout,
+      Duration maxAge) {
+    this.db = db;
+    this.credential = credential;
+    this.audit = audit;
+    this.clock = clock;
+    this.idleTimeout = idleTimeout;
+    this.maxAge = maxAge;
+  }
+
+  /** A new session's cookie value and the session it opens. */
+  public record Opened(String cookie, ConsoleSession session) {
+    @Override
+    public String toString() {
+      return "Opened[" + session + "]";
+    }
+  }
+
+  /** How long a session lives at most, used or not. */
+  public Duration maxAge() {
+    return maxAge;
+  }
+
+  /**
+   * Opens a session when {@code adminToken} is the admin credential (compared in constant time).
+   */
+  public Optional<Opened> login(String adminToken, String requestId) {
+    if (adminToken == null || !credential.accepts("Bearer " + adminToken.strip())) {
+      return Optional.empty();
+    }
+    String cookie =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(Randoms.bytes(SECRET_BYTES));
+    String id = sha256(cookie);
+    Instant now = clock.instant();
+    ConsoleSession session = session("admin", id, cookie);
+    return Optional.of(
+        audit.run(
+            CallContext.admin(requestId)
+                .withDetails(java.util.Map.of(ConsoleSession.AUDIT_DETAIL, session.handle())),
+            "ConsoleLogin",
+            new AuditTrail.Target(null, null, null),
+            null,
+            () -> {
+              db.inTransaction(
+                  c -> {
+                    repo.deleteExpired(c, now.minus(idleTimeout), now.minus(maxAge));
+                    repo.insert(c, new Row(id, "admin", now, now));
+                    return null;
+                  });
+              return new Opened(cookie, session);
+            }));
+  }
+
+  /** The live session {@code cookie} opens, its idle clock restarted; empty when none. */
+  public Optional<ConsoleSession> resume(String cookie) {
+    if (cookie == null || cookie.isEmpty() || cookie.length() > MAX_COOKIE_CHARS) {
+      return Optional.empty();
+    }
+    String id = sha256(cookie);
+    Instant now = clock.instant();
+    return db.inTransaction(
+        c -> {
+          Optional<Row> row = repo.find(c, id);
+          if (row.isEmpty()) {
+            return Optional.empty();
+          }
+          Row r = row.get();
+          if (now.isAfter(r.lastSeenAt().plus(idleTimeout))
+              || now.isAfter(r.createdAt().plus(maxAge))) {
+            repo.delete(c, id);
+            return Optional.empty();
+          }
+          repo.touch(c, id, now);
+          return Optional.of(session(r.administrator(), id, cookie));
+        });
+  }
+
+  /** Ends the session {@code cookie} opens, if any. */
+  public void logout(ConsoleSession session, String cookie, String requestId) {
+    audit.run(
+        session.context(requestId),
+        "ConsoleLogout",
+        new AuditTrail.Target(null, null, null),
+        null,
+        () -> db.inTransaction(c -> repo.delete(c, sha256(cookie))));
+  }
+
+  /** True when {@code presented} is the session's CSRF token (constant time). */
+  public static boolean csrfMatches(ConsoleSession session, String presented) {
+    return presented != null
+        && presented.length() <= MAX_COOKIE_CHARS
+        && MessageDigest.isEqual(
+            session.csrf().getBytes(StandardCharsets.US_ASCII),
+            presented.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static ConsoleSession session(String administrator, String id, String cookie) {
+    return new ConsoleSession(administrator, id.substring(0, 12), csrf(cookie));
+  }
+
+  private static String csrf(String cookie) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(cookie.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+      byte[] tag = mac.doFinal("ekms-console-csrf".getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.ekms.ekm.console;
+
+import io.ekms.core.http.RequestId;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * Trusted token issuers: the list, add one (by JWKS or discovery URL, optional CA bundle), remove
+ * one no vault trusts.
+ */
+final class IssuerPages {
+  private final ConsoleGate gate;
+  private final ConsoleServices services;
+
+  IssuerPages(ConsoleGate gate, ConsoleServices services) {
+    this.gate = gate;
+    this.services = services;
+  }
+
+  void routing(HttpRouting.Builder r) {
+    r.get(
+        "/console/issuers",
+        gate.page(
+            (req, res, s) ->
+                ConsoleHttp.render(
+                    res,
+                    200,
+                    "issuers.jte",
+                    new Views.IssuersView(
+                        Chrome.of("Issuers", "issuers", s).withNotice(Notices.of(req)),
+                        services.vaults().listIssuers(s.context(RequestId.generate()))))));
+    r.post(
+        "/console/issuers",
+        gate.action(
+            "AddIssuer",
+            (form, s, requestId, req, res) -> {
+              services
+                  .vaults()
+                  .addIssuer(
+                      s.context(requestId),
+                      Forms.text(form, "issuer"),
+                      Forms.text(form, "jwksUri"),
+                      Forms.text(form, "discoveryUrl"),
+                      Forms.text(form, "caBundle"));
+              ConsoleHttp.redirect(
+                  res, Notices.link("/console/issuers", "issuer-added", requestId));
+            }));
+  }
+}
