@@ -3,7 +3,10 @@ package io.ekms.cli.quickstart;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** What the quickstart prints while it serves: how to reach the servers from the CLI and SDKs. */
+/**
+ * What the quickstart prints while it serves: how to reach the servers from a browser (the EKM's
+ * console), the CLI and the SDKs.
+ */
 final class Usage {
   private Usage() {}
 
@@ -15,6 +18,11 @@ final class Usage {
     out.println("  KMS       " + f.kms().endpoint());
     out.println("  XKS       https://" + f.xks().host() + "/" + f.xks().uriPrefix());
     out.println("  CA        " + f.caCertificate());
+    out.println();
+    out.println("The EKM's console, in a browser (its certificate chains to the CA above):");
+    out.println("  " + consoleUrl(f));
+    out.println(
+        "  sign in with the EKM's admin token, the one line of " + f.ekm().adminTokenFile());
     out.println();
     out.println("The CLI against them:");
     out.println("  ./ekms kms vault list --quickstart " + quickstartJson);
@@ -38,5 +46,10 @@ final class Usage {
             + f.kms().compartmentId());
     out.println("Everything is in " + quickstartJson + " (0600: it holds the XKS secret).");
     out.flush();
+  }
+
+  /** The EKM console's address: {@code /console} on the EKM's admin listener. */
+  static String consoleUrl(QuickstartFile f) {
+    return f.ekm().adminEndpoint() + "/console";
   }
 }

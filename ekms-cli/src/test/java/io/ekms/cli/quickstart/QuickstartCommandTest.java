@@ -128,6 +128,7 @@ class QuickstartCommandTest {
           List.of(
               file.kms().endpoint() + "/health",
               file.ekm().endpoint() + "/health",
+              Usage.consoleUrl(file) + "/login",
               file.identity().endpoint() + "/.well-known/openid-configuration")) {
         var answer =
             http.send(
@@ -136,6 +137,11 @@ class QuickstartCommandTest {
         assertThat(answer.statusCode()).as(url).isEqualTo(200);
       }
     }
+    var printed = new java.io.StringWriter();
+    Usage.print(new java.io.PrintWriter(printed), dataDir.resolve(QuickstartFile.NAME), file);
+    assertThat(printed.toString())
+        .contains(file.ekm().adminEndpoint() + "/console")
+        .contains("admin token, the one line of " + file.ekm().adminTokenFile());
   }
 
   @Test

@@ -44,5 +44,14 @@ final class IssuerPages {
               ConsoleHttp.redirect(
                   res, Notices.link("/console/issuers", "issuer-added", requestId));
             }));
+    r.post(
+        "/console/issuers/{issuerId}/remove",
+        gate.action(
+            "RemoveIssuer",
+            (form, s, requestId, req, res) -> {
+              services.vaults().removeIssuer(s.context(requestId), Forms.pathId(req, "issuerId"));
+              ConsoleHttp.redirect(
+                  res, Notices.link("/console/issuers", "issuer-removed", requestId));
+            }));
   }
 }

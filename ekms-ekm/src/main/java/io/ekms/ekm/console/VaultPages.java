@@ -1,5 +1,6 @@
 package io.ekms.ekm.console;
 
+import io.ekms.core.http.RequestId;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.Vault;
@@ -25,7 +26,7 @@ final class VaultPages {
         "/console/vaults",
         gate.page(
             (req, res, s) -> {
-              var ctx = s.context(io.ekms.core.http.RequestId.generate());
+              var ctx = s.context(RequestId.generate());
               String q = Forms.query(req, "q");
               List<Vault> all =
                   Forms.search(
@@ -69,7 +70,7 @@ final class VaultPages {
         "/console/vaults/{vaultId}",
         gate.page(
             (req, res, s) -> {
-              var ctx = s.context(io.ekms.core.http.RequestId.generate());
+              var ctx = s.context(RequestId.generate());
               String vaultId = Forms.pathId(req, "vaultId");
               Vault vault = services.vaults().getVault(ctx, vaultId);
               String q = Forms.query(req, "q");

@@ -13,6 +13,7 @@ import io.ekms.stack.ClusterNode;
 import io.ekms.stack.ClusterPorts;
 import io.ekms.stack.ProcessCluster;
 import io.ekms.stack.StackTenant;
+import io.ekms.testing.RawHttps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,6 +219,44 @@ class ClusterTest {
   private ClusterLoad load(ClusterLoad.Call call) {
     return ClusterLoad.start(
         crypto.size(), 2, call, e -> e instanceof KmsException k && k.status() == 0);
+  }
+
+  @Test
+  @Order(4)
+  void consoleSession_openedOnOneEkmNode_servesOnTheOtherAndSignOutEndsItOnBoth() throws Exception {
+    ClusterNode first = cluster.ekmNodes().get(0);
+    ClusterNode second = cluster.ekmNodes().get(1);
+    RawHttps one = RawHttps.at(first.adminUrl(), cluster.caFile());
+    RawHttps two = RawHttps.at(second.adminUrl(), cluster.caFile());
+    String token = Files.readString(first.dir().resolve("admin.token")).strip();
+    RawHttps.Answer login =
+        one.send(
+            "POST",
+            "/console/login",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            "token=" + token);
+    assertThat(login.status()).isEqualTo(303);
+    String cookie =
+        login.header("Set-Cookie").substring(0, login.header("Set-Cookie").indexOf(';'));
+
+    RawHttps.Answer onSecond = two.send("GET", "/console/vaults", Map.of("Cookie", cookie), null);
+    assertThat(onSecond.status()).isEqualTo(200);
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+            .matcher(onSecond.text());
+    assertThat(csrf.find()).isTrue();
+    RawHttps.Answer out =
+        two.send(
+            "POST",
+            "/console/logout",
+            Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie),
+            "csrf=" + csrf.group(1));
+    assertThat(out.status()).isEqualTo(303);
+
+    RawHttps.Answer afterOnFirst =
+        one.send("GET", "/console/vaults", Map.of("Cookie", cookie), null);
+    assertThat(afterOnFirst.status()).isEqualTo(303);
+    assertThat(afterOnFirst.header("Location")).isEqualTo("/console/login");
   }
 
   private void awaitServed(ClusterLoad load, long after) throws InterruptedException {

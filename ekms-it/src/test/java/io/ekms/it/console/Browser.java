@@ -143,6 +143,22 @@ final class Browser implements AutoCloseable {
     driver.manage().deleteAllCookies();
   }
 
+  /** How much wider than the window the page is, in CSS pixels (0: no sideways scrolling). */
+  long overflowX() {
+    Object width =
+        driver.executeScript(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    return ((Number) width).longValue();
+  }
+
+  /** The text of the element the keyboard focus is on after {@code tabs} presses of Tab. */
+  String focusAfterTabs(int tabs) {
+    for (int i = 0; i < tabs; i++) {
+      driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+    }
+    return driver.switchTo().activeElement().getText();
+  }
+
   void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }

@@ -77,6 +77,11 @@ class ConsoleBrowserTest {
     assertThat(browser.text()).contains("That is not the EKM's admin token.");
 
     signIn();
+    browser.open("/console/vaults");
+    assertThat(browser.focusAfterTabs(1))
+        .as("the first keyboard stop skips to the content")
+        .isEqualTo("Skip to content");
+    browser.open("/console/overview");
     assertThat(browser.text())
         .contains("Database")
         .contains("Audit log")
@@ -108,6 +113,15 @@ class ConsoleBrowserTest {
     browser.screenshot("03-key");
     RawHttps.Answer answer = bed.encrypt(ids[0], ids[1]);
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+
+    browser.resize(390, 844);
+    try {
+      browser.open("/console/vaults/" + ids[0] + "/keys/" + ids[1]);
+      assertThat(browser.overflowX()).as("sideways scrolling on a phone").isZero();
+      browser.screenshot("08-key-phone");
+    } finally {
+      browser.resize(1280, 900);
+    }
   }
 
   @Test

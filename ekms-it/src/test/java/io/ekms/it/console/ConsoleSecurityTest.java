@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.testing.RawHttps;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +16,14 @@ import org.junit.jupiter.api.Test;
  * audit record of a console action naming its session.
  */
 class ConsoleSecurityTest {
-  private static final String COOKIE = "__Host-ekms-console";
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  private static final String COOKIE = ConsoleCalls.COOKIE;
   private static ConsoleBed bed;
+  private static ConsoleCalls calls;
 
   @BeforeAll
   static void start() throws Exception {
     bed = new ConsoleBed();
+    calls = new ConsoleCalls(bed);
   }
 
   @AfterAll
@@ -35,49 +31,15 @@ class ConsoleSecurityTest {
     bed.close();
   }
 
-  private static RawHttps.Answer form(String path, String cookie, Map<String, String> fields)
-      throws Exception {
-    Map<String, String> headers = new HashMap<>();
-    headers.put("Content-Type", "application/x-www-form-urlencoded");
-    if (cookie != null) {
-      headers.put("Cookie", COOKIE + "=" + cookie);
-    }
-    StringBuilder body = new StringBuilder();
-    fields.forEach(
-        (k, v) ->
-            body.append(body.isEmpty() ? "" : "&")
-                .append(k)
-                .append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return bed.admin.send("POST", path, headers, body.toString());
-  }
-
-  private static RawHttps.Answer page(String path, String cookie) throws Exception {
-    return bed.admin.send("GET", path, Map.of("Cookie", COOKIE + "=" + cookie), null);
-  }
-
-  private static String signIn() throws Exception {
-    RawHttps.Answer answer = form("/console/login", null, Map.of("token", bed.adminToken));
-    assertThat(answer.status()).isEqualTo(303);
-    String setCookie = answer.header("Set-Cookie");
-    return setCookie.substring(COOKIE.length() + 1, setCookie.indexOf(';'));
-  }
-
-  private static String csrf(String html) {
-    Matcher m = CSRF.matcher(html);
-    assertThat(m.find()).as("a form with the CSRF token").isTrue();
-    return m.group(1);
-  }
-
   @Test
   void anyPage_answered_carriesStrictCspAndNoInlineScriptOrStyle() throws Exception {
-    String cookie = signIn();
+    String cookie = calls.signIn();
     for (String path :
         List.of("/console/login", "/console/overview", "/console/vaults", "/console/audit")) {
       RawHttps.Answer answer =
           path.equals("/console/login")
               ? bed.admin.send("GET", path, Map.of(), null)
-              : page(path, cookie);
+              : calls.page(path, cookie);
       assertThat(answer.status()).as(path).isEqualTo(200);
       assertThat(answer.header("Content-Security-Policy"))
           .isEqualTo(
@@ -94,7 +56,7 @@ class ConsoleSecurityTest {
 
   @Test
   void signIn_adminToken_cookieIsHostOnlySecureHttpOnlyStrict() throws Exception {
-    RawHttps.Answer answer = form("/console/login", null, Map.of("token", bed.adminToken));
+    RawHttps.Answer answer = calls.form("/console/login", null, Map.of("token", bed.adminToken));
     assertThat(answer.status()).isEqualTo(303);
     assertThat(answer.header("Location")).isEqualTo("/console/overview");
     assertThat(answer.header("Set-Cookie"))
@@ -109,7 +71,7 @@ class ConsoleSecurityTest {
   @Test
   void signIn_wrongToken_401AndNoCookie() throws Exception {
     RawHttps.Answer answer =
-        form("/console/login", null, Map.of("token", bed.adminToken.substring(1) + "0"));
+        calls.form("/console/login", null, Map.of("token", bed.adminToken.substring(1) + "0"));
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.header("Set-Cookie")).isNull();
     assertThat(answer.text()).doesNotContain(bed.adminToken.substring(1));
@@ -117,8 +79,8 @@ class ConsoleSecurityTest {
 
   @Test
   void post_fromAnotherOrigin_refusedThoughCookieAndCsrfAreRight() throws Exception {
-    String cookie = signIn();
-    String csrf = csrf(page("/console/vaults", cookie).text());
+    String cookie = calls.signIn();
+    String csrf = ConsoleCalls.csrf(calls.page("/console/vaults", cookie).text());
     Map<String, String> headers =
         Map.of(
             "Content-Type", "application/x-www-form-urlencoded",
@@ -140,20 +102,20 @@ class ConsoleSecurityTest {
     String secret = "c2VjcmV0LWZvci10aGUtY29uc29sZS10ZXN0LW9ubHk=";
     String store = bed.stack.ekmAdmin().createXksStore("hidden", "console/hidden", 0);
     bed.stack.ekmAdmin().addXksCredential(store, "AKIAEKMSCONSOLETEST23", secret);
-    String cookie = signIn();
+    String cookie = calls.signIn();
     for (String path : List.of("/console/overview", "/console/xks", "/console/audit")) {
-      String html = page(path, cookie).text();
+      String html = calls.page(path, cookie).text();
       assertThat(html).as(path).doesNotContain(bed.adminToken).doesNotContain(secret);
     }
-    assertThat(page("/console/xks", cookie).text()).contains("AKIAEKMSCONSOLETEST23");
+    assertThat(calls.page("/console/xks", cookie).text()).contains("AKIAEKMSCONSOLETEST23");
   }
 
   @Test
   void consoleAction_createVault_auditedWithTheSessionsAdministrator() throws Exception {
-    String cookie = signIn();
-    String csrf = csrf(page("/console/vaults", cookie).text());
+    String cookie = calls.signIn();
+    String csrf = ConsoleCalls.csrf(calls.page("/console/vaults", cookie).text());
     RawHttps.Answer answer =
-        form(
+        calls.form(
             "/console/vaults",
             cookie,
             Map.of(
