@@ -13,15 +13,13 @@ import java.util.Map;
  * Confirm, then do: {@code GET /console/confirm/{action}} names what will stop working; its form
  * posts to {@code /console/do/{action}}, which does it and shows the object with the result.
  */
-final class ConfirmPages {
-  private final ConsoleGate gate;
-  private final ConsoleServices services;
+final class ConfirmPages extends PageGroup {
 
   ConfirmPages(ConsoleGate gate, ConsoleServices services) {
-    this.gate = gate;
-    this.services = services;
+    super(gate, services);
   }
 
+  @Override
   void routing(HttpRouting.Builder r) {
     r.get(
         "/console/confirm/{action}",

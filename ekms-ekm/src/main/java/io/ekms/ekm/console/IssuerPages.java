@@ -7,15 +7,13 @@ import io.helidon.webserver.http.HttpRouting;
  * Trusted token issuers: the list, add one (by JWKS or discovery URL, optional CA bundle), remove
  * one no vault trusts.
  */
-final class IssuerPages {
-  private final ConsoleGate gate;
-  private final ConsoleServices services;
+final class IssuerPages extends PageGroup {
 
   IssuerPages(ConsoleGate gate, ConsoleServices services) {
-    this.gate = gate;
-    this.services = services;
+    super(gate, services);
   }
 
+  @Override
   void routing(HttpRouting.Builder r) {
     r.get(
         "/console/issuers",

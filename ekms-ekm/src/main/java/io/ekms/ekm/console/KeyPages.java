@@ -16,15 +16,13 @@ import java.util.List;
  * One key: its versions, backend and allowed operations, where it is exposed (OCI through its
  * vault, and each XKS and Google key store that names it), and the links to its actions.
  */
-final class KeyPages {
-  private final ConsoleGate gate;
-  private final ConsoleServices services;
+final class KeyPages extends PageGroup {
 
   KeyPages(ConsoleGate gate, ConsoleServices services) {
-    this.gate = gate;
-    this.services = services;
+    super(gate, services);
   }
 
+  @Override
   void routing(HttpRouting.Builder r) {
     r.get(
         "/console/vaults/{vaultId}/keys/{keyId}",

@@ -54,26 +54,35 @@ final class LoginPages {
   private void login(ServerRequest req, ServerResponse res) {
     String requestId = RequestId.generate();
     if (!ConsoleHttp.sameOrigin(req)) {
-      refusals.refused(Peers.address(req), "ConsoleLogin", "CrossOriginRefused", requestId);
-      ConsoleHttp.render(
+      refuse(
+          req,
           res,
+          requestId,
           403,
-          "login.jte",
-          Chrome.of("Sign in", "", null).withError("The request did not come from this console."));
+          "CrossOriginRefused",
+          "The request did not come from this console.");
       return;
     }
     String token = ConsoleHttp.form(req).first("token").orElse(null);
     var opened = gate.sessions().login(token, requestId);
     if (opened.isEmpty()) {
-      refusals.refused(Peers.address(req), "ConsoleLogin", "AdminUnauthorized", requestId);
-      ConsoleHttp.render(
-          res,
-          401,
-          "login.jte",
-          Chrome.of("Sign in", "", null).withError("That is not the EKM's admin token."));
+      refuse(req, res, requestId, 401, "AdminUnauthorized", "That is not the EKM's admin token.");
       return;
     }
     ConsoleHttp.setCookie(res, opened.get().cookie(), gate.sessions().maxAge());
     ConsoleHttp.redirect(res, "/console/overview");
+  }
+
+  /** Counts a refused sign-in in the refusal records and shows the sign-in page again. */
+  private void refuse(
+      ServerRequest req,
+      ServerResponse res,
+      String requestId,
+      int status,
+      String reason,
+      String sentence) {
+    refusals.refused(Peers.address(req), "ConsoleLogin", reason, requestId);
+    ConsoleHttp.render(
+        res, status, "login.jte", Chrome.of("Sign in", "", null).withError(sentence));
   }
 }

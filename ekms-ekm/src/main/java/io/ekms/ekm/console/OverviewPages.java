@@ -17,16 +17,14 @@ import java.util.function.BooleanSupplier;
  * (live charts drawn by console.js from {@code /console/overview/live}, which answers the
  * cumulative counts the charts difference); the last refusals of this node's audit chain.
  */
-final class OverviewPages {
+final class OverviewPages extends PageGroup {
   private static final int LAST_REFUSALS = 10;
-  private final ConsoleGate gate;
-  private final ConsoleServices services;
 
   OverviewPages(ConsoleGate gate, ConsoleServices services) {
-    this.gate = gate;
-    this.services = services;
+    super(gate, services);
   }
 
+  @Override
   void routing(HttpRouting.Builder r) {
     r.get(
         "/console/overview",

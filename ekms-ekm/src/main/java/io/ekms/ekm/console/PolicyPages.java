@@ -13,15 +13,13 @@ import java.util.Comparator;
  * Key-access policies: the list, a new policy, one policy edited, one deleted. The condition is
  * compiled by the admin service on save, so a wrong one comes back as its error, nothing stored.
  */
-final class PolicyPages {
-  private final ConsoleGate gate;
-  private final ConsoleServices services;
+final class PolicyPages extends PageGroup {
 
   PolicyPages(ConsoleGate gate, ConsoleServices services) {
-    this.gate = gate;
-    this.services = services;
+    super(gate, services);
   }
 
+  @Override
   void routing(HttpRouting.Builder r) {
     r.get(
         "/console/policies",

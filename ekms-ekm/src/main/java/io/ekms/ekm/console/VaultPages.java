@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Set;
 
 /** Vaults: the list (search, pages), a new vault, one vault with its keys and a new key. */
-final class VaultPages {
-  private final ConsoleGate gate;
-  private final ConsoleServices services;
+final class VaultPages extends PageGroup {
 
   VaultPages(ConsoleGate gate, ConsoleServices services) {
-    this.gate = gate;
-    this.services = services;
+    super(gate, services);
   }
 
+  @Override
   void routing(HttpRouting.Builder r) {
     r.get(
         "/console/vaults",

@@ -16,16 +16,14 @@ import java.util.Comparator;
  * never again), removing a credential, and deleting a store (its name typed to confirm; the EKM
  * keys it exposed stay).
  */
-final class XksPages {
+final class XksPages extends PageGroup {
   private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
-  private final ConsoleGate gate;
-  private final ConsoleServices services;
 
   XksPages(ConsoleGate gate, ConsoleServices services) {
-    this.gate = gate;
-    this.services = services;
+    super(gate, services);
   }
 
+  @Override
   void routing(HttpRouting.Builder r) {
     r.get(
         "/console/xks",

@@ -34,14 +34,18 @@ class ConsoleSessionsTest {
           "db/ekm",
           "db/audit");
   private final AuditLog log = new AuditLog(db);
-  private final ConsoleSessions sessions =
-      new ConsoleSessions(
-          db,
-          new AdminCredential(AdminCredential.hash(token)),
-          new AuditTrail(log, clock),
-          clock,
-          Duration.ofMinutes(15),
-          Duration.ofHours(8));
+  private final ConsoleSessions sessions = node();
+
+  /** Sessions as one EKM node serves them; every node reads the same database. */
+  private ConsoleSessions node() {
+    return new ConsoleSessions(
+        db,
+        new AdminCredential(AdminCredential.hash(token)),
+        new AuditTrail(log, clock),
+        clock,
+        Duration.ofMinutes(15),
+        Duration.ofHours(8));
+  }
 
   @AfterEach
   void close() {
@@ -140,14 +144,7 @@ class ConsoleSessionsTest {
   @Test
   void logout_openSession_endsItOnEveryNode() {
     ConsoleSessions.Opened opened = open();
-    ConsoleSessions otherNode =
-        new ConsoleSessions(
-            db,
-            new AdminCredential(AdminCredential.hash(token)),
-            new AuditTrail(log, clock),
-            clock,
-            Duration.ofMinutes(15),
-            Duration.ofHours(8));
+    ConsoleSessions otherNode = node();
     assertThat(otherNode.resume(opened.cookie())).contains(opened.session());
 
     sessions.logout(opened.session(), opened.cookie(), "logout-1");
