@@ -153,6 +153,16 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
+   * The nodes that have a chain in this log's store (on a shared database: every node that ever
+   * wrote), in no particular order.
+   *
+   * @throws StoreException the store failed while reading
+   */
+  public List<String> nodes() {
+    return store.chains().stream().map(AuditStore.Chain::node).toList();
+  }
+
+  /**
    * Recomputes every node's chain from seq 1 up to its last record committed when the call began
    * (for other nodes: as their {@code audit_node} rows say).
    *

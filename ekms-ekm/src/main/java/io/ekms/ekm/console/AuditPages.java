@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The audit: this node's records newest first, filtered by request id (over the whole chain), and
- * by operation, result and caller; the chains' verification with "verify now"; a range exported as
- * JSON lines.
+ * The audit: this node's records newest first, filtered by request id (over every node's chain),
+ * and by operation, result and caller; the chains' verification with "verify now"; a range exported
+ * as JSON lines.
  */
 final class AuditPages {
   private static final int PAGE = 50;
@@ -51,8 +51,12 @@ final class AuditPages {
                 if (!RequestId.isValid(f.requestId())) {
                   throw EkmError.INVALID_REQUEST.error("That is not a request id.");
                 }
-                entries = new ArrayList<>(log.read(0, AuditLog.MAX_READ, f.requestId()));
-                java.util.Collections.reverse(entries);
+                entries = new ArrayList<>();
+                for (String node : log.nodes()) {
+                  entries.addAll(log.read(node, 0, AuditLog.MAX_READ, f.requestId()));
+                }
+                entries.sort(
+                    java.util.Comparator.comparing((AuditEntry e) -> e.record().time()).reversed());
                 entries = entries.stream().filter(matches(f)).toList();
               } else {
                 AuditWindow.Found found = AuditWindow.newest(log, matches(f), f.before(), PAGE);

@@ -223,7 +223,8 @@ class ClusterTest {
 
   @Test
   @Order(4)
-  void consoleSession_openedOnOneEkmNode_servesOnTheOtherAndSignOutEndsItOnBoth() throws Exception {
+  void consoleSession_openedOnOneEkmNode_servesOnTheOtherFindsItsAuditAndSignOutEndsItOnBoth()
+      throws Exception {
     ClusterNode first = cluster.ekmNodes().get(0);
     ClusterNode second = cluster.ekmNodes().get(1);
     RawHttps one = RawHttps.at(first.adminUrl(), cluster.caFile());
@@ -245,6 +246,24 @@ class ClusterTest {
         java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
             .matcher(onSecond.text());
     assertThat(csrf.find()).isTrue();
+    RawHttps.Answer block =
+        one.send(
+            "POST",
+            "/console/do/block-vault",
+            Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie),
+            "csrf=" + csrf.group(1) + "&vault=" + tenant.ekmVaultId() + "&back=/console/vaults");
+    assertThat(block.status()).as(block.text()).isEqualTo(303);
+    String requestId = block.header("Location").replaceAll(".*rid=", "");
+    RawHttps.Answer found =
+        two.send("GET", "/console/audit?requestId=" + requestId, Map.of("Cookie", cookie), null);
+    assertThat(found.text()).as("node 1's record, found on node 2").contains("BlockVault");
+    RawHttps.Answer unblock =
+        two.send(
+            "POST",
+            "/console/do/unblock-vault",
+            Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie),
+            "csrf=" + csrf.group(1) + "&vault=" + tenant.ekmVaultId());
+    assertThat(unblock.status()).isEqualTo(303);
     RawHttps.Answer out =
         two.send(
             "POST",

@@ -28,6 +28,8 @@ final class Browser implements AutoCloseable {
   private static final Path SHOTS = Path.of("target", "console-screenshots");
   private final ChromeDriver driver;
   private final String base;
+  private String test;
+  private int pages;
 
   Browser(String base) {
     this.base = base;
@@ -52,8 +54,23 @@ final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(1280, 900));
   }
 
+  /** Names the automatic screenshots of the pages the next steps load, {@code test-NN-page}. */
+  void startTest(String name) {
+    test = name;
+    pages = 0;
+  }
+
   void open(String path) {
     driver.get(base + path);
+    saved();
+  }
+
+  /** Every page a test loads is kept as a screenshot, numbered in the order it was seen. */
+  private void saved() {
+    if (test != null) {
+      String page = path().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+      screenshot(String.format("%s-%02d-%s", test, ++pages, page.isEmpty() ? "root" : page));
+    }
   }
 
   String path() {
@@ -91,6 +108,7 @@ final class Browser implements AutoCloseable {
     WebElement old = driver.findElement(By.tagName("html"));
     driver.findElement(by).click();
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(old));
+    saved();
   }
 
   /**

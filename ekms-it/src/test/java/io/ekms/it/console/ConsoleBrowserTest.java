@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 
 /**
@@ -39,9 +40,11 @@ class ConsoleBrowserTest {
   }
 
   @BeforeEach
-  void signedOut() {
+  void signedOut(TestInfo test) {
+    browser.startTest(null);
     browser.open("/console/login");
     browser.clearCookies();
+    browser.startTest(test.getTestMethod().orElseThrow().getName());
   }
 
   private void signIn() {
