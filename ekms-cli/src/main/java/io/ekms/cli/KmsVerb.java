@@ -43,6 +43,12 @@ abstract class KmsVerb implements Callable<Integer> {
       return new CliRemoteException(unreachable(e), true);
     }
     String what = e.status() + " " + e.code() + ": " + Paths.sentence(e.getMessage()) + id;
+    if (e.retryable()) {
+      String after =
+          e.retryAfterSeconds() > 0 ? "in " + e.retryAfterSeconds() + " s" : "in a moment";
+      return new CliRemoteException(
+          "the KMS cannot serve the request now (" + what + "); try again " + after, true);
+    }
     if (e.status() >= 500) {
       return new CliRemoteException(
           "the KMS failed (" + what + "); try again or ask its operator", true);

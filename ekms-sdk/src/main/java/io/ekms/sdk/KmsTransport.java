@@ -72,12 +72,21 @@ final class KmsTransport {
           response.statusCode(), "AnswerTooLarge", "The KMS answer is too large.", requestId, null);
     }
     if (response.statusCode() / 100 != 2) {
-      throw error(response.statusCode(), answer, requestId);
+      throw error(response.statusCode(), answer, requestId, retryAfter(response));
     }
     return new Answer(answer, response.headers().firstValue("opc-next-page").orElse(null));
   }
 
-  private static KmsException error(int status, byte[] body, String requestId) {
+  /** The answer's {@code Retry-After} in whole seconds (at most an hour), 0 when absent. */
+  private static long retryAfter(HttpResponse<?> response) {
+    String value = response.headers().firstValue("Retry-After").orElse("").strip();
+    if (value.isEmpty() || value.length() > 6 || !value.chars().allMatch(Character::isDigit)) {
+      return 0;
+    }
+    return Math.min(3600, Long.parseLong(value));
+  }
+
+  private static KmsException error(int status, byte[] body, String requestId, long retryAfter) {
     String code = "HttpStatus" + status;
     String message = "The KMS answered HTTP " + status + ".";
     try {
@@ -89,7 +98,7 @@ final class KmsTransport {
     } catch (IOException e) {
       // Not JSON (a proxy's page, for example): keep the status-based code and message.
     }
-    return new KmsException(status, code, message, requestId, null);
+    return new KmsException(status, code, message, requestId, null, retryAfter);
   }
 
   private static KmsException unreachable(URI uri, String requestId, Exception e) {

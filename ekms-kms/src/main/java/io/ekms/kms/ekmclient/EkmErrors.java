@@ -79,8 +79,18 @@ final class EkmErrors {
         null);
   }
 
-  /** The exception for an error answer with {@code status} (not 2xx). */
+  /** The exception for an error answer (not 2xx). */
+  static EkmException answer(EkmCall call, OAuthClient oauth, Transport.Answer answer) {
+    return answer(call, oauth, answer.status(), answer.body(), answer.retryAfterSeconds());
+  }
+
+  /** As {@link #answer(EkmCall, OAuthClient, Transport.Answer)}, without a Retry-After. */
   static EkmException answer(EkmCall call, OAuthClient oauth, int status, byte[] body) {
+    return answer(call, oauth, status, body, 0);
+  }
+
+  private static EkmException answer(
+      EkmCall call, OAuthClient oauth, int status, byte[] body, long retryAfter) {
     Remote remote = Remote.of(body);
     String code = remote.code();
     String said =
@@ -111,7 +121,13 @@ final class EkmErrors {
       }
       case 429 -> {
         String what = "the EKM is rate limiting this vault";
-        yield new EkmUnavailable.ServerError(prefix + what + said, prefix + what + named, code);
+        yield new EkmUnavailable.Busy(
+            prefix + what + said, prefix + what + named, code, 429, retryAfter);
+      }
+      case 503 -> {
+        String what = "the EKM failed with HTTP 503";
+        yield new EkmUnavailable.Busy(
+            prefix + what + said, prefix + what + named, code, 503, retryAfter);
       }
       default -> {
         if (status >= 500 && status <= 599) {

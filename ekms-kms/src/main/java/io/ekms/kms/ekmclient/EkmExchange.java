@@ -71,7 +71,7 @@ final class EkmExchange {
       Transport.Answer answer = send(call, requestId, method, path, body);
       try {
         if (answer.status() < 200 || answer.status() > 299) {
-          throw EkmErrors.answer(call, oauth, answer.status(), answer.body());
+          throw EkmErrors.answer(call, oauth, answer);
         }
         return parser.parse(answer.body());
       } catch (Malformed e) {

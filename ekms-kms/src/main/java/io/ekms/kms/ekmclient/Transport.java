@@ -55,11 +55,27 @@ final class Transport implements AutoCloseable {
   private final AtomicBoolean shut = new AtomicBoolean();
   private volatile boolean retired;
 
-  /** A response: status and body; the body may hold plaintext, so the caller wipes it. */
-  record Answer(int status, byte[] body) {
+  /**
+   * What the EKM answered: status, body (which may hold plaintext, so the caller wipes it) and its
+   * {@code Retry-After} in whole seconds (1 to 3600), 0 when it sent none or one of another form.
+   */
+  record Answer(int status, byte[] body, long retryAfterSeconds) {
+    Answer(int status, byte[] body) {
+      this(status, body, 0);
+    }
+
     void wipe() {
       Wipe.bytes(body);
     }
+  }
+
+  /** {@code Retry-After} as whole seconds (1 to 3600), or 0 when absent or not a number. */
+  static long retryAfter(java.net.http.HttpHeaders headers) {
+    String value = headers.firstValue("Retry-After").orElse("").strip();
+    if (value.isEmpty() || value.length() > 6 || !value.chars().allMatch(Character::isDigit)) {
+      return 0;
+    }
+    return Math.max(1, Math.min(3600, Long.parseLong(value)));
   }
 
   /** {@code onShutdown} runs once, when the client has been shut down. */
@@ -145,7 +161,7 @@ final class Transport implements AutoCloseable {
         http.sendAsync(timed, BoundedBody.handler(maxBody));
     try {
       HttpResponse<byte[]> response = future.get(answerWait.toNanos(), TimeUnit.NANOSECONDS);
-      return new Answer(response.statusCode(), response.body());
+      return new Answer(response.statusCode(), response.body(), retryAfter(response.headers()));
     } catch (TimeoutException e) {
       abandon(future);
       throw timedOut(e);

@@ -3,7 +3,9 @@ package io.ekms.kms.external;
 /**
  * The EKM gave no usable answer. The operation may or may not have run in the EKM (except for
  * {@link Unreachable} caused by a failed connection, and {@link TlsNotTrusted}, where no request
- * was sent). The KMS maps every variant to 409 ExternalServerIncorrectState with its {@link
+ * was sent). The KMS answers a {@link TimedOut} EKM 503 ServiceUnavailable, a {@link Busy} one 429
+ * TooManyRequests or 503 ServiceUnavailable as the EKM did (each with a Retry-After, so callers
+ * back off), and every other variant 409 ExternalServerIncorrectState, each with its {@link
  * #publicMessage()}.
  */
 public abstract sealed class EkmUnavailable extends EkmException {
@@ -45,7 +47,37 @@ public abstract sealed class EkmUnavailable extends EkmException {
     }
   }
 
-  /** The EKM answered a server error (5xx) or is rate limiting (429). */
+  /**
+   * The EKM said it cannot serve now and may later: 429 (it is rate limiting the vault) or 503 (its
+   * key backend or audit is unavailable), with the Retry-After it sent (0: none).
+   */
+  public static final class Busy extends EkmUnavailable {
+    private final int status;
+    private final long retryAfterSeconds;
+
+    public Busy(
+        String message,
+        String publicMessage,
+        String remoteCode,
+        int status,
+        long retryAfterSeconds) {
+      super(message, publicMessage, remoteCode, null);
+      this.status = status;
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 or 503. */
+    public int status() {
+      return status;
+    }
+
+    /** The EKM's Retry-After in seconds, or 0 when it sent none. */
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
+  /** The EKM answered a server error (5xx other than 503). */
   public static final class ServerError extends EkmUnavailable {
     public ServerError(String message, String publicMessage, String remoteCode) {
       super(message, publicMessage, remoteCode, null);

@@ -84,7 +84,11 @@ final class KmsErrorMapper {
       case ApiException e -> e;
       case JsonInputException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
       case UnusableBodyException e -> KmsError.INVALID_PARAMETER.error(e.getMessage());
-      case EkmException e -> KmsError.forExternal(e).error(e.publicMessage());
+      case EkmException e -> {
+        ApiException answer = KmsError.forExternal(e).error(e.publicMessage());
+        long retryAfter = KmsError.retryAfter(e);
+        yield retryAfter > 0 ? answer.retryAfter(retryAfter) : answer;
+      }
       default ->
           KmsError.INTERNAL_SERVER_ERROR.error(
               "Internal error; see the KMS log for request " + requestId + ".");

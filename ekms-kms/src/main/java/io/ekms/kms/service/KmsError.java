@@ -24,6 +24,7 @@ public enum KmsError implements ErrorCode {
   NO_ETAG_MATCH("NoEtagMatch", 412),
   TOO_MANY_REQUESTS("TooManyRequests", 429),
   INTERNAL_SERVER_ERROR("InternalServerError", 500),
+  SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
   AUDIT_UNAVAILABLE("AuditUnavailable", 503);
 
   private final String code;
@@ -66,7 +67,9 @@ public enum KmsError implements ErrorCode {
   /**
    * The answer to a failure of the EKM (docs/protocols/kms-api.md, Errors), the one table for the
    * error mapper and the audit: a key, version or vault the EKM will not use is 409 IncorrectState,
-   * a ciphertext that does not authenticate 400 InvalidParameter, everything else (unknown to the
+   * a ciphertext that does not authenticate 400 InvalidParameter, an EKM that did not answer in
+   * time 503 ServiceUnavailable, one that is rate limiting 429 TooManyRequests and one that said
+   * 503 ServiceUnavailable (these three are worth retrying later), everything else (unknown to the
    * EKM, unreachable, refused token, no token, bad answer) 409 ExternalServerIncorrectState.
    */
   public static KmsError forExternal(EkmException e) {
@@ -74,8 +77,23 @@ public enum KmsError implements ErrorCode {
       case EkmRefused.Unusable unusable -> INCORRECT_STATE;
       case EkmRefused.DecryptionFailed failed -> INVALID_PARAMETER;
       case EkmRefused refused -> EXTERNAL_SERVER_INCORRECT_STATE;
+      case EkmUnavailable.TimedOut late -> SERVICE_UNAVAILABLE;
+      case EkmUnavailable.Busy busy ->
+          busy.status() == 429 ? TOO_MANY_REQUESTS : SERVICE_UNAVAILABLE;
       case EkmUnavailable unavailable -> EXTERNAL_SERVER_INCORRECT_STATE;
       case IdentityFailure failure -> EXTERNAL_SERVER_INCORRECT_STATE;
+    };
+  }
+
+  /**
+   * The Retry-After, in seconds, of the answer to {@code e}: what a busy EKM asked for (1 when it
+   * said nothing), 1 for an EKM that did not answer in time, 0 (none) for everything else.
+   */
+  public static long retryAfter(EkmException e) {
+    return switch (e) {
+      case EkmUnavailable.Busy busy -> Math.max(1, busy.retryAfterSeconds());
+      case EkmUnavailable.TimedOut late -> 1;
+      default -> 0;
     };
   }
 }

@@ -119,12 +119,12 @@ class EkmClientScriptedTest {
   }
 
   @Test
-  void call_serverError_throwsServerErrorWithCleanedEkmMessage() {
+  void call_serverError_throwsBusyWithCleanedEkmMessage() {
     String noisy = "HSM down\\n" + "x".repeat(500);
     ekm.then(503, "{\"code\":\"BackendUnavailable\",\"message\":\"" + noisy + "\"}");
 
     assertThatThrownBy(() -> client().vault("req-503"))
-        .isInstanceOf(EkmUnavailable.ServerError.class)
+        .isInstanceOf(EkmUnavailable.Busy.class)
         .hasMessageContaining("failed with HTTP 503 (BackendUnavailable: HSM down")
         .hasMessageNotContaining("\n")
         .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400));

@@ -67,11 +67,10 @@ class EkmErrorsTest {
             "a key-access policy in the EKM refused Decrypt with key key-1"),
         Arguments.of(
             404, "NotFound", EkmRefused.NotFound.class, "no such vault, key or key version"),
-        Arguments.of(429, "TooManyRequests", EkmUnavailable.ServerError.class, "rate limiting"),
+        Arguments.of(429, "TooManyRequests", EkmUnavailable.Busy.class, "rate limiting"),
         Arguments.of(
             500, "InternalError", EkmUnavailable.ServerError.class, "failed with HTTP 500"),
-        Arguments.of(
-            503, "BackendUnavailable", EkmUnavailable.ServerError.class, "failed with HTTP 503"),
+        Arguments.of(503, "BackendUnavailable", EkmUnavailable.Busy.class, "failed with HTTP 503"),
         Arguments.of(
             302, "Moved", EkmUnavailable.MalformedAnswer.class, "unexpected HTTP status 302"));
   }

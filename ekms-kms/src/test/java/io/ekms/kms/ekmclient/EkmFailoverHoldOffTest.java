@@ -89,8 +89,7 @@ class EkmFailoverHoldOffTest {
     nodes.a.then(503, "{}").then(200, TwoNodes.VAULT);
     nodes.b.then(503, "{}");
     EkmClient client = nodes.client();
-    assertThatThrownBy(() -> client.vault("req-k-1"))
-        .isInstanceOf(EkmUnavailable.ServerError.class);
+    assertThatThrownBy(() -> client.vault("req-k-1")).isInstanceOf(EkmUnavailable.Busy.class);
 
     assertThat(client.vault("req-k-2").state()).isEqualTo("ACTIVE");
     assertThat(nodes.a.seen())

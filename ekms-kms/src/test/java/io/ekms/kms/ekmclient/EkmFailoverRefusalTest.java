@@ -36,7 +36,7 @@ class EkmFailoverRefusalTest {
         Arguments.of(400, "DecryptionFailed", EkmRefused.DecryptionFailed.class),
         Arguments.of(400, "InvalidParameter", EkmRefused.InvalidRequest.class),
         Arguments.of(404, "NotFound", EkmRefused.NotFound.class),
-        Arguments.of(429, "TooManyRequests", EkmUnavailable.ServerError.class));
+        Arguments.of(429, "TooManyRequests", EkmUnavailable.Busy.class));
   }
 
   @ParameterizedTest(name = "{0} {1}")

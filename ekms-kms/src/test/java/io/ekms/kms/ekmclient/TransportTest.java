@@ -47,4 +47,33 @@ class TransportTest {
     e.initCause(cause);
     return e;
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      value = {
+        "7,7",
+        "0,1",
+        "3600,3600",
+        "999999,3600",
+        "' 12 ',12",
+        "-1,0",
+        "1.5,0",
+        "x,0",
+        "'Wed, 21 Oct 2015 07:28:00 GMT',0",
+        "1234567,0",
+        "'',0"
+      },
+      emptyValue = "")
+  void retryAfter_headerValues_wholeSecondsBoundedOrNone(String header, long expected) {
+    var headers =
+        java.net.http.HttpHeaders.of(
+            java.util.Map.of("Retry-After", java.util.List.of(header)), (a, b) -> true);
+    assertThat(Transport.retryAfter(headers)).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void retryAfter_noHeader_none() {
+    var headers = java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true);
+    assertThat(Transport.retryAfter(headers)).isZero();
+  }
 }

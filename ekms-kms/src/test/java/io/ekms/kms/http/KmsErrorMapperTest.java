@@ -43,7 +43,40 @@ class KmsErrorMapperTest {
         failure(
             (m, p) -> new IdentityFailure.Rejected(m, p, "invalid_client"),
             "ExternalServerIncorrectState",
+            409),
+        failure((m, p) -> new EkmUnavailable.TimedOut(m, p, null), "ServiceUnavailable", 503),
+        failure(
+            (m, p) -> new EkmUnavailable.Busy(m, p, "TooManyRequests", 429, 7),
+            "TooManyRequests",
+            429),
+        failure(
+            (m, p) -> new EkmUnavailable.Busy(m, p, "BackendUnavailable", 503, 0),
+            "ServiceUnavailable",
+            503),
+        failure(
+            (m, p) -> new EkmUnavailable.ServerError(m, p, "InternalError"),
+            "ExternalServerIncorrectState",
             409));
+  }
+
+  @Test
+  void map_busyOrLateEkm_carriesARetryAfterAndRefusalsNone() {
+    assertThat(
+            KmsErrorMapper.map(new EkmUnavailable.Busy("m", "p", "TooManyRequests", 429, 7), "r")
+                .retryAfterSeconds())
+        .hasValue(7);
+    assertThat(
+            KmsErrorMapper.map(new EkmUnavailable.Busy("m", "p", null, 503, 0), "r")
+                .retryAfterSeconds())
+        .hasValue(1);
+    assertThat(
+            KmsErrorMapper.map(new EkmUnavailable.TimedOut("m", "p", null), "r")
+                .retryAfterSeconds())
+        .hasValue(1);
+    assertThat(
+            KmsErrorMapper.map(new EkmRefused.Unusable("m", "p", "KeyDisabled"), "r")
+                .retryAfterSeconds())
+        .isEmpty();
   }
 
   private static Arguments failure(
