@@ -48,7 +48,12 @@ final class IdentityAdminCommands {
   @Command(
       name = "client",
       description = "OAuth clients allowed the client-credentials grant.",
-      subcommands = {ClientCreate.class, ClientList.class, ClientDelete.class})
+      subcommands = {
+        ClientCreate.class,
+        ClientList.class,
+        ClientRotateSecret.class,
+        ClientDelete.class
+      })
   static final class ClientGroup {}
 
   @Command(
@@ -119,6 +124,47 @@ final class IdentityAdminCommands {
   }
 
   @Command(
+      name = "rotate-secret",
+      description =
+          "Give a client a new secret, shown only this once; the old one keeps working for the"
+              + " grace period.")
+  static final class ClientRotateSecret extends Verb {
+    @Parameters(index = "0", paramLabel = "CLIENT_ID")
+    String clientId;
+
+    @Option(
+        names = "--grace-seconds",
+        defaultValue = "86400",
+        description = "How long the old secret keeps working, 0 to 604800 (default: a day).")
+    long graceSeconds;
+
+    String method() {
+      return "POST";
+    }
+
+    String path() {
+      return BASE + "/clients/" + clientId + "/rotate-secret";
+    }
+
+    Object body() {
+      return Map.of("graceSeconds", graceSeconds);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      int code = super.call();
+      spec.commandLine()
+          .getErr()
+          .println(
+              "Store the new clientSecret now: only its hash is kept. The old secret stops"
+                  + " working in "
+                  + graceSeconds
+                  + " s.");
+      return code;
+    }
+  }
+
+  @Command(
       name = "delete",
       description = "Delete a client: no new tokens; issued ones run until they expire.")
   static final class ClientDelete extends Verb {
@@ -163,6 +209,60 @@ final class IdentityAdminCommands {
 
     String path() {
       return BASE + "/signing-keys";
+    }
+  }
+
+  @Command(
+      name = "audit",
+      description = "The identity server's hash-chained audit log.",
+      subcommands = {AuditRead.class, AuditVerify.class})
+  static final class AuditGroup {}
+
+  @Command(name = "read", description = "Read audit records after a sequence number.")
+  static final class AuditRead extends Verb {
+    @Option(names = "--after", defaultValue = "0")
+    long after;
+
+    @Option(names = "--limit", defaultValue = "100", description = "1 to 1000.")
+    int limit;
+
+    @Option(names = "--request-id")
+    String requestId;
+
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return BASE
+          + "/audit?after="
+          + after
+          + "&limit="
+          + limit
+          + (requestId == null
+              ? ""
+              : "&requestId="
+                  + java.net.URLEncoder.encode(requestId, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Command(name = "verify", description = "Recompute the hash chain; exit 1 if it is broken.")
+  static final class AuditVerify extends Verb {
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return BASE + "/audit/verify";
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      AdminHttp http = admin.client();
+      String answer = AdminCalls.run(() -> http.send(method(), path(), null));
+      spec.commandLine().getOut().println(answer);
+      spec.commandLine().getOut().flush();
+      return Json.mapper().readTree(answer).path("ok").asBoolean() ? 0 : 1;
     }
   }
 }

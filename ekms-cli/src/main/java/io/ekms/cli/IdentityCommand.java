@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       IdentityInitCommand.class,
       IdentityServeCommand.class,
       IdentityAdminCommands.ClientGroup.class,
-      IdentityAdminCommands.KeyGroup.class
+      IdentityAdminCommands.KeyGroup.class,
+      IdentityAdminCommands.AuditGroup.class
     })
 final class IdentityCommand {}

@@ -57,7 +57,7 @@ class IdentityCommandTest {
   }
 
   @Test
-  void identityVerbs_initCreateListRotateDelete_workEndToEnd() throws Exception {
+  void identityVerbs_initCreateListRotateAuditDelete_workEndToEnd() throws Exception {
     Run init = ekms("identity", "init", "--data-dir", dir.toString());
     assertThat(init.code()).as(init.err()).isZero();
     assertThat(ownerOnly(dir.resolve("admin.token"))).isTrue();
@@ -88,6 +88,26 @@ class IdentityCommandTest {
               Json.mapper().readTree(admin(server, "identity", "key", "list").out()).path("items"))
           .hasSize(2);
       assertThat(token(server, id, secret)).isEqualTo(200);
+
+      Run rotated =
+          admin(server, "identity", "client", "rotate-secret", "--grace-seconds", "0", id);
+      assertThat(rotated.code()).as(rotated.err()).isZero();
+      assertThat(rotated.err()).contains("The old secret stops working in 0 s.");
+      String newSecret = Json.mapper().readTree(rotated.out()).path("clientSecret").asText();
+      assertThat(newSecret).startsWith("ekmscs_").isNotEqualTo(secret);
+      assertThat(token(server, id, secret)).isEqualTo(401);
+      assertThat(token(server, id, newSecret)).isEqualTo(200);
+      secret = newSecret;
+
+      JsonNode records =
+          Json.mapper()
+              .readTree(admin(server, "identity", "audit", "read", "--limit", "1000").out());
+      assertThat(records.path("items").findValuesAsText("operation"))
+          .contains("CreateClient", "RotateClientSecret", "IssueToken");
+      assertThat(records.toString()).doesNotContain(secret);
+      Run verified = admin(server, "identity", "audit", "verify");
+      assertThat(verified.code()).as(verified.err()).isZero();
+      assertThat(Json.mapper().readTree(verified.out()).path("ok").asBoolean()).isTrue();
 
       assertThat(admin(server, "identity", "client", "delete", id).code()).isZero();
       assertThat(token(server, id, secret)).isEqualTo(401);

@@ -52,6 +52,32 @@ public final class IdentityAdmin {
     return http.call("GET", CLIENTS, null);
   }
 
+  /**
+   * Gives the client a new secret, answered this once; the old one keeps working for {@code
+   * graceSeconds} (0 to a week).
+   */
+  public Client rotateSecret(String id, long graceSeconds) {
+    JsonNode c =
+        http.call(
+            "POST", CLIENTS + "/" + id + "/rotate-secret", Map.of("graceSeconds", graceSeconds));
+    return new Client(c.path("id").asText(), c.path("clientSecret").asText());
+  }
+
+  /** The audit records (up to 1,000) of the request with id {@code requestId}, oldest first. */
+  public JsonNode audit(String requestId) {
+    return http.call(
+            "GET",
+            "/admin/v1/identity/audit?limit=1000&requestId="
+                + java.net.URLEncoder.encode(requestId, java.nio.charset.StandardCharsets.UTF_8),
+            null)
+        .path("items");
+  }
+
+  /** Recomputes the audit hash chains: {@code ok}, {@code checked} and where one broke. */
+  public JsonNode verifyAudit() {
+    return http.call("GET", "/admin/v1/identity/audit/verify", null);
+  }
+
   public void deleteClient(String id) {
     http.call("DELETE", CLIENTS + "/" + id, null);
   }

@@ -10,6 +10,7 @@ import io.ekms.identity.domain.Ids;
 import io.ekms.identity.http.AdminViews.ClientView;
 import io.ekms.identity.http.AdminViews.CreateClient;
 import io.ekms.identity.http.AdminViews.ListView;
+import io.ekms.identity.http.AdminViews.RotateSecret;
 import io.ekms.identity.http.AdminViews.SigningKeyView;
 import io.ekms.identity.service.AdminError;
 import io.ekms.identity.service.AuditTrail;
@@ -26,21 +27,28 @@ import io.helidon.webserver.http.HttpRouting;
 public final class AdminRoutes {
   public static final String BASE = "/admin/v1/identity";
   private static final String CLIENT = BASE + "/clients/{clientId}";
+
+  /** How long a rotated secret keeps working when the request does not say: a day. */
+  static final long DEFAULT_GRACE = 24 * 3600;
+
   private static final int MAX_BODY = 64 * 1024;
 
   private final ClientAdmin clients;
   private final KeyAdmin keys;
+  private final io.ekms.core.audit.AuditLog auditLog;
   private final Exchange<CallContext> exchange;
 
   public AdminRoutes(
       ClientAdmin clients,
       KeyAdmin keys,
+      io.ekms.core.audit.AuditLog auditLog,
       AdminCredential credential,
       AuditTrail audit,
       Refusals refusals,
       RequestMetrics metrics) {
     this.clients = clients;
     this.keys = keys;
+    this.auditLog = auditLog;
     this.exchange =
         Exchange.builder(
                 credential.authenticator(
@@ -76,6 +84,18 @@ public final class AdminRoutes {
     r.get(
         CLIENT,
         route("GetClient", (req, ctx) -> new Reply(200, ClientView.of(clients.get(ctx, id(req))))));
+    r.post(
+        CLIENT + "/rotate-secret",
+        route(
+            "RotateClientSecret",
+            (req, ctx) -> {
+              RotateSecret b = req.body().length == 0 ? null : req.json(RotateSecret.class);
+              long grace = b == null || b.graceSeconds() == null ? DEFAULT_GRACE : b.graceSeconds();
+              return new Reply(
+                  200,
+                  ClientView.created(
+                      clients.rotateSecret(ctx, id(req), java.time.Duration.ofSeconds(grace))));
+            }));
     r.delete(
         CLIENT,
         route(
@@ -84,6 +104,24 @@ public final class AdminRoutes {
               clients.delete(ctx, id(req));
               return new Reply(204, null);
             }));
+    r.get(
+        BASE + "/audit",
+        route(
+            "ReadAudit",
+            (req, ctx) ->
+                new Reply(
+                    200,
+                    new ListView<>(
+                        io.ekms.core.http.AuditQuery.parse(
+                                req.query("after").orElse(null),
+                                req.query("limit").orElse(null),
+                                req.query("requestId").orElse(null),
+                                req.query("node").orElse(null),
+                                AdminError.INVALID_REQUEST::error)
+                            .read(auditLog)))));
+    r.get(
+        BASE + "/audit/verify",
+        route("VerifyAudit", (req, ctx) -> new Reply(200, auditLog.verify())));
     r.get(
         BASE + "/signing-keys",
         route(

@@ -19,6 +19,9 @@ final class AdminViews {
     }
   }
 
+  /** The body of a secret rotation: how long the old secret keeps working (default a day). */
+  record RotateSecret(Long graceSeconds) {}
+
   record CreateClient(String name, List<String> audiences, List<String> scopes, String email) {
     @Override
     public String toString() {

@@ -69,7 +69,7 @@ public final class Identity implements AutoCloseable {
           SigningKeys.open(
               db, sealer, clock, lifetime, Duration.ofSeconds(config.tokens().clockSkewSeconds()));
       AuditTrail audit = new AuditTrail(auditLog, clock);
-      var tokens = new TokenService(db, keys, audit, refusals, lifetime, issuer);
+      var tokens = new TokenService(db, keys, audit, refusals, lifetime, issuer, clock);
       var oauth =
           new OAuthRoutes(
               tokens, keys, issuer, new RequestMetrics(registry(), "identity_requests"));
@@ -77,6 +77,7 @@ public final class Identity implements AutoCloseable {
           new AdminRoutes(
               new ClientAdmin(db, audit, clock),
               new KeyAdmin(keys, audit),
+              auditLog,
               new AdminCredential(adminHash),
               audit,
               refusals,

@@ -5,7 +5,10 @@ import io.ekms.core.db.StoreException;
 import io.ekms.identity.domain.Client;
 import io.ekms.identity.domain.Ids;
 import io.ekms.identity.store.ClientRepository;
+import io.ekms.identity.store.PreviousSecretRepository;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ public final class ClientAdmin {
   private final AuditTrail audit;
   private final Clock clock;
   private final ClientRepository clients = new ClientRepository();
+  private final PreviousSecretRepository previous = new PreviousSecretRepository();
 
   public ClientAdmin(Database db, AuditTrail audit, Clock clock) {
     this.db = db;
@@ -90,6 +94,51 @@ public final class ClientAdmin {
                     ? db.withConnection(c -> clients.find(c, clientId))
                     : Optional.<Client>empty())
                 .orElseThrow(() -> AdminError.NOT_FOUND.error("The client does not exist.")));
+  }
+
+  /** The longest grace a rotated secret may keep: a week. */
+  public static final Duration MAX_GRACE = Duration.ofDays(7);
+
+  /**
+   * Gives the client a new secret (answered once, like at creation). The old one keeps working for
+   * {@code grace} (0: not at all; at most {@link #MAX_GRACE}) so whoever holds it can switch
+   * without an outage; a rotation during another's grace drops the older secret at once.
+   */
+  public Created rotateSecret(CallContext ctx, String clientId, Duration grace) {
+    if (grace == null || grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+      throw AdminError.INVALID_REQUEST.error(
+          "Field 'graceSeconds' must be 0 to " + MAX_GRACE.toSeconds() + ".");
+    }
+    return audit.run(
+        ctx,
+        "RotateClientSecret",
+        INTERNAL,
+        rotated -> Map.of("clientId", clientId, "graceSeconds", String.valueOf(grace.toSeconds())),
+        () -> {
+          String secret = ClientSecrets.newSecret();
+          Instant until = clock.instant().plus(grace);
+          Client client =
+              db.inTransaction(
+                  c -> {
+                    Optional<Client> found =
+                        Ids.wellFormedClient(clientId)
+                            ? clients.find(c, clientId)
+                            : Optional.empty();
+                    if (found.isEmpty()) {
+                      throw AdminError.NOT_FOUND.error("The client does not exist.");
+                    }
+                    clients.setSecret(c, clientId, ClientSecrets.hash(secret));
+                    previous.replace(
+                        c,
+                        clientId,
+                        grace.isZero()
+                            ? null
+                            : new PreviousSecretRepository.Previous(
+                                found.get().secretSha256(), until));
+                    return clients.find(c, clientId).orElseThrow();
+                  });
+          return new Created(client, secret);
+        });
   }
 
   /** Deletes the client: it can get no new token; tokens already issued run until they expire. */

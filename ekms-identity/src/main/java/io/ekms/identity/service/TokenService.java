@@ -10,6 +10,8 @@ import io.ekms.identity.domain.Grant;
 import io.ekms.identity.domain.Ids;
 import io.ekms.identity.keys.SigningKeys;
 import io.ekms.identity.store.ClientRepository;
+import io.ekms.identity.store.PreviousSecretRepository;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,9 +38,12 @@ public final class TokenService {
   private final long lifetimeSeconds;
   private final Supplier<String> issuer;
   private final ClientRepository clients = new ClientRepository();
+  private final PreviousSecretRepository previousSecrets = new PreviousSecretRepository();
+  private final Clock clock;
 
   /**
    * @param issuer the issuer URL ({@code iss}); may answer null until the server knows its port
+   * @param clock when a rotated client secret's grace ends
    */
   public TokenService(
       Database db,
@@ -46,7 +51,9 @@ public final class TokenService {
       AuditTrail audit,
       Refusals refusals,
       long lifetimeSeconds,
-      Supplier<String> issuer) {
+      Supplier<String> issuer,
+      Clock clock) {
+    this.clock = clock;
     this.db = db;
     this.keys = keys;
     this.audit = audit;
@@ -117,10 +124,22 @@ public final class TokenService {
             ? db.withConnection(c -> clients.find(c, request.clientId()))
             : Optional.empty();
     String expected = found.map(Client::secretSha256).orElse(null);
-    if (!ClientSecrets.matches(expected, request.secret())) {
+    if (!ClientSecrets.matches(expected, request.secret()) && !previousMatches(found, request)) {
       throw OAuthError.INVALID_CLIENT.error("Client authentication failed.");
     }
     return found.orElseThrow();
+  }
+
+  /** True when the client is in a rotation's grace and the request carries its previous secret. */
+  private boolean previousMatches(Optional<Client> found, TokenRequest request) {
+    if (found.isEmpty()) {
+      return false;
+    }
+    Optional<PreviousSecretRepository.Previous> previous =
+        db.withConnection(c -> previousSecrets.find(c, found.get().id()));
+    return previous.isPresent()
+        && clock.instant().isBefore(previous.get().expiresAt())
+        && ClientSecrets.matches(previous.get().secretSha256(), request.secret());
   }
 
   private static Grant grant(Client client, String scope) {

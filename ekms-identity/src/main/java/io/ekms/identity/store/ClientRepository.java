@@ -48,6 +48,15 @@ public final class ClientRepository {
     }
   }
 
+  /** Sets the client's secret hash; false when there is no such client. */
+  public boolean setSecret(Connection c, String id, String secretSha256) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE identity_clients SET secret_sha256 = ? WHERE id = ?")) {
+      Rows.bind(ps, secretSha256, id);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
   /** Deletes the client; false when there was none. */
   public boolean delete(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM identity_clients WHERE id = ?")) {
