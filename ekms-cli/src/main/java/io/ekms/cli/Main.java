@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       EkmCommand.class,
       KmsCommand.class,
       IdentityCommand.class,
+      StatusCommand.class,
       CryptoCommands.class,
       EnvelopeCommands.class,
       BenchCommand.class,
@@ -50,8 +51,7 @@ public final class Main {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"ekms " + (v == null ? "development build" : v)};
+      return new String[] {"ekms " + io.ekms.core.http.BuildInfo.version()};
     }
   }
 }

@@ -33,6 +33,7 @@ public record QuickstartFile(
   /** The KMS and the resources the story created through its API. */
   public record Kms(
       String endpoint,
+      String adminEndpoint,
       String ociConfig,
       String profile,
       String compartmentId,
@@ -54,8 +55,8 @@ public record QuickstartFile(
     }
   }
 
-  /** The identity server (OAuth issuer). */
-  public record Identity(String endpoint) {
+  /** The identity server (OAuth issuer) and its admin listener. */
+  public record Identity(String endpoint, String adminEndpoint) {
     @Override
     public String toString() {
       return Redacted.toString(this);

@@ -72,6 +72,7 @@ final class QuickstartRun {
         stack.caFile().toString(),
         new QuickstartFile.Kms(
             stack.kms().baseUrl(),
+            stack.kmsAdminUrl(),
             ociConfig.toString(),
             PROFILE,
             COMPARTMENT,
@@ -84,7 +85,7 @@ final class QuickstartRun {
             stack.adminTokenFile("ekm").toString(),
             tenant.ekmVaultId(),
             tenant.ekmKeyId()),
-        new QuickstartFile.Identity(stack.identity().issuer()),
+        new QuickstartFile.Identity(stack.identity().issuer(), stack.identityAdminUrl()),
         new QuickstartFile.Xks(
             "127.0.0.1:" + stack.ekm().xksPort(), XKS_PREFIX, akid, secret, XKS_KEY),
         gcp);

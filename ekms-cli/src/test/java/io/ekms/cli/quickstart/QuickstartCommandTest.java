@@ -69,6 +69,7 @@ class QuickstartCommandTest {
     assertThat(fieldNames(tree.path("kms")))
         .containsExactly(
             "endpoint",
+            "adminEndpoint",
             "ociConfig",
             "profile",
             "compartmentId",
@@ -86,6 +87,8 @@ class QuickstartCommandTest {
     assertThat(file.xks().uriPrefix()).doesNotStartWith("/");
     assertThat(file.xks().host()).isEqualTo("127.0.0.1:" + (base + 2));
     assertThat(file.kms().endpoint()).isEqualTo("https://127.0.0.1:" + (base + 4));
+    assertThat(file.kms().adminEndpoint()).isEqualTo("https://127.0.0.1:" + (base + 5));
+    assertThat(file.identity().adminEndpoint()).isEqualTo("https://127.0.0.1:" + (base + 1));
     assertThat(file.gcp().keyUri())
         .isEqualTo(file.ekm().endpoint() + "/gcp/quickstart/v0/keys/quickstart-key");
     assertThat(file.gcp().issuer()).isEqualTo(file.identity().endpoint());

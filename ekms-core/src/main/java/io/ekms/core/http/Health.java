@@ -45,7 +45,10 @@ public final class Health {
           Map<String, String> checks = checks(db, audit, extra);
           boolean up = checks.values().stream().allMatch("UP"::equals);
           Responses.json(
-              res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
+              res,
+              up ? 200 : 503,
+              Map.of(
+                  "status", up ? "UP" : "DOWN", "checks", checks, "version", BuildInfo.version()));
         });
   }
 
