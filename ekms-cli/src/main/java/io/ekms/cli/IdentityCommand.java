@@ -14,6 +14,6 @@ import picocli.CommandLine.Command;
       IdentityServeCommand.class,
       IdentityAdminCommands.ClientGroup.class,
       IdentityAdminCommands.KeyGroup.class,
-      IdentityAdminCommands.AuditGroup.class
+      IdentityAuditCommands.AuditGroup.class
     })
 final class IdentityCommand {}

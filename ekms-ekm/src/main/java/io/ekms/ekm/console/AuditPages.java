@@ -1,16 +1,11 @@
 package io.ekms.ekm.console;
 
-import io.ekms.common.json.Json;
 import io.ekms.core.audit.AuditEntry;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.VerifyResult;
 import io.ekms.core.http.RequestId;
 import io.ekms.ekm.service.EkmError;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +18,6 @@ import java.util.function.Predicate;
  */
 final class AuditPages {
   private static final int PAGE = 50;
-  private static final long MAX_EXPORT = 100_000;
   private final ConsoleGate gate;
   private final AuditLog log;
   private volatile Views.Verification lastVerification;
@@ -97,50 +91,7 @@ final class AuditPages {
                               + v.reason());
               ConsoleHttp.redirect(res, "/console/audit");
             }));
-    r.get(
-        "/console/audit/export",
-        gate.page(
-            (req, res, s) -> {
-              long from = Math.max(1, number(Forms.query(req, "from"), "from"));
-              long to = number(Forms.query(req, "to"), "to");
-              if (to == 0) {
-                to = log.lastSeq();
-              }
-              if (to < from || to - from + 1 > MAX_EXPORT) {
-                throw EkmError.INVALID_REQUEST.error(
-                    "Export 'from' to 'to' (record numbers), at most "
-                        + MAX_EXPORT
-                        + " records at once.");
-              }
-              ConsoleHttp.secure(res);
-              res.header(HeaderNames.CONTENT_TYPE, "application/x-ndjson");
-              res.header(
-                  HeaderNames.CONTENT_DISPOSITION,
-                  "attachment; filename=\"audit-"
-                      + log.nodeId()
-                      + "-"
-                      + from
-                      + "-"
-                      + to
-                      + ".jsonl\"");
-              try (OutputStream out = res.outputStream()) {
-                long after = from - 1;
-                while (after < to) {
-                  int n = (int) Math.min(AuditLog.MAX_READ, to - after);
-                  List<AuditEntry> page = log.read(after, n, null);
-                  if (page.isEmpty()) {
-                    break;
-                  }
-                  for (AuditEntry e : page) {
-                    out.write(Json.write(e));
-                    out.write('\n');
-                    after = e.seq();
-                  }
-                }
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            }));
+    new AuditExport(gate, log).routing(r);
   }
 
   private static Predicate<AuditEntry> matches(Views.AuditFilter f) {
@@ -167,7 +118,7 @@ final class AuditPages {
     }
   }
 
-  private static long number(String value, String name) {
+  static long number(String value, String name) {
     if (value == null) {
       return 0;
     }
