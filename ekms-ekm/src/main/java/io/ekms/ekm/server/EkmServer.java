@@ -18,6 +18,7 @@ import io.ekms.ekm.console.ConsoleServices;
 import io.ekms.ekm.http.AdminRoutes;
 import io.ekms.ekm.http.EkmApiRoutes;
 import io.ekms.ekm.http.PolicyAdminRoutes;
+import io.ekms.ekm.http.VaultAdminRoutes;
 import io.ekms.ekm.policy.PolicyEngine;
 import io.ekms.ekm.service.AccessPolicies;
 import io.ekms.ekm.service.AuditTrail;
@@ -149,15 +150,8 @@ public final class EkmServer implements AutoCloseable {
       KeyAdmin keyAdmin = new KeyAdmin(db, backends, audit, clock);
       VersionAdmin versionAdmin = new VersionAdmin(db, backends, audit, clock);
       PolicyAdmin policyAdmin = new PolicyAdmin(db, audit, clock);
-      new AdminRoutes(
-              vaultAdmin,
-              keyAdmin,
-              versionAdmin,
-              auditLog,
-              audit,
-              refusals,
-              credential,
-              adminMetrics)
+      new VaultAdminRoutes(vaultAdmin, audit, refusals, credential, adminMetrics).routing(admin);
+      new AdminRoutes(keyAdmin, versionAdmin, auditLog, audit, refusals, credential, adminMetrics)
           .routing(admin);
       GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, credential, clock);
       gcp.api(Duration.ofSeconds(config.tokens().clockSkewSeconds()), policies, gcpMetrics)
