@@ -13,6 +13,7 @@ import io.ekms.ekm.domain.KeyVersionState;
 import io.ekms.ekm.http.AdminViews.CreateKey;
 import io.ekms.ekm.http.AdminViews.KeyView;
 import io.ekms.ekm.http.AdminViews.ListView;
+import io.ekms.ekm.http.AdminViews.UpdateKey;
 import io.ekms.ekm.http.AdminViews.VersionView;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
@@ -107,6 +108,16 @@ public final class AdminRoutes {
             "GetKey",
             (req, ctx) ->
                 new Reply(200, KeyView.of(keys.get(ctx, p(req, "vaultId"), p(req, "keyId"))))));
+    r.patch(
+        K,
+        route(
+            "UpdateKey",
+            (req, ctx) -> {
+              var b = body(req, UpdateKey.class);
+              return new Reply(
+                  200,
+                  KeyView.of(keys.setOps(ctx, p(req, "vaultId"), p(req, "keyId"), ops(b.ops()))));
+            }));
     r.post(
         K + "/rotate",
         route(
