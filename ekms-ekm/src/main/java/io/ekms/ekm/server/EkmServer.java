@@ -75,8 +75,8 @@ public final class EkmServer implements AutoCloseable {
    * @param clock the server's time (token and XKS signature validity, audit and admin timestamps)
    * @param backends applied once to the key backends opened from the config; what it returns
    *     serves, and is closed with the server
-   * @param rateTicker nanoseconds on which the vaults' rate limits refill and the key backend's
-   *     health check ages
+   * @param rateTicker nanoseconds on which the vaults' and XKS key stores' rate limits refill and
+   *     the key backend's health check ages
    */
   public record Hooks(Clock clock, UnaryOperator<Backends> backends, LongSupplier rateTicker) {
     public static final Hooks NONE =
@@ -160,7 +160,7 @@ public final class EkmServer implements AutoCloseable {
       XksWiring xks = new XksWiring(db, masterKey, backends, audit, refusals, credential, clock);
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
       HealthProbe keyBackend = new HealthProbe(backends.forNewKey(null), rateTicker);
-      xks.api(keyBackend, policies, xksMetrics).routing(xksRouting);
+      xks.api(keyBackend, policies, xksMetrics, rateTicker).routing(xksRouting);
       new PolicyAdminRoutes(policyAdmin, audit, refusals, credential, adminMetrics).routing(admin);
       xks.admin(adminMetrics).routing(admin);
       if (config.console().enabled()) {
