@@ -19,8 +19,8 @@ import io.helidon.webserver.http.HttpRouting;
 
 /**
  * Admin API of trusted issuers ({@code /admin/v1/issuers}) and vaults ({@code /admin/v1/vaults}),
- * behind the admin credential: add, list and remove issuers; create, list, show, block and unblock
- * vaults. A vault's keys are {@link AdminRoutes}'.
+ * behind the admin credential: add, list and remove issuers; create, list, show, block, unblock and
+ * delete vaults. A vault's keys are {@link AdminRoutes}'.
  */
 public final class VaultAdminRoutes {
   private static final String ISSUERS = "/admin/v1/issuers";
@@ -92,6 +92,14 @@ public final class VaultAdminRoutes {
         route(
             "GetVault",
             (req, ctx) -> new Reply(200, VaultView.of(vaults.getVault(ctx, p(req, "vaultId"))))));
+    r.delete(
+        V,
+        route(
+            "DeleteVault",
+            (req, ctx) -> {
+              vaults.deleteVault(ctx, p(req, "vaultId"));
+              return new Reply(204, null);
+            }));
     r.post(V + "/block", state("BlockVault", VaultState.BLOCKED));
     r.post(V + "/unblock", state("UnblockVault", VaultState.ACTIVE));
   }
