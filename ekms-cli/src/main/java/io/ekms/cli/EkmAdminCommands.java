@@ -132,7 +132,8 @@ final class EkmAdminCommands {
         VaultList.class,
         VaultGet.class,
         VaultAction.Block.class,
-        VaultAction.Unblock.class
+        VaultAction.Unblock.class,
+        VaultDelete.class
       })
   static final class Vault {}
 
@@ -178,6 +179,24 @@ final class EkmAdminCommands {
 
     String method() {
       return "GET";
+    }
+
+    String path() {
+      return "/admin/v1/vaults/" + vaultId;
+    }
+  }
+
+  @Command(
+      name = "delete",
+      description =
+          "Delete a vault with its deleted keys; refused while it holds a key that is not deleted,"
+              + " a key store exposes one of its keys, or a policy is attached to it or its keys.")
+  static final class VaultDelete extends Verb {
+    @Parameters(index = "0", paramLabel = "VAULT_ID")
+    String vaultId;
+
+    String method() {
+      return "DELETE";
     }
 
     String path() {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
       KeyCommands.Create.class,
       KeyCommands.ListKeys.class,
       KeyCommands.Get.class,
+      KeyCommands.Update.class,
       KeyCommands.Action.class
     })
 final class KeyCommands {
@@ -82,6 +83,30 @@ final class KeyCommands {
 
     String path() {
       return keys() + "/" + keyId;
+    }
+  }
+
+  @Command(
+      name = "update",
+      description =
+          "Change the operations a key allows, from the next EKM API call on (at least one).")
+  static final class Update extends InVault {
+    @Option(names = "--ops", split = ",", required = true, description = "ENCRYPT, DECRYPT.")
+    List<String> ops;
+
+    @Parameters(index = "0", paramLabel = "KEY_ID")
+    String keyId;
+
+    String method() {
+      return "PATCH";
+    }
+
+    String path() {
+      return keys() + "/" + keyId;
+    }
+
+    Object body() {
+      return Map.of("ops", ops);
     }
   }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       XksCommands.Create.class,
       XksCommands.ListStores.class,
+      XksCommands.Update.class,
       XksCommands.Delete.class,
       XksCommands.AddCredential.class,
       XksCommands.RemoveCredential.class,
@@ -65,6 +66,30 @@ public final class XksCommands {
 
     String path() {
       return S;
+    }
+  }
+
+  @Command(
+      name = "update",
+      description =
+          "Change a key store's rate limit; this node applies it from the next request on.")
+  static final class Update extends EkmAdminCommands.Verb {
+    @Option(names = "--rate", required = true, description = "Requests/s; 0 = unlimited.")
+    int rate;
+
+    @Parameters(index = "0", paramLabel = "STORE_ID")
+    String storeId;
+
+    String method() {
+      return "PATCH";
+    }
+
+    String path() {
+      return S + "/" + storeId;
+    }
+
+    Object body() {
+      return Map.of("ratePerSecond", rate);
     }
   }
 

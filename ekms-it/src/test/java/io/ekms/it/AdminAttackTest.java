@@ -129,6 +129,21 @@ class AdminAttackTest {
                         "/admin/v1/vaults/" + w.alpha.ekmVaultId() + "/keys",
                         "{\"name\":\"x\",\"lengthBits\":100}")),
             of(
+                "update key: an operation it cannot have",
+                400,
+                bad,
+                () ->
+                    ekm(
+                        t,
+                        "PATCH",
+                        "/admin/v1/vaults/" + w.alpha.ekmVaultId() + "/keys/key-" + "0".repeat(32),
+                        "{\"ops\":[\"SIGN\"]}")),
+            of(
+                "delete vault: malformed id",
+                400,
+                bad,
+                () -> ekm(t, "DELETE", "/admin/v1/vaults/nope", null)),
+            of(
                 "XKS: malformed store id",
                 400,
                 bad,
@@ -146,6 +161,18 @@ class AdminAttackTest {
                       "{\"accessKeyId\":\"lowercase\",\"secretAccessKey\":\""
                           + "s".repeat(43)
                           + "\"}");
+                }),
+            of(
+                "XKS: rate above 1000000",
+                400,
+                bad,
+                () -> {
+                  String store = w.stack.ekmAdmin().xksStore("attack", AttackWorld.XKS_PREFIX);
+                  return ekm(
+                      t,
+                      "PATCH",
+                      "/admin/v1/xks/keystores/" + store,
+                      "{\"ratePerSecond\":1000001}");
                 }),
             of(
                 "XKS: prefix climbing out",

@@ -58,6 +58,14 @@ public final class EkmAdmin {
         .asText();
   }
 
+  /**
+   * Deletes a vault with its DELETED keys; refused (409 Conflict) while it holds a key that is not
+   * deleted, a key store exposes one of its keys, or a policy is attached to it or its keys.
+   */
+  public void deleteVault(String vaultId) {
+    http.call("DELETE", VAULTS + "/" + vaultId, null);
+  }
+
   /** A new AES-256 key (encrypt and decrypt) in the vault. */
   public String createKey(String vaultId, String name) {
     return http.call("POST", VAULTS + "/" + vaultId + "/keys", Map.of("name", name))
@@ -90,6 +98,14 @@ public final class EkmAdmin {
   /** A key as the admin API shows it (id, name, state, versions, ...). */
   public JsonNode key(String vaultId, String keyId) {
     return http.call("GET", VAULTS + "/" + vaultId + "/keys/" + keyId, null);
+  }
+
+  /**
+   * Sets the operations a key allows ({@code ENCRYPT}, {@code DECRYPT}, at least one) from the next
+   * EKM API call on; answers the key.
+   */
+  public JsonNode updateKeyOps(String vaultId, String keyId, List<String> ops) {
+    return http.call("PATCH", VAULTS + "/" + vaultId + "/keys/" + keyId, Map.of("ops", ops));
   }
 
   /** {@code rotate}, {@code enable} or {@code disable} on a key. */
@@ -135,6 +151,11 @@ public final class EkmAdmin {
   /** The XKS key stores with their credentials' ids (never their secrets). */
   public JsonNode xksStores() {
     return http.call("GET", STORES, null);
+  }
+
+  /** Sets an XKS key store's rate limit in requests a second (0: none); answers the store. */
+  public JsonNode updateXksStoreRate(String storeId, int ratePerSecond) {
+    return http.call("PATCH", STORES + "/" + storeId, Map.of("ratePerSecond", ratePerSecond));
   }
 
   /**

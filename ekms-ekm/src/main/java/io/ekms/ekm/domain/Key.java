@@ -43,6 +43,12 @@ public record Key(
         id, vaultId, name, lengthBits, next, ops, currentVersionId, backend, createdAt, now);
   }
 
+  /** The same key allowing {@code next} (at least one operation, as a new key). */
+  public Key withOps(Set<KeyOp> next, Instant now) {
+    return new Key(
+        id, vaultId, name, lengthBits, state, next, currentVersionId, backend, createdAt, now);
+  }
+
   public Key withCurrentVersion(String versionId, Instant now) {
     return new Key(id, vaultId, name, lengthBits, state, ops, versionId, backend, createdAt, now);
   }

@@ -10,40 +10,36 @@ import io.ekms.core.http.Request;
 import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersionState;
-import io.ekms.ekm.domain.VaultState;
-import io.ekms.ekm.http.AdminViews.CreateIssuer;
 import io.ekms.ekm.http.AdminViews.CreateKey;
-import io.ekms.ekm.http.AdminViews.CreateVault;
-import io.ekms.ekm.http.AdminViews.IssuerView;
 import io.ekms.ekm.http.AdminViews.KeyView;
 import io.ekms.ekm.http.AdminViews.ListView;
-import io.ekms.ekm.http.AdminViews.VaultView;
+import io.ekms.ekm.http.AdminViews.UpdateKey;
 import io.ekms.ekm.http.AdminViews.VersionView;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.KeyAdmin;
-import io.ekms.ekm.service.VaultAdmin;
 import io.ekms.ekm.service.VersionAdmin;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The admin API on its own listener, under {@code /admin/v1}, behind the admin credential. */
+/**
+ * The admin API of keys, their versions and the audit log, under {@code /admin/v1} on the admin
+ * listener, behind the admin credential; issuers and vaults are {@link VaultAdminRoutes}'.
+ */
 public final class AdminRoutes {
   private static final String V = "/admin/v1/vaults/{vaultId}";
   private static final String K = V + "/keys/{keyId}";
   private static final int MAX_BODY = 128 * 1024;
 
-  private final VaultAdmin vaults;
   private final KeyAdmin keys;
   private final VersionAdmin versions;
   private final AuditLog auditLog;
   private final Exchange<CallContext> gate;
 
   public AdminRoutes(
-      VaultAdmin vaults,
       KeyAdmin keys,
       VersionAdmin versions,
       AuditLog auditLog,
@@ -51,7 +47,6 @@ public final class AdminRoutes {
       Refusals refusals,
       AdminCredential credential,
       io.ekms.core.http.RequestMetrics metrics) {
-    this.vaults = vaults;
     this.keys = keys;
     this.versions = versions;
     this.auditLog = auditLog;
@@ -59,75 +54,6 @@ public final class AdminRoutes {
   }
 
   public void routing(HttpRouting.Builder r) {
-    r.post(
-        "/admin/v1/issuers",
-        route(
-            "AddIssuer",
-            (req, ctx) -> {
-              var b = body(req, CreateIssuer.class);
-              return new Reply(
-                  201,
-                  IssuerView.of(
-                      vaults.addIssuer(
-                          ctx, b.issuer(), b.jwksUri(), b.discoveryUrl(), b.caBundle())));
-            }));
-    r.get(
-        "/admin/v1/issuers",
-        route(
-            "ListIssuers",
-            (req, ctx) ->
-                new Reply(
-                    200,
-                    new ListView<>(
-                        vaults.listIssuers(ctx).stream().map(IssuerView::of).toList()))));
-    r.delete(
-        "/admin/v1/issuers/{issuerId}",
-        route(
-            "RemoveIssuer",
-            (req, ctx) -> {
-              vaults.removeIssuer(ctx, p(req, "issuerId"));
-              return new Reply(204, null);
-            }));
-    r.post(
-        "/admin/v1/vaults",
-        route(
-            "CreateVault",
-            (req, ctx) -> {
-              var b = body(req, CreateVault.class);
-              return new Reply(
-                  201, VaultView.of(vaults.createVault(ctx, b.name(), b.issuerId(), b.clientId())));
-            }));
-    r.get(
-        "/admin/v1/vaults",
-        route(
-            "ListVaults",
-            (req, ctx) ->
-                new Reply(
-                    200,
-                    new ListView<>(vaults.listVaults(ctx).stream().map(VaultView::of).toList()))));
-    r.get(
-        V,
-        route(
-            "GetVault",
-            (req, ctx) -> new Reply(200, VaultView.of(vaults.getVault(ctx, p(req, "vaultId"))))));
-    r.post(
-        V + "/block",
-        route(
-            "BlockVault",
-            (req, ctx) ->
-                new Reply(
-                    200,
-                    VaultView.of(
-                        vaults.setVaultState(ctx, p(req, "vaultId"), VaultState.BLOCKED)))));
-    r.post(
-        V + "/unblock",
-        route(
-            "UnblockVault",
-            (req, ctx) ->
-                new Reply(
-                    200,
-                    VaultView.of(
-                        vaults.setVaultState(ctx, p(req, "vaultId"), VaultState.ACTIVE)))));
     keyRoutes(r);
     r.get(
         "/admin/v1/audit",
@@ -182,6 +108,16 @@ public final class AdminRoutes {
             "GetKey",
             (req, ctx) ->
                 new Reply(200, KeyView.of(keys.get(ctx, p(req, "vaultId"), p(req, "keyId"))))));
+    r.patch(
+        K,
+        route(
+            "UpdateKey",
+            (req, ctx) -> {
+              var b = body(req, UpdateKey.class);
+              return new Reply(
+                  200,
+                  KeyView.of(keys.setOps(ctx, p(req, "vaultId"), p(req, "keyId"), ops(b.ops()))));
+            }));
     r.post(
         K + "/rotate",
         route(
@@ -244,7 +180,7 @@ public final class AdminRoutes {
     return req.json(type);
   }
 
-  /** An issuer, vault, key or version id of the path, which must be an EKM id. */
+  /** A vault, key or version id of the path, which must be an EKM id. */
   private static String p(Request req, String name) {
     return PathIds.ekm(req, name);
   }

@@ -146,4 +146,12 @@ final class AdminViews {
       return Redacted.toString(this);
     }
   }
+
+  /** Body of a key's update: the operations it allows from now on. */
+  record UpdateKey(List<String> ops) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 }

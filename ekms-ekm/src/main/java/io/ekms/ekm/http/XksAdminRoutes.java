@@ -36,6 +36,14 @@ public final class XksAdminRoutes {
     }
   }
 
+  /** Body of update: the store's new rate limit. */
+  record UpdateStore(Integer ratePerSecond) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
+
   /** Body of add credential; the secret is never answered back. */
   record AddCredential(String accessKeyId, WireSecret secretAccessKey) {
     @Override
@@ -109,6 +117,18 @@ public final class XksAdminRoutes {
                     200,
                     new AdminViews.ListView<>(
                         admin.list(ctx).stream().map(StoreView::of).toList()))));
+    r.patch(
+        ONE,
+        route(
+            "XksUpdateKeyStore",
+            (req, ctx) -> {
+              var b = body(req, UpdateStore.class);
+              if (b.ratePerSecond() == null) {
+                throw EkmError.INVALID_REQUEST.error("Field 'ratePerSecond' is required.");
+              }
+              return new Reply(
+                  200, StoreView.of(admin.setRate(ctx, p(req, "storeId"), b.ratePerSecond())));
+            }));
     r.delete(
         ONE,
         route(

@@ -18,6 +18,7 @@ import io.ekms.ekm.console.ConsoleServices;
 import io.ekms.ekm.http.AdminRoutes;
 import io.ekms.ekm.http.EkmApiRoutes;
 import io.ekms.ekm.http.PolicyAdminRoutes;
+import io.ekms.ekm.http.VaultAdminRoutes;
 import io.ekms.ekm.policy.PolicyEngine;
 import io.ekms.ekm.service.AccessPolicies;
 import io.ekms.ekm.service.AuditTrail;
@@ -74,8 +75,8 @@ public final class EkmServer implements AutoCloseable {
    * @param clock the server's time (token and XKS signature validity, audit and admin timestamps)
    * @param backends applied once to the key backends opened from the config; what it returns
    *     serves, and is closed with the server
-   * @param rateTicker nanoseconds on which the vaults' rate limits refill and the key backend's
-   *     health check ages
+   * @param rateTicker nanoseconds on which the vaults' and XKS key stores' rate limits refill and
+   *     the key backend's health check ages
    */
   public record Hooks(Clock clock, UnaryOperator<Backends> backends, LongSupplier rateTicker) {
     public static final Hooks NONE =
@@ -149,15 +150,8 @@ public final class EkmServer implements AutoCloseable {
       KeyAdmin keyAdmin = new KeyAdmin(db, backends, audit, clock);
       VersionAdmin versionAdmin = new VersionAdmin(db, backends, audit, clock);
       PolicyAdmin policyAdmin = new PolicyAdmin(db, audit, clock);
-      new AdminRoutes(
-              vaultAdmin,
-              keyAdmin,
-              versionAdmin,
-              auditLog,
-              audit,
-              refusals,
-              credential,
-              adminMetrics)
+      new VaultAdminRoutes(vaultAdmin, audit, refusals, credential, adminMetrics).routing(admin);
+      new AdminRoutes(keyAdmin, versionAdmin, auditLog, audit, refusals, credential, adminMetrics)
           .routing(admin);
       GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, credential, clock);
       gcp.api(Duration.ofSeconds(config.tokens().clockSkewSeconds()), policies, gcpMetrics)
@@ -166,7 +160,7 @@ public final class EkmServer implements AutoCloseable {
       XksWiring xks = new XksWiring(db, masterKey, backends, audit, refusals, credential, clock);
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
       HealthProbe keyBackend = new HealthProbe(backends.forNewKey(null), rateTicker);
-      xks.api(keyBackend, policies, xksMetrics).routing(xksRouting);
+      xks.api(keyBackend, policies, xksMetrics, rateTicker).routing(xksRouting);
       new PolicyAdminRoutes(policyAdmin, audit, refusals, credential, adminMetrics).routing(admin);
       xks.admin(adminMetrics).routing(admin);
       if (config.console().enabled()) {

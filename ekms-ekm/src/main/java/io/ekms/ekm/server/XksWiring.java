@@ -67,8 +67,15 @@ final class XksWiring {
     }
   }
 
-  /** {@code health}: the default backend's probe, shared with {@code /health}. */
-  XksRoutes api(HealthProbe health, AccessPolicies policies, RequestMetrics metrics) {
+  /**
+   * {@code health}: the default backend's probe, shared with {@code /health}; the key stores' rate
+   * limits refill on {@code rateTicker}.
+   */
+  XksRoutes api(
+      HealthProbe health,
+      AccessPolicies policies,
+      RequestMetrics metrics,
+      java.util.function.LongSupplier rateTicker) {
     return new XksRoutes(
         directory,
         sealer,
@@ -77,7 +84,8 @@ final class XksWiring {
         audit,
         refusals,
         metrics,
-        clock);
+        clock,
+        rateTicker);
   }
 
   /** On the XKS API's own listener, answers every other path InvalidUriPathException. */

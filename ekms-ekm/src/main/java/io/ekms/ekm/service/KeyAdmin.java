@@ -19,12 +19,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Admin use cases for keys: create, rotate, enable, disable, delete. Material is generated in the
- * backend before the transaction that records it; if recording fails the new material is destroyed,
- * so nothing is left behind.
+ * Admin use cases for keys: create, rotate, change the allowed operations, enable, disable, delete.
+ * Material is generated in the backend before the transaction that records it; if recording fails
+ * the new material is destroyed, so nothing is left behind.
  */
 public final class KeyAdmin {
   private final Database db;
@@ -167,6 +168,44 @@ public final class KeyAdmin {
                   });
           return updated;
         });
+  }
+
+  /**
+   * Changes the operations a key allows: at least one of ENCRYPT and DECRYPT, as for a new key. The
+   * EKM API reads the key afresh for every call, so the next call meets the new operations. 404 for
+   * an unknown key, 409 {@code Conflict} for a deleted one; audited with the operations before and
+   * after.
+   */
+  public Key setOps(CallContext ctx, String vaultId, String keyId, Set<KeyOp> ops) {
+    return audit.run(
+        ctx,
+        "UpdateKey",
+        new Target(vaultId, keyId, null),
+        null,
+        () -> {
+          if (ops == null || ops.isEmpty()) {
+            throw EkmError.INVALID_REQUEST.error(
+                "Field 'ops' must hold ENCRYPT, DECRYPT or both; a key allows at least one.");
+          }
+          return db.inTransaction(
+              c -> {
+                Key key =
+                    keys.findForUpdate(c, vaultId, keyId)
+                        .orElseThrow(() -> EkmError.NOT_FOUND.error("The key does not exist."));
+                if (key.state() == KeyState.DELETED) {
+                  throw EkmError.CONFLICT.error(
+                      "The key is deleted; its operations cannot change.");
+                }
+                Key changed = key.withOps(ops, clock.instant());
+                keys.update(c, changed);
+                ctx.mark().note(Map.of("oldOps", names(key.ops()), "newOps", names(changed.ops())));
+                return changed;
+              });
+        });
+  }
+
+  private static String names(Set<KeyOp> ops) {
+    return ops.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
   }
 
   public Key get(CallContext ctx, String vaultId, String keyId) {

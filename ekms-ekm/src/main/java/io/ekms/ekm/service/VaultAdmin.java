@@ -176,6 +176,71 @@ public final class VaultAdmin {
                 }));
   }
 
+  /**
+   * Deletes a vault with its DELETED keys and their versions, in one transaction. 404 when there is
+   * no such vault; 409 {@code Conflict}, naming how many, while it holds a key that is not DELETED,
+   * a key store exposes one of its keys, or a key-access policy is attached to it or its keys.
+   */
+  public void deleteVault(CallContext ctx, String vaultId) {
+    boolean wellFormed = Ids.wellFormed(vaultId);
+    audit.run(
+        ctx,
+        "DeleteVault",
+        new Target(wellFormed ? vaultId : null, null, null),
+        null,
+        () -> {
+          try {
+            return db.inTransaction(
+                c -> {
+                  if (!wellFormed || vaults.find(c, vaultId).isEmpty()) {
+                    throw EkmError.NOT_FOUND.error("The vault does not exist.");
+                  }
+                  VaultRepository.Dependents held = vaults.dependents(c, vaultId);
+                  if (!held.none()) {
+                    throw stillHolds(held);
+                  }
+                  vaults.deleteWithDeletedKeys(c, vaultId);
+                  return null;
+                });
+          } catch (StoreException e) {
+            if (e.isConstraintViolation()) { // a key made or exposed meanwhile
+              throw EkmError.CONFLICT.error("The vault changed meanwhile; it was kept.");
+            }
+            throw e;
+          }
+        });
+  }
+
+  private static RuntimeException stillHolds(VaultRepository.Dependents held) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (held.liveKeys() > 0) {
+      parts.add(
+          held.liveKeys() == 1
+              ? "1 key that is not deleted"
+              : held.liveKeys() + " keys that are not deleted");
+    }
+    if (held.exposures() > 0) {
+      parts.add(
+          held.exposures() == 1
+              ? "1 key exposed in an XKS or Google key store"
+              : held.exposures() + " key exposures in XKS or Google key stores");
+    }
+    if (held.policies() > 0) {
+      parts.add(
+          held.policies() == 1
+              ? "1 key-access policy attached"
+              : held.policies() + " key-access policies attached");
+    }
+    String listed =
+        parts.size() == 1
+            ? parts.get(0)
+            : String.join(", ", parts.subList(0, parts.size() - 1))
+                + " and "
+                + parts.get(parts.size() - 1);
+    return EkmError.CONFLICT.error(
+        "The vault still has " + listed + "; it can be deleted only without them.");
+  }
+
   private Vault find(java.sql.Connection c, String vaultId) throws java.sql.SQLException {
     return vaults
         .find(c, vaultId)

@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admin use cases of XKS key stores: create and delete one, add and remove SigV4 credentials
- * (secrets sealed under the master key, never shown again), expose EKM keys under external key ids.
- * Every change is audited and takes effect on this node at once, without a restart.
+ * Admin use cases of XKS key stores: create, delete and change the rate of one, add and remove
+ * SigV4 credentials (secrets sealed under the master key, never shown again), expose EKM keys under
+ * external key ids. Every change is audited and takes effect on this node at once, without a
+ * restart.
  */
 public final class XksAdmin {
   private final Database db;
@@ -52,10 +53,7 @@ public final class XksAdmin {
       throw EkmError.INVALID_REQUEST.error(
           "Field 'uriPrefix' must be up to 128 of [a-zA-Z0-9/_-], without leading or trailing /.");
     }
-    int perSecond = rate == null ? 0 : rate;
-    if (perSecond < 0 || perSecond > 1_000_000) {
-      throw EkmError.INVALID_REQUEST.error("Field 'ratePerSecond' must be 0 to 1000000.");
-    }
+    int perSecond = checkedRate(rate == null ? 0 : rate);
     XksKeyStore store =
         new XksKeyStore("xks-" + Randoms.hex(16), name, prefix, perSecond, List.of(), List.of());
     return change(
@@ -65,6 +63,36 @@ public final class XksAdmin {
           write(c -> repo.insertStore(c, store, clock.instant()), "name or URI prefix");
           return store;
         });
+  }
+
+  /**
+   * Changes a store's rate limit (requests a second, 0: none; bursts of one second's worth). This
+   * node's throttle uses it from the next request on, with a fresh bucket; 404 when there is no
+   * such store.
+   */
+  public XksKeyStore setRate(CallContext ctx, String storeId, int ratePerSecond) {
+    return change(
+        Ids.wellFormed(storeId)
+            ? ctx.withDetails(
+                Map.of("storeId", storeId, "ratePerSecond", String.valueOf(ratePerSecond)))
+            : ctx,
+        "XksUpdateKeyStore",
+        () -> {
+          checkedRate(ratePerSecond);
+          int was = find(storeId).ratePerSecond();
+          if (!db.inTransaction(c -> repo.updateRate(c, storeId, ratePerSecond))) {
+            throw EkmError.NOT_FOUND.error("The XKS key store does not exist.");
+          }
+          ctx.mark().note(Map.of("previousRatePerSecond", String.valueOf(was)));
+          return find(storeId);
+        });
+  }
+
+  private static int checkedRate(int perSecond) {
+    if (perSecond < 0 || perSecond > 1_000_000) {
+      throw EkmError.INVALID_REQUEST.error("Field 'ratePerSecond' must be 0 to 1000000.");
+    }
+    return perSecond;
   }
 
   public List<XksKeyStore> list(CallContext ctx) {

@@ -40,11 +40,13 @@ public final class KeyRepository {
     }
   }
 
+  /** Stores what may change of a key: its state, operations, current version and update time. */
   public void update(Connection c, Key k) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE ekm_keys SET state = ?, current_version_id = ?, updated_at = ? WHERE id = ?")) {
-      Rows.bind(ps, k.state(), k.currentVersionId(), k.updatedAt(), k.id());
+            "UPDATE ekm_keys SET state = ?, ops = ?, current_version_id = ?, updated_at = ?"
+                + " WHERE id = ?")) {
+      Rows.bind(ps, k.state(), ops(k.ops()), k.currentVersionId(), k.updatedAt(), k.id());
       ps.executeUpdate();
     }
   }

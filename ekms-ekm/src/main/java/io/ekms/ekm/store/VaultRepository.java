@@ -64,6 +64,67 @@ public final class VaultRepository {
     }
   }
 
+  /**
+   * What keeps a vault from being deleted: its keys that are not DELETED, the XKS and Google
+   * key-store exposures of its keys, and the key-access policies attached to it or to its keys.
+   */
+  public record Dependents(int liveKeys, int exposures, int policies) {
+    public boolean none() {
+      return liveKeys == 0 && exposures == 0 && policies == 0;
+    }
+  }
+
+  public Dependents dependents(Connection c, String vaultId) throws SQLException {
+    String itsKeys = "(SELECT id FROM ekm_keys WHERE vault_id = ?)";
+    return new Dependents(
+        count(
+            c, "SELECT COUNT(*) FROM ekm_keys WHERE vault_id = ? AND state <> 'DELETED'", vaultId),
+        count(
+                c,
+                "SELECT COUNT(*) FROM ekm_xks_keys WHERE vault_id = ? OR key_id IN " + itsKeys,
+                vaultId,
+                vaultId)
+            + count(
+                c,
+                "SELECT COUNT(*) FROM ekm_gcp_keys WHERE vault_id = ? OR key_id IN " + itsKeys,
+                vaultId,
+                vaultId),
+        count(
+            c,
+            "SELECT COUNT(*) FROM ekm_policies WHERE (scope = 'VAULT' AND scope_id = ?)"
+                + " OR (scope = 'KEY' AND scope_id IN "
+                + itsKeys
+                + ")",
+            vaultId,
+            vaultId));
+  }
+
+  /**
+   * Deletes a vault with its DELETED keys and their versions, children first; false when there is
+   * no such vault. A key that is not DELETED, or one still exposed, keeps the vault: a constraint
+   * violation, so the caller's transaction deletes nothing ({@link #dependents} says why first).
+   */
+  public boolean deleteWithDeletedKeys(Connection c, String vaultId) throws SQLException {
+    String deletedKeys = "(SELECT id FROM ekm_keys WHERE vault_id = ? AND state = 'DELETED')";
+    update(c, "DELETE FROM ekm_key_versions WHERE key_id IN " + deletedKeys, vaultId);
+    update(c, "DELETE FROM ekm_keys WHERE vault_id = ? AND state = 'DELETED'", vaultId);
+    return update(c, "DELETE FROM ekm_vaults WHERE id = ?", vaultId) == 1;
+  }
+
+  private static int count(Connection c, String sql, Object... values) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Rows.bind(ps, values);
+      return Rows.one(ps, rs -> rs.getInt(1)).orElse(0);
+    }
+  }
+
+  private static int update(Connection c, String sql, Object... values) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Rows.bind(ps, values);
+      return ps.executeUpdate();
+    }
+  }
+
   static Vault map(ResultSet rs) throws SQLException {
     return new Vault(
         rs.getString("id"),

@@ -30,6 +30,13 @@ public final class XksRepository {
         now);
   }
 
+  /** Sets a store's rate limit (requests a second, 0: none); false when there is no such store. */
+  public boolean updateRate(Connection c, String storeId, int ratePerSecond) throws SQLException {
+    return update(
+            c, "UPDATE ekm_xks_stores SET rate_per_second = ? WHERE id = ?", ratePerSecond, storeId)
+        == 1;
+  }
+
   public void insertCredential(Connection c, String storeId, Credential cred, Instant now)
       throws SQLException {
     update(

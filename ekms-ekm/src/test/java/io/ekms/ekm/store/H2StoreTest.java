@@ -54,6 +54,14 @@ class H2StoreTest {
   }
 
   @Nested
+  class VaultDeletion extends VaultDeleteContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.h2();
+    }
+  }
+
+  @Nested
   class ConsoleSessions extends ConsoleSessionContract {
     @Override
     protected Database openDatabase() {

@@ -69,6 +69,18 @@ abstract class KeyRepositoryContract extends StoreContract {
   }
 
   @Test
+  void keyUpdate_ops_areStoredAndTheOtherKeysKeepTheirs() {
+    Seeded s = seedKey();
+    Seeded other = seedKey();
+    Key decryptOnly = s.key().withOps(Set.of(KeyOp.DECRYPT), StoreObjects.tick());
+
+    write(c -> keys.update(c, decryptOnly));
+
+    assertThat(findKey(s.vault().id(), s.key().id())).contains(decryptOnly);
+    assertThat(findKey(other.vault().id(), other.key().id())).contains(other.key());
+  }
+
+  @Test
   void keyUpdate_stateAndCurrentVersion_areStored() {
     Seeded s = seedKey();
     KeyVersion v2 = addVersion(s.key(), 2);

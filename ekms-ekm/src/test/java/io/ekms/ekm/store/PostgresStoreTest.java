@@ -56,6 +56,14 @@ class PostgresStoreTest {
   }
 
   @Nested
+  class VaultDeletion extends VaultDeleteContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.postgres();
+    }
+  }
+
+  @Nested
   class ConsoleSessions extends ConsoleSessionContract {
     @Override
     protected Database openDatabase() {

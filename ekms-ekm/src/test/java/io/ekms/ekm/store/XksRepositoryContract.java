@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@link XksRepository}: deleting a key store takes its credentials and exposures, not keys. */
+/**
+ * {@link XksRepository}: deleting a key store takes its credentials and exposures, not keys; its
+ * rate changes alone.
+ */
 abstract class XksRepositoryContract extends StoreContract {
   private final XksRepository xks = new XksRepository();
 
@@ -56,5 +59,24 @@ abstract class XksRepositoryContract extends StoreContract {
     assertThat(exposed(doomed)).isEmpty();
     assertThat(exposed(kept)).isPresent();
     assertThat(findKey(seeded.vault().id(), seeded.key().id())).isPresent();
+  }
+
+  @Test
+  void updateRate_knownThenUnknownStore_changesOnlyThatStore() {
+    Seeded seeded = seedKey();
+    String changed = seedStore(seeded);
+    String kept = seedStore(seeded);
+
+    boolean updated = read(c -> xks.updateRate(c, changed, 250));
+    boolean unknown = read(c -> xks.updateRate(c, "xks-" + Randoms.hex(16), 250));
+
+    assertThat(updated).isTrue();
+    assertThat(unknown).isFalse();
+    assertThat(stores())
+        .filteredOn(s -> s.id().equals(changed) || s.id().equals(kept))
+        .extracting(XksKeyStore::id, XksKeyStore::ratePerSecond)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(changed, 250),
+            org.assertj.core.groups.Tuple.tuple(kept, 0));
   }
 }

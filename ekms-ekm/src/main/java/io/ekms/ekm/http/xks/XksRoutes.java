@@ -53,7 +53,7 @@ public final class XksRoutes {
   private final SigV4Verifier verifier;
   private final XksOperations operations;
   private final HealthProbe health;
-  private final XksThrottle throttle = new XksThrottle();
+  private final XksThrottle throttle;
   private final java.util.concurrent.ConcurrentHashMap<String, byte[]> signingKeys =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Exchange<XksCaller> exchange;
@@ -69,8 +69,10 @@ public final class XksRoutes {
       AuditTrail audit,
       Refusals refusals,
       RequestMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      java.util.function.LongSupplier rateTicker) {
     this.directory = directory;
+    this.throttle = new XksThrottle(rateTicker);
     this.sealer = sealer;
     this.verifier = new SigV4Verifier(clock);
     this.operations = new XksOperations(crypto);
