@@ -10,6 +10,12 @@ import picocli.CommandLine.Option;
  */
 final class AdminOptions {
   @Option(
+      names = "--output",
+      defaultValue = "JSON",
+      description = "json (the answer as sent, the default) or table.")
+  Output.Format output;
+
+  @Option(
       names = "--admin-url",
       description = "Admin API base URL (default: the server's default admin port on 127.0.0.1).")
   String url;

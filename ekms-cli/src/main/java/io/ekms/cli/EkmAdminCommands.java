@@ -44,13 +44,18 @@ final class EkmAdminCommands {
       return admin.client(server(), defaultUrl(), defaultDataDir());
     }
 
-    /** Prints the server's answer as it sent it. */
+    /** Prints the server's answer as it sent it, or as a table with {@code --output table}. */
     @Override
     public Integer call() throws Exception {
       Object body = body();
       AdminHttp http = client();
       String json = body == null ? null : Json.writeString(body);
-      System.out.println(AdminCalls.run(() -> http.send(method(), path(), json)));
+      String answer = AdminCalls.run(() -> http.send(method(), path(), json));
+      if (answer.isEmpty()) {
+        System.out.println();
+        return 0;
+      }
+      AdminOutput.print(new java.io.PrintWriter(System.out, true), admin.output, answer);
       return 0;
     }
   }

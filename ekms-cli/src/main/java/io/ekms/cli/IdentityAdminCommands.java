@@ -37,10 +37,7 @@ final class IdentityAdminCommands {
       AdminHttp http = admin.client();
       String json = body == null ? null : Json.writeString(body);
       String answer = AdminCalls.run(() -> http.send(method(), path(), json));
-      if (!answer.isEmpty()) {
-        spec.commandLine().getOut().println(answer);
-        spec.commandLine().getOut().flush();
-      }
+      AdminOutput.print(spec.commandLine().getOut(), admin.output, answer);
       return 0;
     }
   }

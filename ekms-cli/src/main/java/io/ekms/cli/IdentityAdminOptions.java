@@ -7,6 +7,12 @@ import picocli.CommandLine.Option;
 /** Where the identity admin API is and how to authenticate; defaults fit a local data dir. */
 final class IdentityAdminOptions {
   @Option(
+      names = "--output",
+      defaultValue = "JSON",
+      description = "json (the answer as sent, the default) or table.")
+  Output.Format output;
+
+  @Option(
       names = "--admin-url",
       defaultValue = "https://127.0.0.1:8446",
       description = "Identity admin API base URL (default: ${DEFAULT-VALUE}).")

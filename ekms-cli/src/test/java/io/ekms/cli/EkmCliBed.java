@@ -38,6 +38,11 @@ final class EkmCliBed implements AutoCloseable {
 
   /** Runs the CLI, expects exit 0 and answers what it printed, as JSON. */
   JsonNode ekms(String... args) throws Exception {
+    return Json.mapper().readTree(text(args));
+  }
+
+  /** Runs the CLI, expects exit 0 and answers what it printed. */
+  String text(String... args) {
     PrintStream original = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code;
@@ -49,7 +54,7 @@ final class EkmCliBed implements AutoCloseable {
     }
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(text).isZero();
-    return Json.mapper().readTree(text);
+    return text;
   }
 
   /** Runs the CLI with its error stream silenced; answers the exit code. */

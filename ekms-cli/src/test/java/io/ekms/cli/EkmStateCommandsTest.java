@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,5 +124,28 @@ class EkmStateCommandsTest {
 
   private static String[] concat(String[]... parts) {
     return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+
+  @Test
+  void anyAdminVerb_outputTable_alignedColumnsOfTheItemsPlainFields() throws Exception {
+    try (EkmCliBed bed = new EkmCliBed(dir, "table-cli-test")) {
+      String vault = bed.vault();
+      String key = key(bed, vault);
+
+      List<String> vaults = bed.text("ekm", "vault", "list", "--output", "table").lines().toList();
+      assertThat(vaults.get(0))
+          .startsWith("ID")
+          .contains("NAME", "ISSUER_ID", "CLIENT_ID", "STATE");
+      assertThat(vaults).hasSize(2);
+      assertThat(vaults.get(1)).startsWith(vault).contains(" ACTIVE");
+
+      List<String> one =
+          bed.text("ekm", "key", "get", "--vault-id", vault, key, "--output", "table")
+              .lines()
+              .toList();
+      assertThat(one.get(0)).contains("CURRENT_VERSION_ID");
+      assertThat(one.get(1)).startsWith(key);
+      assertThat(one.get(0).indexOf("STATE")).isEqualTo(one.get(1).indexOf("ACTIVE"));
+    }
   }
 }

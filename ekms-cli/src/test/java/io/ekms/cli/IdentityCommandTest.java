@@ -83,6 +83,10 @@ class IdentityCommandTest {
 
       Run listed = admin(server, "identity", "client", "list");
       assertThat(listed.out()).contains(id).doesNotContain(secret);
+      List<String> table =
+          admin(server, "identity", "client", "list", "--output", "table").out().lines().toList();
+      assertThat(table.get(0)).startsWith("ID").contains("NAME", "CREATED_AT");
+      assertThat(table.get(1)).startsWith(id).contains("kms");
       assertThat(admin(server, "identity", "key", "rotate").out()).contains("\"kid\":\"sig-");
       assertThat(
               Json.mapper().readTree(admin(server, "identity", "key", "list").out()).path("items"))
