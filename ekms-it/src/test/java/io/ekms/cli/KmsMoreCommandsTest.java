@@ -1,0 +1,140 @@
+package io.ekms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.it.TenantWorld;
+import io.ekms.stack.LoopbackStack;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The KMS verbs beyond create and list: {@code private-endpoint get|update|delete}, {@code key
+ * update} and {@code vault update}, each proved by a later read through the KMS API on the shared
+ * LoopbackStack.
+ */
+class KmsMoreCommandsTest {
+  @TempDir static Path dir;
+  static TenantWorld world;
+  static LoopbackStack stack;
+  static Path quickstart;
+
+  @BeforeAll
+  static void start() throws Exception {
+    world = new TenantWorld();
+    stack = world.stack;
+    quickstart = CliRun.quickstart(world, dir);
+  }
+
+  @Test
+  void privateEndpointVerbs_getUpdateDelete_renameThenDeleteLeavesGet404Exit3() {
+    assertThat(CliRun.with(quickstart, "kms", "private-endpoint", "get").json().path("id").asText())
+        .isEqualTo(world.endpoint.id());
+    String id =
+        CliRun.with(
+                quickstart,
+                "kms",
+                "private-endpoint",
+                "create",
+                "--display-name",
+                "spare-ekm",
+                "--external-key-manager-ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(stack.ekm().apiPort()),
+                "--ca-bundle-file",
+                stack.caFile().toString())
+            .json()
+            .path("id")
+            .asText();
+
+    JsonNode renamed =
+        CliRun.with(
+                quickstart,
+                "kms",
+                "private-endpoint",
+                "update",
+                "--private-endpoint-id",
+                id,
+                "--display-name",
+                "renamed-ekm")
+            .json();
+    assertThat(renamed.path("displayName").asText()).isEqualTo("renamed-ekm");
+    JsonNode read =
+        CliRun.with(quickstart, "kms", "private-endpoint", "get", "--private-endpoint-id", id)
+            .json();
+    assertThat(read.path("displayName").asText()).isEqualTo("renamed-ekm");
+    assertThat(read.path("port").asInt()).isEqualTo(stack.ekm().apiPort());
+
+    JsonNode deleted =
+        CliRun.with(quickstart, "kms", "private-endpoint", "delete", "--private-endpoint-id", id)
+            .json();
+    assertThat(deleted.path("id").asText()).isEqualTo(id);
+    assertThat(deleted.path("lifecycleState").asText()).isEqualTo("DELETED");
+    CliRun gone =
+        CliRun.with(quickstart, "kms", "private-endpoint", "get", "--private-endpoint-id", id);
+    assertThat(gone.code()).isEqualTo(ErrorHandler.REMOTE);
+    assertThat(gone.err()).contains("404 NotAuthorizedOrNotFound");
+  }
+
+  @Test
+  void privateEndpointDelete_usedByAVault_exits3AndTheEndpointStays() {
+    CliRun refused =
+        CliRun.with(
+            quickstart,
+            "kms",
+            "private-endpoint",
+            "delete",
+            "--private-endpoint-id",
+            world.endpoint.id());
+    assertThat(refused.code()).isEqualTo(ErrorHandler.REMOTE);
+    assertThat(refused.err()).contains("409 IncorrectState");
+    assertThat(CliRun.with(quickstart, "kms", "private-endpoint", "get").json().path("id").asText())
+        .isEqualTo(world.endpoint.id());
+  }
+
+  @Test
+  void keyUpdate_newDisplayName_getShowsIt() {
+    String keyId = world.newKey("before-rename", world.tenant.ekmKeyId()).id();
+    JsonNode updated =
+        CliRun.with(
+                quickstart,
+                "kms",
+                "key",
+                "update",
+                "--key-id",
+                keyId,
+                "--display-name",
+                "after-rename")
+            .json();
+    assertThat(updated.path("displayName").asText()).isEqualTo("after-rename");
+    assertThat(
+            CliRun.with(quickstart, "kms", "key", "get", "--key-id", keyId)
+                .json()
+                .path("displayName")
+                .asText())
+        .isEqualTo("after-rename");
+  }
+
+  @Test
+  void vaultUpdate_newDisplayName_getShowsIt() {
+    CliRun run =
+        CliRun.with(
+            quickstart,
+            "kms",
+            "vault",
+            "update",
+            "--vault-id",
+            world.vault.id(),
+            "--display-name",
+            "renamed-vault",
+            "--output",
+            "table");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains(world.vault.id()).contains("renamed-vault");
+    assertThat(CliRun.with(quickstart, "kms", "vault", "get").json().path("displayName").asText())
+        .isEqualTo("renamed-vault");
+  }
+}
