@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.it.TenantWorld;
 import io.ekms.stack.LoopbackStack;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The KMS verbs beyond create and list: {@code private-endpoint get|update|delete}, {@code key
- * update} and {@code vault update}, each proved by a later read through the KMS API on the shared
- * LoopbackStack.
+ * update}, {@code vault update} and {@code key-version get|schedule-deletion|cancel-deletion}, each
+ * proved by a later read through the KMS API on the shared LoopbackStack.
  */
 class KmsMoreCommandsTest {
   @TempDir static Path dir;
@@ -136,5 +139,84 @@ class KmsMoreCommandsTest {
     assertThat(run.out()).contains(world.vault.id()).contains("renamed-vault");
     assertThat(CliRun.with(quickstart, "kms", "vault", "get").json().path("displayName").asText())
         .isEqualTo("renamed-vault");
+  }
+
+  @Test
+  void keyVersionDeletion_scheduleThenCancel_movesToPendingDeletionAndBack() throws Exception {
+    String ekmKey = world.newEkmKey("cli-version-deletion");
+    String keyId = world.newKey("cli-version-deletion", ekmKey).id();
+    String first =
+        CliRun.with(quickstart, "kms", "key", "get", "--key-id", keyId)
+            .json()
+            .path("currentKeyVersion")
+            .asText();
+    world.ekmKeyAction(ekmKey, "rotate");
+    String second =
+        CliRun.with(quickstart, "kms", "key-version", "create", "--key-id", keyId)
+            .json()
+            .path("id")
+            .asText();
+    Instant when = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+
+    JsonNode pending =
+        CliRun.with(
+                quickstart,
+                "kms",
+                "key-version",
+                "schedule-deletion",
+                "--key-id",
+                keyId,
+                "--key-version-id",
+                first,
+                "--time-of-deletion",
+                when.toString())
+            .json();
+    assertThat(pending.path("lifecycleState").asText()).isEqualTo("PENDING_DELETION");
+    assertThat(Instant.parse(pending.path("timeOfDeletion").asText())).isEqualTo(when);
+    assertThat(versionState(keyId, first)).isEqualTo("PENDING_DELETION");
+
+    assertThat(
+            CliRun.with(
+                    quickstart,
+                    "kms",
+                    "key-version",
+                    "cancel-deletion",
+                    "--key-id",
+                    keyId,
+                    "--key-version-id",
+                    first)
+                .json()
+                .path("lifecycleState")
+                .asText())
+        .isEqualTo("ENABLED");
+    assertThat(versionState(keyId, first)).isEqualTo("ENABLED");
+    CliRun current =
+        CliRun.with(
+            quickstart,
+            "kms",
+            "key-version",
+            "schedule-deletion",
+            "--key-id",
+            keyId,
+            "--key-version-id",
+            second);
+    assertThat(current.code()).isEqualTo(ErrorHandler.REMOTE);
+    assertThat(current.err()).contains("409 IncorrectState");
+    assertThat(versionState(keyId, second)).isEqualTo("ENABLED");
+  }
+
+  private static String versionState(String keyId, String versionId) {
+    return CliRun.with(
+            quickstart,
+            "kms",
+            "key-version",
+            "get",
+            "--key-id",
+            keyId,
+            "--key-version-id",
+            versionId)
+        .json()
+        .path("lifecycleState")
+        .asText();
   }
 }
