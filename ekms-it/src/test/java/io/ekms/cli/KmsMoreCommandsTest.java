@@ -1,22 +1,34 @@
 package io.ekms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.common.json.Json;
 import io.ekms.it.TenantWorld;
+import io.ekms.sdk.ApiKey;
+import io.ekms.sdk.KmsClient;
+import io.ekms.sdk.KmsException;
 import io.ekms.stack.LoopbackStack;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The KMS verbs beyond create and list: {@code private-endpoint get|update|delete}, {@code key
- * update}, {@code vault update} and {@code key-version get|schedule-deletion|cancel-deletion}, each
- * proved by a later read through the KMS API on the shared LoopbackStack.
+ * update}, {@code vault update}, {@code key-version get|schedule-deletion|cancel-deletion} and
+ * {@code user get|list-keys|list-grants|remove-key}, each proved through the KMS API (a later read,
+ * or what a user's key may still do) on the shared LoopbackStack.
  */
 class KmsMoreCommandsTest {
   @TempDir static Path dir;
@@ -218,5 +230,68 @@ class KmsMoreCommandsTest {
         .json()
         .path("lifecycleState")
         .asText();
+  }
+
+  @Test
+  void userVerbs_getListKeysListGrantsRemoveKey_removedKeyNoLongerSigns() throws Exception {
+    ApiKey apiKey = world.newUser("cli-more-user", "use");
+    String user = apiKey.userId();
+    KmsClient client = world.client(apiKey);
+    byte[] message = "remove-key".getBytes(StandardCharsets.UTF_8);
+    assertThat(client.crypto(world.vault.id()).encrypt(world.key.id(), message, Map.of()))
+        .isNotNull();
+
+    JsonNode shown = admin("kms", "user", "get", "--user-id", user).json();
+    assertThat(shown.path("id").asText()).isEqualTo(user);
+    assertThat(shown.path("name").asText()).isEqualTo("cli-more-user");
+    assertThat(
+            admin("kms", "user", "list-keys", "--user-id", user)
+                .json()
+                .path("items")
+                .findValuesAsText("fingerprint"))
+        .containsExactly(apiKey.fingerprint());
+    JsonNode grants = admin("kms", "user", "list-grants", "--user-id", user).json().path("items");
+    assertThat(grants.findValuesAsText("compartmentId")).containsExactly(TenantWorld.COMPARTMENT);
+    assertThat(grants.findValuesAsText("permission")).containsExactly("USE");
+
+    admin("kms", "user", "remove-key", "--user-id", user, "--fingerprint", apiKey.fingerprint())
+        .json();
+    assertThat(admin("kms", "user", "list-keys", "--user-id", user).json().path("items").isEmpty())
+        .isTrue();
+    KmsException refused =
+        catchThrowableOfType(
+            KmsException.class,
+            () -> client.crypto(world.vault.id()).encrypt(world.key.id(), message, Map.of()));
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.code()).isEqualTo("NotAuthenticated");
+  }
+
+  /** What an admin verb printed on stdout and its exit code. */
+  record Admin(int code, String out) {
+    JsonNode json() throws Exception {
+      assertThat(code).as(out).isZero();
+      return Json.mapper().readTree(out);
+    }
+  }
+
+  /** Runs a KMS admin verb against the stack's KMS admin API (admin verbs print to stdout). */
+  private static Admin admin(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--admin-url",
+            stack.kmsAdminUrl(),
+            "--data-dir",
+            stack.adminTokenFile("kms").getParent().toString()));
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      code = Main.commandLine().execute(all.toArray(String[]::new));
+    } finally {
+      System.setOut(original);
+    }
+    return new Admin(code, out.toString(StandardCharsets.UTF_8));
   }
 }
