@@ -20,15 +20,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The KMS verbs beyond create and list: {@code private-endpoint get|update|delete}, {@code key
- * update}, {@code vault update}, {@code key-version get|schedule-deletion|cancel-deletion} and
- * {@code user get|list-keys|list-grants|remove-key}, each proved through the KMS API (a later read,
- * or what a user's key may still do) on the shared LoopbackStack.
+ * update}, {@code vault update}, {@code key-version get|schedule-deletion|cancel-deletion}, {@code
+ * user get|list-keys|list-grants|remove-key} and {@code audit read|verify}, each proved through the
+ * KMS API (a later read, or what a user's key may still do) or its audit log, on the shared
+ * LoopbackStack.
  */
 class KmsMoreCommandsTest {
   @TempDir static Path dir;
@@ -264,6 +267,31 @@ class KmsMoreCommandsTest {
             () -> client.crypto(world.vault.id()).encrypt(world.key.id(), message, Map.of()));
     assertThat(refused.status()).isEqualTo(401);
     assertThat(refused.code()).isEqualTo("NotAuthenticated");
+  }
+
+  @Test
+  void auditRead_requestIdOfARefusedCall_findsItsRecordAndVerifyExits0() throws Exception {
+    CliRun refused =
+        CliRun.with(
+            quickstart,
+            "kms",
+            "vault",
+            "get",
+            "--vault-id",
+            "ocid1.vault.oc1..ffffffffffffffffffffffffffffffff");
+    assertThat(refused.code()).isEqualTo(ErrorHandler.REMOTE);
+    Matcher id = Pattern.compile("opc-request-id ([0-9a-f]+)").matcher(refused.err());
+    assertThat(id.find()).as(refused.err()).isTrue();
+    String requestId = id.group(1);
+
+    JsonNode items = admin("kms", "audit", "read", "--request-id", requestId).json().path("items");
+    assertThat(items).isNotEmpty();
+    assertThat(items.findValuesAsText("requestId")).containsOnly(requestId);
+    assertThat(items.findValuesAsText("operation")).contains("GetVault");
+
+    Admin verified = admin("kms", "audit", "verify");
+    assertThat(verified.code()).as(verified.out()).isZero();
+    assertThat(verified.json().path("ok").asBoolean()).isTrue();
   }
 
   /** What an admin verb printed on stdout and its exit code. */
