@@ -1,16 +1,20 @@
 package io.ekms.cli;
 
+import io.ekms.admin.client.AdminHttp;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ekms ekm audit read|verify}. */
+/** {@code ekms ekm audit read|verify}; the KMS's ({@link KmsAuditCommands}) share its parts. */
 @Command(
     name = "audit",
     description = "The EKM's hash-chained audit log.",
     subcommands = {AuditCommands.Read.class, AuditCommands.Verify.class})
 final class AuditCommands {
-  @Command(name = "read", description = "Read audit records after a sequence number.")
-  static final class Read extends EkmAdminCommands.Verb {
+  /** The options of {@code audit read}: which records, as the admin API's query. */
+  static final class Query {
     @Option(names = "--after", defaultValue = "0")
     long after;
 
@@ -20,10 +24,6 @@ final class AuditCommands {
     @Option(names = "--request-id")
     String requestId;
 
-    String method() {
-      return "GET";
-    }
-
     String path() {
       return "/admin/v1/audit?after="
           + after
@@ -31,8 +31,28 @@ final class AuditCommands {
           + limit
           + (requestId == null
               ? ""
-              : "&requestId="
-                  + java.net.URLEncoder.encode(requestId, java.nio.charset.StandardCharsets.UTF_8));
+              : "&requestId=" + URLEncoder.encode(requestId, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Runs a verify verb and prints its answer; 0 when the chain is intact, else 1. */
+  static int verify(EkmAdminCommands.Verb verb) throws Exception {
+    AdminHttp http = verb.client();
+    String out = AdminCalls.run(() -> http.send(verb.method(), verb.path(), null));
+    System.out.println(out);
+    return io.ekms.common.json.Json.mapper().readTree(out).path("ok").asBoolean() ? 0 : 1;
+  }
+
+  @Command(name = "read", description = "Read audit records after a sequence number.")
+  static final class Read extends EkmAdminCommands.Verb {
+    @Mixin Query query;
+
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return query.path();
     }
   }
 
@@ -48,10 +68,7 @@ final class AuditCommands {
 
     @Override
     public Integer call() throws Exception {
-      var http = client();
-      String out = AdminCalls.run(() -> http.send(method(), path(), null));
-      System.out.println(out);
-      return io.ekms.common.json.Json.mapper().readTree(out).path("ok").asBoolean() ? 0 : 1;
+      return verify(this);
     }
   }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       KmsVaultCommands.class,
       KmsKeyCommands.class,
       KmsKeyVersionCommands.class,
-      KmsPrivateEndpointCommands.class
+      KmsPrivateEndpointCommands.class,
+      KmsAuditCommands.class
     })
 final class KmsCommand {}

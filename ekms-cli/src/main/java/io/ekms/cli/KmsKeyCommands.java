@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       KmsKeyCommands.Create.class,
       KmsKeyCommands.ListKeys.class,
       KmsKeyCommands.Get.class,
+      KmsKeyCommands.Update.class,
       KmsKeyCommands.Enable.class,
       KmsKeyCommands.Disable.class,
       KmsKeyCommands.ScheduleDeletion.class,
@@ -92,6 +93,20 @@ final class KmsKeyCommands {
     @Override
     Object run(KmsManagement m) {
       return m.getKey(kms.keyId(keyId));
+    }
+  }
+
+  @Command(name = "update", description = "Rename a key.")
+  static final class Update extends KeyVerb {
+    @Option(names = "--key-id", required = true)
+    String keyId;
+
+    @Option(names = "--display-name", required = true)
+    String displayName;
+
+    @Override
+    Object run(KmsManagement m) {
+      return m.updateKey(keyId, displayName);
     }
   }
 

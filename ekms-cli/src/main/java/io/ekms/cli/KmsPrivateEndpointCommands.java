@@ -6,18 +6,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ekms kms private-endpoint create|list}: where the EKM is and which CA the KMS trusts. */
+/**
+ * {@code ekms kms private-endpoint create|list|get|update|delete}: where the EKM is and which CA
+ * the KMS trusts.
+ */
 @Command(
     name = "private-endpoint",
     mixinStandardHelpOptions = true,
     description = "EKMS private endpoints: the EKM's host, port and CA bundle.",
     subcommands = {
       KmsPrivateEndpointCommands.Create.class,
-      KmsPrivateEndpointCommands.ListEndpoints.class
+      KmsPrivateEndpointCommands.ListEndpoints.class,
+      KmsPrivateEndpointCommands.Get.class,
+      KmsPrivateEndpointCommands.Update.class,
+      KmsPrivateEndpointCommands.Delete.class
     })
 final class KmsPrivateEndpointCommands {
   static final List<Output.Column> COLUMNS =
@@ -32,9 +40,6 @@ final class KmsPrivateEndpointCommands {
 
   /** Verbs printing private endpoints. */
   abstract static class EndpointVerb extends KmsVerb {
-    @Option(names = "--compartment-id", description = "Default: the quickstart's.")
-    String compartmentId;
-
     @Override
     List<Output.Column> columns() {
       return COLUMNS;
@@ -43,6 +48,9 @@ final class KmsPrivateEndpointCommands {
 
   @Command(name = "create", description = "Create a private endpoint to an EKM.")
   static final class Create extends EndpointVerb {
+    @Option(names = "--compartment-id", description = "Default: the quickstart's.")
+    String compartmentId;
+
     @Option(names = "--display-name", required = true)
     String displayName;
 
@@ -101,9 +109,57 @@ final class KmsPrivateEndpointCommands {
 
   @Command(name = "list", description = "List the private endpoints of a compartment.")
   static final class ListEndpoints extends EndpointVerb {
+    @Option(names = "--compartment-id", description = "Default: the quickstart's.")
+    String compartmentId;
+
     @Override
     Object run(KmsClient client) {
       return client.listPrivateEndpoints(kms.compartmentId(compartmentId));
+    }
+  }
+
+  @Command(name = "get", description = "Show one private endpoint (default: the quickstart's).")
+  static final class Get extends EndpointVerb {
+    @Option(names = "--private-endpoint-id")
+    String privateEndpointId;
+
+    @Override
+    Object run(KmsClient client) {
+      return client.getPrivateEndpoint(kms.privateEndpointId(privateEndpointId));
+    }
+  }
+
+  @Command(
+      name = "update",
+      description = "Rename a private endpoint; its addresses and CA bundle cannot change.")
+  static final class Update extends EndpointVerb {
+    @Option(names = "--private-endpoint-id", required = true)
+    String privateEndpointId;
+
+    @Option(names = "--display-name", required = true)
+    String displayName;
+
+    @Override
+    Object run(KmsClient client) {
+      return client.updatePrivateEndpoint(privateEndpointId, displayName);
+    }
+  }
+
+  @Command(
+      name = "delete",
+      description = "Delete a private endpoint at once; refused while any vault uses it.")
+  static final class Delete extends EndpointVerb {
+    @Option(names = "--private-endpoint-id", required = true)
+    String privateEndpointId;
+
+    /** The KMS answers 204 without a body; what it did is printed in the endpoint's terms. */
+    @Override
+    Object run(KmsClient client) {
+      client.deletePrivateEndpoint(privateEndpointId);
+      Map<String, String> deleted = new LinkedHashMap<>();
+      deleted.put("id", privateEndpointId);
+      deleted.put("lifecycleState", "DELETED");
+      return deleted;
     }
   }
 }

@@ -13,8 +13,12 @@ import picocli.CommandLine.Option;
     subcommands = {
       KmsUserCommands.Create.class,
       KmsUserCommands.ListUsers.class,
+      KmsUserCommands.Get.class,
       KmsUserCommands.AddKey.class,
+      KmsUserCommands.ListKeys.class,
+      KmsUserCommands.RemoveKey.class,
       KmsUserCommands.Grant.class,
+      KmsUserCommands.ListGrants.class,
       KmsUserCommands.Revoke.class
     })
 final class KmsUserCommands {
@@ -73,6 +77,20 @@ final class KmsUserCommands {
     }
   }
 
+  @Command(name = "get", description = "Show one user.")
+  static final class Get extends KmsVerb {
+    @Option(names = "--user-id", required = true)
+    String userId;
+
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return "/admin/v1/users/" + userId;
+    }
+  }
+
   @Command(name = "add-key", description = "Register an RSA public key (PEM) for signing.")
   static final class AddKey extends KmsVerb {
     @Option(names = "--user-id", required = true)
@@ -98,6 +116,39 @@ final class KmsUserCommands {
     }
   }
 
+  @Command(name = "list-keys", description = "List a user's API keys and their fingerprints.")
+  static final class ListKeys extends KmsVerb {
+    @Option(names = "--user-id", required = true)
+    String userId;
+
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return "/admin/v1/users/" + userId + "/apiKeys";
+    }
+  }
+
+  @Command(
+      name = "remove-key",
+      description = "Remove an API key: requests signed with it fail from the next one on.")
+  static final class RemoveKey extends KmsVerb {
+    @Option(names = "--user-id", required = true)
+    String userId;
+
+    @Option(names = "--fingerprint", required = true, description = "As add-key printed it.")
+    String fingerprint;
+
+    String method() {
+      return "DELETE";
+    }
+
+    String path() {
+      return "/admin/v1/users/" + userId + "/apiKeys/" + fingerprint;
+    }
+  }
+
   @Command(name = "grant", description = "Grant read, use or manage in a compartment.")
   static final class Grant extends KmsVerb {
     @Option(names = "--user-id", required = true)
@@ -119,6 +170,20 @@ final class KmsUserCommands {
 
     Object body() {
       return Map.of("compartmentId", compartmentId, "permission", permission);
+    }
+  }
+
+  @Command(name = "list-grants", description = "List a user's grants, one per compartment.")
+  static final class ListGrants extends KmsVerb {
+    @Option(names = "--user-id", required = true)
+    String userId;
+
+    String method() {
+      return "GET";
+    }
+
+    String path() {
+      return "/admin/v1/users/" + userId + "/grants";
     }
   }
 

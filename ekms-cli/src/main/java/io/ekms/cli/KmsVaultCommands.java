@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       KmsVaultCommands.Create.class,
       KmsVaultCommands.ListVaults.class,
       KmsVaultCommands.Get.class,
+      KmsVaultCommands.Update.class,
       KmsVaultCommands.Delete.class,
       KmsVaultCommands.CancelDeletion.class
     })
@@ -125,6 +126,20 @@ final class KmsVaultCommands {
     @Override
     Object run(KmsClient client) {
       return client.getVault(kms.vaultId(vaultId));
+    }
+  }
+
+  @Command(name = "update", description = "Rename a vault.")
+  static final class Update extends VaultVerb {
+    @Option(names = "--vault-id", required = true)
+    String vaultId;
+
+    @Option(names = "--display-name", required = true)
+    String displayName;
+
+    @Override
+    Object run(KmsClient client) {
+      return client.updateVault(vaultId, displayName);
     }
   }
 

@@ -48,6 +48,17 @@ public final class KmsClient {
     return get(endpoint + API + "/ekmsPrivateEndpoints/" + path(id)).as(PrivateEndpoint.class);
   }
 
+  /** Renames the private endpoint {@code id}; its addresses and CA bundle cannot change. */
+  public PrivateEndpoint updatePrivateEndpoint(String id, String displayName) {
+    return put(endpoint + API + "/ekmsPrivateEndpoints/" + path(id), new Rename(displayName))
+        .as(PrivateEndpoint.class);
+  }
+
+  /** Deletes the private endpoint {@code id}; refused while any vault uses it. */
+  public void deletePrivateEndpoint(String id) {
+    delete(endpoint + API + "/ekmsPrivateEndpoints/" + path(id));
+  }
+
   /** Every private endpoint in {@code compartmentId}. */
   public List<PrivateEndpoint> listPrivateEndpoints(String compartmentId) {
     return list(
@@ -65,6 +76,14 @@ public final class KmsClient {
   /** The vault {@code id}. */
   public Vault getVault(String id) {
     Vault vault = get(endpoint + API + "/vaults/" + path(id)).as(Vault.class);
+    vaults.put(vault.id(), vault);
+    return vault;
+  }
+
+  /** Renames the vault {@code id}. */
+  public Vault updateVault(String id, String displayName) {
+    Vault vault =
+        put(endpoint + API + "/vaults/" + path(id), new Rename(displayName)).as(Vault.class);
     vaults.put(vault.id(), vault);
     return vault;
   }
@@ -104,6 +123,9 @@ public final class KmsClient {
     }
   }
 
+  /** The body of an update that changes only the display name. */
+  record Rename(String displayName) {}
+
   /** Keys and key versions of vault {@code vaultId}, at its management endpoint. */
   public KmsManagement management(String vaultId) {
     return new KmsManagement(this, vault(vaultId).managementEndpoint() + API);
@@ -125,6 +147,14 @@ public final class KmsClient {
 
   KmsTransport.Answer post(String url, Object body) {
     return transport.send("POST", URI.create(url), body);
+  }
+
+  KmsTransport.Answer put(String url, Object body) {
+    return transport.send("PUT", URI.create(url), body);
+  }
+
+  KmsTransport.Answer delete(String url) {
+    return transport.send("DELETE", URI.create(url), null);
   }
 
   /** Every page of a list call, as one list. */

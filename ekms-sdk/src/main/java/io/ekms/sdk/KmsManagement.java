@@ -34,6 +34,11 @@ public final class KmsManagement {
     return client.list(base + "/keys?compartmentId=" + KmsClient.query(compartmentId), Key[].class);
   }
 
+  /** Renames the key {@code keyId}. */
+  public Key updateKey(String keyId, String displayName) {
+    return client.put(key(keyId), new KmsClient.Rename(displayName)).as(Key.class);
+  }
+
   /** Enables a disabled key. */
   public Key enableKey(String keyId) {
     return client.post(key(keyId) + "/actions/enable", Map.of()).as(Key.class);
@@ -70,8 +75,27 @@ public final class KmsManagement {
 
   /** One key version. */
   public KeyVersion getKeyVersion(String keyId, String keyVersionId) {
+    return client.get(version(keyId, keyVersionId)).as(KeyVersion.class);
+  }
+
+  /**
+   * Schedules a key version's deletion: it moves to {@code PENDING_DELETION} and decrypts nothing
+   * more; {@code timeOfDeletion} null lets the KMS choose its default delay. The key's current
+   * version cannot be deleted. The EKM key version is not touched.
+   */
+  public KeyVersion scheduleKeyVersionDeletion(
+      String keyId, String keyVersionId, Instant timeOfDeletion) {
     return client
-        .get(key(keyId) + "/keyVersions/" + KmsClient.path(keyVersionId))
+        .post(
+            version(keyId, keyVersionId) + "/actions/scheduleDeletion",
+            KmsClient.ScheduleDeletion.at(timeOfDeletion))
+        .as(KeyVersion.class);
+  }
+
+  /** Cancels a scheduled key version deletion: the version is {@code ENABLED} again. */
+  public KeyVersion cancelKeyVersionDeletion(String keyId, String keyVersionId) {
+    return client
+        .post(version(keyId, keyVersionId) + "/actions/cancelDeletion", Map.of())
         .as(KeyVersion.class);
   }
 
@@ -82,5 +106,9 @@ public final class KmsManagement {
 
   private String key(String keyId) {
     return base + "/keys/" + KmsClient.path(keyId);
+  }
+
+  private String version(String keyId, String keyVersionId) {
+    return key(keyId) + "/keyVersions/" + KmsClient.path(keyVersionId);
   }
 }
