@@ -28,6 +28,30 @@ record CliRun(int code, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /**
+   * A KMS admin verb ({@code ekms kms user|audit ...}) against {@code stack}'s KMS admin API, with
+   * its admin token's directory; admin verbs print to {@code System.out}, captured here.
+   */
+  static CliRun kmsAdmin(LoopbackStack stack, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--admin-url",
+            stack.kmsAdminUrl(),
+            "--data-dir",
+            stack.adminTokenFile("kms").getParent().toString()));
+    java.io.PrintStream original = System.out;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      CliRun run = of(all.toArray(String[]::new));
+      return new CliRun(
+          run.code(), out.toString(java.nio.charset.StandardCharsets.UTF_8), run.err());
+    } finally {
+      System.setOut(original);
+    }
+  }
+
   /** {@code args} followed by {@code --quickstart file}. */
   static CliRun with(Path quickstart, String... args) {
     List<String> all = new ArrayList<>(List.of(args));

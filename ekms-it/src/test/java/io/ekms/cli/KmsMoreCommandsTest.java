@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.common.json.Json;
 import io.ekms.it.TenantWorld;
 import io.ekms.sdk.ApiKey;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.KmsException;
 import io.ekms.stack.LoopbackStack;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -289,37 +284,13 @@ class KmsMoreCommandsTest {
     assertThat(items.findValuesAsText("requestId")).containsOnly(requestId);
     assertThat(items.findValuesAsText("operation")).contains("GetVault");
 
-    Admin verified = admin("kms", "audit", "verify");
+    CliRun verified = admin("kms", "audit", "verify");
     assertThat(verified.code()).as(verified.out()).isZero();
     assertThat(verified.json().path("ok").asBoolean()).isTrue();
   }
 
-  /** What an admin verb printed on stdout and its exit code. */
-  record Admin(int code, String out) {
-    JsonNode json() throws Exception {
-      assertThat(code).as(out).isZero();
-      return Json.mapper().readTree(out);
-    }
-  }
-
-  /** Runs a KMS admin verb against the stack's KMS admin API (admin verbs print to stdout). */
-  private static Admin admin(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--admin-url",
-            stack.kmsAdminUrl(),
-            "--data-dir",
-            stack.adminTokenFile("kms").getParent().toString()));
-    PrintStream original = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code = Main.commandLine().execute(all.toArray(String[]::new));
-    } finally {
-      System.setOut(original);
-    }
-    return new Admin(code, out.toString(StandardCharsets.UTF_8));
+  /** Runs a KMS admin verb against the stack's KMS admin API. */
+  private static CliRun admin(String... args) {
+    return CliRun.kmsAdmin(stack, args);
   }
 }

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ekms.common.json.Json;
 import io.ekms.core.tls.PemWriter;
 import io.ekms.it.TenantWorld;
 import io.ekms.sdk.ApiKey;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.KmsException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,26 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class KmsUserCommandsTest {
   @TempDir Path dir;
 
-  private static JsonNode kms(TenantWorld world, String... args) throws Exception {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--admin-url",
-            world.stack.kmsAdminUrl(),
-            "--data-dir",
-            world.stack.adminTokenFile("kms").getParent().toString()));
-    PrintStream original = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code = Main.commandLine().execute(all.toArray(String[]::new));
-    } finally {
-      System.setOut(original);
-    }
-    String text = out.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(text).isZero();
-    return text.isBlank() ? null : Json.mapper().readTree(text);
+  private static JsonNode kms(TenantWorld world, String... args) {
+    CliRun run = CliRun.kmsAdmin(world.stack, args);
+    assertThat(run.code()).as(run.out() + run.err()).isZero();
+    return run.out().isBlank() ? null : run.json();
   }
 
   @Test
