@@ -168,12 +168,14 @@ final class EkmAdminCommands {
 
   @Command(name = "list", description = "List vaults.")
   static final class VaultList extends Verb {
+    @picocli.CommandLine.Mixin ListPage page;
+
     String method() {
       return "GET";
     }
 
     String path() {
-      return "/admin/v1/vaults";
+      return "/admin/v1/vaults" + page.query();
     }
   }
 

@@ -63,12 +63,14 @@ final class KeyCommands {
 
   @Command(name = "list", description = "List the vault's keys.")
   static final class ListKeys extends InVault {
+    @picocli.CommandLine.Mixin ListPage page;
+
     String method() {
       return "GET";
     }
 
     String path() {
-      return keys();
+      return keys() + page.query();
     }
   }
 

@@ -148,4 +148,43 @@ class EkmStateCommandsTest {
       assertThat(one.get(0).indexOf("STATE")).isEqualTo(one.get(1).indexOf("ACTIVE"));
     }
   }
+
+  @Test
+  void vaultAndKeyList_limitAndPage_walkEveryItemOnce() throws Exception {
+    try (EkmCliBed bed = new EkmCliBed(dir, "paging-cli-test")) {
+      String vault = bed.vault();
+      List<String> made = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        made.add(
+            bed.ekms("ekm", "key", "create", "--vault-id", vault, "--name", "k" + i)
+                .path("id")
+                .asText());
+      }
+      JsonNode first = bed.ekms("ekm", "key", "list", "--vault-id", vault, "--limit", "2");
+      assertThat(first.path("items")).hasSize(2);
+      JsonNode second =
+          bed.ekms(
+              "ekm",
+              "key",
+              "list",
+              "--vault-id",
+              vault,
+              "--limit",
+              "2",
+              "--page",
+              first.path("nextPage").asText());
+      assertThat(second.path("items")).hasSize(1);
+      assertThat(second.has("nextPage")).isFalse();
+      List<String> walked = new java.util.ArrayList<>(first.path("items").findValuesAsText("id"));
+      walked.addAll(second.path("items").findValuesAsText("id"));
+      assertThat(walked).containsExactlyElementsOf(made);
+
+      JsonNode vaults = bed.ekms("ekm", "vault", "list", "--limit", "1");
+      assertThat(vaults.path("items")).hasSize(1);
+      assertThat(vaults.has("nextPage")).isFalse();
+      assertThat(bed.refused("ekm", "vault", "list", "--page", "bm90LWEtdG9rZW4"))
+          .contains("EKM answered 400 InvalidRequest")
+          .contains("'page'");
+    }
+  }
 }

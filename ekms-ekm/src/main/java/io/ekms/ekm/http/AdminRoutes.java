@@ -100,8 +100,9 @@ public final class AdminRoutes {
             (req, ctx) ->
                 new Reply(
                     200,
-                    new ListView<>(
-                        keys.list(ctx, p(req, "vaultId")).stream().map(KeyView::of).toList()))));
+                    ListView.of(
+                        keys.list(ctx, p(req, "vaultId"), query(req, "limit"), query(req, "page"))
+                            .map(KeyView::of)))));
     r.get(
         K,
         route(
@@ -185,7 +186,7 @@ public final class AdminRoutes {
     return PathIds.ekm(req, name);
   }
 
-  private static String query(Request req, String name) {
+  static String query(Request req, String name) {
     return req.query(name).orElse(null);
   }
 

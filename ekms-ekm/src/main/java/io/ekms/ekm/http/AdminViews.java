@@ -119,7 +119,20 @@ final class AdminViews {
     }
   }
 
-  record ListView<T>(List<T> items) {
+  /** A list answer; {@code nextPage} (absent on the last page) asks for the next one. */
+  record ListView<T>(
+      List<T> items,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String nextPage) {
+    ListView(List<T> items) {
+      this(items, null);
+    }
+
+    static <T> ListView<T> of(io.ekms.ekm.service.Pages.Page<T> page) {
+      return new ListView<>(page.items(), page.next());
+    }
+
     @Override
     public String toString() {
       return Redacted.toString(this);

@@ -86,7 +86,13 @@ public final class VaultAdminRoutes {
             (req, ctx) ->
                 new Reply(
                     200,
-                    new ListView<>(vaults.listVaults(ctx).stream().map(VaultView::of).toList()))));
+                    ListView.of(
+                        vaults
+                            .listVaults(
+                                ctx,
+                                AdminRoutes.query(req, "limit"),
+                                AdminRoutes.query(req, "page"))
+                            .map(VaultView::of)))));
     r.get(
         V,
         route(

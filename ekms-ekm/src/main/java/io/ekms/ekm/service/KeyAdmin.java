@@ -217,6 +217,23 @@ public final class KeyAdmin {
         () -> db.withConnection(c -> find(c, vaultId, keyId)));
   }
 
+  /**
+   * One page of the vault's keys, oldest first: {@code limit} and {@code page} as {@link Pages}
+   * reads them.
+   */
+  public Pages.Page<Key> list(CallContext ctx, String vaultId, String limit, String pageToken) {
+    return audit.run(
+        ctx,
+        "ListKeys",
+        new Target(vaultId, null, null),
+        null,
+        () -> {
+          var page = Pages.query(limit, pageToken);
+          return Pages.of(
+              db.withConnection(c -> keys.page(c, vaultId, page)), page, Key::createdAt, Key::id);
+        });
+  }
+
   public List<Key> list(CallContext ctx, String vaultId) {
     return audit.run(
         ctx,

@@ -142,6 +142,23 @@ public final class VaultAdmin {
         });
   }
 
+  /**
+   * One page of the vaults, oldest first: {@code limit} and {@code page} as {@link Pages} reads
+   * them.
+   */
+  public Pages.Page<Vault> listVaults(CallContext ctx, String limit, String pageToken) {
+    return audit.run(
+        ctx,
+        "ListVaults",
+        new Target(null, null, null),
+        null,
+        () -> {
+          var page = Pages.query(limit, pageToken);
+          return Pages.of(
+              db.withConnection(c -> vaults.page(c, page)), page, Vault::createdAt, Vault::id);
+        });
+  }
+
   public List<Vault> listVaults(CallContext ctx) {
     return audit.run(
         ctx,

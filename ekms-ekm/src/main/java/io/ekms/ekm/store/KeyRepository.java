@@ -79,6 +79,25 @@ public final class KeyRepository {
     }
   }
 
+  /** Up to {@code page.limit()} keys of the vault after the page's cursor, oldest first. */
+  public List<Key> page(Connection c, String vaultId, PageQuery page) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM ekm_keys WHERE vault_id = ?"
+                + page.condition()
+                + " ORDER BY created_at, id LIMIT "
+                + page.limit())) {
+      Object[] params = page.parameters();
+      Object[] all = new Object[params.length + 1];
+      all[0] = vaultId;
+      System.arraycopy(params, 0, all, 1, params.length);
+      Rows.bind(ps, all);
+      return Rows.list(ps, KeyRepository::map);
+    }
+  }
+
   static Key map(ResultSet rs) throws SQLException {
     return new Key(
         rs.getString("id"),

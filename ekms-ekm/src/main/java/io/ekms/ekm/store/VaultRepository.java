@@ -55,6 +55,21 @@ public final class VaultRepository {
     }
   }
 
+  /** Up to {@code page.limit()} vaults after the page's cursor, oldest first. */
+  public List<Vault> page(Connection c, PageQuery page) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM ekm_vaults WHERE 1 = 1"
+                + page.condition()
+                + " ORDER BY created_at, id LIMIT "
+                + page.limit())) {
+      Rows.bind(ps, page.parameters());
+      return Rows.list(ps, VaultRepository::map);
+    }
+  }
+
   /** How many vaults trust issuer {@code issuerId}, whatever their state. */
   public int countByIssuer(Connection c, String issuerId) throws SQLException {
     try (PreparedStatement ps =

@@ -68,4 +68,12 @@ class H2StoreTest {
       return StoreDatabases.h2();
     }
   }
+
+  @Nested
+  class Paging extends PagingContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.h2();
+    }
+  }
 }

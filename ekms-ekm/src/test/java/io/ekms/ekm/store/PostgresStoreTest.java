@@ -70,4 +70,12 @@ class PostgresStoreTest {
       return StoreDatabases.postgres();
     }
   }
+
+  @Nested
+  class Paging extends PagingContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.postgres();
+    }
+  }
 }
