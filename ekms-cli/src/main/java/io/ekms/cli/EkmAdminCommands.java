@@ -63,7 +63,12 @@ final class EkmAdminCommands {
   @Command(
       name = "issuer",
       description = "Trusted OAuth issuers.",
-      subcommands = {IssuerAdd.class, IssuerList.class, IssuerRemove.class})
+      subcommands = {
+        IssuerAdd.class,
+        IssuerList.class,
+        IssuerUpdateCommand.class,
+        IssuerRemove.class
+      })
   static final class Issuer {}
 
   @Command(name = "add", description = "Trust an issuer (by discovery URL, or issuer + JWKS URL).")

@@ -187,4 +187,22 @@ class EkmStateCommandsTest {
           .contains("'page'");
     }
   }
+
+  @Test
+  void issuerUpdate_newJwksUri_shownByListAndNoSourceRefused() throws Exception {
+    try (EkmCliBed bed = new EkmCliBed(dir, "issuer-update-cli-test")) {
+      String vault = bed.vault();
+      String issuer = bed.ekms("ekm", "vault", "get", vault).path("issuerId").asText();
+
+      JsonNode updated =
+          bed.ekms("ekm", "issuer", "update", issuer, "--jwks-uri", "https://idp.test/keys-2");
+
+      assertThat(updated.path("jwksUri").asText()).isEqualTo("https://idp.test/keys-2");
+      assertThat(updated.path("issuer").asText()).isEqualTo("https://idp.test");
+      assertThat(bed.ekms("ekm", "issuer", "list").path("items").findValuesAsText("jwksUri"))
+          .containsExactly("https://idp.test/keys-2");
+      assertThat(bed.refused("ekm", "issuer", "update", issuer))
+          .contains("EKM answered 400 InvalidRequest");
+    }
+  }
 }

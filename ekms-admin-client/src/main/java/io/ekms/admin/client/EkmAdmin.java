@@ -45,6 +45,17 @@ public final class EkmAdmin {
     return http.call("POST", "/admin/v1/issuers", body).path("id").asText();
   }
 
+  /**
+   * Fetches issuer {@code issuerId}'s keys from {@code jwksUri} with {@code caBundlePem} from now
+   * on.
+   */
+  public JsonNode updateIssuer(String issuerId, String jwksUri, String caBundlePem) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("jwksUri", jwksUri);
+    body.put("caBundle", caBundlePem);
+    return http.call("PUT", "/admin/v1/issuers/" + issuerId, body);
+  }
+
   /** Stops trusting issuer {@code issuerId}; refused (409 Conflict) while any vault trusts it. */
   public void removeIssuer(String issuerId) {
     http.call("DELETE", "/admin/v1/issuers/" + issuerId, null);

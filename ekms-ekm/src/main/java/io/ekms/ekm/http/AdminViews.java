@@ -139,6 +139,14 @@ final class AdminViews {
     }
   }
 
+  /** Where an issuer's keys come from now: the whole of it, as on creation but the issuer URL. */
+  record UpdateIssuer(String jwksUri, String discoveryUrl, String caBundle) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
+
   record CreateIssuer(String issuer, String jwksUri, String discoveryUrl, String caBundle) {
     @Override
     public String toString() {

@@ -11,6 +11,7 @@ import io.ekms.ekm.http.AdminViews.CreateIssuer;
 import io.ekms.ekm.http.AdminViews.CreateVault;
 import io.ekms.ekm.http.AdminViews.IssuerView;
 import io.ekms.ekm.http.AdminViews.ListView;
+import io.ekms.ekm.http.AdminViews.UpdateIssuer;
 import io.ekms.ekm.http.AdminViews.VaultView;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
@@ -62,6 +63,18 @@ public final class VaultAdminRoutes {
                     200,
                     new ListView<>(
                         vaults.listIssuers(ctx).stream().map(IssuerView::of).toList()))));
+    r.put(
+        ISSUERS + "/{issuerId}",
+        route(
+            "UpdateIssuer",
+            (req, ctx) -> {
+              var b = req.json(UpdateIssuer.class);
+              return new Reply(
+                  200,
+                  IssuerView.of(
+                      vaults.updateIssuer(
+                          ctx, p(req, "issuerId"), b.jwksUri(), b.discoveryUrl(), b.caBundle())));
+            }));
     r.delete(
         ISSUERS + "/{issuerId}",
         route(

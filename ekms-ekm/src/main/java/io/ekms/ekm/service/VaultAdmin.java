@@ -104,6 +104,47 @@ public final class VaultAdmin {
         });
   }
 
+  /**
+   * Changes where an issuer's signing keys come from (its JWKS or discovery URL, and the CA bundle
+   * to fetch them with); its issuer URL stays, since vaults trust it by that. Token validation on
+   * this node reloads before this returns.
+   */
+  public Issuer updateIssuer(
+      CallContext ctx, String issuerId, String jwksUri, String discoveryUrl, String caBundlePem) {
+    boolean wellFormed = Ids.wellFormed(issuerId);
+    return audit.run(
+        wellFormed ? ctx.withDetails(Map.of("issuerId", issuerId)) : ctx,
+        "UpdateIssuer",
+        new Target(null, null, null),
+        null,
+        () -> {
+          Issuer updated =
+              db.inTransaction(
+                  c -> {
+                    Issuer old =
+                        (wellFormed
+                                ? issuers.find(c, issuerId)
+                                : java.util.Optional.<Issuer>empty())
+                            .orElseThrow(
+                                () -> EkmError.NOT_FOUND.error("The issuer does not exist."));
+                    Issuer next =
+                        Requests.build(
+                            () ->
+                                new Issuer(
+                                    old.id(),
+                                    old.issuer(),
+                                    Requests.url("jwksUri", jwksUri),
+                                    Requests.url("discoveryUrl", discoveryUrl),
+                                    Requests.pemOrNull(caBundlePem),
+                                    old.createdAt()));
+                    issuers.update(c, next);
+                    return next;
+                  });
+          issuersChanged.run();
+          return updated;
+        });
+  }
+
   private static RuntimeException inUse(int vaultCount) {
     return EkmError.CONFLICT.error(
         (vaultCount == 1 ? "1 vault still trusts" : vaultCount + " vaults still trust")

@@ -46,6 +46,16 @@ public final class IssuerRepository {
     }
   }
 
+  /** Replaces where the issuer's keys come from (JWKS, discovery URL, CA bundle). */
+  public void update(Connection c, Issuer i) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE ekm_issuers SET jwks_uri = ?, discovery_url = ?, ca_bundle = ? WHERE id = ?")) {
+      Rows.bind(ps, i.jwksUri(), i.discoveryUrl(), i.caBundlePem(), i.id());
+      ps.executeUpdate();
+    }
+  }
+
   /** Removes an issuer; false when there is none with this id. */
   public boolean delete(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM ekm_issuers WHERE id = ?")) {

@@ -75,6 +75,43 @@ class EkmAdminRemovalTest {
   }
 
   @Test
+  void updateIssuer_wrongJwksFixed_itsTokensVerifiedAtOnce() throws Exception {
+    try (TestIssuer other = TestIssuer.start()) {
+      String otherId = admin().addIssuer(other.issuer(), other.jwksUri() + "-moved", other.caPem());
+      String token =
+          other
+              .token()
+              .clientId(EkmVault.CLIENT)
+              .audience(stack.ekmAudience())
+              .scope("oci_ekms")
+              .expiresIn(Duration.ofMinutes(5))
+              .sign();
+      var unverifiable = f.api.get(f.apiBase() + "/metadata", token);
+      assertThat(unverifiable.code()).isNotEqualTo("ClientNotAuthorized");
+
+      var updated = admin().updateIssuer(otherId, other.jwksUri(), other.caPem());
+
+      assertThat(updated.path("jwksUri").asText()).isEqualTo(other.jwksUri());
+      assertThat(updated.path("issuer").asText()).isEqualTo(other.issuer());
+      var verified = f.api.get(f.apiBase() + "/metadata", token);
+      assertThat(verified.code())
+          .as("verified now, not the vault's client")
+          .isEqualTo("ClientNotAuthorized");
+      assertThat(audited("UpdateIssuer", "issuerId", otherId)).containsExactly("OK");
+      admin().removeIssuer(otherId);
+    }
+  }
+
+  @Test
+  void updateIssuer_unknownOrWithoutKeySource_404And400() {
+    assertRefused(
+        () -> admin().updateIssuer(UNKNOWN_ISSUER, "https://idp.example/jwks", null),
+        404,
+        "NotFound");
+    assertRefused(() -> admin().updateIssuer(vaultIssuer(), null, null), 400, "InvalidRequest");
+  }
+
+  @Test
   void removeIssuer_trustedByTheVault_is409ConflictAndChangesNothing() throws Exception {
     String vaultIssuer = vaultIssuer();
 
