@@ -3,6 +3,7 @@ package io.ekms.ekm.console;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.ekm.service.GcpAdmin;
+import io.ekms.ekm.service.IssuerAdmin;
 import io.ekms.ekm.service.KeyAdmin;
 import io.ekms.ekm.service.PolicyAdmin;
 import io.ekms.ekm.service.VaultAdmin;
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
  */
 public record ConsoleServices(
     VaultAdmin vaults,
+    IssuerAdmin issuers,
     KeyAdmin keys,
     VersionAdmin versions,
     XksAdmin xks,

@@ -25,14 +25,14 @@ final class IssuerPages extends PageGroup {
                     "issuers.jte",
                     new Views.IssuersView(
                         Chrome.of("Issuers", "issuers", s).withNotice(Notices.of(req)),
-                        services.vaults().listIssuers(s.context(RequestId.generate()))))));
+                        services.issuers().listIssuers(s.context(RequestId.generate()))))));
     r.post(
         "/console/issuers",
         gate.action(
             "AddIssuer",
             (form, s, requestId, req, res) -> {
               services
-                  .vaults()
+                  .issuers()
                   .addIssuer(
                       s.context(requestId),
                       Forms.text(form, "issuer"),
@@ -47,7 +47,7 @@ final class IssuerPages extends PageGroup {
         gate.action(
             "RemoveIssuer",
             (form, s, requestId, req, res) -> {
-              services.vaults().removeIssuer(s.context(requestId), Forms.pathId(req, "issuerId"));
+              services.issuers().removeIssuer(s.context(requestId), Forms.pathId(req, "issuerId"));
               ConsoleHttp.redirect(
                   res, Notices.link("/console/issuers", "issuer-removed", requestId));
             }));

@@ -46,7 +46,7 @@ final class VaultPages extends PageGroup {
                       page,
                       q,
                       paging[0],
-                      services.vaults().listIssuers(ctx)));
+                      services.issuers().listIssuers(ctx)));
             }));
     r.post(
         "/console/vaults",

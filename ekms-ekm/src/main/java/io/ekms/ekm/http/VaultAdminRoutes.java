@@ -15,6 +15,7 @@ import io.ekms.ekm.http.AdminViews.UpdateIssuer;
 import io.ekms.ekm.http.AdminViews.VaultView;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
+import io.ekms.ekm.service.IssuerAdmin;
 import io.ekms.ekm.service.VaultAdmin;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -29,15 +30,18 @@ public final class VaultAdminRoutes {
   private static final String V = VAULTS + "/{vaultId}";
 
   private final VaultAdmin vaults;
+  private final IssuerAdmin issuers;
   private final Exchange<CallContext> gate;
 
   public VaultAdminRoutes(
       VaultAdmin vaults,
+      IssuerAdmin issuers,
       AuditTrail audit,
       Refusals refusals,
       AdminCredential credential,
       RequestMetrics metrics) {
     this.vaults = vaults;
+    this.issuers = issuers;
     this.gate = AdminGate.exchange(credential, refusals, audit, metrics, 128 * 1024);
   }
 
@@ -51,7 +55,7 @@ public final class VaultAdminRoutes {
               return new Reply(
                   201,
                   IssuerView.of(
-                      vaults.addIssuer(
+                      issuers.addIssuer(
                           ctx, b.issuer(), b.jwksUri(), b.discoveryUrl(), b.caBundle())));
             }));
     r.get(
@@ -62,7 +66,7 @@ public final class VaultAdminRoutes {
                 new Reply(
                     200,
                     new ListView<>(
-                        vaults.listIssuers(ctx).stream().map(IssuerView::of).toList()))));
+                        issuers.listIssuers(ctx).stream().map(IssuerView::of).toList()))));
     r.put(
         ISSUERS + "/{issuerId}",
         route(
@@ -72,7 +76,7 @@ public final class VaultAdminRoutes {
               return new Reply(
                   200,
                   IssuerView.of(
-                      vaults.updateIssuer(
+                      issuers.updateIssuer(
                           ctx, p(req, "issuerId"), b.jwksUri(), b.discoveryUrl(), b.caBundle())));
             }));
     r.delete(
@@ -80,7 +84,7 @@ public final class VaultAdminRoutes {
         route(
             "RemoveIssuer",
             (req, ctx) -> {
-              vaults.removeIssuer(ctx, p(req, "issuerId"));
+              issuers.removeIssuer(ctx, p(req, "issuerId"));
               return new Reply(204, null);
             }));
     r.post(

@@ -26,6 +26,7 @@ import io.ekms.ekm.service.Backends;
 import io.ekms.ekm.service.CryptoService;
 import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.HealthProbe;
+import io.ekms.ekm.service.IssuerAdmin;
 import io.ekms.ekm.service.KeyAdmin;
 import io.ekms.ekm.service.Lookups;
 import io.ekms.ekm.service.PolicyAdmin;
@@ -146,11 +147,13 @@ public final class EkmServer implements AutoCloseable {
           .routing(api);
       HttpRouting.Builder admin = HttpRouting.builder();
       AdminCredential credential = adminCredential(db);
-      VaultAdmin vaultAdmin = new VaultAdmin(db, audit, clock, issuers::changed);
+      VaultAdmin vaultAdmin = new VaultAdmin(db, audit, clock);
+      IssuerAdmin issuerAdmin = new IssuerAdmin(db, audit, clock, issuers::changed);
       KeyAdmin keyAdmin = new KeyAdmin(db, backends, audit, clock);
       VersionAdmin versionAdmin = new VersionAdmin(db, backends, audit, clock);
       PolicyAdmin policyAdmin = new PolicyAdmin(db, audit, clock);
-      new VaultAdminRoutes(vaultAdmin, audit, refusals, credential, adminMetrics).routing(admin);
+      new VaultAdminRoutes(vaultAdmin, issuerAdmin, audit, refusals, credential, adminMetrics)
+          .routing(admin);
       new AdminRoutes(keyAdmin, versionAdmin, auditLog, audit, refusals, credential, adminMetrics)
           .routing(admin);
       GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, credential, clock);
@@ -173,6 +176,7 @@ public final class EkmServer implements AutoCloseable {
                 config.console(),
                 new ConsoleServices(
                     vaultAdmin,
+                    issuerAdmin,
                     keyAdmin,
                     versionAdmin,
                     xks.adminService(),

@@ -47,7 +47,7 @@ class VaultAdminDeleteVaultTest {
       new Backends(
           List.of(new SoftwareKeyBackend(SecretBytes.adopt(Randoms.bytes(32)))),
           SoftwareKeyBackend.NAME);
-  private final VaultAdmin vaults = new VaultAdmin(db, audit, clock, () -> {});
+  private final VaultAdmin vaults = new VaultAdmin(db, audit, clock);
   private final KeyAdmin keys = new KeyAdmin(db, backends, audit, clock);
   private final PolicyAdmin policies = new PolicyAdmin(db, audit, clock);
   private String issuerId;
@@ -55,7 +55,7 @@ class VaultAdminDeleteVaultTest {
   @BeforeEach
   void trustIssuer() {
     issuerId =
-        vaults
+        new IssuerAdmin(db, audit, clock, () -> {})
             .addIssuer(ctx("issuer"), "https://idp.example", "https://idp.example/jwks", null, null)
             .id();
   }

@@ -47,9 +47,11 @@ class VersionAdminTest {
 
   @BeforeEach
   void createKey() {
-    VaultAdmin vaults = new VaultAdmin(db, audit, clock, () -> {});
+    VaultAdmin vaults = new VaultAdmin(db, audit, clock);
     String issuerId =
-        vaults.addIssuer(ADMIN, "https://idp.example", "https://idp.example/jwks", null, null).id();
+        new IssuerAdmin(db, audit, clock, () -> {})
+            .addIssuer(ADMIN, "https://idp.example", "https://idp.example/jwks", null, null)
+            .id();
     vaultId = vaults.createVault(ADMIN, "vault", issuerId, "client").id();
     key = keys.create(ADMIN, vaultId, "key", 256, null, null);
   }

@@ -57,9 +57,9 @@ class XksAdminDeleteStoreTest {
 
   @BeforeEach
   void createStore() {
-    VaultAdmin vaults = new VaultAdmin(db, audit, clock, () -> {});
+    VaultAdmin vaults = new VaultAdmin(db, audit, clock);
     String issuerId =
-        vaults
+        new IssuerAdmin(db, audit, clock, () -> {})
             .addIssuer(ctx("issuer"), "https://idp.example", "https://idp.example/jwks", null, null)
             .id();
     vaultId = vaults.createVault(ctx("vault"), "vault", issuerId, "client").id();

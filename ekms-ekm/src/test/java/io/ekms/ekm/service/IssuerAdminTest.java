@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Adding and removing trusted issuers on a real H2 store: token validation reloads after each;
  * removal is refused while a vault trusts the issuer, and audited.
  */
-class VaultAdminIssuerTest {
+class IssuerAdminTest {
   private final Database db =
       Database.open(
           DatabaseConfig.h2File(TempDirs.create("remove-issuer-"), "ekm"),
@@ -29,9 +29,11 @@ class VaultAdminIssuerTest {
           "db/audit");
   private final AuditLog log = new AuditLog(db);
   private final AtomicInteger reloads = new AtomicInteger();
-  private final VaultAdmin admin =
-      new VaultAdmin(
+  private final IssuerAdmin admin =
+      new IssuerAdmin(
           db, new AuditTrail(log, Clock.systemUTC()), Clock.systemUTC(), reloads::incrementAndGet);
+  private final VaultAdmin vaults =
+      new VaultAdmin(db, new AuditTrail(log, Clock.systemUTC()), Clock.systemUTC());
 
   @AfterEach
   void close() {
@@ -76,9 +78,9 @@ class VaultAdminIssuerTest {
   @Test
   void removeIssuer_trustedByVaults_isConflictNamingTheCountAndKeepsIt() {
     String issuer = addIssuer("busy.example");
-    admin.createVault(ctx("v1"), "v1", issuer, "c1");
-    String blocked = admin.createVault(ctx("v2"), "v2", issuer, "c2").id();
-    admin.setVaultState(ctx("block"), blocked, VaultState.BLOCKED);
+    vaults.createVault(ctx("v1"), "v1", issuer, "c1");
+    String blocked = vaults.createVault(ctx("v2"), "v2", issuer, "c2").id();
+    vaults.setVaultState(ctx("block"), blocked, VaultState.BLOCKED);
     int before = reloads.get();
 
     assertThatThrownBy(() -> admin.removeIssuer(ctx("req-busy"), issuer))
