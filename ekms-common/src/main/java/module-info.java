@@ -4,6 +4,7 @@ module io.ekms.common {
   requires com.fasterxml.jackson.datatype.jsr310;
 
   exports io.ekms.common.config;
+  exports io.ekms.common.http;
   exports io.ekms.common.json;
   exports io.ekms.common.secret;
   exports io.ekms.common.tls;

@@ -25,7 +25,13 @@ final class AuditCommands {
     String requestId;
 
     String path() {
-      return "/admin/v1/audit?after="
+      return path("/admin/v1/audit");
+    }
+
+    /** The read of the audit at {@code base} (an admin API's audit path) these options ask for. */
+    String path(String base) {
+      return base
+          + "?after="
           + after
           + "&limit="
           + limit
@@ -40,7 +46,12 @@ final class AuditCommands {
     AdminHttp http = verb.client();
     String out = AdminCalls.run(() -> http.send(verb.method(), verb.path(), null));
     System.out.println(out);
-    return io.ekms.common.json.Json.mapper().readTree(out).path("ok").asBoolean() ? 0 : 1;
+    return exitCode(out);
+  }
+
+  /** The exit code of a verify verb for the admin API's answer: 0 when intact, else 1. */
+  static int exitCode(String verifyAnswer) throws java.io.IOException {
+    return io.ekms.common.json.Json.mapper().readTree(verifyAnswer).path("ok").asBoolean() ? 0 : 1;
   }
 
   @Command(name = "read", description = "Read audit records after a sequence number.")

@@ -76,14 +76,7 @@ final class EkmAdminCommands {
     @Option(names = "--issuer", required = true)
     String issuer;
 
-    @Option(names = "--jwks-uri")
-    String jwksUri;
-
-    @Option(names = "--discovery-url")
-    String discoveryUrl;
-
-    @Option(names = "--ca-bundle", description = "PEM file of CAs for fetching the JWKS.")
-    java.nio.file.Path caBundle;
+    @Mixin IssuerKeySource keys;
 
     String method() {
       return "POST";
@@ -96,13 +89,7 @@ final class EkmAdminCommands {
     Object body() {
       Map<String, String> b = new LinkedHashMap<>();
       b.put("issuer", issuer);
-      b.put("jwksUri", jwksUri);
-      b.put("discoveryUrl", discoveryUrl);
-      try {
-        b.put("caBundle", caBundle == null ? null : java.nio.file.Files.readString(caBundle));
-      } catch (java.io.IOException e) {
-        throw new IllegalArgumentException("cannot read --ca-bundle " + caBundle);
-      }
+      keys.putInto(b);
       return b;
     }
   }

@@ -1,9 +1,8 @@
 package io.ekms.cli;
 
 import io.ekms.admin.client.AdminHttp;
-import io.ekms.common.json.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ekms identity audit read|verify}: the identity server's hash-chained audit log. */
 final class IdentityAuditCommands {
@@ -19,29 +18,14 @@ final class IdentityAuditCommands {
 
   @Command(name = "read", description = "Read audit records after a sequence number.")
   static final class AuditRead extends IdentityAdminCommands.Verb {
-    @Option(names = "--after", defaultValue = "0")
-    long after;
-
-    @Option(names = "--limit", defaultValue = "100", description = "1 to 1000.")
-    int limit;
-
-    @Option(names = "--request-id")
-    String requestId;
+    @Mixin AuditCommands.Query query;
 
     String method() {
       return "GET";
     }
 
     String path() {
-      return BASE
-          + "/audit?after="
-          + after
-          + "&limit="
-          + limit
-          + (requestId == null
-              ? ""
-              : "&requestId="
-                  + java.net.URLEncoder.encode(requestId, java.nio.charset.StandardCharsets.UTF_8));
+      return query.path(BASE + "/audit");
     }
   }
 
@@ -61,7 +45,7 @@ final class IdentityAuditCommands {
       String answer = AdminCalls.run(() -> http.send(method(), path(), null));
       spec.commandLine().getOut().println(answer);
       spec.commandLine().getOut().flush();
-      return Json.mapper().readTree(answer).path("ok").asBoolean() ? 0 : 1;
+      return AuditCommands.exitCode(answer);
     }
   }
 }

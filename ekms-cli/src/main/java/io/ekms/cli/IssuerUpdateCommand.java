@@ -3,7 +3,7 @@ package io.ekms.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ekms ekm issuer update}: where a trusted issuer's signing keys come from. */
@@ -16,14 +16,7 @@ final class IssuerUpdateCommand extends EkmAdminCommands.Verb {
   @Parameters(index = "0", paramLabel = "ISSUER_ID")
   String issuerId;
 
-  @Option(names = "--jwks-uri")
-  String jwksUri;
-
-  @Option(names = "--discovery-url")
-  String discoveryUrl;
-
-  @Option(names = "--ca-bundle", description = "PEM file of CAs for fetching the JWKS.")
-  java.nio.file.Path caBundle;
+  @Mixin IssuerKeySource keys;
 
   String method() {
     return "PUT";
@@ -35,13 +28,7 @@ final class IssuerUpdateCommand extends EkmAdminCommands.Verb {
 
   Object body() {
     Map<String, String> b = new LinkedHashMap<>();
-    b.put("jwksUri", jwksUri);
-    b.put("discoveryUrl", discoveryUrl);
-    try {
-      b.put("caBundle", caBundle == null ? null : java.nio.file.Files.readString(caBundle));
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("cannot read --ca-bundle " + caBundle);
-    }
+    keys.putInto(b);
     return b;
   }
 }

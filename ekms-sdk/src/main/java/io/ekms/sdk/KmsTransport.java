@@ -79,11 +79,9 @@ final class KmsTransport {
 
   /** The answer's {@code Retry-After} in whole seconds (at most an hour), 0 when absent. */
   private static long retryAfter(HttpResponse<?> response) {
-    String value = response.headers().firstValue("Retry-After").orElse("").strip();
-    if (value.isEmpty() || value.length() > 6 || !value.chars().allMatch(Character::isDigit)) {
-      return 0;
-    }
-    return Math.min(3600, Long.parseLong(value));
+    return io.ekms.common.http.RetryAfter.seconds(
+            response.headers().firstValue("Retry-After").orElse(null))
+        .orElse(0);
   }
 
   private static KmsException error(int status, byte[] body, String requestId, long retryAfter) {

@@ -12,6 +12,16 @@ import java.util.function.Function;
  * the edge, so a bad parameter is the API's 400, never a failure inside {@link AuditLog#read}.
  */
 public record AuditQuery(long after, int limit, String requestId, String node) {
+  /** The page {@code request}'s query parameters ask for (see {@link #parse}). */
+  public static AuditQuery of(Request request, Function<String, RuntimeException> invalid) {
+    return parse(
+        request.query("after").orElse(null),
+        request.query("limit").orElse(null),
+        request.query("requestId").orElse(null),
+        request.query("node").orElse(null),
+        invalid);
+  }
+
   /** As {@link #parse(String, String, String, String, Function)} without a node. */
   public static AuditQuery parse(
       String after, String limit, String requestId, Function<String, RuntimeException> invalid) {

@@ -61,7 +61,8 @@ public final class Health {
     return checks;
   }
 
-  private static boolean up(BooleanSupplier check) {
+  /** True when {@code check} says so; a check that throws is down. */
+  public static boolean up(BooleanSupplier check) {
     try {
       return check.getAsBoolean();
     } catch (RuntimeException e) {

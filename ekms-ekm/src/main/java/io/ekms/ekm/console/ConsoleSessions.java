@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -73,7 +72,7 @@ public final class ConsoleSessions {
     }
     String cookie =
         Base64.getUrlEncoder().withoutPadding().encodeToString(Randoms.bytes(SECRET_BYTES));
-    String id = sha256(cookie);
+    String id = AdminCredential.hash(cookie);
     Instant now = clock.instant();
     ConsoleSession session = session("admin", id, cookie);
     return Optional.of(
@@ -99,7 +98,7 @@ public final class ConsoleSessions {
     if (cookie == null || cookie.isEmpty() || cookie.length() > MAX_COOKIE_CHARS) {
       return Optional.empty();
     }
-    String id = sha256(cookie);
+    String id = AdminCredential.hash(cookie);
     Instant now = clock.instant();
     return db.inTransaction(
         c -> {
@@ -125,7 +124,7 @@ public final class ConsoleSessions {
         "ConsoleLogout",
         new AuditTrail.Target(null, null, null),
         null,
-        () -> db.inTransaction(c -> repo.delete(c, sha256(cookie))));
+        () -> db.inTransaction(c -> repo.delete(c, AdminCredential.hash(cookie))));
   }
 
   /** True when {@code presented} is the session's CSRF token (constant time). */
@@ -147,17 +146,6 @@ public final class ConsoleSessions {
       mac.init(new SecretKeySpec(cookie.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
       byte[] tag = mac.doFinal("ekms-console-csrf".getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(value.getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,7 @@
 package io.ekms.ekm.console;
 
 import io.ekms.core.audit.AuditEntry;
+import io.ekms.core.http.Health;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.Responses;
 import io.ekms.ekm.service.AuditTrail;
@@ -48,17 +49,9 @@ final class OverviewPages extends PageGroup {
   private List<Views.HealthRow> health() {
     List<Views.HealthRow> rows = new ArrayList<>();
     for (Map.Entry<String, BooleanSupplier> check : services.health().entrySet()) {
-      rows.add(new Views.HealthRow(check.getKey(), up(check.getValue())));
+      rows.add(new Views.HealthRow(check.getKey(), Health.up(check.getValue())));
     }
     return rows;
-  }
-
-  private static boolean up(BooleanSupplier check) {
-    try {
-      return check.getAsBoolean();
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 
   private List<AuditEntry> lastRefusals() {

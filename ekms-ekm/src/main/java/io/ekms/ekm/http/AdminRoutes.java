@@ -63,13 +63,7 @@ public final class AdminRoutes {
                 new Reply(
                     200,
                     new ListView<>(
-                        AuditQuery.parse(
-                                query(req, "after"),
-                                query(req, "limit"),
-                                query(req, "requestId"),
-                                query(req, "node"),
-                                EkmError.INVALID_REQUEST::error)
-                            .read(auditLog)))));
+                        AuditQuery.of(req, EkmError.INVALID_REQUEST::error).read(auditLog)))));
     r.get(
         "/admin/v1/audit/verify",
         route("VerifyAudit", (req, ctx) -> new Reply(200, auditLog.verify())));

@@ -112,12 +112,7 @@ public final class AdminRoutes {
                 new Reply(
                     200,
                     new ListView<>(
-                        io.ekms.core.http.AuditQuery.parse(
-                                req.query("after").orElse(null),
-                                req.query("limit").orElse(null),
-                                req.query("requestId").orElse(null),
-                                req.query("node").orElse(null),
-                                AdminError.INVALID_REQUEST::error)
+                        io.ekms.core.http.AuditQuery.of(req, AdminError.INVALID_REQUEST::error)
                             .read(auditLog)))));
     r.get(
         BASE + "/audit/verify",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.cli.Main;
+import io.ekms.it.console.ConsoleCalls;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.KmsCrypto;
 import io.ekms.sdk.KmsException;
@@ -242,16 +243,13 @@ class ClusterTest {
 
     RawHttps.Answer onSecond = two.send("GET", "/console/vaults", Map.of("Cookie", cookie), null);
     assertThat(onSecond.status()).isEqualTo(200);
-    java.util.regex.Matcher csrf =
-        java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
-            .matcher(onSecond.text());
-    assertThat(csrf.find()).isTrue();
+    String csrf = ConsoleCalls.csrf(onSecond.text());
     RawHttps.Answer block =
         one.send(
             "POST",
             "/console/do/block-vault",
             Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie),
-            "csrf=" + csrf.group(1) + "&vault=" + tenant.ekmVaultId() + "&back=/console/vaults");
+            "csrf=" + csrf + "&vault=" + tenant.ekmVaultId() + "&back=/console/vaults");
     assertThat(block.status()).as(block.text()).isEqualTo(303);
     String requestId = block.header("Location").replaceAll(".*rid=", "");
     RawHttps.Answer found =
@@ -262,14 +260,14 @@ class ClusterTest {
             "POST",
             "/console/do/unblock-vault",
             Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie),
-            "csrf=" + csrf.group(1) + "&vault=" + tenant.ekmVaultId());
+            "csrf=" + csrf + "&vault=" + tenant.ekmVaultId());
     assertThat(unblock.status()).isEqualTo(303);
     RawHttps.Answer out =
         two.send(
             "POST",
             "/console/logout",
             Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie),
-            "csrf=" + csrf.group(1));
+            "csrf=" + csrf);
     assertThat(out.status()).isEqualTo(303);
 
     RawHttps.Answer afterOnFirst =

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The console spoken to below the browser: forms posted and pages read over HTTPS with a cookie.
  */
-final class ConsoleCalls {
+public final class ConsoleCalls {
   static final String COOKIE = "__Host-ekms-console";
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private final ConsoleBed bed;
@@ -51,7 +51,7 @@ final class ConsoleCalls {
   }
 
   /** The CSRF token of the first form of {@code html}. */
-  static String csrf(String html) {
+  public static String csrf(String html) {
     Matcher m = CSRF.matcher(html);
     assertThat(m.find()).as("a form with the CSRF token").isTrue();
     return m.group(1);

@@ -71,11 +71,9 @@ final class Transport implements AutoCloseable {
 
   /** {@code Retry-After} as whole seconds (1 to 3600), or 0 when absent or not a number. */
   static long retryAfter(java.net.http.HttpHeaders headers) {
-    String value = headers.firstValue("Retry-After").orElse("").strip();
-    if (value.isEmpty() || value.length() > 6 || !value.chars().allMatch(Character::isDigit)) {
-      return 0;
-    }
-    return Math.max(1, Math.min(3600, Long.parseLong(value)));
+    var seconds =
+        io.ekms.common.http.RetryAfter.seconds(headers.firstValue("Retry-After").orElse(null));
+    return seconds.isPresent() ? Math.max(1, seconds.getAsLong()) : 0;
   }
 
   /** {@code onShutdown} runs once, when the client has been shut down. */

@@ -137,13 +137,7 @@ public final class AdminRoutes {
   }
 
   private Reply readAudit(Request q, Caller c) {
-    AuditQuery query =
-        AuditQuery.parse(
-            q.query("after").orElse(null),
-            q.query("limit").orElse(null),
-            q.query("requestId").orElse(null),
-            q.query("node").orElse(null),
-            KmsError.INVALID_PARAMETER::error);
+    AuditQuery query = AuditQuery.of(q, KmsError.INVALID_PARAMETER::error);
     return new Reply(200, new ListView<>(auditAdmin.read(c, query)));
   }
 
