@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       AuditCommands.class,
       XksCommands.class,
       GcpCommands.class,
-      PolicyCommands.class
+      PolicyCommands.class,
+      AdministratorCommands.Ekm.class,
+      HeldRequestCommands.Ekm.class
     })
 final class EkmCommand {}

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       KmsKeyCommands.class,
       KmsKeyVersionCommands.class,
       KmsPrivateEndpointCommands.class,
-      KmsAuditCommands.class
+      KmsAuditCommands.class,
+      AdministratorCommands.Kms.class,
+      HeldRequestCommands.Kms.class
     })
 final class KmsCommand {}

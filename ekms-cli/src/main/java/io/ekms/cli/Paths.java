@@ -30,4 +30,10 @@ final class Paths {
         ? Character.toLowerCase(s.charAt(0)) + s.substring(1)
         : s;
   }
+
+  /** {@code value} as one URL path segment. */
+  static String segment(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
 }

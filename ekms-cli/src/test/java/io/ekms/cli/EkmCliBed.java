@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.json.Json;
+import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.core.http.Listener;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
@@ -32,7 +33,7 @@ final class EkmCliBed implements AutoCloseable {
             .admin(new Listener("127.0.0.1", 0))
             .tokens(new EkmConfig.Tokens(audience, 60))
             .build();
-    EkmInit.run(config, Map.of());
+    EkmInit.run(config, Map.of(), FirstAdministrator.allRoles("admin"));
     server = EkmServer.start(config, Map.of());
   }
 

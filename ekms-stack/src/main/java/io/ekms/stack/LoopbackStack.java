@@ -4,6 +4,7 @@ import io.ekms.admin.client.AdminHttp;
 import io.ekms.admin.client.EkmAdmin;
 import io.ekms.admin.client.IdentityAdmin;
 import io.ekms.admin.client.KmsAdmin;
+import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.ekm.server.EkmConfig;
 import io.ekms.ekm.server.EkmInit;
@@ -30,6 +31,12 @@ import java.util.Map;
  * tests start; {@link #close()} stops all three.
  */
 public final class LoopbackStack implements StackEndpoints, AutoCloseable {
+  /**
+   * The administrator init enrolls at once in a loopback stack, holding every role; its token is
+   * each server's {@code admin.token}.
+   */
+  public static final FirstAdministrator FIRST_ADMINISTRATOR = FirstAdministrator.allRoles("admin");
+
   private final Path dataDir;
   private final Path caFile;
   private final EkmConfig ekmConfig;
@@ -85,8 +92,8 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
     StackCa.issueServer(ca, "ekms-identity", configs.identity().dataPath());
     StackCa.issueServer(ca, "ekms-ekm", configs.ekm().dataPath());
     IdentityInit.run(configs.identity(), Map.of());
-    EkmInit.run(configs.ekm(), Map.of());
-    KmsInit.run(configs.kms(), Map.of(), ca);
+    EkmInit.run(configs.ekm(), Map.of(), FIRST_ADMINISTRATOR);
+    KmsInit.run(configs.kms(), Map.of(), ca, FIRST_ADMINISTRATOR);
     StackIdentity identity = StackIdentity.start(configs.identity(), identityClock);
     EkmServer ekm = null;
     try {

@@ -101,7 +101,10 @@ public final class ProcessCluster implements StackEndpoints, AutoCloseable {
           ClusterConfigs.writeEkm(
               dir, ports.ekm(i, false), ports.ekm(i, true), db, masterKey, audience);
       if (i == 0) {
-        EkmInit.run(ConfigLoader.load(yaml, EkmConfig.class, "EKMS_EKM", Map.of()), env);
+        EkmInit.run(
+            ConfigLoader.load(yaml, EkmConfig.class, "EKMS_EKM", Map.of()),
+            env,
+            LoopbackStack.FIRST_ADMINISTRATOR);
       } else {
         shareToken(dataDir.resolve("ekm-1"), dir);
       }
@@ -117,7 +120,11 @@ public final class ProcessCluster implements StackEndpoints, AutoCloseable {
           ClusterConfigs.writeKms(
               dir, ports.kms(i, false), ports.kms(i, true), db, masterKey, caFile());
       if (i == 0) {
-        KmsInit.run(ConfigLoader.load(yaml, KmsConfig.class, "EKMS_KMS", Map.of()), env, ca);
+        KmsInit.run(
+            ConfigLoader.load(yaml, KmsConfig.class, "EKMS_KMS", Map.of()),
+            env,
+            ca,
+            LoopbackStack.FIRST_ADMINISTRATOR);
       } else {
         shareToken(dataDir.resolve("kms-1"), dir);
       }

@@ -18,6 +18,8 @@ public final class Rows {
   /** The typed NULL of a nullable time column, for {@link #bind}. */
   public static final Null NULL_BIGINT = new Null(Types.BIGINT);
 
+  public static final Null NULL_VARCHAR = new Null(Types.VARCHAR);
+
   private Rows() {}
 
   /** Maps one row of a result set; may throw {@link SQLException}. */

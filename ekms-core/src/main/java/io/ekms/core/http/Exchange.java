@@ -33,6 +33,8 @@ public final class Exchange<C> {
   private final RequestMetrics metrics;
   private final int maxBody;
   private final List<Header> headers;
+  private final java.util.function.Predicate<String> known;
+  private final Holds holds;
 
   private Exchange(Builder<C> b) {
     this.authenticator = Objects.requireNonNull(b.authenticator, "authenticator");
@@ -42,6 +44,8 @@ public final class Exchange<C> {
     this.metrics = Objects.requireNonNull(b.metrics, "metrics");
     this.maxBody = b.maxBody;
     this.headers = List.copyOf(b.headers);
+    this.known = b.known;
+    this.holds = b.holds;
   }
 
   public static <C> Builder<C> builder(Authenticator<C> authenticator, ErrorTable errors) {
@@ -50,6 +54,12 @@ public final class Exchange<C> {
 
   /** The Helidon handler of {@code route}, named {@code operation} in metrics and records. */
   public io.helidon.webserver.http.Handler route(String operation, Route<C> route) {
+    if (!known.test(operation)) {
+      throw new IllegalStateException("no access decision for the operation " + operation);
+    }
+    if (holds != null) {
+      holds.register(operation, replayed -> replay(route, replayed));
+    }
     return (req, res) -> run(operation, route, req, res);
   }
 
@@ -77,7 +87,10 @@ public final class Exchange<C> {
     }
     Reply reply;
     try {
-      reply = route.handle(request, caller);
+      reply = holds == null ? null : holds.hold(request);
+      if (reply == null) {
+        reply = route.handle(request, caller);
+      }
     } catch (RuntimeException e) {
       audit.failed(caller, request.operation(), request, errors.code(e));
       throw e;
@@ -87,6 +100,20 @@ public final class Exchange<C> {
       res.status(Status.create(reply.status())).send();
     } else {
       Responses.json(res, reply.status(), reply.body());
+    }
+  }
+
+  /**
+   * Runs {@code route} on a replayed request: its caller established again (the authenticator knows
+   * a replay's principal), a failure recorded as a live call's would be. Never held again.
+   */
+  private Reply replay(Route<C> route, Request request) {
+    C caller = authenticator.authenticate(request);
+    try {
+      return route.handle(request, caller);
+    } catch (RuntimeException e) {
+      audit.failed(caller, request.operation(), request, errors.code(e));
+      throw e;
     }
   }
 
@@ -105,6 +132,8 @@ public final class Exchange<C> {
     private RequestMetrics metrics;
     private int maxBody = 64 * 1024;
     private List<Header> headers = List.of();
+    private java.util.function.Predicate<String> known = operation -> true;
+    private Holds holds;
 
     private Builder(Authenticator<C> authenticator, ErrorTable errors) {
       this.authenticator = authenticator;
@@ -136,6 +165,21 @@ public final class Exchange<C> {
     /** Headers set on every answer of this API. */
     public Builder<C> headers(List<Header> values) {
       headers = values;
+      return this;
+    }
+
+    /**
+     * The operations this API decided who may run (its role table): {@link #route} refuses any
+     * other at start-up, so no route ships without a decision.
+     */
+    public Builder<C> operations(java.util.function.Predicate<String> decided) {
+      known = Objects.requireNonNull(decided);
+      return this;
+    }
+
+    /** The calls that wait for approval before they run (null: none). */
+    public Builder<C> holds(Holds value) {
+      holds = value;
       return this;
     }
 

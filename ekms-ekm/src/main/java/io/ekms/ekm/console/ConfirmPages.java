@@ -67,6 +67,7 @@ final class ConfirmPages extends PageGroup {
             "ConsoleAction",
             (form, s, requestId, req, res) -> {
               KeyActions action = action(req.path().pathParameters().get("action"));
+              gate.guard(s, action.operation);
               CallContext ctx = s.context(requestId);
               String vaultId = Forms.id(Forms.text(form, "vault"), "vault");
               String keyId = action.onVault() ? null : Forms.id(Forms.text(form, "key"), "key");

@@ -4,6 +4,7 @@ import io.ekms.core.audit.Refusals;
 import io.ekms.core.error.ApiException;
 import io.ekms.core.http.Peers;
 import io.ekms.core.http.RequestId;
+import io.ekms.ekm.service.EkmError;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -57,6 +58,7 @@ final class ConsoleGate {
       }
       String requestId = RequestId.generate();
       try {
+        sessions.access().check(session.get().admin(), readOperation(req.path().path()));
         page.show(req, res, session.get());
       } catch (ApiException e) {
         failed(res, session.get(), e, requestId, "/console/overview");
@@ -91,6 +93,9 @@ final class ConsoleGate {
       }
       String back = back(form.first("back").orElse(null));
       try {
+        if (sessions.access().roles().knows(operation)) {
+          guard(session.get(), operation);
+        }
         action.run(form, session.get(), requestId, req, res);
       } catch (ApiException e) {
         failed(res, session.get(), e, requestId, back);
@@ -98,6 +103,33 @@ final class ConsoleGate {
         crashed(res, session.get(), e, requestId);
       }
     };
+  }
+
+  /**
+   * Refuses {@code operation} to a session whose administrator lacks its role, and any operation a
+   * quorum holds: those are requested and approved through the admin API, where the request waits.
+   */
+  void guard(ConsoleSession session, String operation) {
+    sessions.access().check(session.admin(), operation);
+    var quorum = sessions.access().quorum();
+    if (quorum != null && quorum.covers(operation)) {
+      throw EkmError.QUORUM_REQUIRED.error(
+          "This action needs the approval of "
+              + quorum.settings().approvals()
+              + " other administrator(s); request it through the admin API or the CLI, where"
+              + " it waits for them. Nothing was changed.");
+    }
+  }
+
+  /**
+   * The admin API read a page stands for, whose roles may see it: the overview (health and metrics)
+   * every administrator, the audit auditors and officers, the rest every reader.
+   */
+  static String readOperation(String path) {
+    if (path.startsWith("/console/audit")) {
+      return "ReadAudit";
+    }
+    return path.startsWith("/console/overview") ? "WhoAmI" : "ListVaults";
   }
 
   /** {@code value} when it is a console path, else the overview: never a way off the console. */

@@ -1,10 +1,12 @@
 package io.ekms.ekm.console;
 
+import io.ekms.core.admin.AdminAccess;
+import io.ekms.core.admin.Administrator;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
+import io.ekms.core.error.ApiException;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.ekm.service.AuditTrail;
-import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.store.ConsoleSessionRepository;
 import io.ekms.ekm.store.ConsoleSessionRepository.Row;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,7 @@ public final class ConsoleSessions {
   private static final int SECRET_BYTES = 32;
   private static final int MAX_COOKIE_CHARS = 64;
   private final Database db;
-  private final AdminCredential credential;
+  private final AdminAccess access;
   private final AuditTrail audit;
   private final Clock clock;
   private final Duration idleTimeout;
@@ -37,13 +39,13 @@ public final class ConsoleSessions {
 
   public ConsoleSessions(
       Database db,
-      AdminCredential credential,
+      AdminAccess access,
       AuditTrail audit,
       Clock clock,
       Duration idleTimeout,
       Duration maxAge) {
     this.db = db;
-    this.credential = credential;
+    this.access = access;
     this.audit = audit;
     this.clock = clock;
     this.idleTimeout = idleTimeout;
@@ -63,21 +65,29 @@ public final class ConsoleSessions {
     return maxAge;
   }
 
+  /** The roles of the administrators behind the sessions. */
+  public AdminAccess access() {
+    return access;
+  }
+
   /**
-   * Opens a session when {@code adminToken} is the admin credential (compared in constant time).
+   * Opens a session when {@code adminToken} is a named administrator's token (looked up by its
+   * hash); the bootstrap token cannot sign in.
    */
   public Optional<Opened> login(String adminToken, String requestId) {
-    if (adminToken == null || !credential.accepts("Bearer " + adminToken.strip())) {
+    Administrator admin = named(adminToken);
+    if (admin == null) {
       return Optional.empty();
     }
     String cookie =
         Base64.getUrlEncoder().withoutPadding().encodeToString(Randoms.bytes(SECRET_BYTES));
     String id = AdminCredential.hash(cookie);
     Instant now = clock.instant();
-    ConsoleSession session = session("admin", id, cookie);
+    ConsoleSession session = session(admin, id, cookie);
     return Optional.of(
         audit.run(
-            CallContext.admin(requestId)
+            session
+                .context(requestId)
                 .withDetails(java.util.Map.of(ConsoleSession.AUDIT_DETAIL, session.handle())),
             "ConsoleLogin",
             new AuditTrail.Target(null, null, null),
@@ -86,11 +96,24 @@ public final class ConsoleSessions {
               db.inTransaction(
                   c -> {
                     repo.deleteExpired(c, now.minus(idleTimeout), now.minus(maxAge));
-                    repo.insert(c, new Row(id, "admin", now, now));
+                    repo.insert(c, new Row(id, admin.id(), now, now));
                     return null;
                   });
               return new Opened(cookie, session);
             }));
+  }
+
+  /** The named administrator {@code token} is, or null (the bootstrap token signs nobody in). */
+  private Administrator named(String token) {
+    if (token == null) {
+      return null;
+    }
+    try {
+      Administrator admin = access.directory().authenticate("Bearer " + token.strip());
+      return admin.bootstrap() ? null : admin;
+    } catch (ApiException e) {
+      return null;
+    }
   }
 
   /** The live session {@code cookie} opens, its idle clock restarted; empty when none. */
@@ -112,8 +135,13 @@ public final class ConsoleSessions {
             repo.delete(c, id);
             return Optional.empty();
           }
+          Optional<Administrator> admin = access.directory().find(r.administrator());
+          if (admin.isEmpty()) {
+            repo.delete(c, id);
+            return Optional.empty();
+          }
           repo.touch(c, id, now);
-          return Optional.of(session(r.administrator(), id, cookie));
+          return Optional.of(session(admin.get(), id, cookie));
         });
   }
 
@@ -136,8 +164,8 @@ public final class ConsoleSessions {
             presented.getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static ConsoleSession session(String administrator, String id, String cookie) {
-    return new ConsoleSession(administrator, id.substring(0, 12), csrf(cookie));
+  private static ConsoleSession session(Administrator admin, String id, String cookie) {
+    return new ConsoleSession(admin, id.substring(0, 12), csrf(cookie));
   }
 
   private static String csrf(String cookie) {

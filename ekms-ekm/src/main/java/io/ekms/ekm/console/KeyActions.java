@@ -13,15 +13,37 @@ import java.util.List;
  * stop working. Destroying key material asks for the key's name to be typed.
  */
 enum KeyActions {
-  BLOCK_VAULT("block-vault", "Block the vault", true, false, "vault-blocked"),
-  UNBLOCK_VAULT("unblock-vault", "Unblock the vault", false, false, "vault-unblocked"),
-  DISABLE_KEY("disable-key", "Disable the key", true, false, "key-disabled"),
-  ENABLE_KEY("enable-key", "Enable the key", false, false, "key-enabled"),
-  ROTATE_KEY("rotate-key", "Rotate the key", false, false, "key-rotated"),
-  DELETE_KEY("delete-key", "Delete the key", true, true, "key-deleted"),
-  DISABLE_VERSION("disable-version", "Disable the key version", true, false, "version-disabled"),
-  ENABLE_VERSION("enable-version", "Enable the key version", false, false, "version-enabled"),
-  DESTROY_VERSION("destroy-version", "Destroy the key version", true, true, "version-destroyed");
+  BLOCK_VAULT("BlockVault", "block-vault", "Block the vault", true, false, "vault-blocked"),
+  UNBLOCK_VAULT(
+      "UnblockVault", "unblock-vault", "Unblock the vault", false, false, "vault-unblocked"),
+  DISABLE_KEY("disableKey", "disable-key", "Disable the key", true, false, "key-disabled"),
+  ENABLE_KEY("enableKey", "enable-key", "Enable the key", false, false, "key-enabled"),
+  ROTATE_KEY("RotateKey", "rotate-key", "Rotate the key", false, false, "key-rotated"),
+  DELETE_KEY("deleteKey", "delete-key", "Delete the key", true, true, "key-deleted"),
+  DISABLE_VERSION(
+      "disableKeyVersion",
+      "disable-version",
+      "Disable the key version",
+      true,
+      false,
+      "version-disabled"),
+  ENABLE_VERSION(
+      "enableKeyVersion",
+      "enable-version",
+      "Enable the key version",
+      false,
+      false,
+      "version-enabled"),
+  DESTROY_VERSION(
+      "destroyKeyVersion",
+      "destroy-version",
+      "Destroy the key version",
+      true,
+      true,
+      "version-destroyed");
+
+  /** The admin API operation this action is, for roles and audit. */
+  final String operation;
 
   final String slug;
   final String verb;
@@ -29,7 +51,9 @@ enum KeyActions {
   final boolean typeName;
   final String done;
 
-  KeyActions(String slug, String verb, boolean danger, boolean typeName, String done) {
+  KeyActions(
+      String operation, String slug, String verb, boolean danger, boolean typeName, String done) {
+    this.operation = operation;
     this.slug = slug;
     this.verb = verb;
     this.danger = danger;

@@ -1,8 +1,8 @@
 package io.ekms.ekm.http;
 
+import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.AuditQuery;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
@@ -45,12 +45,12 @@ public final class AdminRoutes {
       AuditLog auditLog,
       AuditTrail audit,
       Refusals refusals,
-      AdminCredential credential,
+      AdminAccess access,
       io.ekms.core.http.RequestMetrics metrics) {
     this.keys = keys;
     this.versions = versions;
     this.auditLog = auditLog;
-    this.gate = AdminGate.exchange(credential, refusals, audit, metrics, MAX_BODY);
+    this.gate = AdminGate.exchange(access, refusals, audit, metrics, MAX_BODY);
   }
 
   public void routing(HttpRouting.Builder r) {

@@ -1,7 +1,7 @@
 package io.ekms.ekm.http;
 
+import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.RequestMetrics;
@@ -63,10 +63,10 @@ public final class PolicyAdminRoutes {
       PolicyAdmin admin,
       AuditTrail audit,
       Refusals refusals,
-      AdminCredential credential,
+      AdminAccess access,
       RequestMetrics metrics) {
     this.admin = admin;
-    this.gate = AdminGate.exchange(credential, refusals, audit, metrics, 32 * 1024);
+    this.gate = AdminGate.exchange(access, refusals, audit, metrics, 32 * 1024);
   }
 
   public void routing(HttpRouting.Builder r) {

@@ -1,7 +1,7 @@
 package io.ekms.ekm.http;
 
+import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
@@ -38,11 +38,11 @@ public final class VaultAdminRoutes {
       IssuerAdmin issuers,
       AuditTrail audit,
       Refusals refusals,
-      AdminCredential credential,
+      AdminAccess access,
       RequestMetrics metrics) {
     this.vaults = vaults;
     this.issuers = issuers;
-    this.gate = AdminGate.exchange(credential, refusals, audit, metrics, 128 * 1024);
+    this.gate = AdminGate.exchange(access, refusals, audit, metrics, 128 * 1024);
   }
 
   public void routing(HttpRouting.Builder r) {

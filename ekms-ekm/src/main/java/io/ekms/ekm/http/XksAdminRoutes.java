@@ -3,8 +3,8 @@ package io.ekms.ekm.http;
 import io.ekms.common.secret.Redacted;
 import io.ekms.common.secret.SecretBytes;
 import io.ekms.common.secret.WireSecret;
+import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
@@ -91,10 +91,10 @@ public final class XksAdminRoutes {
       XksAdmin admin,
       AuditTrail audit,
       Refusals refusals,
-      AdminCredential credential,
+      AdminAccess access,
       RequestMetrics metrics) {
     this.admin = admin;
-    this.gate = AdminGate.exchange(credential, refusals, audit, metrics, 16 * 1024);
+    this.gate = AdminGate.exchange(access, refusals, audit, metrics, 16 * 1024);
   }
 
   public void routing(HttpRouting.Builder r) {

@@ -1,9 +1,9 @@
 package io.ekms.ekm.server;
 
+import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Health;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.ekm.console.ConsoleRoutes;
@@ -23,7 +23,7 @@ final class ConsoleWiring {
 
   static ConsoleRoutes routes(
       Database db,
-      AdminCredential credential,
+      AdminAccess access,
       AuditTrail audit,
       Refusals refusals,
       Clock clock,
@@ -32,7 +32,7 @@ final class ConsoleWiring {
     ConsoleSessions sessions =
         new ConsoleSessions(
             db,
-            credential,
+            access,
             audit,
             clock,
             Duration.ofMinutes(config.idleTimeoutMinutes()),

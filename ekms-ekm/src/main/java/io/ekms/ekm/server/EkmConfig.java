@@ -1,5 +1,6 @@
 package io.ekms.ekm.server;
 
+import io.ekms.core.admin.QuorumSettings;
 import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
@@ -27,7 +28,24 @@ public record EkmConfig(
     String defaultBackend,
     Xks xks,
     ListenerLimits limits,
-    Console console) {
+    Console console,
+    QuorumSettings quorum) {
+
+  /**
+   * The admin operations a quorum holds when {@code quorum.operations} is left out: destroying a
+   * key version, deleting a key, removing an issuer, changing a policy, adding an XKS credential,
+   * adding an administrator.
+   */
+  public static final java.util.List<String> QUORUM_DEFAULTS =
+      java.util.List.of(
+          "destroyKeyVersion",
+          "deleteKey",
+          "RemoveIssuer",
+          "PolicyCreate",
+          "PolicyReplace",
+          "PolicyDelete",
+          "XksAddCredential",
+          "CreateAdministrator");
 
   /**
    * The console on the admin listener ({@code /console}): a session ends after {@code
@@ -158,6 +176,7 @@ public record EkmConfig(
     defaultBackend = defaultBackend == null ? "software" : defaultBackend;
     limits = limits == null ? ListenerLimits.defaults() : limits;
     console = console == null ? new Console(null, null, null) : console;
+    quorum = (quorum == null ? QuorumSettings.off() : quorum).orOperations(QUORUM_DEFAULTS);
     if (!defaultBackend.equals("software") && !defaultBackend.equals("pkcs11")) {
       throw new IllegalArgumentException("defaultBackend must be software or pkcs11");
     }

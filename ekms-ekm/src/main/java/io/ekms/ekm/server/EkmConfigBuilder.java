@@ -1,5 +1,6 @@
 package io.ekms.ekm.server;
 
+import io.ekms.core.admin.QuorumSettings;
 import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
@@ -21,6 +22,7 @@ public final class EkmConfigBuilder {
   private AuditSettings audit;
   private EkmConfig.RateLimit rateLimit;
   private EkmConfig.Console console;
+  private QuorumSettings quorum;
   private EkmConfig.Pkcs11 pkcs11;
   private String defaultBackend;
   private EkmConfig.Xks xks;
@@ -90,6 +92,11 @@ public final class EkmConfigBuilder {
     return this;
   }
 
+  public EkmConfigBuilder quorum(QuorumSettings value) {
+    quorum = value;
+    return this;
+  }
+
   public EkmConfigBuilder console(EkmConfig.Console value) {
     console = value;
     return this;
@@ -113,6 +120,7 @@ public final class EkmConfigBuilder {
         defaultBackend,
         xks,
         limits,
-        console);
+        console,
+        quorum);
   }
 }

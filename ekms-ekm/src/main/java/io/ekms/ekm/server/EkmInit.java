@@ -1,24 +1,25 @@
 package io.ekms.ekm.server;
 
+import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.core.db.Database;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.backend.software.MasterKey;
-import io.ekms.ekm.store.MetaRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code ekms ekm init}: makes a data directory ready to serve: a local CA and a loopback server
  * certificate (when no TLS files exist), the master key file (unless a passphrase is used), and the
- * admin token (written 0600 to {@code admin.token}; only its hash reaches the database).
+ * bootstrap admin token (written 0600 to {@code admin.token}; only its hash reaches the database),
+ * which can only enroll the first security officer.
  */
 public final class EkmInit {
   private EkmInit() {}
@@ -30,7 +31,17 @@ public final class EkmInit {
     return Files.exists(config.dataPath().resolve("admin.token"));
   }
 
+  /** Init with a bootstrap token only: the first security officer is enrolled through the API. */
   public static Result run(EkmConfig config, Map<String, String> env) throws IOException {
+    return run(config, env, null);
+  }
+
+  /**
+   * Init; when {@code first} is not null the bootstrap token is spent on that administrator at
+   * once, and {@code admin.token} holds its token instead.
+   */
+  public static Result run(EkmConfig config, Map<String, String> env, FirstAdministrator first)
+      throws IOException {
     Path dir = config.dataPath();
     Files.createDirectories(dir);
     Path tokenFile = dir.resolve("admin.token");
@@ -53,13 +64,9 @@ public final class EkmInit {
     }
     // The hash is stored before the token file appears: the file marks the directory initialized,
     // so a failure in between must leave no file and a rerun starts over with a fresh token.
-    String token = AdminCredential.newToken();
-    try (Database db = Database.open(config.database(), env, "db/ekm", "db/audit")) {
-      db.inTransaction(
-          c -> {
-            new MetaRepository().put(c, "admin_token_sha256", AdminCredential.hash(token));
-            return null;
-          });
+    String token;
+    try (Database db = Database.open(config.database(), env, "db/ekm", "db/audit", "db/admins")) {
+      token = FirstAdministrator.initialize(db, Clock.systemUTC(), first);
     }
     writeOwnerOnly(tokenFile, token + "\n");
     return new Result(dir, dir.resolve("tls/ca.pem"), tokenFile, true);

@@ -2,10 +2,10 @@ package io.ekms.ekm.server;
 
 import io.ekms.common.config.Misconfiguration;
 import io.ekms.common.secret.SecretBytes;
+import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Health;
 import io.ekms.core.http.HttpsServers;
 import io.ekms.core.http.Metrics;
@@ -17,6 +17,7 @@ import io.ekms.ekm.auth.TokenValidator;
 import io.ekms.ekm.console.ConsoleServices;
 import io.ekms.ekm.http.AdminRoutes;
 import io.ekms.ekm.http.EkmApiRoutes;
+import io.ekms.ekm.http.EkmRoles;
 import io.ekms.ekm.http.PolicyAdminRoutes;
 import io.ekms.ekm.http.VaultAdminRoutes;
 import io.ekms.ekm.policy.PolicyEngine;
@@ -33,7 +34,6 @@ import io.ekms.ekm.service.PolicyAdmin;
 import io.ekms.ekm.service.RateLimiter;
 import io.ekms.ekm.service.VaultAdmin;
 import io.ekms.ekm.service.VersionAdmin;
-import io.ekms.ekm.store.MetaRepository;
 import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -111,7 +111,7 @@ public final class EkmServer implements AutoCloseable {
   public static EkmServer start(EkmConfig config, Map<String, String> env, Hooks hooks) {
     Clock clock = hooks.clock();
     LongSupplier rateTicker = hooks.rateTicker();
-    Database db = Database.open(config.database(), env, "db/ekm", "db/audit");
+    Database db = Database.open(config.database(), env, "db/ekm", "db/audit", "db/admins");
     try {
       SecretBytes masterKey = KeystoreOpener.open(config.keystore(), db, env);
       Backends backends = hooks.backends().apply(BackendsOpener.open(config, masterKey, env));
@@ -146,30 +146,31 @@ public final class EkmServer implements AutoCloseable {
               ociMetrics)
           .routing(api);
       HttpRouting.Builder admin = HttpRouting.builder();
-      AdminCredential credential = adminCredential(db);
+      AdminAccess access = EkmAdministrators.access(db, clock, config.quorum(), audit, masterKey);
+      EkmRoles.administratorRoutes(access, audit, refusals, adminMetrics).routing(admin);
       VaultAdmin vaultAdmin = new VaultAdmin(db, audit, clock);
       IssuerAdmin issuerAdmin = new IssuerAdmin(db, audit, clock, issuers::changed);
       KeyAdmin keyAdmin = new KeyAdmin(db, backends, audit, clock);
       VersionAdmin versionAdmin = new VersionAdmin(db, backends, audit, clock);
       PolicyAdmin policyAdmin = new PolicyAdmin(db, audit, clock);
-      new VaultAdminRoutes(vaultAdmin, issuerAdmin, audit, refusals, credential, adminMetrics)
+      new VaultAdminRoutes(vaultAdmin, issuerAdmin, audit, refusals, access, adminMetrics)
           .routing(admin);
-      new AdminRoutes(keyAdmin, versionAdmin, auditLog, audit, refusals, credential, adminMetrics)
+      new AdminRoutes(keyAdmin, versionAdmin, auditLog, audit, refusals, access, adminMetrics)
           .routing(admin);
-      GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, credential, clock);
+      GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, access, clock);
       gcp.api(Duration.ofSeconds(config.tokens().clockSkewSeconds()), policies, gcpMetrics)
           .routing(api);
       gcp.admin(adminMetrics).routing(admin);
-      XksWiring xks = new XksWiring(db, masterKey, backends, audit, refusals, credential, clock);
+      XksWiring xks = new XksWiring(db, masterKey, backends, audit, refusals, access, clock);
       HttpRouting.Builder xksRouting = config.xks() == null ? api : HttpRouting.builder();
       HealthProbe keyBackend = new HealthProbe(backends.forNewKey(null), rateTicker);
       xks.api(keyBackend, policies, xksMetrics, rateTicker).routing(xksRouting);
-      new PolicyAdminRoutes(policyAdmin, audit, refusals, credential, adminMetrics).routing(admin);
+      new PolicyAdminRoutes(policyAdmin, audit, refusals, access, adminMetrics).routing(admin);
       xks.admin(adminMetrics).routing(admin);
       if (config.console().enabled()) {
         ConsoleWiring.routes(
                 db,
-                credential,
+                access,
                 audit,
                 refusals,
                 clock,
@@ -212,15 +213,6 @@ public final class EkmServer implements AutoCloseable {
       db.close();
       throw e;
     }
-  }
-
-  private static AdminCredential adminCredential(Database db) {
-    return new AdminCredential(
-        db.withConnection(c -> new MetaRepository().get(c, "admin_token_sha256"))
-            .orElseThrow(
-                () ->
-                    new Misconfiguration(
-                        "the EKM has no admin token; run 'ekms ekm init' first.")));
   }
 
   public int apiPort() {

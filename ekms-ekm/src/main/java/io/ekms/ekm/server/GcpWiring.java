@@ -1,8 +1,8 @@
 package io.ekms.ekm.server;
 
+import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.ekm.auth.GoogleIdTokens;
 import io.ekms.ekm.http.GcpAdminRoutes;
@@ -23,7 +23,7 @@ final class GcpWiring {
   private final Backends backends;
   private final AuditTrail audit;
   private final Refusals refusals;
-  private final AdminCredential credential;
+  private final AdminAccess access;
   private final Clock clock;
   private GcpAdmin admin;
 
@@ -32,14 +32,14 @@ final class GcpWiring {
       Backends backends,
       AuditTrail audit,
       Refusals refusals,
-      AdminCredential credential,
+      AdminAccess access,
       Clock clock) {
     this.db = db;
     this.directory = new GcpDirectory(db);
     this.backends = backends;
     this.audit = audit;
     this.refusals = refusals;
-    this.credential = credential;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -55,7 +55,7 @@ final class GcpWiring {
   }
 
   GcpAdminRoutes admin(RequestMetrics metrics) {
-    return new GcpAdminRoutes(adminService(), audit, refusals, credential, metrics);
+    return new GcpAdminRoutes(adminService(), audit, refusals, access, metrics);
   }
 
   /**

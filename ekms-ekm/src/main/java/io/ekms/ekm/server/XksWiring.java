@@ -3,9 +3,9 @@ package io.ekms.ekm.server;
 import io.ekms.common.config.Misconfiguration;
 import io.ekms.common.secret.SecretBytes;
 import io.ekms.common.tls.Pem;
+import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.db.Database;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.http.ServerTls;
 import io.ekms.core.tls.ServerIdentity;
@@ -32,7 +32,7 @@ final class XksWiring {
   private final Backends backends;
   private final AuditTrail audit;
   private final Refusals refusals;
-  private final AdminCredential credential;
+  private final AdminAccess access;
   private final Clock clock;
   private XksAdmin admin;
 
@@ -42,7 +42,7 @@ final class XksWiring {
       Backends backends,
       AuditTrail audit,
       Refusals refusals,
-      AdminCredential credential,
+      AdminAccess access,
       Clock clock) {
     this.db = db;
     this.directory = new XksDirectory(db);
@@ -50,7 +50,7 @@ final class XksWiring {
     this.backends = backends;
     this.audit = audit;
     this.refusals = refusals;
-    this.credential = credential;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -94,7 +94,7 @@ final class XksWiring {
   }
 
   XksAdminRoutes admin(RequestMetrics metrics) {
-    return new XksAdminRoutes(adminService(), audit, refusals, credential, metrics);
+    return new XksAdminRoutes(adminService(), audit, refusals, access, metrics);
   }
 
   /** The admin use cases of XKS key stores, one per server (the admin API's and the console's). */

@@ -22,6 +22,11 @@ public final class AuditTrail {
     this.trail = new io.ekms.core.audit.AuditTrail(log, clock, AuditTrail::code);
   }
 
+  /** The shared trail underneath, for the parts of ekms-core that audit on the EKM's behalf. */
+  public io.ekms.core.audit.AuditTrail core() {
+    return trail;
+  }
+
   /**
    * What an operation touched, for its audit record; any part may be null. Operations that create
    * or choose an object name it from their result ({@code targetOf}).

@@ -46,8 +46,9 @@ public record CallContext(
     this(requestId, caller, clientId, issuer, new AuditMark());
   }
 
-  public static CallContext admin(String requestId) {
-    return new CallContext(requestId, "admin", null, null);
+  /** An admin API call of the administrator named {@code caller} in audit records. */
+  public static CallContext admin(String requestId, String caller) {
+    return new CallContext(requestId, caller, null, null);
   }
 
   public static CallContext client(String requestId, String clientId, String issuer) {

@@ -2,11 +2,15 @@ package io.ekms.ekm.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ekms.core.admin.AdminAccess;
+import io.ekms.core.admin.AdminDirectory;
+import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.core.audit.AuditEntry;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.db.Database;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.AdminCredential;
+import io.ekms.ekm.http.EkmRoles;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.testing.MutableClock;
 import io.ekms.testing.TempDirs;
@@ -25,14 +29,16 @@ import org.junit.jupiter.api.Test;
  * database keeps only the cookie's hash, idleness and age end it, the CSRF token belongs to it.
  */
 class ConsoleSessionsTest {
-  private final String token = AdminCredential.newToken();
   private final MutableClock clock = new MutableClock(Instant.parse("2030-05-01T09:00:00Z"));
   private final Database db =
       Database.open(
           DatabaseConfig.h2File(TempDirs.create("console-sessions-"), "ekm"),
           Map.of(),
           "db/ekm",
-          "db/audit");
+          "db/audit",
+          "db/admins");
+  private final String token =
+      FirstAdministrator.initialize(db, clock, FirstAdministrator.allRoles("alice"));
   private final AuditLog log = new AuditLog(db);
   private final ConsoleSessions sessions = node();
 
@@ -40,7 +46,8 @@ class ConsoleSessionsTest {
   private ConsoleSessions node() {
     return new ConsoleSessions(
         db,
-        new AdminCredential(AdminCredential.hash(token)),
+        new AdminAccess(
+            new AdminDirectory(db, clock, EkmRoles.ERRORS), EkmRoles.TABLE, EkmRoles.ERRORS),
         new AuditTrail(log, clock),
         clock,
         Duration.ofMinutes(15),

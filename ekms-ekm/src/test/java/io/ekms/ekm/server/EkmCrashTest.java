@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.admin.client.AdminHttp;
 import io.ekms.admin.client.EkmAdmin;
+import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.testing.TempDirs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,7 +29,7 @@ class EkmCrashTest {
   void killDashNine_duringAdminWrites_losesNoAcknowledgedChange() throws Exception {
     Path dataDir = TempDirs.create("ekm-crash-");
     EkmConfig config = EkmConfig.defaults(dataDir);
-    EkmInit.run(config, Map.of());
+    EkmInit.run(config, Map.of(), FirstAdministrator.allRoles("admin"));
     Child first = Child.start(dataDir);
     EkmAdmin admin = admin(dataDir, first);
     String issuer = admin.addIssuer("https://idp.example", "https://idp.example/jwks", null);

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ekms.common.config.Misconfiguration;
 import io.ekms.common.secret.SecretFiles;
+import io.ekms.core.admin.AdminDirectory;
+import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.core.db.Database;
 import io.ekms.core.http.AdminCredential;
 import io.ekms.core.secret.SecretRef;
-import io.ekms.ekm.store.MetaRepository;
+import io.ekms.ekm.http.EkmRoles;
 import io.ekms.testing.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +37,25 @@ class EkmInitTest {
     assertThat(permissions(keyFile)).isEqualTo("rw-------");
     assertThat(permissions(result.adminTokenFile())).isEqualTo("rw-------");
     String token = Files.readString(result.adminTokenFile()).trim();
-    assertThat(token).startsWith(AdminCredential.PREFIX);
+    assertThat(token).startsWith(AdminDirectory.BOOTSTRAP_PREFIX);
     assertThat(storedTokenHash()).contains(AdminCredential.hash(token));
     assertThat(result.caCertificate()).exists();
+  }
+
+  @Test
+  void run_firstAdministrator_writesItsTokenAndRetiresTheBootstrap() throws Exception {
+    EkmInit.Result result = EkmInit.run(config, Map.of(), FirstAdministrator.allRoles("alice"));
+
+    String token = Files.readString(result.adminTokenFile()).trim();
+    assertThat(token).startsWith(AdminCredential.PREFIX);
+    assertThat(storedTokenHash()).isEmpty();
+    try (Database db = open()) {
+      assertThat(
+              new AdminDirectory(db, java.time.Clock.systemUTC(), EkmRoles.ERRORS)
+                  .authenticate("Bearer " + token))
+          .extracting(a -> a.name(), a -> a.roles().size())
+          .containsExactly("alice", 4);
+    }
   }
 
   @Test
@@ -94,9 +112,19 @@ class EkmInitTest {
   }
 
   private Optional<String> storedTokenHash() {
-    try (Database db = Database.open(config.database(), Map.of(), "db/ekm", "db/audit")) {
-      return db.withConnection(c -> new MetaRepository().get(c, "admin_token_sha256"));
+    try (Database db = open()) {
+      return db.withConnection(
+          c -> {
+            try (var ps = c.prepareStatement("SELECT token_sha256 FROM admin_bootstrap");
+                var rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+          });
     }
+  }
+
+  private Database open() {
+    return Database.open(config.database(), Map.of(), "db/ekm", "db/audit", "db/admins");
   }
 
   private static String permissions(Path file) throws Exception {

@@ -114,7 +114,7 @@ class IssuerAdminTest {
   }
 
   private static CallContext ctx(String requestId) {
-    return CallContext.admin(requestId);
+    return CallContext.admin(requestId, "admin:test");
   }
 
   private AuditRecord record(String requestId) {

@@ -136,7 +136,7 @@ class KeyAdminSetOpsTest {
   }
 
   private static CallContext ctx(String requestId) {
-    return CallContext.admin(requestId);
+    return CallContext.admin(requestId, "admin:test");
   }
 
   private AuditRecord record(String requestId) {

@@ -183,7 +183,7 @@ class VaultAdminDeleteVaultTest {
   }
 
   private static CallContext ctx(String requestId) {
-    return CallContext.admin(requestId);
+    return CallContext.admin(requestId, "admin:test");
   }
 
   private static void assertError(

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** Version admin on a real H2 store and software backend, with a deleted key in the middle. */
 class VersionAdminTest {
-  private static final CallContext ADMIN = CallContext.admin("req-versions");
+  private static final CallContext ADMIN = CallContext.admin("req-versions", "admin:test");
 
   private final Database db =
       Database.open(

@@ -146,7 +146,7 @@ class XksAdminDeleteStoreTest {
   }
 
   private static CallContext ctx(String requestId) {
-    return CallContext.admin(requestId);
+    return CallContext.admin(requestId, "admin:test");
   }
 
   private static void assertError(

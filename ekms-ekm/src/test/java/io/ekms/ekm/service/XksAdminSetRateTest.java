@@ -137,6 +137,6 @@ class XksAdminSetRateTest {
   }
 
   private static CallContext ctx(String requestId) {
-    return CallContext.admin(requestId);
+    return CallContext.admin(requestId, "admin:test");
   }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * same moment get consecutive version numbers, never the same one.
  */
 abstract class RotationLockContract extends StoreContract {
-  private static final CallContext ADMIN = CallContext.admin("req-rotation");
+  private static final CallContext ADMIN = CallContext.admin("req-rotation", "admin:test");
   private static final int ROUNDS = 5;
 
   @Test

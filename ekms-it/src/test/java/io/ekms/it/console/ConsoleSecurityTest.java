@@ -134,7 +134,7 @@ class ConsoleSecurityTest {
     assertThat(records).hasSize(1);
     JsonNode record = records.get(0).path("record");
     assertThat(record.path("operation").asText()).isEqualTo("CreateVault");
-    assertThat(record.path("caller").asText()).isEqualTo("admin");
+    assertThat(record.path("caller").asText()).isEqualTo("admin:admin");
     assertThat(record.path("details").path("consoleSession").asText()).hasSize(12);
   }
 }

@@ -1,9 +1,9 @@
 package io.ekms.kms.http;
 
 import io.ekms.common.secret.Redacted;
+import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.AuditQuery;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
@@ -36,16 +36,17 @@ public final class AdminRoutes {
       AuditLog auditLog,
       KmsAudit audit,
       Refusals refusals,
-      AdminCredential credential,
+      AdminAccess access,
       RequestMetrics metrics) {
     this.principals = principals;
     this.auditAdmin = new AuditAdmin(auditLog, audit);
     this.exchange =
         Exchange.builder(
-                credential.authenticator(
-                    requestId -> new Caller("admin", requestId, Map.of()),
-                    () -> KmsError.NOT_AUTHENTICATED.error("A valid admin token is required.")),
+                access.authenticator(
+                    (admin, requestId) -> new Caller(admin.caller(), requestId, Map.of())),
                 KmsErrorMapper.TABLE)
+            .operations(access.roles()::knows)
+            .holds(access.quorum())
             .refusals(refusals)
             .audit(KmsErrorMapper.audit(audit))
             .metrics(metrics)

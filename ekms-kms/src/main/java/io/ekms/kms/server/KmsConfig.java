@@ -1,6 +1,7 @@
 package io.ekms.kms.server;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.ekms.core.admin.QuorumSettings;
 import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
@@ -29,7 +30,15 @@ public record KmsConfig(
     Integer sweepIntervalSeconds,
     Egress egress,
     RateLimit rateLimit,
-    ListenerLimits limits) {
+    ListenerLimits limits,
+    QuorumSettings quorum) {
+
+  /**
+   * The admin operations a quorum holds when {@code quorum.operations} is left out: adding an
+   * administrator, and granting a user access to a compartment.
+   */
+  public static final java.util.List<String> QUORUM_DEFAULTS =
+      java.util.List.of("CreateAdministrator", "Grant");
 
   /** PEM files of the server certificate chain and key. */
   public record TlsFiles(String certificate, String privateKey) {}
@@ -142,6 +151,7 @@ public record KmsConfig(
     sweepIntervalSeconds = sweepIntervalSeconds == null ? 60 : sweepIntervalSeconds;
     rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
     limits = limits == null ? ListenerLimits.defaults() : limits;
+    quorum = (quorum == null ? QuorumSettings.off() : quorum).orOperations(QUORUM_DEFAULTS);
     if (sweepIntervalSeconds < 1 || sweepIntervalSeconds > 86_400) {
       throw new IllegalArgumentException("sweepIntervalSeconds must be 1 to 86400");
     }

@@ -1,5 +1,6 @@
 package io.ekms.kms.server;
 
+import io.ekms.core.admin.QuorumSettings;
 import io.ekms.core.audit.AuditSettings;
 import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.http.Listener;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
  * takes the same default a YAML file that leaves it out gets.
  */
 public final class KmsConfigBuilder {
+  private QuorumSettings quorum;
+
   private final Path dataDir;
   private Listener api;
   private Listener admin;
@@ -95,6 +98,11 @@ public final class KmsConfigBuilder {
     return this;
   }
 
+  public KmsConfigBuilder quorum(QuorumSettings value) {
+    quorum = value;
+    return this;
+  }
+
   /**
    * @throws IllegalArgumentException as the configuration's own checks do
    */
@@ -112,6 +120,7 @@ public final class KmsConfigBuilder {
         sweepIntervalSeconds,
         egress,
         rateLimit,
-        limits);
+        limits,
+        quorum);
   }
 }

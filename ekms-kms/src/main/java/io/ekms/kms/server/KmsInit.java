@@ -1,8 +1,8 @@
 package io.ekms.kms.server;
 
+import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.core.crypto.KeyFile;
 import io.ekms.core.db.Database;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.tls.LocalCa;
 import io.ekms.core.tls.ServerIdentity;
 import java.io.IOException;
@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * {@code ekms kms init}: makes a KMS data directory ready: a TLS certificate for loopback (from the
  * given CA, or a new local one), the master key file (0600) that seals vault client secrets, and
- * the admin token (0600 file; only its hash reaches the database).
+ * the bootstrap admin token (0600 file; only its hash reaches the database), which can only enroll
+ * the first security officer.
  */
 public final class KmsInit {
   private KmsInit() {}
@@ -25,7 +26,18 @@ public final class KmsInit {
   /** What init made or found. */
   public record Result(Path dataDir, Path caCertificate, Path adminTokenFile, boolean created) {}
 
+  /** Init with a bootstrap token only: the first security officer is enrolled through the API. */
   public static Result run(KmsConfig config, Map<String, String> env, LocalCa ca)
+      throws IOException {
+    return run(config, env, ca, null);
+  }
+
+  /**
+   * Init; when {@code first} is not null the bootstrap token is spent on that administrator at
+   * once, and {@code admin.token} holds its token instead.
+   */
+  public static Result run(
+      KmsConfig config, Map<String, String> env, LocalCa ca, FirstAdministrator first)
       throws IOException {
     Path dir = config.dataPath();
     Files.createDirectories(dir);
@@ -46,13 +58,9 @@ public final class KmsInit {
     if (!Files.exists(keyFile)) {
       KeyFile.create(keyFile);
     }
-    String token = AdminCredential.newToken();
-    try (Database db = Database.open(config.database(), env, "db/kms", "db/audit")) {
-      db.inTransaction(
-          c -> {
-            Meta.put(c, "admin_token_sha256", AdminCredential.hash(token));
-            return null;
-          });
+    String token;
+    try (Database db = Database.open(config.database(), env, "db/kms", "db/audit", "db/admins")) {
+      token = FirstAdministrator.initialize(db, java.time.Clock.systemUTC(), first);
     }
     // The hash is stored first; the token file appears whole or not at all.
     Path tmp =

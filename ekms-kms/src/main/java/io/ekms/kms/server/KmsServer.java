@@ -1,11 +1,15 @@
 package io.ekms.kms.server;
 
 import io.ekms.common.config.Misconfiguration;
+import io.ekms.common.secret.SecretBytes;
+import io.ekms.core.admin.AdminAccess;
+import io.ekms.core.admin.AdminDirectory;
+import io.ekms.core.admin.Quorum;
+import io.ekms.core.admin.RequestSeal;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.Refusals;
 import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
-import io.ekms.core.http.AdminCredential;
 import io.ekms.core.http.Health;
 import io.ekms.core.http.HttpsServers;
 import io.ekms.core.http.Metrics;
@@ -14,6 +18,7 @@ import io.ekms.core.http.RequestMetrics;
 import io.ekms.core.tls.ServerIdentity;
 import io.ekms.kms.auth.RequestVerifier;
 import io.ekms.kms.http.AdminRoutes;
+import io.ekms.kms.http.KmsRoles;
 import io.ekms.kms.http.KmsRoutes;
 import io.ekms.kms.service.DatabaseKeyDirectory;
 import io.ekms.kms.service.DeletionSweeper;
@@ -86,10 +91,10 @@ public final class KmsServer implements AutoCloseable {
       LongSupplier rateClock) {
     // Milliseconds are what the API shows and the store keeps: one precision everywhere.
     Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    Database db = Database.open(config.database(), env, "db/kms", "db/audit");
+    Database db = Database.open(config.database(), env, "db/kms", "db/audit", "db/admins");
     try {
-      SecretSealer sealer =
-          new SecretSealer(KmsMasterKey.open(Path.of(config.masterKeyFile()), db));
+      SecretBytes masterKey = KmsMasterKey.open(Path.of(config.masterKeyFile()), db);
+      SecretSealer sealer = new SecretSealer(masterKey);
       AuditLog auditLog =
           new AuditLog(db, config.audit().options(java.nio.file.Path.of(config.dataDir())));
       KmsAudit audit = new KmsAudit(auditLog, clock);
@@ -118,13 +123,22 @@ public final class KmsServer implements AutoCloseable {
           .routing(api);
       parts.extraRoutes().accept(api);
       HttpRouting.Builder admin = HttpRouting.builder();
+      AdminAccess access =
+          adminAccess(
+              db,
+              clock,
+              new Quorum(
+                  db,
+                  clock,
+                  config.quorum(),
+                  KmsRoles.TABLE,
+                  KmsRoles.ERRORS,
+                  audit.core(),
+                  RequestSeal.of(masterKey)));
+      RequestMetrics adminMetrics = new RequestMetrics(Metrics.registry(), "kms_admin_requests");
+      KmsRoles.administratorRoutes(access, audit, refusals, adminMetrics).routing(admin);
       new AdminRoutes(
-              new PrincipalAdmin(db, audit, clock),
-              auditLog,
-              audit,
-              refusals,
-              adminCredential(db),
-              new RequestMetrics(Metrics.registry(), "kms_admin_requests"))
+              new PrincipalAdmin(db, audit, clock), auditLog, audit, refusals, access, adminMetrics)
           .routing(admin);
       Health.register(api, admin, db, auditLog);
       NoRoute.register(api, KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.code(), false);
@@ -173,12 +187,25 @@ public final class KmsServer implements AutoCloseable {
     return server.port("admin");
   }
 
-  private static AdminCredential adminCredential(Database db) {
-    String hash = db.withConnection(c -> Meta.get(c, "admin_token_sha256"));
-    if (hash == null) {
-      throw new Misconfiguration("the KMS has no admin token; run 'ekms kms init' first.");
+  /**
+   * The KMS's administrators; a KMS initialized before named administrators had one admin token,
+   * which becomes its bootstrap token.
+   */
+  private static AdminAccess adminAccess(Database db, java.time.Clock clock, Quorum quorum) {
+    db.inTransaction(
+        c -> {
+          String legacy = Meta.get(c, "admin_token_sha256");
+          if (legacy != null) {
+            AdminDirectory.adoptLegacyToken(c, legacy);
+          }
+          return null;
+        });
+    AdminDirectory directory = new AdminDirectory(db, clock, KmsRoles.ERRORS);
+    if (!directory.initialized()) {
+      throw new Misconfiguration(
+          "the KMS has no administrator and no bootstrap token; run 'ekms kms init' first.");
     }
-    return new AdminCredential(hash);
+    return new AdminAccess(directory, KmsRoles.TABLE, KmsRoles.ERRORS, quorum);
   }
 
   public String baseUrl() {

@@ -24,6 +24,11 @@ public final class KmsAudit {
     this.trail = new io.ekms.core.audit.AuditTrail(log, clock, KmsAudit::code);
   }
 
+  /** The shared trail underneath, for the parts of ekms-core that audit on the KMS's behalf. */
+  public io.ekms.core.audit.AuditTrail core() {
+    return trail;
+  }
+
   /** The resource an operation touched, for the record; parts may be null. */
   public record Target(String vault, String key, String version) {
     io.ekms.core.audit.AuditTrail.Target core() {

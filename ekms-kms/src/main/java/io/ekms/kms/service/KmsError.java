@@ -15,6 +15,7 @@ public enum KmsError implements ErrorCode {
   INVALID_PARAMETER("InvalidParameter", 400),
   MISSING_PARAMETER("MissingParameter", 400),
   NOT_AUTHENTICATED("NotAuthenticated", 401),
+  ADMIN_ROLE_REQUIRED("AdminRoleRequired", 403),
   NOT_AUTHORIZED_OR_NOT_FOUND("NotAuthorizedOrNotFound", 404),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
   INCORRECT_STATE("IncorrectState", 409),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.admin.client.AdminException;
 import io.ekms.admin.client.AdminHttp;
 import io.ekms.admin.client.KmsAdmin;
+import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.core.http.Listener;
 import io.ekms.kms.external.FakeExternalVaults;
 import io.ekms.testing.TempDirs;
@@ -34,7 +35,7 @@ class KmsAdminAuditTest {
     Path dir = TempDirs.create("kms-admin-audit-");
     Listener loopback = new Listener("127.0.0.1", 0);
     KmsConfig config = KmsConfig.builder(dir).api(loopback).admin(loopback).build();
-    KmsInit.run(config, Map.of(), null);
+    KmsInit.run(config, Map.of(), null, FirstAdministrator.allRoles("admin"));
     kms =
         KmsServer.start(
             config,
@@ -100,7 +101,7 @@ class KmsAdminAuditTest {
         admin.http().call("GET", "/admin/v1/audit?limit=1000", null).path("items")) {
       JsonNode record = entry.path("record");
       if (record.path("operation").asText().equals(operation)
-          && record.path("caller").asText().equals("admin")) {
+          && record.path("caller").asText().equals("admin:admin")) {
         out.add(record.path("result").asText());
       }
     }

@@ -9,6 +9,7 @@ import io.ekms.admin.client.AdminHttp;
 import io.ekms.admin.client.KmsAdmin;
 import io.ekms.common.tls.Pem;
 import io.ekms.common.tls.TrustBundle;
+import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.core.http.Listener;
 import io.ekms.core.tls.PemWriter;
 import io.ekms.kms.external.FakeExternalVaults;
@@ -47,7 +48,7 @@ class KmsRateLimitTest {
             .admin(loopback)
             .rateLimit(new KmsConfig.RateLimit(1, 2))
             .build();
-    KmsInit.run(config, Map.of(), null);
+    KmsInit.run(config, Map.of(), null, FirstAdministrator.allRoles("admin"));
     AtomicLong ticker = new AtomicLong();
     try (KmsServer kms =
         KmsServer.start(

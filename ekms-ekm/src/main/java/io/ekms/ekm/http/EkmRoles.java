@@ -1,0 +1,134 @@
+package io.ekms.ekm.http;
+
+import static io.ekms.core.admin.AdminRole.AUDITOR;
+import static io.ekms.core.admin.AdminRole.KEY_CUSTODIAN;
+import static io.ekms.core.admin.AdminRole.OPERATOR;
+import static io.ekms.core.admin.AdminRole.SECURITY_OFFICER;
+
+import io.ekms.core.admin.AdminAccess;
+import io.ekms.core.admin.AdminErrors;
+import io.ekms.core.admin.AdminRole;
+import io.ekms.core.admin.AdministratorRoutes;
+import io.ekms.core.admin.RoleTable;
+import io.ekms.core.audit.Refusals;
+import io.ekms.core.http.RequestMetrics;
+import io.ekms.ekm.service.AuditTrail;
+import io.ekms.ekm.service.EkmError;
+import java.util.Set;
+
+/**
+ * Who may run each operation of the EKM's admin API and console (docs/operations.md): security
+ * officers own policies, issuers and administrators; key custodians own vaults, keys, versions and
+ * key stores (the kill switch, disabling a key or blocking a vault, included); auditors read
+ * everything, the audit too, and change nothing; everyone can ask who they are. Health and metrics
+ * are the admin listener's open endpoints and the console's overview, which every role sees.
+ */
+public final class EkmRoles {
+  private static final Set<AdminRole> READERS = Set.of(SECURITY_OFFICER, KEY_CUSTODIAN, AUDITOR);
+
+  private EkmRoles() {}
+
+  /** The EKM's table. */
+  public static final RoleTable TABLE =
+      RoleTable.builder()
+          .allow(
+              Set.of(SECURITY_OFFICER),
+              RoleTable.CREATE_ADMINISTRATOR,
+              "RemoveAdministrator",
+              "RotateAdministratorToken",
+              "AddIssuer",
+              "UpdateIssuer",
+              "RemoveIssuer",
+              "PolicyCreate",
+              "PolicyReplace",
+              "PolicyDelete")
+          .allow(Set.of(SECURITY_OFFICER, KEY_CUSTODIAN), "ApproveRequest", "RejectRequest")
+          .allow(
+              Set.of(KEY_CUSTODIAN),
+              "CreateVault",
+              "DeleteVault",
+              "BlockVault",
+              "UnblockVault",
+              "CreateKey",
+              "UpdateKey",
+              "RotateKey",
+              "enableKey",
+              "disableKey",
+              "deleteKey",
+              "enableKeyVersion",
+              "disableKeyVersion",
+              "destroyKeyVersion",
+              "XksCreateKeyStore",
+              "XksUpdateKeyStore",
+              "XksDeleteKeyStore",
+              "XksAddCredential",
+              "XksRemoveCredential",
+              "XksPutKey",
+              "XksRemoveKey",
+              "GcpCreateKeyStore",
+              "GcpSetDeniedReasons",
+              "GcpAddServiceAccount",
+              "GcpRemoveServiceAccount",
+              "GcpPutKey",
+              "GcpRemoveKey")
+          .allow(
+              READERS,
+              "ListAdministrators",
+              "GetAdministrator",
+              "ListRequests",
+              "GetRequest",
+              "ListIssuers",
+              "ListVaults",
+              "GetVault",
+              "ListKeys",
+              "GetKey",
+              "ListKeyVersions",
+              "PolicyList",
+              "PolicyGet",
+              "XksListKeyStores",
+              "GcpListKeyStores")
+          .allow(Set.of(SECURITY_OFFICER, AUDITOR), "ReadAudit", "VerifyAudit")
+          .allow(Set.of(SECURITY_OFFICER, KEY_CUSTODIAN, AUDITOR, OPERATOR), "WhoAmI")
+          .build();
+
+  /** {@code /admin/v1/administrators} and {@code /admin/v1/whoami} of the EKM. */
+  public static AdministratorRoutes administratorRoutes(
+      AdminAccess access, AuditTrail audit, Refusals refusals, RequestMetrics metrics) {
+    return new AdministratorRoutes(access, audit.core(), ErrorMapper.TABLE, refusals, metrics);
+  }
+
+  /** The EKM's answers to the administrators' directory refusals. */
+  public static final AdminErrors ERRORS =
+      new AdminErrors() {
+        @Override
+        public RuntimeException unauthenticated(String message) {
+          return EkmError.ADMIN_UNAUTHORIZED.error(message);
+        }
+
+        @Override
+        public RuntimeException forbidden(String message) {
+          return EkmError.ADMIN_ROLE_REQUIRED.error(message);
+        }
+
+        @Override
+        public RuntimeException invalid(String message) {
+          return EkmError.INVALID_REQUEST.error(message);
+        }
+
+        @Override
+        public RuntimeException notFound(String message) {
+          return EkmError.NOT_FOUND.error(message);
+        }
+
+        @Override
+        public RuntimeException conflict(String message) {
+          return EkmError.CONFLICT.error(message);
+        }
+
+        @Override
+        public RuntimeException auditUnavailable() {
+          return EkmError.AUDIT_UNAVAILABLE.error(
+              "The audit log cannot record this request; it was refused.");
+        }
+      };
+}
