@@ -109,7 +109,7 @@ public final class KeyShares {
               + first.keyId()
               + " are needed; "
               + shares.size()
-              + " were given.");
+              + (shares.size() == 1 ? " was given." : " were given."));
     }
     byte[] key = Shamir.combine(xs, ys);
     Wipe.bytes(ys);
