@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       EkmInitCommand.class,
       EkmServeCommand.class,
+      EkmBackupCommand.class,
+      EkmBackupKeyCommand.class,
+      EkmRestoreCommand.class,
       EkmAdminCommands.Issuer.class,
       EkmAdminCommands.Vault.class,
       KeyCommands.class,

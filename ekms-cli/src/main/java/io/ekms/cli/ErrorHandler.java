@@ -1,14 +1,16 @@
 package io.ekms.cli;
 
 import io.ekms.common.config.Misconfiguration;
+import io.ekms.ekm.backup.BackupRefusedException;
 import io.ekms.sdk.envelope.InvalidEnvelopeException;
 import picocli.CommandLine;
 
 /**
  * Turns failures into one sentence on stderr and an exit code scripts can trust (the README's CLI
  * section lists them): 2 for usage and configuration, 3 when a server refused the call (4xx), 4
- * when it could not be reached or failed (5xx), 5 when data failed authentication, 1 for anything
- * else.
+ * when it could not be reached or failed (5xx), 5 when data failed authentication (an envelope, a
+ * backup file or its key shares), 1 for anything else; a refused backup or restore that is not
+ * about authenticity is 2.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   static final int FAILURE = 1;
@@ -37,6 +39,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
     if (e instanceof InvalidEnvelopeException) {
       return NOT_AUTHENTIC;
+    }
+    if (e instanceof BackupRefusedException refused) {
+      return refused.notAuthentic() ? NOT_AUTHENTIC : CONFIG;
     }
     return FAILURE;
   }
