@@ -3,6 +3,7 @@ package io.ekms.ekm.backup;
 import io.ekms.common.config.Misconfiguration;
 import io.ekms.core.db.Database;
 import io.ekms.ekm.server.EkmConfig;
+import io.ekms.ekm.server.EkmInit;
 import java.util.Map;
 
 /** Opens the EKM's database for a backup or restore, explaining H2's one-process rule. */
@@ -11,7 +12,7 @@ final class TargetDatabase {
 
   static Database open(EkmConfig config, Map<String, String> env) {
     try {
-      return Database.open(config.database(), env, "db/ekm", "db/audit");
+      return Database.open(config.database(), env, EkmInit.MIGRATIONS);
     } catch (Misconfiguration e) {
       if (config.database().isPostgres()) {
         throw e;

@@ -24,6 +24,9 @@ import java.util.Map;
 public final class EkmInit {
   private EkmInit() {}
 
+  /** Every migration location of the EKM's database, for everything that opens it. */
+  public static final String[] MIGRATIONS = {"db/ekm", "db/audit", "db/admins"};
+
   /** What init made; the admin token is non-null only when a new one was created. */
   public record Result(Path dataDir, Path caCertificate, Path adminTokenFile, boolean created) {}
 
@@ -65,7 +68,7 @@ public final class EkmInit {
     // The hash is stored before the token file appears: the file marks the directory initialized,
     // so a failure in between must leave no file and a rerun starts over with a fresh token.
     String token;
-    try (Database db = Database.open(config.database(), env, "db/ekm", "db/audit", "db/admins")) {
+    try (Database db = Database.open(config.database(), env, MIGRATIONS)) {
       token = FirstAdministrator.initialize(db, Clock.systemUTC(), first);
     }
     writeOwnerOnly(tokenFile, token + "\n");

@@ -111,7 +111,7 @@ public final class EkmServer implements AutoCloseable {
   public static EkmServer start(EkmConfig config, Map<String, String> env, Hooks hooks) {
     Clock clock = hooks.clock();
     LongSupplier rateTicker = hooks.rateTicker();
-    Database db = Database.open(config.database(), env, "db/ekm", "db/audit", "db/admins");
+    Database db = Database.open(config.database(), env, EkmInit.MIGRATIONS);
     try {
       SecretBytes masterKey = KeystoreOpener.open(config.keystore(), db, env);
       Backends backends = hooks.backends().apply(BackendsOpener.open(config, masterKey, env));

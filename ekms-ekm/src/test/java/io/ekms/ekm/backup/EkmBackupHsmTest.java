@@ -6,6 +6,7 @@ import io.ekms.common.secret.SecretFiles;
 import io.ekms.core.db.Database;
 import io.ekms.core.secret.SecretRef;
 import io.ekms.ekm.server.EkmConfig;
+import io.ekms.ekm.server.EkmInit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +26,7 @@ class EkmBackupHsmTest {
 
   private EkmConfig withHsmVersion() throws Exception {
     EkmConfig plain = SourceEkm.create(tmp.resolve("source"));
-    try (Database db = Database.open(plain.database(), Map.of(), "db/ekm", "db/audit")) {
+    try (Database db = Database.open(plain.database(), Map.of(), EkmInit.MIGRATIONS)) {
       db.inTransaction(
           c -> {
             SourceEkm.run(

@@ -26,7 +26,7 @@ final class SourceEkm {
     EkmConfig config = EkmConfig.defaults(dir);
     EkmInit.run(config, Map.of());
     try (SecretBytes master = MasterKey.readFile(Path.of(config.keystore().masterKeyFile()));
-        Database db = Database.open(config.database(), Map.of(), "db/ekm", "db/audit")) {
+        Database db = Database.open(config.database(), Map.of(), EkmInit.MIGRATIONS)) {
       String check = KeyCheck.create(master);
       db.inTransaction(c -> fill(c, check));
     }
@@ -89,7 +89,7 @@ final class SourceEkm {
 
   /** Every row of {@code table} as text, in primary-key order, to compare two databases. */
   static List<String> rows(EkmConfig config, String table) {
-    try (Database db = Database.open(config.database(), Map.of(), "db/ekm", "db/audit")) {
+    try (Database db = Database.open(config.database(), Map.of(), EkmInit.MIGRATIONS)) {
       return db.withConnection(
           c -> {
             List<String> out = new ArrayList<>();

@@ -23,6 +23,9 @@ import java.util.Map;
 public final class KmsInit {
   private KmsInit() {}
 
+  /** Every migration location of the KMS's database, for everything that opens it. */
+  public static final String[] MIGRATIONS = {"db/kms", "db/audit", "db/admins"};
+
   /** What init made or found. */
   public record Result(Path dataDir, Path caCertificate, Path adminTokenFile, boolean created) {}
 
@@ -59,7 +62,7 @@ public final class KmsInit {
       KeyFile.create(keyFile);
     }
     String token;
-    try (Database db = Database.open(config.database(), env, "db/kms", "db/audit", "db/admins")) {
+    try (Database db = Database.open(config.database(), env, MIGRATIONS)) {
       token = FirstAdministrator.initialize(db, java.time.Clock.systemUTC(), first);
     }
     // The hash is stored first; the token file appears whole or not at all.

@@ -91,7 +91,7 @@ public final class KmsServer implements AutoCloseable {
       LongSupplier rateClock) {
     // Milliseconds are what the API shows and the store keeps: one precision everywhere.
     Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    Database db = Database.open(config.database(), env, "db/kms", "db/audit", "db/admins");
+    Database db = Database.open(config.database(), env, KmsInit.MIGRATIONS);
     try {
       SecretBytes masterKey = KmsMasterKey.open(Path.of(config.masterKeyFile()), db);
       SecretSealer sealer = new SecretSealer(masterKey);
