@@ -21,6 +21,7 @@ public final class EkmConfigBuilder {
   private AuditSettings audit;
   private EkmConfig.RateLimit rateLimit;
   private EkmConfig.Console console;
+  private EkmConfig.Rotation rotation;
   private EkmConfig.Pkcs11 pkcs11;
   private String defaultBackend;
   private EkmConfig.Xks xks;
@@ -95,6 +96,11 @@ public final class EkmConfigBuilder {
     return this;
   }
 
+  public EkmConfigBuilder rotation(EkmConfig.Rotation value) {
+    rotation = value;
+    return this;
+  }
+
   /**
    * @throws IllegalArgumentException as the configuration's own checks do
    */
@@ -113,6 +119,7 @@ public final class EkmConfigBuilder {
         defaultBackend,
         xks,
         limits,
-        console);
+        console,
+        rotation);
   }
 }
