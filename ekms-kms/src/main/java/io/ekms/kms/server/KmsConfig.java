@@ -29,7 +29,8 @@ public record KmsConfig(
     Integer sweepIntervalSeconds,
     Egress egress,
     RateLimit rateLimit,
-    ListenerLimits limits) {
+    ListenerLimits limits,
+    Integer versionSyncIntervalSeconds) {
 
   /** PEM files of the server certificate chain and key. */
   public record TlsFiles(String certificate, String privateKey) {}
@@ -146,6 +147,12 @@ public record KmsConfig(
       throw new IllegalArgumentException("sweepIntervalSeconds must be 1 to 86400");
     }
     egress = egress == null ? new Egress(null, null, null) : egress;
+    // How often one node asks the EKMs for versions they made by themselves; 0: never.
+    versionSyncIntervalSeconds =
+        versionSyncIntervalSeconds == null ? 300 : versionSyncIntervalSeconds;
+    if (versionSyncIntervalSeconds < 0 || versionSyncIntervalSeconds > 86_400) {
+      throw new IllegalArgumentException("versionSyncIntervalSeconds must be 0 to 86400");
+    }
     if (publicUrl != null && (!publicUrl.startsWith("https://") || !hasHost(publicUrl))) {
       throw new IllegalArgumentException("publicUrl must be an https URL with a host");
     }
@@ -183,7 +190,8 @@ public record KmsConfig(
         .sweepIntervalSeconds(sweepIntervalSeconds)
         .egress(egress)
         .rateLimit(rateLimit)
-        .limits(limits);
+        .limits(limits)
+        .versionSyncIntervalSeconds(versionSyncIntervalSeconds);
   }
 
   public Path dataPath() {
