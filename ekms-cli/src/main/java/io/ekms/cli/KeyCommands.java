@@ -91,10 +91,21 @@ final class KeyCommands {
   @Command(
       name = "update",
       description =
-          "Change the operations a key allows, from the next EKM API call on (at least one).")
+          "Change what a key allows, from the next call on: its operations (at least one), whether"
+              + " a KMS may ask for its rotation, its crypto period (docs/operations.md).")
   static final class Update extends InVault {
-    @Option(names = "--ops", split = ",", required = true, description = "ENCRYPT, DECRYPT.")
+    @Option(names = "--ops", split = ",", description = "ENCRYPT, DECRYPT.")
     List<String> ops;
+
+    @Option(
+        names = "--kms-rotation",
+        description = "allow | deny | quorum: what the EKM answers a KMS asking to rotate the key.")
+    String kmsRotation;
+
+    @Option(
+        names = "--rotation-period-days",
+        description = "1 to 3650: the EKM rotates the key by itself that often; none: never.")
+    String rotationPeriodDays;
 
     @Parameters(index = "0", paramLabel = "KEY_ID")
     String keyId;
@@ -108,7 +119,26 @@ final class KeyCommands {
     }
 
     Object body() {
-      return Map.of("ops", ops);
+      // A tree, so that "none" is sent as null (no crypto period) rather than left out.
+      var body = io.ekms.common.json.Json.mapper().createObjectNode();
+      if (ops != null) {
+        ops.forEach(body.putArray("ops")::add);
+      }
+      if (kmsRotation != null) {
+        body.put("kmsRotation", kmsRotation.toUpperCase(java.util.Locale.ROOT));
+      }
+      if ("none".equalsIgnoreCase(rotationPeriodDays)) {
+        body.putNull("rotationPeriodDays");
+      } else if (rotationPeriodDays != null) {
+        try {
+          body.put("rotationPeriodDays", Integer.parseInt(rotationPeriodDays));
+        } catch (NumberFormatException e) {
+          throw new picocli.CommandLine.ParameterException(
+              new picocli.CommandLine(this),
+              "--rotation-period-days must be a number of days (1 to 3650) or none");
+        }
+      }
+      return body;
     }
   }
 

@@ -36,6 +36,44 @@ class EkmChangeCommandsTest {
   }
 
   @Test
+  void keyUpdate_kmsRotationAndPeriodThenNoneThenOutOfRange_setClearedRefused() throws Exception {
+    try (EkmCliBed bed = new EkmCliBed(dir, "key-rotation-cli-test")) {
+      String vault = bed.vault();
+      String key =
+          bed.ekms("ekm", "key", "create", "--vault-id", vault, "--name", "k").path("id").asText();
+
+      var set =
+          bed.ekms(
+              "ekm",
+              "key",
+              "update",
+              "--vault-id",
+              vault,
+              "--kms-rotation",
+              "quorum",
+              "--rotation-period-days",
+              "90",
+              key);
+      var cleared =
+          bed.ekms(
+              "ekm", "key", "update", "--vault-id", vault, "--rotation-period-days", "none", key);
+
+      assertThat(set.path("kmsRotation").asText()).isEqualTo("QUORUM");
+      assertThat(set.path("rotationPeriodDays").asInt()).isEqualTo(90);
+      assertThat(set.path("nextRotationAt").asText()).isNotEmpty();
+      assertThat(cleared.path("rotationPeriodDays").isMissingNode()).isTrue();
+      assertThat(cleared.path("kmsRotation").asText()).isEqualTo("QUORUM");
+      assertThat(
+              bed.refused(
+                  "ekm", "key", "update", "--vault-id", vault, "--rotation-period-days", "0", key))
+          .contains("EKM answered 400 InvalidRequest: Field 'rotationPeriodDays' must be 1 to");
+      assertThat(
+              bed.refused("ekm", "key", "update", "--vault-id", vault, "--kms-rotation", "ok", key))
+          .contains("EKM answered 400 InvalidRequest: Field 'kmsRotation' must be ALLOW");
+    }
+  }
+
+  @Test
   void xksUpdate_newRateThenOutOfRangeThenUnknown_changesOnlyTheFirst() throws Exception {
     try (EkmCliBed bed = new EkmCliBed(dir, "xks-update-cli-test")) {
       String store =

@@ -73,6 +73,12 @@ public final class LoopbackStackBuilder {
     return this;
   }
 
+  /** Where the EKM's KMS-requested rotations of QUORUM keys wait ({@link EkmServer.Hooks}). */
+  public LoopbackStackBuilder ekmApprovals(io.ekms.ekm.service.RotationApprovals value) {
+    ekmHooks = ekmHooks.withApprovals(value);
+    return this;
+  }
+
   /**
    * The identity server's clock: when tokens are issued and signing keys retire (the system clock
    * unless set; tests move a hand-set one). {@link LoopbackStack#restartIdentity()} keeps it.

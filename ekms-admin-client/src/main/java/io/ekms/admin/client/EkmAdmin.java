@@ -119,6 +119,24 @@ public final class EkmAdmin {
     return http.call("PATCH", VAULTS + "/" + vaultId + "/keys/" + keyId, Map.of("ops", ops));
   }
 
+  /**
+   * Updates a key (PATCH): any of {@code ops}, {@code kmsRotation} (ALLOW, DENY, QUORUM) and {@code
+   * rotationPeriodDays} (1 to 3650, or null for none); fields left out stay. Answers the key.
+   */
+  public JsonNode updateKey(String vaultId, String keyId, Map<String, Object> fields) {
+    // A tree, so that a null (no crypto period) is sent as null rather than left out.
+    var body = io.ekms.common.json.Json.mapper().createObjectNode();
+    fields.forEach(
+        (name, value) -> {
+          if (value == null) {
+            body.putNull(name);
+          } else {
+            body.set(name, io.ekms.common.json.Json.mapper().valueToTree(value));
+          }
+        });
+    return http.call("PATCH", VAULTS + "/" + vaultId + "/keys/" + keyId, body);
+  }
+
   /** {@code rotate}, {@code enable} or {@code disable} on a key. */
   public JsonNode keyAction(String vaultId, String keyId, String action) {
     return http.call("POST", VAULTS + "/" + vaultId + "/keys/" + keyId + "/" + action, Map.of());

@@ -118,8 +118,46 @@ public final class Quorum implements Holds {
           repo.insert(c, held, body);
           return null;
         });
-    record(request.requestId(), admin, "HoldForApproval", held);
+    record(request.requestId(), admin.caller(), "HoldForApproval", held);
     return new Reply(202, HeldRequestView.of(held, now));
+  }
+
+  /**
+   * Holds a call that is not an administrator's, such as a rotation a KMS asked for: {@code
+   * requester} names who asked (e.g. {@code client:kms}), {@code path} what it touches. It runs,
+   * once approved, through the function registered for {@code operation}, which reads the held
+   * request's id from the query parameter {@code pendingRequestId}. Returns the held request's id.
+   */
+  public String holdOnBehalf(
+      String operation, Map<String, String> path, String requester, String requestId) {
+    if (settings.approvals() == 0) {
+      throw errors.conflict("No quorum is configured on this server.");
+    }
+    String id = "req-" + Randoms.hex(16);
+    Instant now = clock.instant();
+    HeldRequest held =
+        new HeldRequest(
+            id,
+            operation,
+            "POST",
+            path,
+            Map.of("pendingRequestId", id),
+            requester,
+            requester,
+            settings.approvals(),
+            List.of(),
+            HeldRequest.State.PENDING,
+            now,
+            now.plus(Duration.ofHours(settings.expiryHours())),
+            null,
+            null);
+    db.inTransaction(
+        c -> {
+          repo.insert(c, held, "");
+          return null;
+        });
+    record(requestId, requester, "HoldForApproval", held);
+    return id;
   }
 
   /**
@@ -139,12 +177,12 @@ public final class Quorum implements Holds {
   }
 
   /** Appends one record of a quorum step, naming the held request and its operation. */
-  void record(String requestId, Administrator who, String step, HeldRequest held) {
+  void record(String requestId, String caller, String step, HeldRequest held) {
     Map<String, String> details =
         Map.of("pendingRequestId", held.id(), "heldOperation", held.operation());
     try {
       audit.record(
-          new AuditSubject(requestId, who.caller(), new AuditMark(), details),
+          new AuditSubject(requestId, caller, new AuditMark(), details),
           step,
           new AuditTrail.Target(
               held.path().get("vaultId"), held.path().get("keyId"), held.path().get("versionId")),

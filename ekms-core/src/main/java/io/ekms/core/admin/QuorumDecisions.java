@@ -47,7 +47,7 @@ public final class QuorumDecisions {
                   return new Step(h, run, false);
                 });
     if (step.expired()) {
-      quorum.record(requestId, approver, "ExpireRequest", step.request());
+      quorum.record(requestId, approver.caller(), "ExpireRequest", step.request());
       throw quorum
           .errors()
           .conflict(
@@ -55,7 +55,7 @@ public final class QuorumDecisions {
                   + step.request().expiresAt()
                   + " without enough approvals; it was not run.");
     }
-    quorum.record(requestId, approver, "ApproveRequest", step.request());
+    quorum.record(requestId, approver.caller(), "ApproveRequest", step.request());
     if (!step.run()) {
       return new Outcome(find(id), null, null);
     }
@@ -79,7 +79,7 @@ public final class QuorumDecisions {
                       .decide(c, id, HeldRequest.State.REJECTED, now, "rejected by " + who.name());
                   return held;
                 });
-    quorum.record(requestId, who, "RejectRequest", h);
+    quorum.record(requestId, who.caller(), "RejectRequest", h);
     return find(id);
   }
 

@@ -13,7 +13,6 @@ import io.ekms.ekm.domain.KeyVersionState;
 import io.ekms.ekm.http.AdminViews.CreateKey;
 import io.ekms.ekm.http.AdminViews.KeyView;
 import io.ekms.ekm.http.AdminViews.ListView;
-import io.ekms.ekm.http.AdminViews.UpdateKey;
 import io.ekms.ekm.http.AdminViews.VersionView;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
@@ -107,12 +106,12 @@ public final class AdminRoutes {
         K,
         route(
             "UpdateKey",
-            (req, ctx) -> {
-              var b = body(req, UpdateKey.class);
-              return new Reply(
-                  200,
-                  KeyView.of(keys.setOps(ctx, p(req, "vaultId"), p(req, "keyId"), ops(b.ops()))));
-            }));
+            (req, ctx) ->
+                new Reply(
+                    200,
+                    KeyView.of(
+                        keys.update(
+                            ctx, p(req, "vaultId"), p(req, "keyId"), KeyUpdates.of(req))))));
     r.post(
         K + "/rotate",
         route(
@@ -200,7 +199,7 @@ public final class AdminRoutes {
     throw EkmError.INVALID_REQUEST.error("Query parameter '" + name + "' must be a number.");
   }
 
-  private static Set<KeyOp> ops(List<String> names) {
+  static Set<KeyOp> ops(List<String> names) {
     if (names == null) {
       return null;
     }

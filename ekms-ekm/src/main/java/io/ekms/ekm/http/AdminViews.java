@@ -72,7 +72,10 @@ final class AdminViews {
       String currentVersionId,
       String backend,
       String createdAt,
-      String updatedAt) {
+      String updatedAt,
+      String kmsRotation,
+      Integer rotationPeriodDays,
+      String nextRotationAt) {
     @Override
     public String toString() {
       return Redacted.toString(this);
@@ -90,7 +93,10 @@ final class AdminViews {
           k.currentVersionId(),
           k.backend(),
           k.createdAt().toString(),
-          k.updatedAt().toString());
+          k.updatedAt().toString(),
+          k.kmsRotation().name(),
+          k.rotationPeriodDays(),
+          k.nextRotationAt() == null ? null : k.nextRotationAt().toString());
     }
   }
 
@@ -162,14 +168,6 @@ final class AdminViews {
   }
 
   record CreateKey(String name, Integer lengthBits, List<String> ops, String backend) {
-    @Override
-    public String toString() {
-      return Redacted.toString(this);
-    }
-  }
-
-  /** Body of a key's update: the operations it allows from now on. */
-  record UpdateKey(List<String> ops) {
     @Override
     public String toString() {
       return Redacted.toString(this);

@@ -87,4 +87,20 @@ final class ApiBodies {
       return Redacted.toString(this);
     }
   }
+
+  /** RotateKey's 201: the key's new current version. */
+  record Rotated(String keyId, String keyVersionId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
+
+  /** RotateKey's 202: the rotation waits for the approval of EKM admins. */
+  record RotationPending(String keyId, String pendingRequestId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 }

@@ -18,13 +18,15 @@ import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.CryptoService;
 import io.ekms.ekm.service.EkmError;
+import io.ekms.ekm.service.KmsRotations;
 import io.ekms.ekm.service.PolicyCaller;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.List;
 
 /**
  * The OCI EKM API (docs/protocols/ekm-api.md): six operations under {@code
- * /oci/ekm/v1/vaults/{vaultId}}.
+ * /oci/ekm/v1/vaults/{vaultId}}, and ekms's extension RotateKey ({@code POST
+ * keys/{keyId}/actions/rotate}) unless it is turned off.
  */
 public final class EkmApiRoutes {
   public static final String BASE = "/oci/ekm/v1/vaults/{vaultId}";
@@ -32,16 +34,20 @@ public final class EkmApiRoutes {
   private static final String MODE = "AES_GCM";
 
   private final CryptoService crypto;
+  private final KmsRotations rotations;
   private final TokenValidator tokens;
   private final Exchange<CallContext> exchange;
 
+  /** {@code rotations}: the rotate extension, or null to leave it out (404, as other EKMs). */
   public EkmApiRoutes(
       CryptoService crypto,
+      KmsRotations rotations,
       TokenValidator tokens,
       AuditTrail audit,
       Refusals refusals,
       io.ekms.core.http.RequestMetrics metrics) {
     this.crypto = crypto;
+    this.rotations = rotations;
     this.tokens = tokens;
     this.exchange =
         Exchange.builder(this::caller, ErrorMapper.TABLE)
@@ -64,6 +70,22 @@ public final class EkmApiRoutes {
         .post(BASE + "/keys/{keyId}/encrypt", exchange.route("Encrypt", this::encrypt))
         .post(BASE + "/keys/{keyId}/decrypt", exchange.route("Decrypt", this::decrypt))
         .post(BASE + "/generateRandomBytes", exchange.route("GenerateRandomBytes", this::random));
+    if (rotations != null) {
+      routing.post(
+          BASE + "/keys/{keyId}/actions/rotate", exchange.route("RotateKey", this::rotate));
+    }
+  }
+
+  /** The rotate extension: 201 with the new current version, or 202 with a pending request. */
+  private Reply rotate(Request req, CallContext ctx) {
+    String vaultId = vault(req);
+    String keyId = key(req);
+    return switch (rotations.rotate(ctx, vaultId, keyId)) {
+      case KmsRotations.Outcome.Rotated r ->
+          new Reply(201, new ApiBodies.Rotated(keyId, r.version().id()));
+      case KmsRotations.Outcome.Pending p ->
+          new Reply(202, new ApiBodies.RotationPending(keyId, p.pendingRequestId()));
+    };
   }
 
   private Reply vaultMetadata(Request req, CallContext ctx) {

@@ -52,6 +52,7 @@ public final class EkmRoles {
               "CreateKey",
               "UpdateKey",
               "RotateKey",
+              "KmsRotateKey",
               "enableKey",
               "disableKey",
               "deleteKey",

@@ -29,6 +29,7 @@ public record EkmConfig(
     Xks xks,
     ListenerLimits limits,
     Console console,
+    Rotation rotation,
     QuorumSettings quorum) {
 
   /**
@@ -46,6 +47,22 @@ public record EkmConfig(
           "PolicyDelete",
           "XksAddCredential",
           "CreateAdministrator");
+
+  /**
+   * Rotation (docs/operations.md, Rotation): {@code kmsApi} serves the EKM API's rotate extension
+   * (default true; each key still denies it unless its {@code kmsRotation} says otherwise; false
+   * answers 404 as an EKM without it), and {@code checkIntervalSeconds} is how often each node
+   * looks for keys whose crypto period has run out (default 60, 1 to 86400).
+   */
+  public record Rotation(Boolean kmsApi, Integer checkIntervalSeconds) {
+    public Rotation {
+      kmsApi = kmsApi == null || kmsApi;
+      checkIntervalSeconds = checkIntervalSeconds == null ? 60 : checkIntervalSeconds;
+      if (checkIntervalSeconds < 1 || checkIntervalSeconds > 86_400) {
+        throw new IllegalArgumentException("rotation.checkIntervalSeconds must be 1 to 86400");
+      }
+    }
+  }
 
   /**
    * The console on the admin listener ({@code /console}): a session ends after {@code
@@ -176,6 +193,7 @@ public record EkmConfig(
     defaultBackend = defaultBackend == null ? "software" : defaultBackend;
     limits = limits == null ? ListenerLimits.defaults() : limits;
     console = console == null ? new Console(null, null, null) : console;
+    rotation = rotation == null ? new Rotation(null, null) : rotation;
     quorum = (quorum == null ? QuorumSettings.off() : quorum).orOperations(QUORUM_DEFAULTS);
     if (!defaultBackend.equals("software") && !defaultBackend.equals("pkcs11")) {
       throw new IllegalArgumentException("defaultBackend must be software or pkcs11");

@@ -23,6 +23,7 @@ public final class EkmConfigBuilder {
   private EkmConfig.RateLimit rateLimit;
   private EkmConfig.Console console;
   private QuorumSettings quorum;
+  private EkmConfig.Rotation rotation;
   private EkmConfig.Pkcs11 pkcs11;
   private String defaultBackend;
   private EkmConfig.Xks xks;
@@ -102,6 +103,11 @@ public final class EkmConfigBuilder {
     return this;
   }
 
+  public EkmConfigBuilder rotation(EkmConfig.Rotation value) {
+    rotation = value;
+    return this;
+  }
+
   /**
    * @throws IllegalArgumentException as the configuration's own checks do
    */
@@ -121,6 +127,7 @@ public final class EkmConfigBuilder {
         xks,
         limits,
         console,
+        rotation,
         quorum);
   }
 }

@@ -24,14 +24,18 @@ import io.ekms.ekm.policy.PolicyEngine;
 import io.ekms.ekm.service.AccessPolicies;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.Backends;
+import io.ekms.ekm.service.CryptoPeriods;
 import io.ekms.ekm.service.CryptoService;
 import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.HealthProbe;
 import io.ekms.ekm.service.IssuerAdmin;
 import io.ekms.ekm.service.KeyAdmin;
+import io.ekms.ekm.service.KmsRotations;
 import io.ekms.ekm.service.Lookups;
 import io.ekms.ekm.service.PolicyAdmin;
+import io.ekms.ekm.service.QuorumRotationApprovals;
 import io.ekms.ekm.service.RateLimiter;
+import io.ekms.ekm.service.RotationApprovals;
 import io.ekms.ekm.service.VaultAdmin;
 import io.ekms.ekm.service.VersionAdmin;
 import io.helidon.common.tls.Tls;
@@ -58,9 +62,16 @@ public final class EkmServer implements AutoCloseable {
   private final Refusals refusals;
   private final Backends backends;
   private final WebServer server;
+  private final CryptoPeriods periods;
 
   private EkmServer(
-      Database db, AuditLog auditLog, Refusals refusals, Backends backends, WebServer server) {
+      Database db,
+      AuditLog auditLog,
+      Refusals refusals,
+      Backends backends,
+      WebServer server,
+      CryptoPeriods periods) {
+    this.periods = periods;
     this.db = db;
     this.auditLog = auditLog;
     this.refusals = refusals;
@@ -78,27 +89,43 @@ public final class EkmServer implements AutoCloseable {
    *     serves, and is closed with the server
    * @param rateTicker nanoseconds on which the vaults' and XKS key stores' rate limits refill and
    *     the key backend's health check ages
+   * @param approvals where KMS-requested rotations of keys that need a quorum wait ({@link
+   *     RotationApprovals#NOT_CONFIGURED} until a quorum is configured)
    */
-  public record Hooks(Clock clock, UnaryOperator<Backends> backends, LongSupplier rateTicker) {
+  public record Hooks(
+      Clock clock,
+      UnaryOperator<Backends> backends,
+      LongSupplier rateTicker,
+      RotationApprovals approvals) {
     public static final Hooks NONE =
-        new Hooks(Clock.systemUTC(), UnaryOperator.identity(), System::nanoTime);
+        new Hooks(
+            Clock.systemUTC(),
+            UnaryOperator.identity(),
+            System::nanoTime,
+            RotationApprovals.NOT_CONFIGURED);
 
     public Hooks {
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(backends, "backends");
       Objects.requireNonNull(rateTicker, "rateTicker");
+      Objects.requireNonNull(approvals, "approvals");
     }
 
     public Hooks withClock(Clock value) {
-      return new Hooks(value, backends, rateTicker);
+      return new Hooks(value, backends, rateTicker, approvals);
     }
 
     public Hooks withBackends(UnaryOperator<Backends> value) {
-      return new Hooks(clock, value, rateTicker);
+      return new Hooks(clock, value, rateTicker, approvals);
     }
 
     public Hooks withRateTicker(LongSupplier value) {
-      return new Hooks(clock, backends, value);
+      return new Hooks(clock, backends, value, approvals);
+    }
+
+    /** Where KMS-requested rotations of QUORUM keys wait ({@link RotationApprovals}). */
+    public Hooks withApprovals(RotationApprovals value) {
+      return new Hooks(clock, backends, rateTicker, value);
     }
   }
 
@@ -126,16 +153,35 @@ public final class EkmServer implements AutoCloseable {
       RequestMetrics xksMetrics = new RequestMetrics(Metrics.registry(), "ekm_xks_requests");
       RequestMetrics gcpMetrics = new RequestMetrics(Metrics.registry(), "ekm_gcp_requests");
       RequestMetrics adminMetrics = new RequestMetrics(Metrics.registry(), "ekm_admin_requests");
-      new EkmApiRoutes(
-              new CryptoService(
-                  new Lookups(db),
+      CryptoService crypto =
+          new CryptoService(
+              new Lookups(db),
+              backends,
+              audit,
+              new RateLimiter(
+                  config.rateLimit().perSecondPerVault(), config.rateLimit().burst(), rateTicker),
+              policies);
+      AdminAccess access = EkmAdministrators.access(db, clock, config.quorum(), audit, masterKey);
+      QuorumRotationApprovals quorumRotations = new QuorumRotationApprovals(access.quorum());
+      KmsRotations kmsRotations =
+          config.rotation().kmsApi()
+              ? new KmsRotations(
+                  crypto,
+                  db,
                   backends,
                   audit,
-                  new RateLimiter(
-                      config.rateLimit().perSecondPerVault(),
-                      config.rateLimit().burst(),
-                      rateTicker),
-                  policies),
+                  policies,
+                  hooks.approvals() == RotationApprovals.NOT_CONFIGURED
+                      ? quorumRotations
+                      : hooks.approvals(),
+                  clock)
+              : null;
+      if (kmsRotations != null) {
+        quorumRotations.runWith(kmsRotations);
+      }
+      new EkmApiRoutes(
+              crypto,
+              kmsRotations,
               new TokenValidator(
                   config.audience(),
                   Duration.ofSeconds(config.tokens().clockSkewSeconds()),
@@ -146,7 +192,6 @@ public final class EkmServer implements AutoCloseable {
               ociMetrics)
           .routing(api);
       HttpRouting.Builder admin = HttpRouting.builder();
-      AdminAccess access = EkmAdministrators.access(db, clock, config.quorum(), audit, masterKey);
       EkmRoles.administratorRoutes(access, audit, refusals, adminMetrics).routing(admin);
       VaultAdmin vaultAdmin = new VaultAdmin(db, audit, clock);
       IssuerAdmin issuerAdmin = new IssuerAdmin(db, audit, clock, issuers::changed);
@@ -208,7 +253,9 @@ public final class EkmServer implements AutoCloseable {
             config.limits());
       }
       WebServer server = builder.build().start();
-      return new EkmServer(db, auditLog, refusals, backends, server);
+      CryptoPeriods periods = new CryptoPeriods(db, backends, audit, clock);
+      periods.start(Duration.ofSeconds(config.rotation().checkIntervalSeconds()));
+      return new EkmServer(db, auditLog, refusals, backends, server, periods);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -244,9 +291,17 @@ public final class EkmServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The crypto-period job, which also runs by itself every {@code rotation.checkIntervalSeconds}.
+   */
+  public CryptoPeriods cryptoPeriods() {
+    return periods;
+  }
+
   @Override
   public void close() {
     server.stop();
+    periods.close();
     refusals.close();
     auditLog.close();
     backends.close();

@@ -157,6 +157,11 @@ public final class CryptoService {
         });
   }
 
+  /** The vault and key (not its version) of a call, authorized as {@link #authorize} says. */
+  Found authorizedKey(CallContext ctx, String vaultId, String keyId) {
+    return authorize(ctx, lookups.find(vaultId, keyId, null));
+  }
+
   /**
    * The vault exists, belongs to the caller's client and issuer, and is not blocked; then the call
    * is taken from the vault's rate budget. Only the vault's own client can spend that budget.

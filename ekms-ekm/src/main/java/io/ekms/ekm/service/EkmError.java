@@ -22,10 +22,14 @@ public enum EkmError implements ErrorCode {
   POLICY_DENIED("PolicyDenied", 403),
   /** Refused by a key-access policy whose condition reads the access reason (Google). */
   POLICY_DENIED_ON_REASON("PolicyDenied", 403),
+  /** The key's {@code kmsRotation} setting refuses rotations asked for by a KMS. */
+  ROTATION_DENIED("RotationDenied", 403),
   NOT_FOUND("NotFound", 404),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
   CONFLICT("Conflict", 409),
   QUORUM_REQUIRED("QuorumRequired", 409),
+  /** The key's rotations need a quorum of admins, and this EKM has no quorum to ask. */
+  QUORUM_UNAVAILABLE("QuorumUnavailable", 409),
   TOO_MANY_REQUESTS("TooManyRequests", 429),
   INTERNAL_ERROR("InternalError", 500),
   BACKEND_UNAVAILABLE("BackendUnavailable", 503),

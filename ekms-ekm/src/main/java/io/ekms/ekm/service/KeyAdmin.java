@@ -1,7 +1,6 @@
 package io.ekms.ekm.service;
 
 import io.ekms.core.db.Database;
-import io.ekms.core.db.StoreException;
 import io.ekms.ekm.backend.KeyBackend;
 import io.ekms.ekm.domain.Ids;
 import io.ekms.ekm.domain.Key;
@@ -10,6 +9,7 @@ import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.domain.KeyVersionState;
+import io.ekms.ekm.domain.KmsRotation;
 import io.ekms.ekm.service.AuditTrail.Target;
 import io.ekms.ekm.store.KeyRepository;
 import io.ekms.ekm.store.KeyVersionRepository;
@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,12 +34,14 @@ public final class KeyAdmin {
   private final VaultRepository vaults = new VaultRepository();
   private final KeyRepository keys = new KeyRepository();
   private final KeyVersionRepository versions = new KeyVersionRepository();
+  private final Rotator rotator;
 
   public KeyAdmin(Database db, Backends backends, AuditTrail audit, Clock clock) {
     this.db = db;
     this.backends = backends;
     this.audit = audit;
     this.clock = clock;
+    this.rotator = new Rotator(db, backends, clock);
   }
 
   public Key create(
@@ -96,43 +97,7 @@ public final class KeyAdmin {
         "RotateKey",
         new Target(vaultId, keyId, null),
         v -> new Target(vaultId, keyId, v.id()),
-        () -> {
-          Key key = db.withConnection(c -> find(c, vaultId, keyId));
-          KeyBackend backend = backends.get(key.backend());
-          String versionId = Ids.newKeyVersion();
-          KeyHandle handle = backend.generate(versionId, key.lengthBits());
-          KeyVersion[] made = new KeyVersion[1];
-          recordOrDestroy(
-              backend,
-              new KeyVersion(
-                  versionId,
-                  keyId,
-                  1,
-                  KeyVersionState.ACTIVE,
-                  handle,
-                  clock.instant(),
-                  clock.instant()),
-              c -> {
-                Key locked =
-                    keys.findForUpdate(c, vaultId, keyId)
-                        .filter(k -> k.state() != KeyState.DELETED)
-                        .orElseThrow(() -> EkmError.NOT_FOUND.error("The key does not exist."));
-                Instant now = clock.instant();
-                made[0] =
-                    new KeyVersion(
-                        versionId,
-                        keyId,
-                        versions.maxNumber(c, keyId) + 1,
-                        KeyVersionState.ACTIVE,
-                        handle,
-                        now,
-                        now);
-                versions.insert(c, made[0], backend.name());
-                keys.update(c, locked.withCurrentVersion(versionId, now));
-              },
-              "The key changed during rotation; retry.");
-          return made[0];
-        });
+        () -> rotator.rotate(vaultId, keyId, Rotator.Guard.NONE));
   }
 
   public Key setState(CallContext ctx, String vaultId, String keyId, KeyState next) {
@@ -177,15 +142,61 @@ public final class KeyAdmin {
    * after.
    */
   public Key setOps(CallContext ctx, String vaultId, String keyId, Set<KeyOp> ops) {
+    if (ops == null || ops.isEmpty()) {
+      return audit.run(
+          ctx,
+          "UpdateKey",
+          new Target(vaultId, keyId, null),
+          null,
+          () -> {
+            throw EkmError.INVALID_REQUEST.error(
+                "Field 'ops' must hold ENCRYPT, DECRYPT or both; a key allows at least one.");
+          });
+    }
+    return update(ctx, vaultId, keyId, new KeyUpdate(ops, null, false, null));
+  }
+
+  /**
+   * What an update of a key changes; a null field (or {@code periodSet} false) leaves it as it is.
+   *
+   * @param ops the operations the key allows from now on (at least one)
+   * @param kmsRotation what the EKM answers a KMS asking it to rotate the key
+   * @param periodSet whether the crypto period changes, to {@code periodDays} (null: none)
+   */
+  public record KeyUpdate(
+      Set<KeyOp> ops, KmsRotation kmsRotation, boolean periodSet, Integer periodDays) {
+    boolean empty() {
+      return ops == null && kmsRotation == null && !periodSet;
+    }
+  }
+
+  /**
+   * Changes a key's operations and rotation settings in one transaction (docs/operations.md,
+   * Rotation): 400 InvalidRequest for an empty update or a period outside 1 to 3650 days, 404 for
+   * an unknown key, 409 Conflict for a deleted one; audited as UpdateKey with each changed setting
+   * before and after. A new crypto period counts from now.
+   */
+  public Key update(CallContext ctx, String vaultId, String keyId, KeyUpdate change) {
     return audit.run(
         ctx,
         "UpdateKey",
         new Target(vaultId, keyId, null),
         null,
         () -> {
-          if (ops == null || ops.isEmpty()) {
+          if (change.empty()) {
+            throw EkmError.INVALID_REQUEST.error(
+                "Nothing to change: set 'ops', 'kmsRotation' or 'rotationPeriodDays'.");
+          }
+          if (change.ops() != null && change.ops().isEmpty()) {
             throw EkmError.INVALID_REQUEST.error(
                 "Field 'ops' must hold ENCRYPT, DECRYPT or both; a key allows at least one.");
+          }
+          Integer days = change.periodDays();
+          if (change.periodSet()
+              && days != null
+              && (days < 1 || days > Key.MAX_ROTATION_PERIOD_DAYS)) {
+            throw EkmError.INVALID_REQUEST.error(
+                "Field 'rotationPeriodDays' must be 1 to 3650, or null for no crypto period.");
           }
           return db.inTransaction(
               c -> {
@@ -193,19 +204,23 @@ public final class KeyAdmin {
                     keys.findForUpdate(c, vaultId, keyId)
                         .orElseThrow(() -> EkmError.NOT_FOUND.error("The key does not exist."));
                 if (key.state() == KeyState.DELETED) {
-                  throw EkmError.CONFLICT.error(
-                      "The key is deleted; its operations cannot change.");
+                  throw EkmError.CONFLICT.error("The key is deleted; it cannot change.");
                 }
-                Key changed = key.withOps(ops, clock.instant());
+                Instant now = clock.instant();
+                Key changed = key;
+                if (change.ops() != null) {
+                  changed = changed.withOps(change.ops(), now);
+                }
+                changed =
+                    changed.withRotation(
+                        change.kmsRotation() == null ? key.kmsRotation() : change.kmsRotation(),
+                        change.periodSet() ? days : key.rotationPeriodDays(),
+                        now);
                 keys.update(c, changed);
-                ctx.mark().note(Map.of("oldOps", names(key.ops()), "newOps", names(changed.ops())));
+                ctx.mark().note(KeyChanges.of(key, changed));
                 return changed;
               });
         });
-  }
-
-  private static String names(Set<KeyOp> ops) {
-    return ops.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
   }
 
   public Key get(CallContext ctx, String vaultId, String keyId) {
@@ -258,28 +273,8 @@ public final class KeyAdmin {
     }
   }
 
-  /** JDBC work inside the recording transaction. */
-  @FunctionalInterface
-  interface Recording {
-    void run(Connection c) throws SQLException;
-  }
-
   private void recordOrDestroy(
-      KeyBackend backend, KeyVersion version, Recording work, String conflictMessage) {
-    boolean recorded = false;
-    try {
-      db.inTransaction(
-          c -> {
-            work.run(c);
-            return null;
-          });
-      recorded = true;
-    } catch (StoreException e) {
-      throw VaultAdmin.conflictOr(e, conflictMessage);
-    } finally {
-      if (!recorded) {
-        backend.destroy(version.handle(), version.id());
-      }
-    }
+      KeyBackend backend, KeyVersion version, Rotator.Recording work, String conflictMessage) {
+    Rotator.recordOrDestroy(db, backend, version, work, conflictMessage);
   }
 }

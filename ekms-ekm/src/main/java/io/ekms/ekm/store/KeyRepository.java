@@ -4,10 +4,12 @@ import io.ekms.core.db.Rows;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
+import io.ekms.ekm.domain.KmsRotation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +20,14 @@ import java.util.stream.Collectors;
 public final class KeyRepository {
   static final String COLUMNS =
       "id, vault_id, name, length_bits, state, ops, current_version_id,"
-          + " backend, created_at, updated_at";
+          + " backend, created_at, updated_at, kms_rotation, rotation_period_days, next_rotation_at";
 
   public void insert(Connection c, Key k) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO ekm_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO ekm_keys ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Rows.bind(
           ps,
           k.id(),
@@ -35,19 +39,68 @@ public final class KeyRepository {
           k.currentVersionId(),
           k.backend(),
           k.createdAt(),
-          k.updatedAt());
+          k.updatedAt(),
+          k.kmsRotation(),
+          period(k),
+          Rows.timeOrNull(k.nextRotationAt()));
       ps.executeUpdate();
     }
   }
 
-  /** Stores what may change of a key: its state, operations, current version and update time. */
+  /**
+   * Stores what may change of a key: its state, operations, current version, rotation settings and
+   * update time.
+   */
   public void update(Connection c, Key k) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE ekm_keys SET state = ?, ops = ?, current_version_id = ?, updated_at = ?"
+            "UPDATE ekm_keys SET state = ?, ops = ?, current_version_id = ?, updated_at = ?,"
+                + " kms_rotation = ?, rotation_period_days = ?, next_rotation_at = ?"
                 + " WHERE id = ?")) {
-      Rows.bind(ps, k.state(), ops(k.ops()), k.currentVersionId(), k.updatedAt(), k.id());
+      Rows.bind(
+          ps,
+          k.state(),
+          ops(k.ops()),
+          k.currentVersionId(),
+          k.updatedAt(),
+          k.kmsRotation(),
+          period(k),
+          Rows.timeOrNull(k.nextRotationAt()),
+          k.id());
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Up to {@code limit} ACTIVE keys whose crypto period has run out at {@code now}, the longest
+   * overdue first.
+   */
+  public List<Key> dueForRotation(Connection c, Instant now, int limit) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM ekm_keys WHERE next_rotation_at <= ? AND state = 'ACTIVE'"
+                + " ORDER BY next_rotation_at, id LIMIT "
+                + limit)) {
+      Rows.bind(ps, now);
+      return Rows.list(ps, KeyRepository::map);
+    }
+  }
+
+  /**
+   * Claims the periodic rotation of a key due at {@code due}: one conditional UPDATE that moves its
+   * due time to {@code next}. Of several nodes claiming the same period, the database lets exactly
+   * one change the row (the others find {@code due} gone once the first commits): true for it.
+   */
+  public boolean claimRotation(Connection c, String keyId, Instant due, Instant next)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE ekm_keys SET next_rotation_at = ?"
+                + " WHERE id = ? AND next_rotation_at = ? AND state = 'ACTIVE'")) {
+      Rows.bind(ps, next, keyId, due);
+      return ps.executeUpdate() == 1;
     }
   }
 
@@ -109,7 +162,21 @@ public final class KeyRepository {
         rs.getString("current_version_id"),
         rs.getString("backend"),
         Rows.time(rs, "created_at"),
-        Rows.time(rs, "updated_at"));
+        Rows.time(rs, "updated_at"),
+        KmsRotation.valueOf(rs.getString("kms_rotation")),
+        periodOf(rs),
+        Rows.time(rs, "next_rotation_at"));
+  }
+
+  private static Object period(Key k) {
+    return k.rotationPeriodDays() == null
+        ? new Rows.Null(java.sql.Types.INTEGER)
+        : k.rotationPeriodDays();
+  }
+
+  private static Integer periodOf(ResultSet rs) throws SQLException {
+    int days = rs.getInt("rotation_period_days");
+    return rs.wasNull() ? null : days;
   }
 
   private static String ops(Set<KeyOp> ops) {

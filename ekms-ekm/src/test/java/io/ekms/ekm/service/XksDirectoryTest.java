@@ -34,8 +34,9 @@ class XksDirectoryTest {
     sql(
         "INSERT INTO ekm_issuers (id, issuer, created_at) VALUES ('iss-1', 'https://i', 1)",
         "INSERT INTO ekm_vaults VALUES ('vlt-1', 'v', 'iss-1', 'c', 'ACTIVE', 1, 1)",
-        "INSERT INTO ekm_keys VALUES ('key-1', 'vlt-1', 'k', 256, 'ACTIVE', 'ENCRYPT', null,"
-            + " 'software', 1, 1)",
+        "INSERT INTO ekm_keys (id, vault_id, name, length_bits, state, ops, current_version_id,"
+            + " backend, created_at, updated_at)"
+            + " VALUES ('key-1', 'vlt-1', 'k', 256, 'ACTIVE', 'ENCRYPT', null, 'software', 1, 1)",
         "INSERT INTO ekm_xks_stores VALUES ('xks-1', 's', 'p', 10, 1)",
         "INSERT INTO ekm_xks_keys VALUES ('xks-1', 'aws-key', 'vlt-1', 'key-1', 'ENCRYPT_DECRYPT')");
     assertThat(otherNode.exposedKey("xks-1", "aws-key")).isPresent();

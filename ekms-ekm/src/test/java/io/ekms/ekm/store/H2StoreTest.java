@@ -76,4 +76,12 @@ class H2StoreTest {
       return StoreDatabases.h2();
     }
   }
+
+  @Nested
+  class CryptoPeriod extends CryptoPeriodContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.h2();
+    }
+  }
 }

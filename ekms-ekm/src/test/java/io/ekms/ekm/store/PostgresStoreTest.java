@@ -78,4 +78,12 @@ class PostgresStoreTest {
       return StoreDatabases.postgres();
     }
   }
+
+  @Nested
+  class CryptoPeriod extends CryptoPeriodContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.postgres();
+    }
+  }
 }

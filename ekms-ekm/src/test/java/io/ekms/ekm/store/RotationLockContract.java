@@ -2,13 +2,8 @@ package io.ekms.ekm.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditLog;
-import io.ekms.ekm.backend.GcmOutput;
-import io.ekms.ekm.backend.KeyBackend;
-import io.ekms.ekm.backend.software.SoftwareKeyBackend;
 import io.ekms.ekm.domain.Key;
-import io.ekms.ekm.domain.KeyHandle;
 import io.ekms.ekm.domain.KeyVersion;
 import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.Backends;
@@ -34,7 +29,7 @@ abstract class RotationLockContract extends StoreContract {
   @Test
   void rotate_twoConcurrentRotationsOfOneKey_getConsecutiveNumbers() throws Exception {
     try (AuditLog log = new AuditLog(db);
-        Rendezvous backend = new Rendezvous()) {
+        RendezvousBackend backend = new RendezvousBackend()) {
       Clock clock = Clock.systemUTC();
       KeyAdmin admin =
           new KeyAdmin(
@@ -67,51 +62,5 @@ abstract class RotationLockContract extends StoreContract {
 
   private static int number(Future<KeyVersion> rotation) throws Exception {
     return rotation.get(30, TimeUnit.SECONDS).number();
-  }
-
-  /** The software backend, with generate held until both rotations reach it. */
-  private static final class Rendezvous implements KeyBackend {
-    private final SoftwareKeyBackend delegate =
-        new SoftwareKeyBackend(SecretBytes.adopt(new byte[32]));
-    volatile CyclicBarrier barrier;
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public KeyHandle generate(String keyVersionId, int lengthBits) {
-      CyclicBarrier b = barrier;
-      if (b != null) {
-        try {
-          b.await(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          throw new IllegalStateException("rotations did not meet", e);
-        }
-      }
-      return delegate.generate(keyVersionId, lengthBits);
-    }
-
-    @Override
-    public GcmOutput encrypt(KeyHandle h, String id, byte[] iv, byte[] plaintext, byte[] aad) {
-      return delegate.encrypt(h, id, iv, plaintext, aad);
-    }
-
-    @Override
-    public byte[] decrypt(KeyHandle h, String id, byte[] iv, byte[] ct, byte[] tag, byte[] aad)
-        throws io.ekms.core.crypto.AuthenticationFailedException {
-      return delegate.decrypt(h, id, iv, ct, tag, aad);
-    }
-
-    @Override
-    public void destroy(KeyHandle handle, String keyVersionId) {
-      delegate.destroy(handle, keyVersionId);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
-    }
   }
 }

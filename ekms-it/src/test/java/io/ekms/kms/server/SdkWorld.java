@@ -61,9 +61,17 @@ final class SdkWorld implements AutoCloseable {
   final KmsCryptoClient crypto;
 
   SdkWorld() throws Exception {
+    this(b -> b);
+  }
+
+  /** A world whose stack is started as {@code custom} says (an EKM clock, its config). */
+  SdkWorld(java.util.function.UnaryOperator<io.ekms.stack.LoopbackStackBuilder> custom)
+      throws Exception {
     stack =
-        LoopbackStack.builder(TempDirs.create("kms-e2e-"))
-            .kms(kms -> kms.sweepIntervalSeconds(1).ekmTimeouts(10_000, 30_000))
+        custom
+            .apply(
+                LoopbackStack.builder(TempDirs.create("kms-e2e-"))
+                    .kms(kms -> kms.sweepIntervalSeconds(1).ekmTimeouts(10_000, 30_000)))
             .start();
     ekmPort = stack.ekm().apiPort();
     IdentityAdmin.Client client = newIdentityClient("kms", stack.ekmAudience());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.common.secret.SecretBytes;
 import io.ekms.common.secret.Wipe;
 import io.ekms.kms.ekmclient.AnswerJson.Malformed;
+import io.ekms.kms.external.ExternalVault;
 import io.ekms.kms.external.ExternalVault.KeyInfo;
 import io.ekms.kms.external.ExternalVault.Sealed;
 import io.ekms.kms.external.ExternalVault.VaultInfo;
@@ -71,6 +72,22 @@ final class EkmAnswers {
     same("keyId", call.keyId(), keyId);
     same("keyVersionId", call.keyVersionId(), versionId);
     return new VersionInfo(keyId, versionId, state, ops);
+  }
+
+  /** RotateKey's answer: 201 (or 200) with the new version, 202 with a pending request. */
+  static ExternalVault.Rotation rotation(EkmCall call, int status, byte[] body) throws Malformed {
+    JsonNode n = AnswerJson.tree(body);
+    String keyId = checked(() -> Ids.id("keyId", textOr(n, "keyId")));
+    same("keyId", call.keyId(), keyId);
+    return switch (status) {
+      case 200, 201 ->
+          new ExternalVault.Rotation.Rotated(
+              checked(() -> Ids.id("keyVersionId", textOr(n, "keyVersionId"))));
+      case 202 ->
+          new ExternalVault.Rotation.Pending(
+              checked(() -> Ids.id("pendingRequestId", textOr(n, "pendingRequestId"))));
+      default -> throw new Malformed("unexpected HTTP status " + status);
+    };
   }
 
   static Sealed encrypted(EkmCall call, byte[] body, int plaintextLength) throws Malformed {

@@ -131,6 +131,24 @@ public final class EkmClient implements ExternalVault {
         b -> EkmAnswers.decrypted(call, b, ciphertext.length));
   }
 
+  /**
+   * ekms's RotateKey extension: {@code POST keys/{keyId}/actions/rotate} with an empty JSON body;
+   * 201 names the new current version, 202 a request waiting for approval. Not repeatable: it goes
+   * to a second node only if no connection to the first could be made.
+   */
+  @Override
+  public Rotation rotate(String requestId, String keyId) {
+    EkmCall call = new EkmCall("RotateKey", vaultId, Ids.id("keyId", keyId), null);
+    return exchange.call(
+        call,
+        requestId,
+        "POST",
+        "/keys/" + keyId + "/actions/rotate",
+        new JsonBody().toBytes(),
+        false,
+        (status, b) -> EkmAnswers.rotation(call, status, b));
+  }
+
   /** GenerateRandomBytes: {@code length} (1 to 65535) random bytes, owned by the caller. */
   public SecretBytes randomBytes(String requestId, int length) {
     if (length < 1 || length > MAX_DATA - 1) {

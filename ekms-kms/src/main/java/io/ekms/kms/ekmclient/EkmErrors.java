@@ -119,6 +119,14 @@ final class EkmErrors {
         String what = "the EKM has no such vault, key or key version, or it is deleted";
         yield new EkmRefused.NotFound(prefix + what + said, prefix + what + named, code);
       }
+      case 405 -> {
+        String what = "the EKM does not offer this operation";
+        yield new EkmRefused.NotOffered(prefix + what + said, prefix + what + named, code);
+      }
+      case 409 -> {
+        String what = "the EKM cannot do it in the key's present state";
+        yield new EkmRefused.Conflict(prefix + what + said, prefix + what + named, code);
+      }
       case 429 -> {
         String what = "the EKM is rate limiting this vault";
         yield new EkmUnavailable.Busy(
@@ -162,6 +170,10 @@ final class EkmErrors {
         };
     if (what != null) {
       return new EkmRefused.Unusable(prefix + what + said, prefix + what + named, code);
+    }
+    if ("RotationDenied".equals(code)) {
+      String denied = "the EKM's policy for key " + call.keyId() + " denies rotation by the KMS";
+      return new EkmRefused.RotationDenied(prefix + denied + said, prefix + denied + named, code);
     }
     String refused =
         "token refused: the EKM does not authorize client "

@@ -62,18 +62,40 @@ final class EkmExchange {
     T parse(byte[] body) throws Malformed;
   }
 
+  /** Parses a success body knowing its status (200 to 299). */
+  @FunctionalInterface
+  interface StatusParser<T> {
+    T parse(int status, byte[] body) throws Malformed;
+  }
+
   <T> T call(
       EkmCall call, String requestId, String method, String path, byte[] body, Parser<T> parser) {
+    return call(call, requestId, method, path, body, true, (status, b) -> parser.parse(b));
+  }
+
+  /**
+   * As above; {@code repeatable} false (a rotation) sends the request to another node only when it
+   * cannot have reached the first (no connection was made), never after a 5xx, a timeout or a lost
+   * connection.
+   */
+  <T> T call(
+      EkmCall call,
+      String requestId,
+      String method,
+      String path,
+      byte[] body,
+      boolean repeatable,
+      StatusParser<T> parser) {
     try {
       if (requestId == null || !RequestId.isValid(requestId)) {
         throw new IllegalArgumentException("requestId must be 1 to 98 of A-Z a-z 0-9 . _ : / -");
       }
-      Transport.Answer answer = send(call, requestId, method, path, body);
+      Transport.Answer answer = send(call, requestId, method, path, body, repeatable);
       try {
         if (answer.status() < 200 || answer.status() > 299) {
           throw EkmErrors.answer(call, oauth, answer);
         }
-        return parser.parse(answer.body());
+        return parser.parse(answer.status(), answer.body());
       } catch (Malformed e) {
         throw EkmErrors.malformed(call, e.getMessage());
       } finally {
@@ -86,7 +108,7 @@ final class EkmExchange {
 
   /** Sends to the node to ask now, and once more to another node if that one failed. */
   private Transport.Answer send(
-      EkmCall call, String requestId, String method, String path, byte[] body) {
+      EkmCall call, String requestId, String method, String path, byte[] body, boolean repeatable) {
     if (nodes.size() == 1) {
       Node only = nodes.get(0);
       try {
@@ -105,7 +127,7 @@ final class EkmExchange {
           return answer;
         }
         outages.failed(node.route(), "HTTP " + answer.status());
-        Node next = first ? outages.pick(nodes, Node::route, node) : null;
+        Node next = first && repeatable ? outages.pick(nodes, Node::route, node) : null;
         if (next == null) {
           return answer;
         }
@@ -116,7 +138,7 @@ final class EkmExchange {
         if (earlier != null) {
           error.addSuppressed(earlier);
         }
-        if (!failure.kind().failsOver()) {
+        if (!failure.kind().failsOver() || !(repeatable || failure.kind().noConnection())) {
           throw error;
         }
         outages.failed(node.route(), failure.kind().name());

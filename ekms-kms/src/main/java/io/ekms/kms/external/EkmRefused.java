@@ -52,4 +52,28 @@ public abstract sealed class EkmRefused extends EkmException {
       super(message, publicMessage, remoteCode);
     }
   }
+
+  /**
+   * The EKM's policy for the key refuses rotations asked for by the KMS (403 RotationDenied). Never
+   * retried elsewhere, nor replaced by another way of rotating.
+   */
+  public static final class RotationDenied extends EkmRefused {
+    public RotationDenied(String message, String publicMessage, String remoteCode) {
+      super(message, publicMessage, remoteCode);
+    }
+  }
+
+  /** The EKM does not offer the operation (405): an EKM without ekms's rotate extension. */
+  public static final class NotOffered extends EkmRefused {
+    public NotOffered(String message, String publicMessage, String remoteCode) {
+      super(message, publicMessage, remoteCode);
+    }
+  }
+
+  /** The EKM cannot do it in the key's present state (409, e.g. QuorumUnavailable). */
+  public static final class Conflict extends EkmRefused {
+    public Conflict(String message, String publicMessage, String remoteCode) {
+      super(message, publicMessage, remoteCode);
+    }
+  }
 }

@@ -31,6 +31,30 @@ public interface ExternalVault {
       String requestId, String externalKeyId, String externalVersionId, Sealed sealed, byte[] aad);
 
   /**
+   * ekms's RotateKey extension of the EKM API ({@code POST keys/{keyId}/actions/rotate},
+   * docs/protocols/ekm-api.md): asks the EKM to rotate the key, which its own policy for the key
+   * allows, denies ({@link EkmRefused.RotationDenied}) or sends to a quorum of its admins. An EKM
+   * without the extension answers 404 or 405 ({@link EkmRefused.NotFound}, {@link
+   * EkmRefused.NotOffered}); so does this default, for connections that do not speak it. Never
+   * resent to another EKM node once it may have reached one (a rotation is not idempotent).
+   */
+  default Rotation rotate(String requestId, String externalKeyId) {
+    throw new EkmRefused.NotOffered(
+        "RotateKey: this connection does not offer the EKM's rotate extension",
+        "RotateKey: the EKM does not offer rotation",
+        null);
+  }
+
+  /** What came of a rotation asked of the EKM. */
+  sealed interface Rotation {
+    /** The EKM rotated the key: {@code keyVersionId} is its new current version. */
+    record Rotated(String keyVersionId) implements Rotation {}
+
+    /** The rotation waits for the approval of the EKM's admins, as request {@code id}. */
+    record Pending(String pendingRequestId) implements Rotation {}
+  }
+
+  /**
    * GetVaultMetadata's answer.
    *
    * @param state {@code ACTIVE}, or {@code BLOCKED} when the customer has cut the cloud off

@@ -26,6 +26,15 @@ final class KeyRoutes {
   static final String BASE = "/kms/{vaultId}/management/20180608/keys";
   private static final String K = BASE + "/{keyId}";
   private static final String KV = K + "/keyVersions";
+
+  /**
+   * How CreateKeyVersion's version came about: {@code ekm}, {@code recorded} or {@code pending}.
+   */
+  static final String ROTATION_HEADER = "opc-ekms-rotation";
+
+  /** The EKM's id of a rotation waiting for approval (with {@code opc-ekms-rotation: pending}). */
+  static final String PENDING_HEADER = "opc-ekms-pending-request-id";
+
   private final KeyService keys;
   private final KeyVersionService versions;
   private final Exchange<Caller> x;
@@ -128,7 +137,19 @@ final class KeyRoutes {
         r.body().length == 0
             ? null
             : r.json(Requests.ExternalKeyVersionReference.class).externalKeyVersionId();
-    return version(versions.create(c, vault(r), key(r), external));
+    KeyVersionService.Created created = versions.createVersion(c, vault(r), key(r), external);
+    String how = created.rotation().header();
+    if (created.version() == null) {
+      return new Reply(
+          202,
+          new Views.RotationPending(key(r), "PENDING_APPROVAL", created.pendingRequestId()),
+          Map.of(ROTATION_HEADER, how, PENDING_HEADER, created.pendingRequestId()));
+    }
+    KeyVersion v = created.version();
+    return new Reply(
+        200,
+        Views.KeyVersionView.of(v, keys.externalKeyId(v.keyId())),
+        Map.of("etag", ETags.of(v.id(), v.timeUpdated()), ROTATION_HEADER, how));
   }
 
   private Reply listVersions(Request r, Caller c) {

@@ -245,4 +245,15 @@ final class Views {
       return Redacted.toString(this);
     }
   }
+
+  /**
+   * CreateKeyVersion's 202: the EKM's admins must approve the rotation ({@code lifecycleState}
+   * PENDING_APPROVAL, the EKM's {@code pendingRequestId}); the new version appears once approved.
+   */
+  record RotationPending(String keyId, String lifecycleState, String pendingRequestId) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 }

@@ -31,6 +31,7 @@ public record KmsConfig(
     Egress egress,
     RateLimit rateLimit,
     ListenerLimits limits,
+    Integer versionSyncIntervalSeconds,
     QuorumSettings quorum) {
 
   /**
@@ -156,6 +157,12 @@ public record KmsConfig(
       throw new IllegalArgumentException("sweepIntervalSeconds must be 1 to 86400");
     }
     egress = egress == null ? new Egress(null, null, null) : egress;
+    // How often one node asks the EKMs for versions they made by themselves; 0: never.
+    versionSyncIntervalSeconds =
+        versionSyncIntervalSeconds == null ? 300 : versionSyncIntervalSeconds;
+    if (versionSyncIntervalSeconds < 0 || versionSyncIntervalSeconds > 86_400) {
+      throw new IllegalArgumentException("versionSyncIntervalSeconds must be 0 to 86400");
+    }
     if (publicUrl != null && (!publicUrl.startsWith("https://") || !hasHost(publicUrl))) {
       throw new IllegalArgumentException("publicUrl must be an https URL with a host");
     }
@@ -193,7 +200,8 @@ public record KmsConfig(
         .sweepIntervalSeconds(sweepIntervalSeconds)
         .egress(egress)
         .rateLimit(rateLimit)
-        .limits(limits);
+        .limits(limits)
+        .versionSyncIntervalSeconds(versionSyncIntervalSeconds);
   }
 
   public Path dataPath() {

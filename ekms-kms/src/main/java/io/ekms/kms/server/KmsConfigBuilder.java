@@ -24,6 +24,7 @@ public final class KmsConfigBuilder {
   private KmsConfig.Ekm ekm;
   private AuditSettings audit;
   private Integer sweepIntervalSeconds;
+  private Integer versionSyncIntervalSeconds;
   private KmsConfig.Egress egress;
   private KmsConfig.RateLimit rateLimit;
   private ListenerLimits limits;
@@ -78,6 +79,12 @@ public final class KmsConfigBuilder {
     return this;
   }
 
+  /** How often one node records the versions EKMs made by themselves (0: never; default 300). */
+  public KmsConfigBuilder versionSyncIntervalSeconds(Integer value) {
+    versionSyncIntervalSeconds = value;
+    return this;
+  }
+
   public KmsConfigBuilder sweepIntervalSeconds(Integer value) {
     sweepIntervalSeconds = value;
     return this;
@@ -121,6 +128,7 @@ public final class KmsConfigBuilder {
         egress,
         rateLimit,
         limits,
+        versionSyncIntervalSeconds,
         quorum);
   }
 }

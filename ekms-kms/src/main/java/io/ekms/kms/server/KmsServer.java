@@ -22,11 +22,14 @@ import io.ekms.kms.http.KmsRoles;
 import io.ekms.kms.http.KmsRoutes;
 import io.ekms.kms.service.DatabaseKeyDirectory;
 import io.ekms.kms.service.DeletionSweeper;
+import io.ekms.kms.service.ExternalVersionSync;
 import io.ekms.kms.service.GrantAccess;
+import io.ekms.kms.service.KeyManagement;
 import io.ekms.kms.service.KmsAudit;
 import io.ekms.kms.service.KmsError;
 import io.ekms.kms.service.PrincipalAdmin;
 import io.ekms.kms.service.RequestRates;
+import io.ekms.kms.service.Resources;
 import io.ekms.kms.service.RetryTokens;
 import io.ekms.kms.service.SecretSealer;
 import io.helidon.webserver.WebServer;
@@ -49,6 +52,7 @@ public final class KmsServer implements AutoCloseable {
   private final Refusals refusals;
   private final SecretSealer sealer;
   private final DeletionSweeper sweeper;
+  private final ExternalVersionSync versionSync;
   private final WebServer server;
   private final String baseUrl;
   private final AutoCloseable owned;
@@ -59,10 +63,12 @@ public final class KmsServer implements AutoCloseable {
       Refusals refusals,
       SecretSealer sealer,
       DeletionSweeper sweeper,
+      ExternalVersionSync versionSync,
       WebServer server,
       String baseUrl,
       AutoCloseable owned) {
     this.owned = owned;
+    this.versionSync = versionSync;
     this.db = db;
     this.auditLog = auditLog;
     this.refusals = refusals;
@@ -160,11 +166,43 @@ public final class KmsServer implements AutoCloseable {
               "kms-" + Randoms.hex(8),
               sweepInterval.multipliedBy(3));
       sweeper.start(sweepInterval);
-      return new KmsServer(db, auditLog, refusals, sealer, sweeper, server, baseUrl.get(), owned);
+      ExternalVersionSync versionSync = versionSync(config, db, audit, parts, sealer, clock);
+      return new KmsServer(
+          db, auditLog, refusals, sealer, sweeper, versionSync, server, baseUrl.get(), owned);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  /** The job recording versions EKMs made by themselves; started unless its interval is 0. */
+  private static ExternalVersionSync versionSync(
+      KmsConfig config,
+      Database db,
+      KmsAudit audit,
+      KmsParts parts,
+      SecretSealer sealer,
+      Clock clock) {
+    int seconds = config.versionSyncIntervalSeconds();
+    ExternalVersionSync sync =
+        new ExternalVersionSync(
+            new KeyManagement(
+                new Resources(db),
+                new GrantAccess(db),
+                audit,
+                parts.externalVaults(),
+                sealer,
+                clock),
+            Duration.ofSeconds(Math.max(seconds, 60)).multipliedBy(3));
+    if (seconds > 0) {
+      sync.start(Duration.ofSeconds(seconds));
+    }
+    return sync;
+  }
+
+  /** The job recording versions EKMs made by themselves (tests run a pass at once). */
+  public ExternalVersionSync versionSync() {
+    return versionSync;
   }
 
   private static void bindOwnListeners(KmsConfig config, KmsParts parts, int api, int admin) {
@@ -231,6 +269,7 @@ public final class KmsServer implements AutoCloseable {
   public void close() {
     server.stop();
     sweeper.close();
+    versionSync.close();
     try {
       owned.close();
     } catch (Exception e) {

@@ -3,33 +3,64 @@ package io.ekms.kms.service;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
 import io.ekms.kms.domain.Lifecycle;
-import io.ekms.kms.domain.Ocids;
 import io.ekms.kms.domain.Page;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
+import io.ekms.kms.external.EkmRefused;
 import io.ekms.kms.external.ExternalVault;
 import io.ekms.kms.service.KmsAudit.Target;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Key versions. Rotation is two steps: rotate in the EKM, then create a key version here, which
- * records the EKM's (given or current) version and makes it the key's current one.
+ * Key versions. CreateKeyVersion records the EKM's version named in the request; without one it
+ * records the EKM's current version if the KMS has not recorded it yet (the customer rotated in the
+ * EKM), and otherwise asks the EKM to rotate through ekms's rotate extension (docs/operations.md,
+ * Rotation). An EKM without the extension (404, 405) gets today's behaviour; a refusal by the EKM
+ * is answered as such and never worked around.
  */
 public final class KeyVersionService {
   private final KeyManagement mgmt;
+  private final VersionRecorder recorder;
 
   public KeyVersionService(KeyManagement mgmt) {
     this.mgmt = mgmt;
+    this.recorder = new VersionRecorder(mgmt);
   }
 
+  /** How a version came about: which the {@code opc-ekms-rotation} header names. */
+  public enum Rotation {
+    /** The EKM rotated the key at the KMS's request; the new version is recorded. */
+    EKM,
+    /** An existing EKM version (named, or the EKM's current one) is recorded. */
+    RECORDED,
+    /** The EKM's admins must approve the rotation first; nothing is recorded yet. */
+    PENDING;
+
+    public String header() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * CreateKeyVersion's outcome: the new version (null while PENDING) and the EKM's pending request
+   * id (PENDING only).
+   */
+  public record Created(KeyVersion version, Rotation rotation, String pendingRequestId) {}
+
+  /** As {@link #createVersion}, for callers that need the version only (null while pending). */
   public KeyVersion create(Caller caller, String vaultId, String keyId, String externalVersionId) {
+    return createVersion(caller, vaultId, keyId, externalVersionId).version();
+  }
+
+  public Created createVersion(
+      Caller caller, String vaultId, String keyId, String externalVersionId) {
     return mgmt.audit()
         .run(
             caller,
             "CreateKeyVersion",
             new Target(vaultId, keyId, null),
-            v -> new Target(vaultId, keyId, v.id()),
+            r -> new Target(vaultId, keyId, r.version() == null ? null : r.version().id()),
             () -> {
               Vault vault = mgmt.resources().vault(vaultId);
               Key key = mgmt.resources().key(vaultId, keyId);
@@ -40,60 +71,46 @@ public final class KeyVersionService {
               PrivateEndpoint endpoint = mgmt.resources().endpoint(vault.privateEndpointId());
               ExternalVault ekm =
                   mgmt.externalVaults().forVault(vault, () -> endpoint, mgmt.sealer()::open);
-              String external =
-                  externalVersionId == null
-                      ? null
-                      : Validate.externalId("externalKeyVersionId", externalVersionId);
-              if (external == null) {
-                ExternalVault.KeyInfo info = ekm.key(caller.requestId(), key.externalKeyId());
-                ExternalChecks.usableKey(info, key.lengthBytes());
-                external = info.currentVersionId();
+              String rid = caller.requestId();
+              if (externalVersionId != null) {
+                String named = Validate.externalId("externalKeyVersionId", externalVersionId);
+                return recorded(recorder.record(ekm, rid, key, named));
               }
-              Validate.check(external.length() <= 255, "'externalKeyVersionId' is too long.");
-              ExternalChecks.activeVersion(
-                  ekm.keyVersion(caller.requestId(), key.externalKeyId(), external));
-              Instant now = mgmt.clock().instant();
-              KeyVersion version =
-                  new KeyVersion(
-                      Ocids.newId("keyversion"),
-                      key.id(),
-                      vaultId,
-                      key.compartmentId(),
-                      external,
-                      Lifecycle.ENABLED,
-                      now,
-                      now,
-                      null);
-              try {
-                mgmt.resources()
-                    .db
-                    .inTransaction(
-                        c -> {
-                          // The EKM was asked outside the lock: the key may have changed meanwhile.
-                          Key locked =
-                              mgmt.resources()
-                                  .keys
-                                  .findForUpdate(c, key.id())
-                                  .orElseThrow(KmsError::notFound);
-                          if (locked.state() != Lifecycle.ENABLED) {
-                            throw KmsError.INCORRECT_STATE.error(
-                                "The key is " + locked.state() + ".");
-                          }
-                          mgmt.resources().versions.insert(c, version);
-                          mgmt.resources()
-                              .keys
-                              .update(c, locked.withCurrentVersion(version.id(), now));
-                          return null;
-                        });
-              } catch (io.ekms.core.db.StoreException e) {
-                if (e.isDuplicateKey()) {
-                  throw KmsError.INCORRECT_STATE.error(
-                      "This external key version is already a version of the key.");
-                }
-                throw e;
+              ExternalVault.KeyInfo info = ekm.key(rid, key.externalKeyId());
+              ExternalChecks.usableKey(info, key.lengthBytes());
+              String current = info.currentVersionId();
+              if (!recorder.known(key, current)) {
+                return recorded(recorder.record(ekm, rid, key, current));
               }
-              return version;
+              return rotateInEkm(ekm, rid, key, current);
             });
+  }
+
+  /**
+   * Asks the EKM to rotate; an EKM without the extension gets today's answer for {@code current}.
+   */
+  private Created rotateInEkm(ExternalVault ekm, String rid, Key key, String current) {
+    ExternalVault.Rotation rotation;
+    try {
+      rotation = ekm.rotate(rid, key.externalKeyId());
+    } catch (EkmRefused.NotFound | EkmRefused.NotOffered notOffered) {
+      return recorded(recorder.record(ekm, rid, key, current));
+    } catch (EkmRefused.Conflict e) {
+      throw KmsError.EXTERNAL_ROTATION_UNAVAILABLE.error(
+          "The EKM would not rotate the key now"
+              + e.remoteCode().map(code -> " (" + code + ")").orElse("")
+              + "; rotate it in the EKM, then create the key version.");
+    }
+    return switch (rotation) {
+      case ExternalVault.Rotation.Rotated r ->
+          new Created(recorder.record(ekm, rid, key, r.keyVersionId()), Rotation.EKM, null);
+      case ExternalVault.Rotation.Pending p ->
+          new Created(null, Rotation.PENDING, p.pendingRequestId());
+    };
+  }
+
+  private static Created recorded(KeyVersion version) {
+    return new Created(version, Rotation.RECORDED, null);
   }
 
   public KeyVersion get(Caller caller, String vaultId, String keyId, String versionId) {

@@ -22,6 +22,10 @@ public enum KmsError implements ErrorCode {
   CONFLICT("Conflict", 409),
   EXTERNAL_SERVER_INCORRECT_STATE("ExternalServerIncorrectState", 409),
   RETRY_TOKEN_REUSED("RetryTokenReused", 409),
+  /** The EKM's policy for the key refuses rotations asked for by the KMS (docs/operations.md). */
+  EXTERNAL_ROTATION_DENIED("ExternalRotationDenied", 409),
+  /** The EKM would not start the rotation now (e.g. it has no quorum to ask). */
+  EXTERNAL_ROTATION_UNAVAILABLE("ExternalRotationUnavailable", 409),
   NO_ETAG_MATCH("NoEtagMatch", 412),
   TOO_MANY_REQUESTS("TooManyRequests", 429),
   INTERNAL_SERVER_ERROR("InternalServerError", 500),
@@ -77,6 +81,7 @@ public enum KmsError implements ErrorCode {
     return switch (e) {
       case EkmRefused.Unusable unusable -> INCORRECT_STATE;
       case EkmRefused.DecryptionFailed failed -> INVALID_PARAMETER;
+      case EkmRefused.RotationDenied denied -> EXTERNAL_ROTATION_DENIED;
       case EkmRefused refused -> EXTERNAL_SERVER_INCORRECT_STATE;
       case EkmUnavailable.TimedOut late -> SERVICE_UNAVAILABLE;
       case EkmUnavailable.Busy busy ->

@@ -111,6 +111,19 @@ public final class KeyRepository {
     }
   }
 
+  /** Up to {@code limit} ENABLED keys with ids after {@code afterId} ("" for the first), by id. */
+  public List<Key> enabledAfter(Connection c, String afterId, int limit) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM kms_keys WHERE state = 'ENABLED' AND id > ? ORDER BY id LIMIT "
+                + limit)) {
+      Rows.bind(ps, afterId);
+      return Rows.list(ps, KeyRepository::map);
+    }
+  }
+
   public List<Key> dueForDeletion(Connection c, Instant now) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
