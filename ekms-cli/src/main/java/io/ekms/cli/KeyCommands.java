@@ -142,26 +142,48 @@ final class KeyCommands {
     }
   }
 
-  @Command(name = "do", description = "rotate | enable | disable | delete a key.")
+  @Command(
+      name = "do",
+      description =
+          "rotate | enable | disable | delete | cancel-deletion a key. delete schedules the"
+              + " deletion (30 days unless --pending-days or the EKM's config says otherwise).")
   static final class Action extends InVault {
+    private static final List<String> ACTIONS =
+        List.of("rotate", "enable", "disable", "delete", "cancel-deletion");
+
     @Parameters(
         index = "0",
         paramLabel = "ACTION",
-        description = "rotate, enable, disable or delete")
+        description = "rotate, enable, disable, delete or cancel-deletion")
     String action;
 
     @Parameters(index = "1", paramLabel = "KEY_ID")
     String keyId;
 
+    @picocli.CommandLine.Option(
+        names = "--pending-days",
+        description =
+            "with delete: 7 to 30 days the key waits, refusing every call, before it goes")
+    Integer pendingDays;
+
     String method() {
-      if (!List.of("rotate", "enable", "disable", "delete").contains(action)) {
-        throw new IllegalArgumentException("ACTION must be rotate, enable, disable or delete");
+      if (!ACTIONS.contains(action)) {
+        throw new IllegalArgumentException(
+            "ACTION must be rotate, enable, disable, delete or cancel-deletion");
+      }
+      if (pendingDays != null && !action.equals("delete")) {
+        throw new IllegalArgumentException("--pending-days goes with delete only");
       }
       return "POST";
     }
 
     String path() {
       return keys() + "/" + keyId + "/" + action;
+    }
+
+    @Override
+    Object body() {
+      return pendingDays == null ? null : java.util.Map.of("pendingDays", pendingDays);
     }
   }
 }

@@ -32,6 +32,7 @@ final class EkmCliBed implements AutoCloseable {
             .api(new Listener("127.0.0.1", 0))
             .admin(new Listener("127.0.0.1", 0))
             .tokens(new EkmConfig.Tokens(audience, 60))
+            .keyDeletion(new EkmConfig.KeyDeletion(0, null))
             .build();
     EkmInit.run(config, Map.of(), FirstAdministrator.allRoles("admin"));
     server = EkmServer.start(config, Map.of());

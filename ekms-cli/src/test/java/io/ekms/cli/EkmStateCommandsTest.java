@@ -205,4 +205,25 @@ class EkmStateCommandsTest {
           .contains("EKM answered 400 InvalidRequest");
     }
   }
+
+  @Test
+  void keyDo_deleteWithPendingDaysThenCancel_pendingThenDisabled() throws Exception {
+    try (EkmCliBed bed = new EkmCliBed(dir, "key-delete-cli-test")) {
+      String vault = bed.vault();
+      String key = key(bed, vault);
+
+      JsonNode pending =
+          bed.ekms("ekm", "key", "do", "--vault-id", vault, "delete", "--pending-days", "10", key);
+      JsonNode cancelled =
+          bed.ekms("ekm", "key", "do", "--vault-id", vault, "cancel-deletion", key);
+
+      assertThat(pending.path("state").asText()).isEqualTo("PENDING_DELETION");
+      assertThat(pending.path("deletionTime").asText()).isNotEmpty();
+      assertThat(cancelled.path("state").asText()).isEqualTo("DISABLED");
+      assertThat(
+              bed.fails(
+                  "ekm", "key", "do", "--vault-id", vault, "delete", "--pending-days", "3", key))
+          .isEqualTo(ErrorHandler.REMOTE);
+    }
+  }
 }

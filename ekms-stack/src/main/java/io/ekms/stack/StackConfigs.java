@@ -47,7 +47,10 @@ record StackConfigs(IdentityConfig identity, EkmConfig ekm, KmsConfig kms) {
             .apply(
                 EkmConfig.builder(dir.resolve("ekm"))
                     .api(loopback(ekmPort))
-                    .admin(loopback(ports.ekmAdmin())))
+                    .admin(loopback(ports.ekmAdmin()))
+                    // A test deleting a key need not wait 30 days; the tests of the waiting
+                    // period, and the quickstart, set their own.
+                    .keyDeletion(new EkmConfig.KeyDeletion(0, null)))
             .build();
     KmsConfig kms =
         changes

@@ -118,7 +118,11 @@ public final class QuickstartCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    LoopbackStackBuilder builder = LoopbackStack.builder(dir).ports(ports);
+    LoopbackStackBuilder builder =
+        LoopbackStack.builder(dir)
+            .ports(ports)
+            // The EKM's default: a deleted key waits 30 days, cancellable, before it is gone.
+            .ekm(ekm -> ekm.keyDeletion(null));
     if (kmsRateLimit != null) {
       builder.kms(kms -> kms.rateLimit(new KmsConfig.RateLimit(kmsRateLimit, 2 * kmsRateLimit)));
     }

@@ -5,6 +5,7 @@ import io.ekms.core.http.RequestMetrics;
 import io.ekms.ekm.service.GcpAdmin;
 import io.ekms.ekm.service.IssuerAdmin;
 import io.ekms.ekm.service.KeyAdmin;
+import io.ekms.ekm.service.KeyDeletions;
 import io.ekms.ekm.service.PolicyAdmin;
 import io.ekms.ekm.service.VaultAdmin;
 import io.ekms.ekm.service.VersionAdmin;
@@ -22,6 +23,7 @@ public record ConsoleServices(
     VaultAdmin vaults,
     IssuerAdmin issuers,
     KeyAdmin keys,
+    KeyDeletions deletions,
     VersionAdmin versions,
     XksAdmin xks,
     GcpAdmin gcp,

@@ -104,8 +104,12 @@ enum KeyActions {
               "The KMS uses the new version once its key version is created there.");
       case DELETE_KEY ->
           List.of(
-              "Every version of key " + k + " is destroyed; the key answers no call again.",
-              "Data encrypted under it can never be decrypted again. This cannot be undone.");
+              "Key "
+                  + k
+                  + " is refused at once, and deleted after its waiting period (30 days"
+                  + " unless the EKM is configured otherwise): every version is then destroyed.",
+              "Until then the deletion can be cancelled; after it, data encrypted under the key"
+                  + " can never be decrypted again.");
       case DISABLE_VERSION ->
           List.of(
               "Version " + versionId + " of key " + k + " is refused at once.",
@@ -127,7 +131,7 @@ enum KeyActions {
       case DISABLE_KEY -> s.keys().setState(ctx, vaultId, keyId, KeyState.DISABLED);
       case ENABLE_KEY -> s.keys().setState(ctx, vaultId, keyId, KeyState.ACTIVE);
       case ROTATE_KEY -> s.keys().rotate(ctx, vaultId, keyId);
-      case DELETE_KEY -> s.keys().setState(ctx, vaultId, keyId, KeyState.DELETED);
+      case DELETE_KEY -> s.deletions().delete(ctx, vaultId, keyId, null).key();
       case DISABLE_VERSION ->
           s.versions().setState(ctx, vaultId, keyId, versionId, KeyVersionState.DISABLED);
       case ENABLE_VERSION ->

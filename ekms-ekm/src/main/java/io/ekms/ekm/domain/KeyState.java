@@ -1,17 +1,29 @@
 package io.ekms.ekm.domain;
 
-/** Key lifecycle. DELETED is final: the key answers 404 and its versions are destroyed. */
+/**
+ * Key lifecycle. A deleted key first waits in PENDING_DELETION (refusing every call, its versions
+ * intact, the deletion cancellable back to DISABLED) until its deletion time; DELETED is final: the
+ * key answers 404 and its versions are destroyed.
+ */
 public enum KeyState {
   ACTIVE,
   DISABLED,
+  PENDING_DELETION,
   DELETED;
 
-  /** Whether an admin may move a key from this state to {@code next}. */
+  /** Whether an administrator may move a key from this state to {@code next} by a state change. */
   public boolean canBecome(KeyState next) {
     return switch (this) {
-      case ACTIVE -> next == DISABLED || next == DELETED;
-      case DISABLED -> next == ACTIVE || next == DELETED;
+      case ACTIVE, DISABLED ->
+          next == ACTIVE || next == DISABLED || next == PENDING_DELETION || next == DELETED;
+      case PENDING_DELETION -> false; // only a cancellation or the deletion pass moves it
+
       case DELETED -> false;
     };
+  }
+
+  /** The state the EKM API shows: a key pending deletion is, to its callers, disabled. */
+  public String wireName() {
+    return this == PENDING_DELETION ? DISABLED.name() : name();
   }
 }

@@ -7,10 +7,12 @@ import io.ekms.core.http.AuditQuery;
 import io.ekms.core.http.Exchange;
 import io.ekms.core.http.Reply;
 import io.ekms.core.http.Request;
+import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KeyVersionState;
 import io.ekms.ekm.http.AdminViews.CreateKey;
+import io.ekms.ekm.http.AdminViews.DeleteKey;
 import io.ekms.ekm.http.AdminViews.KeyView;
 import io.ekms.ekm.http.AdminViews.ListView;
 import io.ekms.ekm.http.AdminViews.VersionView;
@@ -18,6 +20,7 @@ import io.ekms.ekm.service.AuditTrail;
 import io.ekms.ekm.service.CallContext;
 import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.KeyAdmin;
+import io.ekms.ekm.service.KeyDeletions;
 import io.ekms.ekm.service.VersionAdmin;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.EnumSet;
@@ -34,12 +37,14 @@ public final class AdminRoutes {
   private static final int MAX_BODY = 128 * 1024;
 
   private final KeyAdmin keys;
+  private final KeyDeletions deletions;
   private final VersionAdmin versions;
   private final AuditLog auditLog;
   private final Exchange<CallContext> gate;
 
   public AdminRoutes(
       KeyAdmin keys,
+      KeyDeletions deletions,
       VersionAdmin versions,
       AuditLog auditLog,
       AuditTrail audit,
@@ -47,6 +52,7 @@ public final class AdminRoutes {
       AdminAccess access,
       io.ekms.core.http.RequestMetrics metrics) {
     this.keys = keys;
+    this.deletions = deletions;
     this.versions = versions;
     this.auditLog = auditLog;
     this.gate = AdminGate.exchange(access, refusals, audit, metrics, MAX_BODY);
@@ -100,8 +106,16 @@ public final class AdminRoutes {
         K,
         route(
             "GetKey",
-            (req, ctx) ->
-                new Reply(200, KeyView.of(keys.get(ctx, p(req, "vaultId"), p(req, "keyId"))))));
+            (req, ctx) -> {
+              Key key = keys.get(ctx, p(req, "vaultId"), p(req, "keyId"));
+              return new Reply(
+                  200,
+                  KeyView.of(
+                      key,
+                      key.state() == KeyState.PENDING_DELETION
+                          ? deletions.deletionTime(key.id())
+                          : null));
+            }));
     r.patch(
         K,
         route(
@@ -119,13 +133,8 @@ public final class AdminRoutes {
             (req, ctx) ->
                 new Reply(
                     201, VersionView.of(keys.rotate(ctx, p(req, "vaultId"), p(req, "keyId"))))));
-    for (KeyState s : KeyState.values()) {
-      String verb =
-          switch (s) {
-            case ACTIVE -> "enable";
-            case DISABLED -> "disable";
-            case DELETED -> "delete";
-          };
+    for (KeyState s : List.of(KeyState.ACTIVE, KeyState.DISABLED)) {
+      String verb = s == KeyState.ACTIVE ? "enable" : "disable";
       r.post(
           K + "/" + verb,
           route(
@@ -134,6 +143,23 @@ public final class AdminRoutes {
                   new Reply(
                       200, KeyView.of(keys.setState(ctx, p(req, "vaultId"), p(req, "keyId"), s)))));
     }
+    r.post(
+        K + "/delete",
+        route(
+            "deleteKey",
+            (req, ctx) -> {
+              Integer days =
+                  req.body().length == 0 ? null : body(req, DeleteKey.class).pendingDays();
+              var pending = deletions.delete(ctx, p(req, "vaultId"), p(req, "keyId"), days);
+              return new Reply(200, KeyView.of(pending.key(), pending.deletionTime()));
+            }));
+    r.post(
+        K + "/cancel-deletion",
+        route(
+            "CancelKeyDeletion",
+            (req, ctx) ->
+                new Reply(
+                    200, KeyView.of(deletions.cancel(ctx, p(req, "vaultId"), p(req, "keyId"))))));
     r.get(
         K + "/versions",
         route(

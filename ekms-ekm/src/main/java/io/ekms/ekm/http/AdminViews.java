@@ -75,13 +75,19 @@ final class AdminViews {
       String updatedAt,
       String kmsRotation,
       Integer rotationPeriodDays,
-      String nextRotationAt) {
+      String nextRotationAt,
+      String deletionTime) {
     @Override
     public String toString() {
       return Redacted.toString(this);
     }
 
     static KeyView of(Key k) {
+      return of(k, null);
+    }
+
+    /** The key and, while it is pending deletion, when it is deleted. */
+    static KeyView of(Key k, java.time.Instant deletionTime) {
       return new KeyView(
           k.id(),
           k.vaultId(),
@@ -96,7 +102,8 @@ final class AdminViews {
           k.updatedAt().toString(),
           k.kmsRotation().name(),
           k.rotationPeriodDays(),
-          k.nextRotationAt() == null ? null : k.nextRotationAt().toString());
+          k.nextRotationAt() == null ? null : k.nextRotationAt().toString(),
+          deletionTime == null ? null : deletionTime.toString());
     }
   }
 
@@ -166,6 +173,9 @@ final class AdminViews {
       return Redacted.toString(this);
     }
   }
+
+  /** Body of delete key (optional): the waiting period, 7 to 30 days. */
+  record DeleteKey(Integer pendingDays) {}
 
   record CreateKey(String name, Integer lengthBits, List<String> ops, String backend) {
     @Override

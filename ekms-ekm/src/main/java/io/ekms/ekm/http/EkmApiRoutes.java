@@ -101,7 +101,7 @@ public final class EkmApiRoutes {
             key.id(),
             key.currentVersionId(),
             new ApiBodies.KeyShape(Key.ALGORITHM, key.lengthBits()),
-            key.state().name(),
+            key.state().wireName(),
             key.ops().stream().map(Enum::name).sorted().toList()));
   }
 

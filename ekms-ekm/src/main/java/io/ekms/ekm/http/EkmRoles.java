@@ -56,6 +56,7 @@ public final class EkmRoles {
               "enableKey",
               "disableKey",
               "deleteKey",
+              "CancelKeyDeletion",
               "enableKeyVersion",
               "disableKeyVersion",
               "destroyKeyVersion",

@@ -30,7 +30,27 @@ public record EkmConfig(
     ListenerLimits limits,
     Console console,
     Rotation rotation,
-    QuorumSettings quorum) {
+    QuorumSettings quorum,
+    KeyDeletion keyDeletion) {
+
+  /**
+   * Deleting a key (docs/operations.md, "Scheduled key deletion"): it waits {@code pendingDays}
+   * (default 30; 7 to 30, a request may name its own) before it is deleted, refusing every call and
+   * cancellable meanwhile; each node looks for due deletions every {@code checkIntervalSeconds}
+   * (default 60). {@code pendingDays: 0} deletes at once: for development stacks only.
+   */
+  public record KeyDeletion(Integer pendingDays, Integer checkIntervalSeconds) {
+    public KeyDeletion {
+      pendingDays = pendingDays == null ? 30 : pendingDays;
+      checkIntervalSeconds = checkIntervalSeconds == null ? 60 : checkIntervalSeconds;
+      if (pendingDays != 0 && (pendingDays < 7 || pendingDays > 30)) {
+        throw new IllegalArgumentException("keyDeletion.pendingDays must be 7 to 30 (or 0)");
+      }
+      if (checkIntervalSeconds < 1 || checkIntervalSeconds > 86_400) {
+        throw new IllegalArgumentException("keyDeletion.checkIntervalSeconds must be 1 to 86400");
+      }
+    }
+  }
 
   /**
    * The admin operations a quorum holds when {@code quorum.operations} is left out: destroying a
@@ -195,6 +215,7 @@ public record EkmConfig(
     console = console == null ? new Console(null, null, null) : console;
     rotation = rotation == null ? new Rotation(null, null) : rotation;
     quorum = (quorum == null ? QuorumSettings.off() : quorum).orOperations(QUORUM_DEFAULTS);
+    keyDeletion = keyDeletion == null ? new KeyDeletion(null, null) : keyDeletion;
     if (!defaultBackend.equals("software") && !defaultBackend.equals("pkcs11")) {
       throw new IllegalArgumentException("defaultBackend must be software or pkcs11");
     }

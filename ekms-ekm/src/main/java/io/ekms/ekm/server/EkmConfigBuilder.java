@@ -23,6 +23,7 @@ public final class EkmConfigBuilder {
   private EkmConfig.RateLimit rateLimit;
   private EkmConfig.Console console;
   private QuorumSettings quorum;
+  private EkmConfig.KeyDeletion keyDeletion;
   private EkmConfig.Rotation rotation;
   private EkmConfig.Pkcs11 pkcs11;
   private String defaultBackend;
@@ -93,6 +94,11 @@ public final class EkmConfigBuilder {
     return this;
   }
 
+  public EkmConfigBuilder keyDeletion(EkmConfig.KeyDeletion value) {
+    keyDeletion = value;
+    return this;
+  }
+
   public EkmConfigBuilder quorum(QuorumSettings value) {
     quorum = value;
     return this;
@@ -128,6 +134,7 @@ public final class EkmConfigBuilder {
         limits,
         console,
         rotation,
-        quorum);
+        quorum,
+        keyDeletion);
   }
 }

@@ -30,6 +30,7 @@ import io.ekms.ekm.service.EkmError;
 import io.ekms.ekm.service.HealthProbe;
 import io.ekms.ekm.service.IssuerAdmin;
 import io.ekms.ekm.service.KeyAdmin;
+import io.ekms.ekm.service.KeyDeletions;
 import io.ekms.ekm.service.KmsRotations;
 import io.ekms.ekm.service.Lookups;
 import io.ekms.ekm.service.PolicyAdmin;
@@ -63,6 +64,7 @@ public final class EkmServer implements AutoCloseable {
   private final Backends backends;
   private final WebServer server;
   private final CryptoPeriods periods;
+  private final KeyDeletions deletions;
 
   private EkmServer(
       Database db,
@@ -70,8 +72,10 @@ public final class EkmServer implements AutoCloseable {
       Refusals refusals,
       Backends backends,
       WebServer server,
-      CryptoPeriods periods) {
+      CryptoPeriods periods,
+      KeyDeletions deletions) {
     this.periods = periods;
+    this.deletions = deletions;
     this.db = db;
     this.auditLog = auditLog;
     this.refusals = refusals;
@@ -200,7 +204,10 @@ public final class EkmServer implements AutoCloseable {
       PolicyAdmin policyAdmin = new PolicyAdmin(db, audit, clock);
       new VaultAdminRoutes(vaultAdmin, issuerAdmin, audit, refusals, access, adminMetrics)
           .routing(admin);
-      new AdminRoutes(keyAdmin, versionAdmin, auditLog, audit, refusals, access, adminMetrics)
+      KeyDeletions deletions =
+          new KeyDeletions(db, keyAdmin, audit, clock, config.keyDeletion().pendingDays());
+      new AdminRoutes(
+              keyAdmin, deletions, versionAdmin, auditLog, audit, refusals, access, adminMetrics)
           .routing(admin);
       GcpWiring gcp = new GcpWiring(db, backends, audit, refusals, access, clock);
       gcp.api(Duration.ofSeconds(config.tokens().clockSkewSeconds()), policies, gcpMetrics)
@@ -224,6 +231,7 @@ public final class EkmServer implements AutoCloseable {
                     vaultAdmin,
                     issuerAdmin,
                     keyAdmin,
+                    deletions,
                     versionAdmin,
                     xks.adminService(),
                     gcp.adminService(),
@@ -255,7 +263,8 @@ public final class EkmServer implements AutoCloseable {
       WebServer server = builder.build().start();
       CryptoPeriods periods = new CryptoPeriods(db, backends, audit, clock);
       periods.start(Duration.ofSeconds(config.rotation().checkIntervalSeconds()));
-      return new EkmServer(db, auditLog, refusals, backends, server, periods);
+      deletions.start(Duration.ofSeconds(config.keyDeletion().checkIntervalSeconds()));
+      return new EkmServer(db, auditLog, refusals, backends, server, periods, deletions);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -298,10 +307,16 @@ public final class EkmServer implements AutoCloseable {
     return periods;
   }
 
+  /** Scheduled key deletions, for a test that moves the clock and runs a pass. */
+  public KeyDeletions keyDeletions() {
+    return deletions;
+  }
+
   @Override
   public void close() {
     server.stop();
     periods.close();
+    deletions.close();
     refusals.close();
     auditLog.close();
     backends.close();

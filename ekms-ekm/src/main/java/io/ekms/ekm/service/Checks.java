@@ -45,7 +45,7 @@ final class Checks {
 
   static Key usableKey(Found found, KeyOp op) {
     Key key = existingKey(found);
-    if (key.state() == KeyState.DISABLED) {
+    if (key.state() == KeyState.DISABLED || key.state() == KeyState.PENDING_DELETION) {
       throw EkmError.KEY_DISABLED.error("The key is disabled.");
     }
     if (!key.allows(op)) {

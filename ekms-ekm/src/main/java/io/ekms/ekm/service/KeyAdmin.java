@@ -106,6 +106,8 @@ public final class KeyAdmin {
           case ACTIVE -> "EnableKey";
           case DISABLED -> "DisableKey";
           case DELETED -> "DeleteKey";
+          case PENDING_DELETION ->
+              throw new IllegalArgumentException("schedule deletions through KeyDeletions");
         };
     return audit.run(
         ctx,
@@ -262,6 +264,14 @@ public final class KeyAdmin {
     return keys.find(c, vaultId, keyId)
         .filter(k -> k.state() != KeyState.DELETED)
         .orElseThrow(() -> EkmError.NOT_FOUND.error("The key does not exist."));
+  }
+
+  /** Deletes a key for good, in the caller's transaction: DELETED, every version destroyed. */
+  Key finishDeletion(Connection c, Key key) throws SQLException {
+    Key deleted = key.withState(KeyState.DELETED, clock.instant());
+    keys.update(c, deleted);
+    destroyAll(c, deleted);
+    return deleted;
   }
 
   private void destroyAll(Connection c, Key key) throws SQLException {

@@ -145,6 +145,9 @@ final class TargetedCalls {
             "KeyVersionService.create",
             (b, t, c) -> b.versions.create(c, t.vault(), t.key(), null)),
         new Call(
+            "KeyVersionService.createVersion",
+            (b, t, c) -> b.versions.createVersion(c, t.vault(), t.key(), null)),
+        new Call(
             "KeyVersionService.get",
             (b, t, c) -> b.versions.get(c, t.vault(), t.key(), t.version())),
         new Call(
