@@ -130,7 +130,8 @@ final class EkmAdminCommands {
         VaultGet.class,
         VaultAction.Block.class,
         VaultAction.Unblock.class,
-        VaultDelete.class
+        VaultDelete.class,
+        VaultRebindCommand.class
       })
   static final class Vault {}
 

@@ -48,6 +48,7 @@ public final class EkmRoles {
               "CreateVault",
               "DeleteVault",
               "BlockVault",
+              "RebindVault",
               "UnblockVault",
               "CreateKey",
               "UpdateKey",

@@ -54,14 +54,15 @@ public record EkmConfig(
 
   /**
    * The admin operations a quorum holds when {@code quorum.operations} is left out: destroying a
-   * key version, deleting a key, removing an issuer, changing a policy, adding an XKS credential,
-   * adding an administrator.
+   * key version, deleting a key, removing an issuer, rebinding a vault, changing a policy, adding
+   * an XKS credential, adding an administrator.
    */
   public static final java.util.List<String> QUORUM_DEFAULTS =
       java.util.List.of(
           "destroyKeyVersion",
           "deleteKey",
           "RemoveIssuer",
+          "RebindVault",
           "PolicyCreate",
           "PolicyReplace",
           "PolicyDelete",

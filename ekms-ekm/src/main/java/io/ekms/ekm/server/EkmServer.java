@@ -20,6 +20,7 @@ import io.ekms.ekm.http.EkmApiRoutes;
 import io.ekms.ekm.http.EkmRoles;
 import io.ekms.ekm.http.PolicyAdminRoutes;
 import io.ekms.ekm.http.VaultAdminRoutes;
+import io.ekms.ekm.http.VaultBindingRoutes;
 import io.ekms.ekm.policy.PolicyEngine;
 import io.ekms.ekm.service.AccessPolicies;
 import io.ekms.ekm.service.AuditTrail;
@@ -38,6 +39,7 @@ import io.ekms.ekm.service.QuorumRotationApprovals;
 import io.ekms.ekm.service.RateLimiter;
 import io.ekms.ekm.service.RotationApprovals;
 import io.ekms.ekm.service.VaultAdmin;
+import io.ekms.ekm.service.VaultBindings;
 import io.ekms.ekm.service.VersionAdmin;
 import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
@@ -203,6 +205,9 @@ public final class EkmServer implements AutoCloseable {
       VersionAdmin versionAdmin = new VersionAdmin(db, backends, audit, clock);
       PolicyAdmin policyAdmin = new PolicyAdmin(db, audit, clock);
       new VaultAdminRoutes(vaultAdmin, issuerAdmin, audit, refusals, access, adminMetrics)
+          .routing(admin);
+      new VaultBindingRoutes(
+              new VaultBindings(db, audit, clock), audit, refusals, access, adminMetrics)
           .routing(admin);
       KeyDeletions deletions =
           new KeyDeletions(db, keyAdmin, audit, clock, config.keyDeletion().pendingDays());

@@ -40,6 +40,16 @@ public final class VaultRepository {
     }
   }
 
+  /** Writes the vault's issuer and client. */
+  public void updateBinding(Connection c, Vault v) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE ekm_vaults SET issuer_id = ?, client_id = ?, updated_at = ? WHERE id = ?")) {
+      Rows.bind(ps, v.issuerId(), v.clientId(), v.updatedAt(), v.id());
+      ps.executeUpdate();
+    }
+  }
+
   public Optional<Vault> find(Connection c, String id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + " FROM ekm_vaults WHERE id = ?")) {
