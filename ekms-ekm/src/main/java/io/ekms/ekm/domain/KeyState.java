@@ -11,14 +11,15 @@ public enum KeyState {
   PENDING_DELETION,
   DELETED;
 
-  /** Whether an administrator may move a key from this state to {@code next} by a state change. */
+  /**
+   * Whether an administrator may move a key from this state to {@code next} by a state change;
+   * staying is not a change. A pending deletion moves only by its cancellation or its pass.
+   */
   public boolean canBecome(KeyState next) {
     return switch (this) {
-      case ACTIVE, DISABLED ->
-          next == ACTIVE || next == DISABLED || next == PENDING_DELETION || next == DELETED;
-      case PENDING_DELETION -> false; // only a cancellation or the deletion pass moves it
-
-      case DELETED -> false;
+      case ACTIVE -> next == DISABLED || next == PENDING_DELETION || next == DELETED;
+      case DISABLED -> next == ACTIVE || next == PENDING_DELETION || next == DELETED;
+      case PENDING_DELETION, DELETED -> false; // a cancellation or the deletion pass moves it
     };
   }
 
