@@ -46,15 +46,20 @@ public record StackPorts(
   /** The first fixed port that is taken on 127.0.0.1, if any. */
   public OptionalInt firstTaken() {
     for (int port : all()) {
-      if (port == 0) {
-        continue;
-      }
-      try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        socket.setReuseAddress(true);
-      } catch (IOException e) {
+      if (port != 0 && taken(port)) {
         return OptionalInt.of(port);
       }
     }
     return OptionalInt.empty();
+  }
+
+  /** True when {@code port} cannot be bound on 127.0.0.1 now. */
+  public static boolean taken(int port) {
+    try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 }

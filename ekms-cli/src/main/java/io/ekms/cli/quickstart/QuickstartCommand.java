@@ -1,5 +1,7 @@
 package io.ekms.cli.quickstart;
 
+import io.ekms.core.http.Listener;
+import io.ekms.ekm.server.EkmConfig;
 import io.ekms.kms.server.KmsConfig;
 import io.ekms.stack.ClusterDatabase;
 import io.ekms.stack.ClusterPorts;
@@ -54,6 +56,15 @@ public final class QuickstartCommand implements Callable<Integer> {
   Integer portBase;
 
   @Option(
+      names = "--xks-mtls",
+      description =
+          "Serve the XKS API on its own listener (port 8447, or the port base + 6) behind mutual"
+              + " TLS, as AWS KMS reaches an external key store; the client certificate and key"
+              + " are made under <data dir>/xks-mtls/ and named in quickstart.json"
+              + " (xks.clientCertificate, xks.clientKey).")
+  boolean xksMtls;
+
+  @Option(
       names = "--nodes",
       defaultValue = "1",
       description =
@@ -99,6 +110,11 @@ public final class QuickstartCommand implements Callable<Integer> {
       return 2;
     }
     if (nodes > 1) {
+      if (xksMtls) {
+        err.println("ekms quickstart: --xks-mtls is for one node.");
+        err.flush();
+        return 2;
+      }
       if (kmsRateLimit != null) {
         err.println(
             "ekms quickstart: --kms-rate-limit is for one node; a cluster's nodes keep theirs.");
@@ -108,7 +124,8 @@ public final class QuickstartCommand implements Callable<Integer> {
       return cluster(dir, out, err);
     }
     StackPorts ports = portBase == null ? StackPorts.DEFAULTS : StackPorts.from(portBase);
-    OptionalInt taken = ports.firstTaken();
+    int xksPort = (portBase == null ? 8441 : portBase) + 6;
+    OptionalInt taken = xksMtls ? xksPortTaken(ports, xksPort) : ports.firstTaken();
     if (taken.isPresent()) {
       err.println(
           "ekms quickstart: Port "
@@ -118,16 +135,25 @@ public final class QuickstartCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    XksMtls mtls = xksMtls ? XksMtls.prepare(dir) : null;
     LoopbackStackBuilder builder =
         LoopbackStack.builder(dir)
             .ports(ports)
-            // The EKM's default: a deleted key waits 30 days, cancellable, before it is gone.
-            .ekm(ekm -> ekm.keyDeletion(null));
+            .ekm(
+                ekm -> {
+                  // The EKM's default: a deleted key waits 30 days, cancellable, before it is gone.
+                  ekm.keyDeletion(null);
+                  return mtls == null
+                      ? ekm
+                      : ekm.xks(
+                          new EkmConfig.Xks(
+                              new Listener("127.0.0.1", xksPort), mtls.clientCa().toString()));
+                });
     if (kmsRateLimit != null) {
       builder.kms(kms -> kms.rateLimit(new KmsConfig.RateLimit(kmsRateLimit, 2 * kmsRateLimit)));
     }
     try (LoopbackStack stack = builder.start()) {
-      QuickstartFile file = QuickstartRun.run(stack, out);
+      QuickstartFile file = QuickstartRun.run(stack, out, mtls);
       if (exit) {
         out.println("Every step behaved as expected.");
         out.flush();
@@ -143,6 +169,12 @@ public final class QuickstartCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+  }
+
+  /** The first taken port of {@code ports} and the XKS listener's {@code xksPort}, if any. */
+  private static OptionalInt xksPortTaken(StackPorts ports, int xksPort) {
+    OptionalInt taken = ports.firstTaken();
+    return taken.isPresent() || !StackPorts.taken(xksPort) ? taken : OptionalInt.of(xksPort);
   }
 
   /** The database of {@code --database-url}, or null for the embedded PostgreSQL. */

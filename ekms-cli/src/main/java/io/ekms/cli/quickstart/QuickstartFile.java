@@ -63,9 +63,38 @@ public record QuickstartFile(
     }
   }
 
-  /** The XKS key store: {@code host} is host:port, {@code uriPrefix} has no leading slash. */
+  /**
+   * The XKS key store: {@code host} is host:port, {@code uriPrefix} has no leading slash; behind
+   * mutual TLS ({@code --xks-mtls}) a client must present {@code clientCertificate} with its key
+   * {@code clientKey} (PEM files; both null otherwise).
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record Xks(
-      String host, String uriPrefix, String accessKeyId, String secretAccessKey, String keyId) {
+      String host,
+      String uriPrefix,
+      String accessKeyId,
+      String secretAccessKey,
+      String keyId,
+      String clientCertificate,
+      String clientKey) {
+    public Xks(
+        String host, String uriPrefix, String accessKeyId, String secretAccessKey, String keyId) {
+      this(host, uriPrefix, accessKeyId, secretAccessKey, keyId, null, null);
+    }
+
+    /** The same key store reached at {@code host}, with mutual TLS when {@code mtls} is set. */
+    public Xks at(String newHost, XksMtls mtls) {
+      return new Xks(
+          newHost,
+          uriPrefix,
+          accessKeyId,
+          secretAccessKey,
+          keyId,
+          mtls == null ? null : mtls.clientCertificate().toString(),
+          mtls == null ? null : mtls.clientKey().toString());
+    }
+
     @Override
     public String toString() {
       return Redacted.toString(this);
@@ -97,6 +126,11 @@ public record QuickstartFile(
     public String keyUri() {
       return endpoint + "/" + uriPrefix + "/v0/keys/" + keyName;
     }
+  }
+
+  /** This file with the XKS key store as this run serves it. */
+  public QuickstartFile withXks(Xks now) {
+    return new QuickstartFile(caCertificate, kms, ekm, identity, now, gcp);
   }
 
   /** This file with the Google key store added (a data directory set up before it existed). */

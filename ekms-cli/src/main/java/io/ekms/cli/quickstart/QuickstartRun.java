@@ -23,19 +23,29 @@ final class QuickstartRun {
   private QuickstartRun() {}
 
   static QuickstartFile run(LoopbackStack stack, PrintWriter out) throws Exception {
+    return run(stack, out, null);
+  }
+
+  /**
+   * As {@link #run(LoopbackStack, PrintWriter)}, with the XKS key store behind mutual TLS when
+   * {@code xksMtls} is set; {@code quickstart.json} records how this run serves XKS.
+   */
+  static QuickstartFile run(LoopbackStack stack, PrintWriter out, XksMtls xksMtls)
+      throws Exception {
     Steps steps = new Steps(out);
     QuickstartFile earlier = QuickstartFile.readIfPresent(stack.dataDir());
     QuickstartFile file;
     if (earlier == null) {
       out.println("Setting up " + stack.dataDir() + " (first run)");
       file = setUp(stack, steps);
-      file.writeTo(stack.dataDir());
     } else {
       out.println("Reusing " + stack.dataDir());
       steps.run("Same endpoints as the run that set this up", () -> sameEndpoints(stack, earlier));
       steps.run("The EKM key and the KMS key are still there", () -> present(stack, earlier));
       file = earlier.gcp() != null ? earlier : withGcp(stack, steps, earlier);
     }
+    file = file.withXks(file.xks().at("127.0.0.1:" + stack.ekm().xksPort(), xksMtls));
+    file.writeTo(stack.dataDir());
     out.println("Wrote " + stack.dataDir().resolve(QuickstartFile.NAME) + " (0600)");
     new QuickstartStory(stack, file, steps).run();
     return file;

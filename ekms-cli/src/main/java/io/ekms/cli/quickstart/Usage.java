@@ -17,6 +17,13 @@ final class Usage {
     out.println("  EKM       " + f.ekm().endpoint() + "   admin " + f.ekm().adminEndpoint());
     out.println("  KMS       " + f.kms().endpoint());
     out.println("  XKS       https://" + f.xks().host() + "/" + f.xks().uriPrefix());
+    if (f.xks().clientCertificate() != null) {
+      out.println(
+          "            mutual TLS: present "
+              + f.xks().clientCertificate()
+              + " with its key "
+              + f.xks().clientKey());
+    }
     out.println("  CA        " + f.caCertificate());
     out.println();
     out.println("The EKM's console, in a browser (its certificate chains to the CA above):");

@@ -7,6 +7,7 @@ import io.ekms.common.json.Json;
 import io.ekms.common.secret.SecretBytes;
 import io.ekms.common.tls.Pem;
 import io.ekms.common.tls.TrustBundle;
+import io.ekms.core.tls.ServerIdentity;
 import io.ekms.ekm.auth.xks.SigV4Signer;
 import java.io.IOException;
 import java.net.URI;
@@ -15,10 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One real XKS encrypt and decrypt against the quickstart's key store, over HTTPS and signed with
@@ -31,10 +36,36 @@ final class XksProbe {
 
   XksProbe(QuickstartFile file) throws IOException {
     this.file = file;
-    this.http =
-        HttpClient.newBuilder()
-            .sslContext(TrustBundle.sslContext(Pem.certificates(Path.of(file.caCertificate()))))
-            .build();
+    this.http = HttpClient.newBuilder().sslContext(sslContext(file)).build();
+  }
+
+  /**
+   * Trusts the quickstart's CA; behind mutual TLS, presents the client certificate too, as AWS KMS
+   * does.
+   */
+  private static SSLContext sslContext(QuickstartFile file) throws IOException {
+    var trusted = Pem.certificates(Path.of(file.caCertificate()));
+    if (file.xks().clientCertificate() == null) {
+      return TrustBundle.sslContext(trusted);
+    }
+    ServerIdentity client =
+        ServerIdentity.load(
+            Path.of(file.xks().clientCertificate()), Path.of(file.xks().clientKey()));
+    try {
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      for (int i = 0; i < trusted.size(); i++) {
+        store.setCertificateEntry("ca-" + i, trusted.get(i));
+      }
+      tmf.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(client.keyManagers(), tmf.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the XKS client's TLS context", e);
+    }
   }
 
   String run() throws Exception {
@@ -47,7 +78,11 @@ final class XksProbe {
     decrypt.put("authenticationTag", encrypted.path("authenticationTag").asText());
     JsonNode decrypted = call("decrypt", "Decrypt", decrypt);
     expect(plain.equals(decrypted.path("plaintext").asText()), "the XKS plaintext differs");
-    return "round trip ok on https://" + file.xks().host() + "/" + file.xks().uriPrefix();
+    return "round trip ok on https://"
+        + file.xks().host()
+        + "/"
+        + file.xks().uriPrefix()
+        + (file.xks().clientCertificate() == null ? "" : " (mutual TLS)");
   }
 
   private JsonNode call(String operation, String kmsOperation, Map<String, Object> fields)

@@ -240,6 +240,35 @@ class QuickstartCommandTest {
 
   private record Run(int exit, String out, String err) {}
 
+  @Test
+  void call_xksMtls_xksRoundTripPresentsTheClientCertificateNamedInQuickstartJson()
+      throws Exception {
+    int base = freePortBase();
+    while (io.ekms.stack.StackPorts.taken(base + 6)) {
+      base = freePortBase();
+    }
+
+    Run run =
+        execute(
+            "quickstart",
+            "--exit",
+            "--xks-mtls",
+            "--data-dir",
+            dataDir.toString(),
+            "--port-base",
+            "" + base);
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("(mutual TLS)");
+    QuickstartFile file = QuickstartFile.readIfPresent(dataDir);
+    assertThat(file.xks().host()).isEqualTo("127.0.0.1:" + (base + 6));
+    assertThat(Path.of(file.xks().clientCertificate())).isAbsolute().exists();
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(Path.of(file.xks().clientKey()))))
+        .isEqualTo("rw-------");
+  }
+
   private Run quickstart(int base) {
     return execute(
         "quickstart", "--exit", "--data-dir", dataDir.toString(), "--port-base", "" + base);

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The XKS API on its own listener with mutual TLS: no client certificate, no connection. */
+/**
+ * The XKS API on its own listener with mutual TLS, as AWS's XKS test client checks it: no client
+ * certificate, no connection; a bogus one (another CA), no connection; the right one, served.
+ */
 class XksMutualTlsTest {
   static final Map<String, Object> BODY =
       Map.of("requestMetadata", Map.of("kmsRequestId", "r", "kmsOperation", "GetHealthStatus"));
@@ -43,6 +46,19 @@ class XksMutualTlsTest {
           dir.resolve("client-key.pem").toString());
       var a = f.xks.post(health, XksStore.AKID1, XksStore.SECRET1, BODY);
       assertThat(a.status()).as(a.raw()).isEqualTo(200);
+      // AWS's XKS test client's negative case: a bogus certificate, from a CA the listener does
+      // not trust, gets no connection either.
+      LocalCa bogus = LocalCa.create("bogus-clients");
+      bogus
+          .issueServer("aws-kms", List.of("aws-kms.test"), List.of())
+          .writeTo(dir.resolve("bogus.pem"), dir.resolve("bogus-key.pem"));
+      f.connect(
+          "--cert",
+          dir.resolve("bogus.pem").toString(),
+          "--key",
+          dir.resolve("bogus-key.pem").toString());
+      assertThatThrownBy(() -> f.xks.post(health, XksStore.AKID1, XksStore.SECRET1, BODY))
+          .hasMessageContaining("curl failed");
       // Not on the API listener as well: mutual TLS cannot be side-stepped.
       assertThat(f.ekm.api.bare("POST", health).text()).doesNotContain("xksProxyFleetSize");
     }
