@@ -96,12 +96,14 @@ final class EkmAdminCommands {
 
   @Command(name = "list", description = "List trusted issuers.")
   static final class IssuerList extends Verb {
+    @picocli.CommandLine.Mixin ListPage page;
+
     String method() {
       return "GET";
     }
 
     String path() {
-      return "/admin/v1/issuers";
+      return "/admin/v1/issuers" + page.query();
     }
   }
 

@@ -93,12 +93,14 @@ public final class GcpCommands {
 
   @Command(name = "list", description = "List key stores.")
   static final class ListStores extends EkmAdminCommands.Verb {
+    @picocli.CommandLine.Mixin ListPage page;
+
     String method() {
       return "GET";
     }
 
     String path() {
-      return S;
+      return S + page.query();
     }
   }
 

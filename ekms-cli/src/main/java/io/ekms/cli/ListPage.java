@@ -14,12 +14,17 @@ final class ListPage {
 
   /** The query string, empty when neither is given. */
   String query() {
-    StringBuilder q = new StringBuilder();
+    return on("");
+  }
+
+  /** {@code path} with the page's parameters added to its query string, if any. */
+  String on(String path) {
+    StringBuilder q = new StringBuilder(path);
     if (limit != null) {
-      q.append("?limit=").append(limit);
+      q.append(path.contains("?") ? '&' : '?').append("limit=").append(limit);
     }
     if (page != null) {
-      q.append(q.isEmpty() ? '?' : '&')
+      q.append(q.indexOf("?") >= 0 ? '&' : '?')
           .append("page=")
           .append(URLEncoder.encode(page, StandardCharsets.UTF_8));
     }

@@ -108,14 +108,17 @@ public final class PolicyCommands {
     @Option(names = "--scope-id")
     String scopeId;
 
+    @picocli.CommandLine.Mixin ListPage page;
+
     String method() {
       return "GET";
     }
 
     String path() {
-      return scope == null && scopeId == null
-          ? ALL
-          : ALL + "?scope=" + enc(scope) + "&scopeId=" + enc(scopeId);
+      return page.on(
+          scope == null && scopeId == null
+              ? ALL
+              : ALL + "?scope=" + enc(scope) + "&scopeId=" + enc(scopeId));
     }
   }
 

@@ -60,12 +60,14 @@ public final class XksCommands {
 
   @Command(name = "list", description = "List key stores (access key ids only, never secrets).")
   static final class ListStores extends EkmAdminCommands.Verb {
+    @picocli.CommandLine.Mixin ListPage page;
+
     String method() {
       return "GET";
     }
 
     String path() {
-      return S;
+      return S + page.query();
     }
   }
 

@@ -1,8 +1,11 @@
 package io.ekms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ekms.admin.client.AdminException;
+import io.ekms.admin.client.AdminHttp;
 import io.ekms.common.json.Json;
 import io.ekms.core.admin.FirstAdministrator;
 import io.ekms.core.http.Listener;
@@ -93,6 +96,23 @@ final class EkmCliBed implements AutoCloseable {
             "--data-dir",
             dir.toString()));
     return all.toArray(String[]::new);
+  }
+
+  /**
+   * The admin API's refusal of {@code GET path}, sent as it is (past the CLI's own option checks):
+   * "the EKM answered STATUS CODE: message".
+   */
+  String refusedRaw(String path) {
+    AdminHttp http =
+        AdminHttp.of(
+            "EKM",
+            "https://127.0.0.1:" + server.adminPort(),
+            dir.resolve("tls/ca.pem"),
+            dir.resolve("admin.token"));
+    AdminException refusal =
+        catchThrowableOfType(AdminException.class, () -> http.call("GET", path, null));
+    assertThat(refusal).as(path).isNotNull();
+    return refusal.getMessage();
   }
 
   /** A trusted issuer and a vault bound to its client {@code c}: the vault's id. */

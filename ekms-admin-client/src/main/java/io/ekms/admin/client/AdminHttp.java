@@ -16,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One ekms admin API over HTTPS, trusting only the CA it is given and sending the admin token as a
@@ -107,6 +111,28 @@ public final class AdminHttp {
           answer.path("message").asText(""));
     }
     return response.body();
+  }
+
+  /**
+   * Every item of the paged admin list at {@code path} (without a query string), following {@code
+   * nextPage} to the last page.
+   */
+  List<JsonNode> items(String path) {
+    List<JsonNode> items = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String next = null;
+    do {
+      JsonNode page =
+          call(
+              "GET",
+              next == null
+                  ? path
+                  : path + "?page=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+              null);
+      page.path("items").forEach(items::add);
+      next = page.hasNonNull("nextPage") ? page.path("nextPage").asText() : null;
+    } while (next != null && seen.add(next));
+    return items;
   }
 
   /** The {@code items} of {@code GET /admin/v1/audit} for one request id (EKM and KMS). */

@@ -17,7 +17,7 @@ public final class EkmAdmin {
 
   /** The id of the trusted issuer {@code issuer}, added (by its discovery URL) when missing. */
   public String trustIssuer(String issuer, String caBundlePem) {
-    for (JsonNode known : http.call("GET", "/admin/v1/issuers", null).path("items")) {
+    for (JsonNode known : http.items("/admin/v1/issuers")) {
       if (issuer.equals(known.path("issuer").asText())) {
         return known.path("id").asText();
       }
@@ -157,7 +157,7 @@ public final class EkmAdmin {
 
   /** The id of the XKS key store at {@code uriPrefix}, created (unthrottled) when missing. */
   public String xksStore(String name, String uriPrefix) {
-    String known = idAtPrefix(http.call("GET", STORES, null), uriPrefix);
+    String known = idAtPrefix(http.items(STORES), uriPrefix);
     if (known != null) {
       return known;
     }
@@ -232,9 +232,9 @@ public final class EkmAdmin {
     return http.call("GET", "/admin/v1/audit?limit=1000", null);
   }
 
-  /** The id of the key store at {@code uriPrefix} in a list answer, or null. */
-  static String idAtPrefix(JsonNode stores, String uriPrefix) {
-    for (JsonNode store : stores.path("items")) {
+  /** The id of the key store at {@code uriPrefix} among {@code stores}, or null. */
+  static String idAtPrefix(List<JsonNode> stores, String uriPrefix) {
+    for (JsonNode store : stores) {
       if (uriPrefix.equals(store.path("uriPrefix").asText())) {
         return store.path("id").asText();
       }

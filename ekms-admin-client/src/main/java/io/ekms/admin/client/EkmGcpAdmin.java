@@ -21,7 +21,7 @@ public final class EkmGcpAdmin {
    * when missing.
    */
   public String store(String name, String uriPrefix, Trust trust) {
-    String known = EkmAdmin.idAtPrefix(stores(), uriPrefix);
+    String known = EkmAdmin.idAtPrefix(http.items(STORES), uriPrefix);
     if (known != null) {
       return known;
     }
@@ -47,7 +47,7 @@ public final class EkmGcpAdmin {
 
   /** Allows a service account (by e-mail) to call the key store, unless it is allowed already. */
   public void allowServiceAccount(String storeId, String email) {
-    for (JsonNode store : stores().path("items")) {
+    for (JsonNode store : http.items(STORES)) {
       if (storeId.equals(store.path("id").asText())) {
         for (JsonNode allowed : store.path("serviceAccounts")) {
           if (allowed.asText().equalsIgnoreCase(email)) {

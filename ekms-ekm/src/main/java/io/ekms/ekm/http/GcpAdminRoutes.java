@@ -124,8 +124,13 @@ public final class GcpAdminRoutes {
             (req, ctx) ->
                 new Reply(
                     200,
-                    new AdminViews.ListView<>(
-                        admin.list(ctx).stream().map(StoreView::of).toList()))));
+                    AdminViews.ListView.of(
+                        admin
+                            .list(
+                                ctx,
+                                AdminRoutes.query(req, "limit"),
+                                AdminRoutes.query(req, "page"))
+                            .map(StoreView::of)))));
     r.put(
         ONE + "/denied-reasons",
         gate.route(

@@ -100,8 +100,15 @@ public final class PolicyAdminRoutes {
               }
               return new Reply(
                   200,
-                  new AdminViews.ListView<>(
-                      admin.list(ctx, scope, scopeId).stream().map(PolicyView::of).toList()));
+                  AdminViews.ListView.of(
+                      admin
+                          .list(
+                              ctx,
+                              scope,
+                              scopeId,
+                              AdminRoutes.query(req, "limit"),
+                              AdminRoutes.query(req, "page"))
+                          .map(PolicyView::of)));
             }));
     r.get(
         ONE,

@@ -65,8 +65,13 @@ public final class VaultAdminRoutes {
             (req, ctx) ->
                 new Reply(
                     200,
-                    new ListView<>(
-                        issuers.listIssuers(ctx).stream().map(IssuerView::of).toList()))));
+                    ListView.of(
+                        issuers
+                            .listIssuers(
+                                ctx,
+                                AdminRoutes.query(req, "limit"),
+                                AdminRoutes.query(req, "page"))
+                            .map(IssuerView::of)))));
     r.put(
         ISSUERS + "/{issuerId}",
         route(

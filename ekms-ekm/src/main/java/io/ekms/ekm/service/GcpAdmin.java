@@ -8,6 +8,7 @@ import io.ekms.ekm.domain.gcp.GcpKeyStore;
 import io.ekms.ekm.domain.gcp.GcpKeyStore.ExposedKey;
 import io.ekms.ekm.service.AuditTrail.Target;
 import io.ekms.ekm.store.GcpRepository;
+import io.ekms.ekm.store.Listed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -97,6 +98,25 @@ public final class GcpAdmin {
         });
   }
 
+  /**
+   * One page of the key stores as stored now, oldest first: {@code limit} and {@code page} as
+   * {@link Pages} reads them.
+   */
+  public Pages.Page<GcpKeyStore> list(CallContext ctx, String limit, String pageToken) {
+    return audit.run(
+        ctx,
+        "GcpListKeyStores",
+        new Target(null, null, null),
+        null,
+        () -> {
+          var page = Pages.query(limit, pageToken);
+          return Pages.of(
+                  db.withConnection(c -> repo.page(c, page)), page, Listed::createdAt, Listed::id)
+              .map(Listed::item);
+        });
+  }
+
+  /** Every key store this node serves, by name (the console's list). */
   public List<GcpKeyStore> list(CallContext ctx) {
     return audit.run(
         ctx, "GcpListKeyStores", new Target(null, null, null), null, directory::stores);

@@ -59,6 +59,24 @@ public final class IssuerAdmin {
         });
   }
 
+  /**
+   * One page of the trusted issuers, oldest first: {@code limit} and {@code page} as {@link Pages}
+   * reads them.
+   */
+  public Pages.Page<Issuer> listIssuers(CallContext ctx, String limit, String pageToken) {
+    return audit.run(
+        ctx,
+        "ListIssuers",
+        new Target(null, null, null),
+        null,
+        () -> {
+          var page = Pages.query(limit, pageToken);
+          return Pages.of(
+              db.withConnection(c -> issuers.page(c, page)), page, Issuer::createdAt, Issuer::id);
+        });
+  }
+
+  /** Every trusted issuer, oldest first (the console's list). */
   public List<Issuer> listIssuers(CallContext ctx) {
     return audit.run(
         ctx,

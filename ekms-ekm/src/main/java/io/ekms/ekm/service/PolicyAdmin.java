@@ -86,6 +86,26 @@ public final class PolicyAdmin {
         });
   }
 
+  /**
+   * One page of the policies, oldest first: every policy, or those of one scope object when {@code
+   * scope} is given; {@code limit} and {@code page} as {@link Pages} reads them.
+   */
+  public Pages.Page<Policy> list(
+      CallContext ctx, PolicyScope scope, String scopeId, String limit, String pageToken) {
+    return audited(
+        ctx,
+        "PolicyList",
+        () -> {
+          var page = Pages.query(limit, pageToken);
+          return Pages.of(
+              db.withConnection(c -> repo.page(c, scope, scopeId, page)),
+              page,
+              Policy::createdAt,
+              Policy::id);
+        });
+  }
+
+  /** Every policy, or those of one scope object, by scope and name (the console's list). */
   public List<Policy> list(CallContext ctx, PolicyScope scope, String scopeId) {
     return audited(ctx, "PolicyList", () -> db.withConnection(c -> repo.list(c, scope, scopeId)));
   }

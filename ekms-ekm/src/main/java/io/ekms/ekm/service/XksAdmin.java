@@ -12,6 +12,7 @@ import io.ekms.ekm.domain.xks.XksKeyStore.Credential;
 import io.ekms.ekm.domain.xks.XksKeyStore.ExposedKey;
 import io.ekms.ekm.domain.xks.XksUsage;
 import io.ekms.ekm.service.AuditTrail.Target;
+import io.ekms.ekm.store.Listed;
 import io.ekms.ekm.store.PolicyRepository;
 import io.ekms.ekm.store.XksRepository;
 import java.time.Clock;
@@ -95,6 +96,25 @@ public final class XksAdmin {
     return perSecond;
   }
 
+  /**
+   * One page of the key stores as stored now, oldest first: {@code limit} and {@code page} as
+   * {@link Pages} reads them.
+   */
+  public Pages.Page<XksKeyStore> list(CallContext ctx, String limit, String pageToken) {
+    return audit.run(
+        ctx,
+        "XksListKeyStores",
+        new Target(null, null, null),
+        null,
+        () -> {
+          var page = Pages.query(limit, pageToken);
+          return Pages.of(
+                  db.withConnection(c -> repo.page(c, page)), page, Listed::createdAt, Listed::id)
+              .map(Listed::item);
+        });
+  }
+
+  /** Every key store this node serves, by name (the console's list). */
   public List<XksKeyStore> list(CallContext ctx) {
     return audit.run(
         ctx, "XksListKeyStores", new Target(null, null, null), null, directory::stores);

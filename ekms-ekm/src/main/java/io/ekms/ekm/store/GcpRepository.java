@@ -90,28 +90,48 @@ public final class GcpRepository {
         == 1;
   }
 
-  /** Every key store with its service accounts and keys. */
+  /** Every key store with its service accounts and keys, by name. */
   public List<GcpKeyStore> all(Connection c) throws SQLException {
-    List<GcpKeyStore> bare;
+    return stores(c, " ORDER BY name").stream().map(Listed::item).toList();
+  }
+
+  /** Up to {@code page.limit()} key stores after the page's cursor, oldest first. */
+  public List<Listed<GcpKeyStore>> page(Connection c, PageQuery page) throws SQLException {
+    return stores(
+        c,
+        " WHERE 1 = 1" + page.condition() + " ORDER BY created_at, id LIMIT " + page.limit(),
+        page.parameters());
+  }
+
+  private static List<Listed<GcpKeyStore>> stores(Connection c, String tail, Object... values)
+      throws SQLException {
+    List<Listed<GcpKeyStore>> bare;
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT " + STORE_COLUMNS + " FROM ekm_gcp_stores ORDER BY name")) {
-      bare = Rows.list(ps, GcpRepository::store);
+        c.prepareStatement("SELECT " + STORE_COLUMNS + ", created_at FROM ekm_gcp_stores" + tail)) {
+      Rows.bind(ps, values);
+      bare =
+          Rows.list(
+              ps, rs -> new Listed<>(store(rs), rs.getString(1), Rows.time(rs, "created_at")));
     }
-    List<GcpKeyStore> out = new ArrayList<>();
-    for (GcpKeyStore s : bare) {
+    List<Listed<GcpKeyStore>> out = new ArrayList<>();
+    for (Listed<GcpKeyStore> row : bare) {
+      GcpKeyStore s = row.item();
       out.add(
-          new GcpKeyStore(
-              s.id(),
-              s.name(),
-              s.uriPrefix(),
-              s.issuer(),
-              s.jwksUrl(),
-              s.caBundlePem(),
-              s.audiences(),
-              s.ratePerSecond(),
-              s.deniedReasons(),
-              serviceAccounts(c, s.id()),
-              keys(c, s.id(), null)));
+          new Listed<>(
+              new GcpKeyStore(
+                  s.id(),
+                  s.name(),
+                  s.uriPrefix(),
+                  s.issuer(),
+                  s.jwksUrl(),
+                  s.caBundlePem(),
+                  s.audiences(),
+                  s.ratePerSecond(),
+                  s.deniedReasons(),
+                  serviceAccounts(c, s.id()),
+                  keys(c, s.id(), null)),
+              row.id(),
+              row.createdAt()));
     }
     return out;
   }

@@ -30,6 +30,21 @@ public final class IssuerRepository {
     }
   }
 
+  /** Up to {@code page.limit()} issuers after the page's cursor, oldest first. */
+  public List<Issuer> page(Connection c, PageQuery page) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM ekm_issuers WHERE 1 = 1"
+                + page.condition()
+                + " ORDER BY created_at, id LIMIT "
+                + page.limit())) {
+      Rows.bind(ps, page.parameters());
+      return Rows.list(ps, IssuerRepository::map);
+    }
+  }
+
   public Optional<Issuer> find(Connection c, String id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + " FROM ekm_issuers WHERE id = ?")) {

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +78,32 @@ public final class PolicyRepository {
       if (scope != null) {
         Rows.bind(ps, scope, scopeId);
       }
+      return Rows.list(ps, PolicyRepository::map);
+    }
+  }
+
+  /**
+   * Up to {@code page.limit()} policies after the page's cursor, oldest first: every policy, or
+   * those of one scope object when {@code scope} is given.
+   */
+  public List<Policy> page(Connection c, PolicyScope scope, String scopeId, PageQuery page)
+      throws SQLException {
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + " FROM ekm_policies WHERE "
+            + (scope == null ? "1 = 1" : "scope = ? AND scope_id = ?")
+            + page.condition()
+            + " ORDER BY created_at, id LIMIT "
+            + page.limit();
+    List<Object> values = new ArrayList<>();
+    if (scope != null) {
+      values.add(scope);
+      values.add(scopeId);
+    }
+    values.addAll(List.of(page.parameters()));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Rows.bind(ps, values.toArray());
       return Rows.list(ps, PolicyRepository::map);
     }
   }

@@ -16,7 +16,7 @@ import java.util.Optional;
 /** XKS key stores with their credentials (secrets sealed) and exposed keys. */
 public final class XksRepository {
   /** A store row without its credentials and keys. */
-  private record StoreRow(String id, String name, String prefix, int rate) {}
+  private record StoreRow(String id, String name, String prefix, int rate, Instant createdAt) {}
 
   public void insertStore(Connection c, XksKeyStore s, Instant now) throws SQLException {
     update(
@@ -97,22 +97,44 @@ public final class XksRepository {
     return update(c, "DELETE FROM ekm_xks_stores WHERE id = ?", storeId) == 1;
   }
 
-  /** Every key store with its credentials and keys. */
+  /** Every key store with its credentials and keys, by name. */
   public List<XksKeyStore> all(Connection c) throws SQLException {
+    return stores(c, " ORDER BY name").stream().map(Listed::item).toList();
+  }
+
+  /** Up to {@code page.limit()} key stores after the page's cursor, oldest first. */
+  public List<Listed<XksKeyStore>> page(Connection c, PageQuery page) throws SQLException {
+    return stores(
+        c,
+        " WHERE 1 = 1" + page.condition() + " ORDER BY created_at, id LIMIT " + page.limit(),
+        page.parameters());
+  }
+
+  private static List<Listed<XksKeyStore>> stores(Connection c, String tail, Object... values)
+      throws SQLException {
     List<StoreRow> rows;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, name, uri_prefix, rate_per_second FROM ekm_xks_stores ORDER BY name")) {
+            "SELECT id, name, uri_prefix, rate_per_second, created_at FROM ekm_xks_stores"
+                + tail)) {
+      Rows.bind(ps, values);
       rows =
           Rows.list(
               ps,
-              rs -> new StoreRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+              rs ->
+                  new StoreRow(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getInt(4),
+                      Rows.time(rs, "created_at")));
     }
-    List<XksKeyStore> out = new ArrayList<>();
+    List<Listed<XksKeyStore>> out = new ArrayList<>();
     for (StoreRow r : rows) {
-      out.add(
+      XksKeyStore store =
           new XksKeyStore(
-              r.id(), r.name(), r.prefix(), r.rate(), credentials(c, r.id()), keys(c, r.id())));
+              r.id(), r.name(), r.prefix(), r.rate(), credentials(c, r.id()), keys(c, r.id()));
+      out.add(new Listed<>(store, r.id(), r.createdAt()));
     }
     return out;
   }

@@ -70,6 +70,14 @@ class H2StoreTest {
   }
 
   @Nested
+  class AdminListPaging extends AdminListPagingContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.h2();
+    }
+  }
+
+  @Nested
   class Paging extends PagingContract {
     @Override
     protected Database openDatabase() {

@@ -72,6 +72,14 @@ class PostgresStoreTest {
   }
 
   @Nested
+  class AdminListPaging extends AdminListPagingContract {
+    @Override
+    protected Database openDatabase() {
+      return StoreDatabases.postgres();
+    }
+  }
+
+  @Nested
   class Paging extends PagingContract {
     @Override
     protected Database openDatabase() {
