@@ -24,18 +24,8 @@ final class AdministratorCommands {
     Path defaultDataDir();
   }
 
-  @Command(
-      name = "admin",
-      description = "The EKM's named administrators and their roles.",
-      subcommands = {
-        Create.class,
-        ListAll.class,
-        Get.class,
-        Remove.class,
-        Rotate.class,
-        WhoAmI.class
-      })
-  static final class Ekm implements Server {
+  /** The EKM's admin API, for a group of verbs. */
+  abstract static class EkmServer implements Server {
     @Override
     public String name() {
       return "EKM";
@@ -52,18 +42,8 @@ final class AdministratorCommands {
     }
   }
 
-  @Command(
-      name = "admin",
-      description = "The KMS's named administrators and their roles.",
-      subcommands = {
-        Create.class,
-        ListAll.class,
-        Get.class,
-        Remove.class,
-        Rotate.class,
-        WhoAmI.class
-      })
-  static final class Kms implements Server {
+  /** The KMS's admin API, for a group of verbs. */
+  abstract static class KmsServer implements Server {
     @Override
     public String name() {
       return "KMS";
@@ -79,6 +59,32 @@ final class AdministratorCommands {
       return Path.of("ekms-data/kms");
     }
   }
+
+  @Command(
+      name = "admin",
+      description = "The EKM's named administrators and their roles.",
+      subcommands = {
+        Create.class,
+        ListAll.class,
+        Get.class,
+        Remove.class,
+        Rotate.class,
+        WhoAmI.class
+      })
+  static final class Ekm extends EkmServer {}
+
+  @Command(
+      name = "admin",
+      description = "The KMS's named administrators and their roles.",
+      subcommands = {
+        Create.class,
+        ListAll.class,
+        Get.class,
+        Remove.class,
+        Rotate.class,
+        WhoAmI.class
+      })
+  static final class Kms extends KmsServer {}
 
   /** A verb of the group it is under. */
   abstract static class AdminVerb extends EkmAdminCommands.Verb {

@@ -1,6 +1,5 @@
 package io.ekms.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,47 +16,13 @@ final class HeldRequestCommands {
       name = "request",
       description = "Calls held for other administrators' approval (the quorum).",
       subcommands = {ListAll.class, Get.class, Approve.class, Reject.class})
-  static final class Ekm implements AdministratorCommands.Server {
-    private final AdministratorCommands.Ekm server = new AdministratorCommands.Ekm();
-
-    @Override
-    public String name() {
-      return server.name();
-    }
-
-    @Override
-    public String defaultUrl() {
-      return server.defaultUrl();
-    }
-
-    @Override
-    public Path defaultDataDir() {
-      return server.defaultDataDir();
-    }
-  }
+  static final class Ekm extends AdministratorCommands.EkmServer {}
 
   @Command(
       name = "request",
       description = "Calls held for other administrators' approval (the quorum).",
       subcommands = {ListAll.class, Get.class, Approve.class, Reject.class})
-  static final class Kms implements AdministratorCommands.Server {
-    private final AdministratorCommands.Kms server = new AdministratorCommands.Kms();
-
-    @Override
-    public String name() {
-      return server.name();
-    }
-
-    @Override
-    public String defaultUrl() {
-      return server.defaultUrl();
-    }
-
-    @Override
-    public Path defaultDataDir() {
-      return server.defaultDataDir();
-    }
-  }
+  static final class Kms extends AdministratorCommands.KmsServer {}
 
   @Command(name = "list", description = "The newest held requests and where they stand.")
   static final class ListAll extends AdministratorCommands.AdminVerb {

@@ -1,56 +1,71 @@
 package io.ekms.core.admin;
 
+import io.ekms.core.error.ApiException;
+import io.ekms.core.error.ErrorCode;
+import java.util.Objects;
+
 /**
- * How one server answers the refusals of its administrators' directory, in its own error codes: a
- * missing or unknown token, a role the caller lacks, a malformed request, an unknown administrator,
- * a conflict with the current state.
+ * How one server answers the refusals of its administrators' directory and quorum, in its own error
+ * codes: a missing or unknown token, a role the caller lacks, a malformed request, an unknown
+ * administrator or request, a conflict with the current state, an audit log that cannot record.
  */
-public interface AdminErrors {
-  RuntimeException unauthenticated(String message);
+public record AdminErrors(
+    ErrorCode unauthenticatedCode,
+    ErrorCode forbiddenCode,
+    ErrorCode invalidCode,
+    ErrorCode notFoundCode,
+    ErrorCode conflictCode,
+    ErrorCode auditUnavailableCode) {
+  private static final ErrorCode PLAIN =
+      new ErrorCode() {
+        @Override
+        public String code() {
+          return "AdminRefused";
+        }
 
-  RuntimeException forbidden(String message);
+        @Override
+        public int status() {
+          return 400;
+        }
+      };
 
-  RuntimeException invalid(String message);
+  public AdminErrors {
+    Objects.requireNonNull(unauthenticatedCode);
+    Objects.requireNonNull(forbiddenCode);
+    Objects.requireNonNull(invalidCode);
+    Objects.requireNonNull(notFoundCode);
+    Objects.requireNonNull(conflictCode);
+    Objects.requireNonNull(auditUnavailableCode);
+  }
 
-  RuntimeException notFound(String message);
+  public RuntimeException unauthenticated(String message) {
+    return new ApiException(unauthenticatedCode, message);
+  }
 
-  RuntimeException conflict(String message);
+  public RuntimeException forbidden(String message) {
+    return new ApiException(forbiddenCode, message);
+  }
+
+  public RuntimeException invalid(String message) {
+    return new ApiException(invalidCode, message);
+  }
+
+  public RuntimeException notFound(String message) {
+    return new ApiException(notFoundCode, message);
+  }
+
+  public RuntimeException conflict(String message) {
+    return new ApiException(conflictCode, message);
+  }
 
   /** The audit log cannot record the call, so it is refused. */
-  RuntimeException auditUnavailable();
+  public RuntimeException auditUnavailable() {
+    return new ApiException(
+        auditUnavailableCode, "The audit log cannot record this request; it was refused.");
+  }
 
-  /** Plain exceptions, for use outside an API (init). */
+  /** One code for every refusal, for use outside an API (init). */
   static AdminErrors plain() {
-    return new AdminErrors() {
-      @Override
-      public RuntimeException unauthenticated(String message) {
-        return new IllegalStateException(message);
-      }
-
-      @Override
-      public RuntimeException forbidden(String message) {
-        return new IllegalStateException(message);
-      }
-
-      @Override
-      public RuntimeException invalid(String message) {
-        return new IllegalArgumentException(message);
-      }
-
-      @Override
-      public RuntimeException notFound(String message) {
-        return new IllegalArgumentException(message);
-      }
-
-      @Override
-      public RuntimeException conflict(String message) {
-        return new IllegalStateException(message);
-      }
-
-      @Override
-      public RuntimeException auditUnavailable() {
-        return new IllegalStateException("the audit log is unavailable");
-      }
-    };
+    return new AdminErrors(PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN);
   }
 }

@@ -102,36 +102,11 @@ public final class EkmRoles {
 
   /** The EKM's answers to the administrators' directory refusals. */
   public static final AdminErrors ERRORS =
-      new AdminErrors() {
-        @Override
-        public RuntimeException unauthenticated(String message) {
-          return EkmError.ADMIN_UNAUTHORIZED.error(message);
-        }
-
-        @Override
-        public RuntimeException forbidden(String message) {
-          return EkmError.ADMIN_ROLE_REQUIRED.error(message);
-        }
-
-        @Override
-        public RuntimeException invalid(String message) {
-          return EkmError.INVALID_REQUEST.error(message);
-        }
-
-        @Override
-        public RuntimeException notFound(String message) {
-          return EkmError.NOT_FOUND.error(message);
-        }
-
-        @Override
-        public RuntimeException conflict(String message) {
-          return EkmError.CONFLICT.error(message);
-        }
-
-        @Override
-        public RuntimeException auditUnavailable() {
-          return EkmError.AUDIT_UNAVAILABLE.error(
-              "The audit log cannot record this request; it was refused.");
-        }
-      };
+      new AdminErrors(
+          EkmError.ADMIN_UNAUTHORIZED,
+          EkmError.ADMIN_ROLE_REQUIRED,
+          EkmError.INVALID_REQUEST,
+          EkmError.NOT_FOUND,
+          EkmError.CONFLICT,
+          EkmError.AUDIT_UNAVAILABLE);
 }

@@ -40,26 +40,7 @@ class AdministratorRolesTest {
     custodian = enroll(ekm, officer, "carol", "key-custodian");
     auditor = enroll(ekm, officer, "dave", "auditor");
     operator = enroll(ekm, officer, "otto", "operator");
-    String issuerId =
-        ok(ekm.post(
-                "/admin/v1/issuers",
-                officer,
-                Map.of(
-                    "issuer",
-                    issuer.issuer(),
-                    "jwksUri",
-                    issuer.jwksUri(),
-                    "caBundle",
-                    issuer.caPem())))
-            .path("id")
-            .asText();
-    vaultId =
-        ok(ekm.post(
-                "/admin/v1/vaults",
-                custodian,
-                Map.of("name", "v1", "issuerId", issuerId, "clientId", "c1")))
-            .path("id")
-            .asText();
+    vaultId = vault(ekm, officer, custodian, issuer);
   }
 
   @AfterAll
@@ -73,6 +54,18 @@ class AdministratorRolesTest {
         ok(api.post("/admin/v1/administrators", by, Map.of("name", name, "roles", List.of(role))));
     assertThat(created.path("roles")).extracting(JsonNode::asText).containsExactly(role);
     return created.path("token").asText();
+  }
+
+  /**
+   * A vault bound to client {@code c1} of {@code issuer}: the officer trusts, the custodian makes.
+   */
+  static String vault(RawHttps api, String officer, String custodian, TestIssuer issuer)
+      throws Exception {
+    Map<String, String> trust =
+        Map.of("issuer", issuer.issuer(), "jwksUri", issuer.jwksUri(), "caBundle", issuer.caPem());
+    String issuerId = ok(api.post("/admin/v1/issuers", officer, trust)).path("id").asText();
+    Map<String, String> vault = Map.of("name", "v1", "issuerId", issuerId, "clientId", "c1");
+    return ok(api.post("/admin/v1/vaults", custodian, vault)).path("id").asText();
   }
 
   static JsonNode ok(RawHttps.Answer answer) {

@@ -51,26 +51,7 @@ class QuorumTest {
     carol = enrollApproved("carol", "key-custodian", olga);
     erin = enrollApproved("erin", "key-custodian", olga);
     auditor = enrollApproved("dave", "auditor", olga);
-    String issuerId =
-        ok(ekm.post(
-                "/admin/v1/issuers",
-                officer,
-                Map.of(
-                    "issuer",
-                    issuer.issuer(),
-                    "jwksUri",
-                    issuer.jwksUri(),
-                    "caBundle",
-                    issuer.caPem())))
-            .path("id")
-            .asText();
-    vaultId =
-        ok(ekm.post(
-                "/admin/v1/vaults",
-                carol,
-                Map.of("name", "v1", "issuerId", issuerId, "clientId", "c1")))
-            .path("id")
-            .asText();
+    vaultId = AdministratorRolesTest.vault(ekm, officer, carol, issuer);
   }
 
   @AfterAll

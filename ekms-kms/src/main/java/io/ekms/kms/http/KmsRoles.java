@@ -63,36 +63,11 @@ public final class KmsRoles {
 
   /** The KMS's answers to the administrators' directory refusals. */
   public static final AdminErrors ERRORS =
-      new AdminErrors() {
-        @Override
-        public RuntimeException unauthenticated(String message) {
-          return KmsError.NOT_AUTHENTICATED.error(message);
-        }
-
-        @Override
-        public RuntimeException forbidden(String message) {
-          return KmsError.ADMIN_ROLE_REQUIRED.error(message);
-        }
-
-        @Override
-        public RuntimeException invalid(String message) {
-          return KmsError.INVALID_PARAMETER.error(message);
-        }
-
-        @Override
-        public RuntimeException notFound(String message) {
-          return KmsError.NOT_AUTHORIZED_OR_NOT_FOUND.error(message);
-        }
-
-        @Override
-        public RuntimeException conflict(String message) {
-          return KmsError.CONFLICT.error(message);
-        }
-
-        @Override
-        public RuntimeException auditUnavailable() {
-          return KmsError.AUDIT_UNAVAILABLE.error(
-              "The audit log cannot record this request; it was refused.");
-        }
-      };
+      new AdminErrors(
+          KmsError.NOT_AUTHENTICATED,
+          KmsError.ADMIN_ROLE_REQUIRED,
+          KmsError.INVALID_PARAMETER,
+          KmsError.NOT_AUTHORIZED_OR_NOT_FOUND,
+          KmsError.CONFLICT,
+          KmsError.AUDIT_UNAVAILABLE);
 }
