@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * port), trust (the exact CA bundle) and client certificate: every vault behind the same private
  * endpoint shares one connection pool, two endpoints that trust different CAs never share
  * connections, and neither do two client certificates (a rotated one gets a new pool; the old pool
- * is retired as the least recently used, or when its endpoint's vaults all moved on).
+ * is left idle until it is retired as the least recently used).
  *
  * <p>Callers name origins, so the pool is bounded: at most {@code max} transports are open, the
  * least recently used beyond that is retired, and a transport that could not make a connection is

@@ -104,6 +104,11 @@ final class Views {
    * identifies the certificate (null when the endpoint has none).
    */
   record ClientCertificateSummary(String subject, String sha256Fingerprint, String timeExpires) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
     static ClientCertificateSummary of(ClientCertificate c) {
       return c == null
           ? null

@@ -31,7 +31,12 @@ public record PrivateEndpoint(
    * TLS), null when it has none; its private key is never returned.
    */
   public record ClientCertificateSummary(
-      String subject, String sha256Fingerprint, String timeExpires) {}
+      String subject, String sha256Fingerprint, String timeExpires) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
 
   /**
    * {@code UpdateEkmsPrivateEndpointDetails}: each field left unchanged when null. {@code
