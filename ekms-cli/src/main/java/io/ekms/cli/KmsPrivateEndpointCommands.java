@@ -1,5 +1,6 @@
 package io.ekms.cli;
 
+import io.ekms.common.secret.WireSecret;
 import io.ekms.sdk.KmsClient;
 import io.ekms.sdk.model.PrivateEndpoint;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -78,21 +80,28 @@ final class KmsPrivateEndpointCommands {
         description = "CA certificates the KMS trusts for the EKM's TLS.")
     Path caBundleFile;
 
+    @CommandLine.ArgGroup(exclusive = false)
+    ClientCertFiles clientCert;
+
     @Override
     Object run(KmsClient client) throws IOException {
       if (!Files.isReadable(caBundleFile)) {
         throw new IllegalArgumentException(
             "cannot read --ca-bundle-file " + Paths.display(caBundleFile) + ": no such file");
       }
-      return client.createPrivateEndpoint(
-          new PrivateEndpoint.Create(
-              kms.compartmentId(compartmentId),
-              displayName,
-              subnetId,
-              host,
-              port,
-              Files.readString(caBundleFile),
-              addresses()));
+      try (WireSecret key = clientCert == null ? null : clientCert.key()) {
+        return client.createPrivateEndpoint(
+            new PrivateEndpoint.Create(
+                kms.compartmentId(compartmentId),
+                displayName,
+                subnetId,
+                host,
+                port,
+                Files.readString(caBundleFile),
+                addresses(),
+                clientCert == null ? null : clientCert.certificate(),
+                key));
+      }
     }
 
     /** Null for one node (the request stays as it always was), else every node, this one first. */
@@ -129,19 +138,81 @@ final class KmsPrivateEndpointCommands {
     }
   }
 
+  /** {@code --client-cert} and {@code --client-key}: both or neither. */
+  static final class ClientCertFiles {
+    @Option(
+        names = "--client-cert",
+        required = true,
+        paramLabel = "PEM",
+        description =
+            "Certificate chain the KMS presents to an EKM requiring client certificates (its own"
+                + " certificate first); with --client-key.")
+    Path certificate;
+
+    @Option(
+        names = "--client-key",
+        required = true,
+        paramLabel = "PEM",
+        description = "Its unencrypted PKCS#8 private key; sealed by the KMS, never shown.")
+    Path key;
+
+    String certificate() throws IOException {
+      return Files.readString(readable(certificate, "--client-cert"));
+    }
+
+    WireSecret key() throws IOException {
+      return WireSecret.of(Files.readString(readable(key, "--client-key")));
+    }
+
+    private static Path readable(Path file, String option) {
+      if (!Files.isReadable(file)) {
+        throw new IllegalArgumentException(
+            "cannot read " + option + " " + Paths.display(file) + ": no such file");
+      }
+      return file;
+    }
+  }
+
   @Command(
       name = "update",
-      description = "Rename a private endpoint; its addresses and CA bundle cannot change.")
+      description =
+          "Rename a private endpoint or replace (rotate) or remove its client certificate; its"
+              + " addresses and CA bundle cannot change.")
   static final class Update extends EndpointVerb {
     @Option(names = "--private-endpoint-id", required = true)
     String privateEndpointId;
 
-    @Option(names = "--display-name", required = true)
+    @Option(names = "--display-name")
     String displayName;
 
+    @CommandLine.ArgGroup(exclusive = false)
+    ClientCertFiles clientCert;
+
+    @Option(
+        names = "--remove-client-cert",
+        description = "Present no client certificate to the EKM any more.")
+    boolean removeClientCert;
+
     @Override
-    Object run(KmsClient client) {
-      return client.updatePrivateEndpoint(privateEndpointId, displayName);
+    Object run(KmsClient client) throws IOException {
+      if (removeClientCert && clientCert != null) {
+        throw new IllegalArgumentException(
+            "give --client-cert and --client-key, or --remove-client-cert, not both");
+      }
+      if (displayName == null && clientCert == null && !removeClientCert) {
+        throw new IllegalArgumentException(
+            "nothing to change: give --display-name, --client-cert with --client-key, or"
+                + " --remove-client-cert");
+      }
+      String certificate = removeClientCert ? "" : null;
+      try (WireSecret key =
+          removeClientCert ? WireSecret.of("") : clientCert == null ? null : clientCert.key()) {
+        if (clientCert != null) {
+          certificate = clientCert.certificate();
+        }
+        return client.updatePrivateEndpoint(
+            privateEndpointId, new PrivateEndpoint.Update(displayName, certificate, key));
+      }
     }
   }
 

@@ -54,6 +54,15 @@ public final class KmsClient {
         .as(PrivateEndpoint.class);
   }
 
+  /**
+   * Updates the private endpoint {@code id}: its name, and (an ekms extension) the client
+   * certificate the KMS presents to the EKM, used from the next call on.
+   */
+  public PrivateEndpoint updatePrivateEndpoint(String id, PrivateEndpoint.Update details) {
+    return put(endpoint + API + "/ekmsPrivateEndpoints/" + path(id), details)
+        .as(PrivateEndpoint.class);
+  }
+
   /** Deletes the private endpoint {@code id}; refused while any vault uses it. */
   public void deletePrivateEndpoint(String id) {
     delete(endpoint + API + "/ekmsPrivateEndpoints/" + path(id));

@@ -37,6 +37,18 @@ public final class HttpsServers {
       HttpRouting.Builder adminRouting,
       Tls tls,
       ListenerLimits limits) {
+    return builder(api, apiRouting, tls, admin, adminRouting, tls, limits);
+  }
+
+  /** As above, with TLS of its own on each listener (for example mutual TLS on the API's). */
+  public static WebServerConfig.Builder builder(
+      Listener api,
+      HttpRouting.Builder apiRouting,
+      Tls apiTls,
+      Listener admin,
+      HttpRouting.Builder adminRouting,
+      Tls adminTls,
+      ListenerLimits limits) {
     WebServerConfig.Builder server =
         WebServer.builder()
             .host(api.host())
@@ -44,8 +56,8 @@ public final class HttpsServers {
             .maxPayloadSize(MAX_PAYLOAD)
             .addFeature(Metrics.feature("admin"))
             .routing(apiRouting);
-    limits.applyTo(server, tls);
-    addSocket(server, "admin", admin, tls, adminRouting, limits);
+    limits.applyTo(server, apiTls);
+    addSocket(server, "admin", admin, adminTls, adminRouting, limits);
     return server;
   }
 

@@ -35,7 +35,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A small certificate authority for local set-ups and tests: an EC P-256 root that issues server
- * certificates for loopback names. Production deployments bring their own certificates.
+ * certificates for loopback names and client certificates. Production deployments bring their own
+ * certificates.
  */
 public final class LocalCa {
   private final KeyPair keyPair;
@@ -99,6 +100,38 @@ public final class LocalCa {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Issues a client certificate (TLS client authentication only) for {@code commonName}, valid from
+   * {@code notBefore} to {@code notAfter}: tests give a window in the past for an expired one.
+   */
+  public ServerIdentity issueClient(String commonName, Instant notBefore, Instant notAfter) {
+    KeyPair pair = newKeyPair();
+    try {
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              new X500Name(certificate.getSubjectX500Principal().getName()),
+              new BigInteger(128, new SecureRandom()),
+              Date.from(notBefore),
+              Date.from(notAfter),
+              new X500Name("CN=" + commonName),
+              pair.getPublic());
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+      builder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+      X509Certificate cert = sign(builder, keyPair.getPrivate());
+      return new ServerIdentity(pair.getPrivate(), List.of(cert, certificate));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A client certificate for {@code commonName}, valid from an hour ago for {@code validity}. */
+  public ServerIdentity issueClient(String commonName, Duration validity) {
+    Instant now = Instant.now();
+    return issueClient(commonName, now.minus(Duration.ofHours(1)), now.plus(validity));
   }
 
   /**

@@ -156,8 +156,12 @@ public record EkmConfig(
     }
   }
 
-  /** PEM files of the server certificate chain and its private key. */
-  public record TlsFiles(String certificate, String privateKey) {}
+  /**
+   * PEM files of the server certificate chain and its private key, and {@code clientCaFile}: when
+   * set, the API listener requires a client certificate issued by one of the CAs in that PEM file
+   * (mutual TLS with the KMS; docs/operations.md). The admin listener never asks for one.
+   */
+  public record TlsFiles(String certificate, String privateKey, String clientCaFile) {}
 
   /** The software keystore's master key: a key file, or a passphrase from a file or variable. */
   public record Keystore(String masterKeyFile, SecretRef passphrase) {
@@ -200,7 +204,8 @@ public record EkmConfig(
       tls =
           new TlsFiles(
               dir.resolve("tls/server.pem").toString(),
-              dir.resolve("tls/server-key.pem").toString());
+              dir.resolve("tls/server-key.pem").toString(),
+              null);
     }
     database = database == null ? DatabaseConfig.h2File(dir, "ekm") : database;
     if (keystore == null) {

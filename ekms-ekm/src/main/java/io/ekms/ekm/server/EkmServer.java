@@ -255,7 +255,14 @@ public final class EkmServer implements AutoCloseable {
       ServerIdentity identity = identity(config);
       Tls tls = ServerTls.of(identity);
       var builder =
-          HttpsServers.builder(config.api(), api, config.admin(), admin, tls, config.limits());
+          HttpsServers.builder(
+              config.api(),
+              api,
+              ApiTls.of(config.tls(), identity, tls),
+              config.admin(),
+              admin,
+              tls,
+              config.limits());
       if (config.xks() != null) {
         HttpsServers.addSocket(
             builder,

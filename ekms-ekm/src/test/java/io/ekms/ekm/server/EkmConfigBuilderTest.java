@@ -33,7 +33,7 @@ class EkmConfigBuilderTest {
     Object[] values = {
       new Listener("127.0.0.2", 1),
       new Listener("127.0.0.3", 2),
-      new EkmConfig.TlsFiles("cert.pem", "key.pem"),
+      new EkmConfig.TlsFiles("cert.pem", "key.pem", null),
       DatabaseConfig.h2File(dir, "other"),
       new EkmConfig.Keystore(null, new SecretRef(null, "PASSPHRASE")),
       new EkmConfig.Tokens("aud", 5),

@@ -10,7 +10,9 @@ import java.util.Objects;
  * Where the customer's EKM is reached: one or more addresses of its nodes (host and port, in the
  * order the KMS tries them; all serve the same vaults under the same path), and the CA bundle that
  * is the only trust for their TLS certificates. Addresses and CA bundle never change after
- * creation. The first address is the endpoint's {@link #host()} and {@link #port()}.
+ * creation. The first address is the endpoint's {@link #host()} and {@link #port()}. {@code
+ * clientCertificate}, when not null, is what the KMS presents to EKMs that require client
+ * certificates; it may be replaced (rotated) or removed.
  */
 public record PrivateEndpoint(
     String id,
@@ -21,7 +23,8 @@ public record PrivateEndpoint(
     String caBundle,
     Lifecycle state,
     Instant timeCreated,
-    Instant timeUpdated) {
+    Instant timeUpdated,
+    ClientCertificate clientCertificate) {
   /** At most this many addresses per endpoint. */
   public static final int MAX_ADDRESSES = 8;
 
@@ -39,6 +42,30 @@ public record PrivateEndpoint(
     }
     Objects.requireNonNull(caBundle);
     Objects.requireNonNull(state);
+  }
+
+  /** An endpoint without a client certificate. */
+  public PrivateEndpoint(
+      String id,
+      String compartmentId,
+      String displayName,
+      String subnetId,
+      List<EkmAddress> addresses,
+      String caBundle,
+      Lifecycle state,
+      Instant timeCreated,
+      Instant timeUpdated) {
+    this(
+        id,
+        compartmentId,
+        displayName,
+        subnetId,
+        addresses,
+        caBundle,
+        state,
+        timeCreated,
+        timeUpdated,
+        null);
   }
 
   /** An endpoint with the one address {@code host}:{@code port}. */
@@ -62,7 +89,8 @@ public record PrivateEndpoint(
         caBundle,
         state,
         timeCreated,
-        timeUpdated);
+        timeUpdated,
+        null);
   }
 
   /** The first address's host. */
@@ -77,11 +105,44 @@ public record PrivateEndpoint(
 
   public PrivateEndpoint withDisplayName(String name, Instant now) {
     return new PrivateEndpoint(
-        id, compartmentId, name, subnetId, addresses, caBundle, state, timeCreated, now);
+        id,
+        compartmentId,
+        name,
+        subnetId,
+        addresses,
+        caBundle,
+        state,
+        timeCreated,
+        now,
+        clientCertificate);
   }
 
   public PrivateEndpoint withState(Lifecycle next, Instant now) {
     return new PrivateEndpoint(
-        id, compartmentId, displayName, subnetId, addresses, caBundle, next, timeCreated, now);
+        id,
+        compartmentId,
+        displayName,
+        subnetId,
+        addresses,
+        caBundle,
+        next,
+        timeCreated,
+        now,
+        clientCertificate);
+  }
+
+  /** With {@code certificate} (null: none) as the client certificate. */
+  public PrivateEndpoint withClientCertificate(ClientCertificate certificate, Instant now) {
+    return new PrivateEndpoint(
+        id,
+        compartmentId,
+        displayName,
+        subnetId,
+        addresses,
+        caBundle,
+        state,
+        timeCreated,
+        now,
+        certificate);
   }
 }

@@ -2,6 +2,7 @@ package io.ekms.kms.ekmclient;
 
 import io.ekms.common.secret.SecretBytes;
 import io.ekms.common.tls.Pem;
+import io.ekms.kms.domain.ClientCertificate;
 import io.ekms.kms.domain.EkmAddress;
 import io.ekms.kms.domain.PrivateEndpoint;
 import io.ekms.kms.domain.Vault;
@@ -37,7 +38,10 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
   private final AccessTokens tokens;
   private final List<X509Certificate> identityCas;
   private final int maxVaults;
-  private final ConcurrentHashMap<String, EkmClient> byVault = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Kept> byVault = new ConcurrentHashMap<>();
+
+  /** A vault's client and the endpoint's client certificate it was made with ("" for none). */
+  private record Kept(EkmClient client, String endpointIdentity) {}
 
   /**
    * {@code egress}: where the clients may connect, checked before every request; {@code
@@ -92,23 +96,42 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
     this.maxVaults = maxVaults;
   }
 
+  /**
+   * The kept client of {@code vault} if it was made with the endpoint's client certificate {@code
+   * endpointIdentity} (read for this call), else a new one made with the endpoint as it is now.
+   */
   @Override
   public EkmClient forVault(
-      Vault vault, Supplier<PrivateEndpoint> endpoint, ClientSecrets secrets) {
-    EkmClient open = byVault.get(vault.id());
-    if (open != null) {
-      return open;
+      Vault vault,
+      String endpointIdentity,
+      Supplier<PrivateEndpoint> endpoint,
+      ClientSecrets secrets) {
+    Kept kept = byVault.get(vault.id());
+    if (kept != null && kept.endpointIdentity().equals(endpointIdentity)) {
+      return kept.client();
     }
     Iterator<String> others = byVault.keySet().iterator();
-    while (byVault.size() >= maxVaults && others.hasNext()) {
+    while (kept == null && byVault.size() >= maxVaults && others.hasNext()) {
       byVault.remove(others.next());
     }
-    return byVault.computeIfAbsent(vault.id(), id -> open(vault, endpoint.get(), secrets));
+    return byVault
+        .compute(
+            vault.id(),
+            (id, current) -> {
+              if (current != null && current.endpointIdentity().equals(endpointIdentity)) {
+                return current;
+              }
+              PrivateEndpoint now = endpoint.get();
+              return new Kept(
+                  open(vault, now, secrets), ClientCertificate.identity(now.clientCertificate()));
+            })
+        .client();
   }
 
   /**
-   * A client for {@code vault}: its URL through {@code endpoint}'s CA bundle, with tokens for its
-   * OAuth client (whose secret is opened now and kept while the client is).
+   * A client for {@code vault}: its URL through {@code endpoint}'s CA bundle, presenting the
+   * endpoint's client certificate if it has one (its key opened now), with tokens for its OAuth
+   * client (whose secret is opened now and kept while the client is).
    *
    * @throws IllegalArgumentException when the vault's URLs or the endpoint's bundle are unusable
    */
@@ -120,7 +143,12 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
       OAuthClient oauth =
           new OAuthClient(
               vault.idcsAccountNameUrl(), vault.clientAppId(), secret, audience(url), identityCas);
-      return client(url, endpoint.caBundle(), oauth, endpoint.addresses());
+      return client(
+          url,
+          endpoint.caBundle(),
+          oauth,
+          endpoint.addresses(),
+          ClientIdentity.of(endpoint, secrets));
     } catch (RuntimeException e) {
       secret.close();
       throw e;
@@ -149,7 +177,16 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
 
   /** A client for one external vault on the one node its URL names; see below. */
   EkmClient client(String externalVaultEndpointUrl, String caBundlePem, OAuthClient oauth) {
-    return client(externalVaultEndpointUrl, caBundlePem, oauth, List.of());
+    return client(externalVaultEndpointUrl, caBundlePem, oauth, List.of(), null);
+  }
+
+  /** A client for one external vault, with no client certificate; see below. */
+  EkmClient client(
+      String externalVaultEndpointUrl,
+      String caBundlePem,
+      OAuthClient oauth,
+      List<EkmAddress> nodes) {
+    return client(externalVaultEndpointUrl, caBundlePem, oauth, nodes, null);
   }
 
   /**
@@ -162,6 +199,7 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
    * @param oauth how to obtain the access tokens the EKM expects
    * @param nodes the EKM's nodes in the order they are tried, each serving the URL's path; empty
    *     for the one node the URL names
+   * @param identity the client certificate presented to EKMs that ask for one; null for none
    * @throws IllegalArgumentException when the URL is not such an https URL or the bundle holds no
    *     valid certificate
    */
@@ -169,7 +207,8 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
       String externalVaultEndpointUrl,
       String caBundlePem,
       OAuthClient oauth,
-      List<EkmAddress> nodes) {
+      List<EkmAddress> nodes,
+      ClientIdentity identity) {
     URI url = vaultUrl(externalVaultEndpointUrl);
     if (caBundlePem == null) {
       throw new IllegalArgumentException("caBundlePem is required");
@@ -184,7 +223,10 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
             : nodes.stream().map(n -> URI.create("https://" + n + url.getRawPath())).toList();
     List<EkmExchange.Node> routes =
         urls.stream()
-            .map(u -> new EkmExchange.Node(u, transports.route(Transports.Peer.EKM, u, trust)))
+            .map(
+                u ->
+                    new EkmExchange.Node(
+                        u, transports.route(Transports.Peer.EKM, u, trust, identity)))
             .toList();
     EkmExchange exchange = new EkmExchange(url, routes, transports, outages, tokens, oauth);
     return new EkmClient(exchange, vaultId(url));

@@ -28,8 +28,9 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * HTTPS to one origin under one trust: a JDK {@link HttpClient} speaking HTTP/1.1 with keep-alive
- * pooling, TLS 1.3/1.2 trusting only the given CA certificates, hostname verification on, no proxy,
- * no redirects, async work on virtual threads. Shared by every vault on the same endpoint.
+ * pooling, TLS 1.3/1.2 trusting only the given CA certificates (and presenting a client certificate
+ * when one is given and the server asks), hostname verification on, no proxy, no redirects, async
+ * work on virtual threads. Shared by every vault on the same endpoint.
  *
  * <p>Lifecycle: callers {@link #acquire()} a lease for each request and {@link #release()} it;
  * {@link #retire()} (evicted, or no connection could be made) shuts the client down, its selector
@@ -79,12 +80,25 @@ final class Transport implements AutoCloseable {
   /** {@code onShutdown} runs once, when the client has been shut down. */
   Transport(
       List<X509Certificate> trust, EkmClientConfig config, Executor executor, Runnable onShutdown) {
+    this(trust, null, config, executor, onShutdown);
+  }
+
+  /** As above, presenting {@code identity} to servers that ask for a client certificate. */
+  Transport(
+      List<X509Certificate> trust,
+      ClientIdentity identity,
+      EkmClientConfig config,
+      Executor executor,
+      Runnable onShutdown) {
     SSLParameters tls = new SSLParameters();
     tls.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .sslContext(TrustBundle.sslContext(trust))
+            .sslContext(
+                identity == null
+                    ? TrustBundle.sslContext(trust)
+                    : TrustBundle.sslContext(trust, identity.key(), identity.chain()))
             .sslParameters(tls)
             .connectTimeout(config.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)

@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTPS clients, one {@link Transport} per peer (EKM or identity server), origin (host and
- * port) and trust (the exact CA bundle): every vault behind the same private endpoint shares one
- * connection pool, and two endpoints that trust different CAs never share connections.
+ * port), trust (the exact CA bundle) and client certificate: every vault behind the same private
+ * endpoint shares one connection pool, two endpoints that trust different CAs never share
+ * connections, and neither do two client certificates (a rotated one gets a new pool; the old pool
+ * is left idle until it is retired as the least recently used).
  *
  * <p>Callers name origins, so the pool is bounded: at most {@code max} transports are open, the
  * least recently used beyond that is retired, and a transport that could not make a connection is
@@ -41,16 +43,23 @@ final class Transports implements AutoCloseable {
     IDENTITY
   }
 
-  private record Key(Peer peer, String host, int port, String trustFingerprint) {}
+  /** {@code clientIdentity}: the client certificate's {@link ClientIdentity#id()}, "" for none. */
+  private record Key(
+      Peer peer, String host, int port, String trustFingerprint, String clientIdentity) {}
 
-  /** Where requests go: a peer's origin under one trust. It holds no connection itself. */
+  /**
+   * Where requests go: a peer's origin under one trust, presenting one client certificate or none.
+   * It holds no connection itself.
+   */
   static final class Route {
     private final Key key;
     private final List<X509Certificate> trust;
+    private final ClientIdentity identity;
 
-    private Route(Key key, List<X509Certificate> trust) {
+    private Route(Key key, List<X509Certificate> trust, ClientIdentity identity) {
       this.key = key;
       this.trust = trust;
+      this.identity = identity;
     }
 
     /** What identifies the route: equal for every route to the same origin under the same trust. */
@@ -83,14 +92,26 @@ final class Transports implements AutoCloseable {
     this.max = max;
   }
 
-  /** The route to {@code url}'s origin under {@code trust}. */
+  /** The route to {@code url}'s origin under {@code trust}, with no client certificate. */
   Route route(Peer peer, URI url, List<X509Certificate> trust) {
+    return route(peer, url, trust, null);
+  }
+
+  /**
+   * The route to {@code url}'s origin under {@code trust}, presenting {@code identity} when the
+   * peer asks for a client certificate (null: none). Routes with different certificates never share
+   * connections, so a rotated certificate is used from the first request made with it.
+   */
+  Route route(Peer peer, URI url, List<X509Certificate> trust, ClientIdentity identity) {
     int port = url.getPort() == -1 ? 443 : url.getPort();
     String host = url.getHost().toLowerCase(Locale.ROOT);
     if (host.startsWith("[")) {
       host = host.substring(1, host.length() - 1);
     }
-    return new Route(new Key(peer, host, port, fingerprint(trust)), List.copyOf(trust));
+    return new Route(
+        new Key(peer, host, port, fingerprint(trust), identity == null ? "" : identity.id()),
+        List.copyOf(trust),
+        identity);
   }
 
   /** Sends {@code request} over {@code route} if the egress policy allows it now. */
@@ -161,7 +182,8 @@ final class Transports implements AutoCloseable {
           return leased;
         }
         if (built == null) {
-          built = new Transport(route.trust, config, executor, live::decrementAndGet);
+          built =
+              new Transport(route.trust, route.identity, config, executor, live::decrementAndGet);
           live.incrementAndGet();
         }
       }

@@ -57,7 +57,7 @@ public final class KmsRoutes {
             .maxBody(MAX_BODY)
             .build();
     Idempotent idempotent = new Idempotent(retryTokens);
-    var endpoints = new PrivateEndpointService(db, access, audit, clock, egress);
+    var endpoints = new PrivateEndpointService(db, access, audit, clock, egress, sealer);
     var vaults = new VaultService(resources, access, audit, externalVaults, sealer, clock, egress);
     var management = new KeyManagement(resources, access, audit, externalVaults, sealer, clock);
     var keys = new KeyService(management);

@@ -16,7 +16,20 @@ final class Requests {
       String externalKeyManagerIp,
       Integer port,
       String caBundle,
-      List<String> externalKeyManagerAddresses) {
+      List<String> externalKeyManagerAddresses,
+      String clientCertificate,
+      WireSecret clientPrivateKey) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+  }
+
+  /**
+   * OCI's displayName, plus the ekms extension: the client certificate and its key, both or none.
+   */
+  record UpdateEkmsPrivateEndpointDetails(
+      String displayName, String clientCertificate, WireSecret clientPrivateKey) {
     @Override
     public String toString() {
       return Redacted.toString(this);

@@ -51,7 +51,7 @@ final class VaultRoutes {
     r.post(PE, once("CreateEkmsPrivateEndpoint", this::createEndpoint));
     r.get(PE, x.route("ListEkmsPrivateEndpoints", this::listEndpoints));
     r.get(pe, x.route("GetEkmsPrivateEndpoint", this::getEndpoint));
-    r.put(pe, x.route("UpdateEkmsPrivateEndpoint", this::renameEndpoint));
+    r.put(pe, x.route("UpdateEkmsPrivateEndpoint", this::updateEndpoint));
     r.delete(pe, x.route("DeleteEkmsPrivateEndpoint", this::deleteEndpoint));
     String v = V + "/{vaultId}";
     r.post(V, once("CreateVault", this::createVault));
@@ -77,17 +77,22 @@ final class VaultRoutes {
 
   private Reply createEndpoint(Request r, Caller c) {
     var b = r.json(Requests.CreateEkmsPrivateEndpointDetails.class);
-    return endpoint(
-        endpoints.create(
-            c,
-            new PrivateEndpointService.Create(
-                b.compartmentId(),
-                b.displayName(),
-                b.subnetId(),
-                b.externalKeyManagerIp(),
-                b.port(),
-                b.caBundle(),
-                b.externalKeyManagerAddresses())));
+    try (WireSecret wire = b.clientPrivateKey();
+        SecretBytes key = wire == null ? null : wire.toSecretBytes()) {
+      return endpoint(
+          endpoints.create(
+              c,
+              new PrivateEndpointService.Create(
+                  b.compartmentId(),
+                  b.displayName(),
+                  b.subnetId(),
+                  b.externalKeyManagerIp(),
+                  b.port(),
+                  b.caBundle(),
+                  b.externalKeyManagerAddresses(),
+                  b.clientCertificate(),
+                  key)));
+    }
   }
 
   private Reply listEndpoints(Request r, Caller c) {
@@ -105,9 +110,17 @@ final class VaultRoutes {
     return endpoint(endpoints.get(c, endpoint(r)));
   }
 
-  private Reply renameEndpoint(Request r, Caller c) {
-    String name = r.json(Requests.UpdateDisplayName.class).displayName();
-    return endpoint(endpoints.update(c, endpoint(r), name, ifMatch(r)));
+  private Reply updateEndpoint(Request r, Caller c) {
+    var b = r.json(Requests.UpdateEkmsPrivateEndpointDetails.class);
+    try (WireSecret wire = b.clientPrivateKey();
+        SecretBytes key = wire == null ? null : wire.toSecretBytes()) {
+      return endpoint(
+          endpoints.update(
+              c,
+              endpoint(r),
+              new PrivateEndpointService.Update(b.displayName(), b.clientCertificate(), key),
+              ifMatch(r)));
+    }
   }
 
   private Reply deleteEndpoint(Request r, Caller c) {

@@ -1,6 +1,7 @@
 package io.ekms.kms.http;
 
 import io.ekms.common.secret.Redacted;
+import io.ekms.kms.domain.ClientCertificate;
 import io.ekms.kms.domain.EkmAddress;
 import io.ekms.kms.domain.Key;
 import io.ekms.kms.domain.KeyVersion;
@@ -72,7 +73,8 @@ final class Views {
       Integer port,
       String caBundle,
       String privateEndpointIp,
-      List<String> externalKeyManagerAddresses) {
+      List<String> externalKeyManagerAddresses,
+      ClientCertificateSummary clientCertificateSummary) {
     @Override
     public String toString() {
       return Redacted.toString(this);
@@ -92,7 +94,25 @@ final class Views {
           p.port(),
           p.caBundle(),
           p.host(),
-          p.addresses().stream().map(EkmAddress::toString).toList());
+          p.addresses().stream().map(EkmAddress::toString).toList(),
+          ClientCertificateSummary.of(p.clientCertificate()));
+    }
+  }
+
+  /**
+   * The ekms extension's view of a private endpoint's client certificate: never its key, only what
+   * identifies the certificate (null when the endpoint has none).
+   */
+  record ClientCertificateSummary(String subject, String sha256Fingerprint, String timeExpires) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this);
+    }
+
+    static ClientCertificateSummary of(ClientCertificate c) {
+      return c == null
+          ? null
+          : new ClientCertificateSummary(c.subject(), c.fingerprint(), time(c.notAfter()));
     }
   }
 

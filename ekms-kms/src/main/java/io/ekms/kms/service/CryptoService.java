@@ -208,7 +208,10 @@ public final class CryptoService {
         key,
         version,
         externalVaults.forVault(
-            vault, () -> resources.endpoint(vault.privateEndpointId()), sealer::open));
+            vault,
+            found.endpointIdentity(),
+            () -> resources.endpoint(vault.privateEndpointId()),
+            sealer::open));
   }
 
   private static byte[] aad(byte[] header, Map<String, String> associatedData) {

@@ -1,7 +1,9 @@
 package io.ekms.kms.service;
 
+import io.ekms.common.secret.SecretBytes;
 import io.ekms.common.tls.Pem;
 import io.ekms.core.db.Database;
+import io.ekms.kms.domain.ClientCertificate;
 import io.ekms.kms.domain.EkmAddress;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Ocids;
@@ -26,12 +28,22 @@ public final class PrivateEndpointService {
   private final KmsAudit audit;
   private final Clock clock;
   private final Destinations destinations;
+  private final SecretSealer sealer;
   private final PrivateEndpointRepository endpoints = new PrivateEndpointRepository();
 
-  /** {@code egress}: where private endpoints may point (checked at creation). */
+  /**
+   * {@code egress}: where private endpoints may point (checked at creation); {@code sealer}: seals
+   * client certificates' private keys under the KMS master key.
+   */
   public PrivateEndpointService(
-      Database db, Access access, KmsAudit audit, Clock clock, EgressPolicy egress) {
+      Database db,
+      Access access,
+      KmsAudit audit,
+      Clock clock,
+      EgressPolicy egress,
+      SecretSealer sealer) {
     this.db = db;
+    this.sealer = sealer;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
@@ -40,7 +52,9 @@ public final class PrivateEndpointService {
 
   /**
    * The fields of CreateEkmsPrivateEndpointDetails: one address ({@code host}, {@code port}) or
-   * several ({@code addresses}, {@code host:port} each; see {@link EndpointAddresses}).
+   * several ({@code addresses}, {@code host:port} each; see {@link EndpointAddresses}); and, both
+   * or neither, the ekms extension {@code clientCertificate} (PEM chain) and {@code
+   * clientPrivateKey} (PKCS#8 PEM, owned by the caller) for EKMs that require mutual TLS.
    */
   public record Create(
       String compartmentId,
@@ -49,7 +63,21 @@ public final class PrivateEndpointService {
       String host,
       Integer port,
       String caBundle,
-      List<String> addresses) {
+      List<String> addresses,
+      String clientCertificate,
+      SecretBytes clientPrivateKey) {
+    /** Without a client certificate. */
+    public Create(
+        String compartmentId,
+        String displayName,
+        String subnetId,
+        String host,
+        Integer port,
+        String caBundle,
+        List<String> addresses) {
+      this(compartmentId, displayName, subnetId, host, port, caBundle, addresses, null, null);
+    }
+
     /** With the one address {@code host}:{@code port}. */
     public Create(
         String compartmentId,
@@ -77,9 +105,10 @@ public final class PrivateEndpointService {
               ca.length() <= 65_536 && parses(ca),
               "'caBundle' must hold one or more PEM certificates.");
           Instant now = clock.instant();
+          String id = Ocids.newId("ekmsprivateendpoint");
           PrivateEndpoint p =
               new PrivateEndpoint(
-                  Ocids.newId("ekmsprivateendpoint"),
+                  id,
                   in.compartmentId(),
                   Validate.displayName(in.displayName()),
                   in.subnetId(),
@@ -87,7 +116,9 @@ public final class PrivateEndpointService {
                   ca,
                   Lifecycle.ACTIVE,
                   now,
-                  now);
+                  now,
+                  clientCertificate(in.clientCertificate(), in.clientPrivateKey(), id, now)
+                      .orElse(null));
           db.inTransaction(
               c -> {
                 endpoints.insert(c, p);
@@ -122,7 +153,23 @@ public final class PrivateEndpointService {
         });
   }
 
+  /**
+   * The fields of UpdateEkmsPrivateEndpointDetails, each left as it is when null: {@code
+   * displayName}, and the ekms extension {@code clientCertificate} with {@code clientPrivateKey}
+   * (both or neither; both empty removes the client certificate).
+   */
+  public record Update(String displayName, String clientCertificate, SecretBytes clientPrivateKey) {
+    @Override
+    public String toString() {
+      return "Update[displayName=" + displayName + "]";
+    }
+  }
+
   public PrivateEndpoint update(Caller caller, String id, String displayName, String ifMatch) {
+    return update(caller, id, new Update(displayName, null, null), ifMatch);
+  }
+
+  public PrivateEndpoint update(Caller caller, String id, Update in, String ifMatch) {
     return audit.run(
         caller,
         "UpdateEkmsPrivateEndpoint",
@@ -132,8 +179,18 @@ public final class PrivateEndpointService {
             db.inTransaction(
                 c -> {
                   PrivateEndpoint p = managed(c, caller, id, ifMatch);
+                  Instant now = clock.instant();
+                  String name = Validate.displayName(in.displayName());
                   PrivateEndpoint next =
-                      p.withDisplayName(Validate.displayName(displayName), clock.instant());
+                      p.withDisplayName(name == null ? p.displayName() : name, now);
+                  if (in.clientCertificate() != null || in.clientPrivateKey() != null) {
+                    next =
+                        next.withClientCertificate(
+                            clientCertificate(
+                                    in.clientCertificate(), in.clientPrivateKey(), id, now)
+                                .orElse(null),
+                            now);
+                  }
                   endpoints.update(c, next);
                   return next;
                 }));
@@ -182,6 +239,23 @@ public final class PrivateEndpointService {
         .find(c, id)
         .filter(e -> e.state() != Lifecycle.DELETED)
         .orElseThrow(KmsError::notFound);
+  }
+
+  /**
+   * The checked client certificate with its key sealed; empty when both are absent or (to remove
+   * it) both empty; 400 when only one is given.
+   */
+  private java.util.Optional<ClientCertificate> clientCertificate(
+      String chain, SecretBytes key, String endpointId, Instant now) {
+    boolean noChain = chain == null || chain.isEmpty();
+    boolean noKey = key == null || key.length() == 0;
+    Validate.check(
+        noChain == noKey,
+        "'clientCertificate' and 'clientPrivateKey' go together: give both, or neither.");
+    if (noChain) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(ClientCertificates.check(chain, key, now, endpointId, sealer));
   }
 
   private static boolean parses(String pem) {

@@ -17,8 +17,14 @@ import java.util.Optional;
  * the next request.
  */
 public final class CryptoLookup {
-  /** What one crypto request needs; {@code version} is absent when the key has no such one. */
-  public record Found(Key key, Optional<KeyVersion> version, Vault vault) {}
+  /**
+   * What one crypto request needs; {@code version} is absent when the key has no such one. {@code
+   * endpointIdentity} is the {@link io.ekms.kms.domain.ClientCertificate#identity()} of the vault's
+   * private endpoint's client certificate ("" for none), read with every call so that a rotated
+   * certificate is used by the very next one.
+   */
+  public record Found(
+      Key key, Optional<KeyVersion> version, Vault vault, String endpointIdentity) {}
 
   private static final String SQL =
       "SELECT k.id, k.vault_id, k.compartment_id, k.display_name,"
@@ -29,8 +35,9 @@ public final class CryptoLookup {
           + " vt.compartment_id AS vt_compartment, vt.display_name AS vt_name, vt.state AS vt_state,"
           + " vt.ekm_vault_url, vt.private_endpoint_id, vt.idcs_url, vt.client_app_id,"
           + " vt.sealed_secret, vt.vendor, vt.created_at AS vt_created, vt.updated_at AS vt_updated,"
-          + " vt.deletion_at AS vt_deletion"
+          + " vt.deletion_at AS vt_deletion, pe.client_cert_sha256 AS pe_client_cert"
           + " FROM kms_keys k JOIN kms_vaults vt ON vt.id = k.vault_id"
+          + " LEFT JOIN kms_private_endpoints pe ON pe.id = vt.private_endpoint_id"
           + " LEFT JOIN kms_key_versions kv ON kv.key_id = k.id"
           + " AND kv.id = COALESCE(?, k.current_version_id)"
           + " WHERE k.id = ?";
@@ -74,6 +81,7 @@ public final class CryptoLookup {
             Rows.time(rs, "vt_created"),
             Rows.time(rs, "vt_updated"),
             Rows.time(rs, "vt_deletion"));
-    return new Found(key, version, vault);
+    String identity = rs.getString("pe_client_cert");
+    return new Found(key, version, vault, identity == null ? "" : identity);
   }
 }

@@ -1,6 +1,7 @@
 package io.ekms.kms.store;
 
 import io.ekms.core.db.Rows;
+import io.ekms.kms.domain.ClientCertificate;
 import io.ekms.kms.domain.EkmAddress;
 import io.ekms.kms.domain.Lifecycle;
 import io.ekms.kms.domain.Page;
@@ -17,14 +18,16 @@ import java.util.Optional;
 public final class PrivateEndpointRepository {
   private static final String COLUMNS =
       "id, compartment_id, display_name, subnet_id, host, port,"
-          + " ca_bundle, state, created_at, updated_at, ekm_addresses";
+          + " ca_bundle, state, created_at, updated_at, ekm_addresses,"
+          + " client_cert, client_key_sealed, client_cert_sha256";
 
   public void insert(Connection c, PrivateEndpoint p) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO kms_private_endpoints ("
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ClientCertificate client = p.clientCertificate();
       Rows.bind(
           ps,
           p.id(),
@@ -37,7 +40,10 @@ public final class PrivateEndpointRepository {
           p.state(),
           p.timeCreated(),
           p.timeUpdated(),
-          String.join(" ", p.addresses().stream().map(EkmAddress::toString).toList()));
+          String.join(" ", p.addresses().stream().map(EkmAddress::toString).toList()),
+          client == null ? null : client.chainPem(),
+          client == null ? null : client.sealedKey(),
+          client == null ? null : client.identity());
       ps.executeUpdate();
     }
   }
@@ -45,9 +51,18 @@ public final class PrivateEndpointRepository {
   public void update(Connection c, PrivateEndpoint p) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE kms_private_endpoints SET"
-                + " display_name = ?, state = ?, updated_at = ? WHERE id = ?")) {
-      Rows.bind(ps, p.displayName(), p.state(), p.timeUpdated(), p.id());
+            "UPDATE kms_private_endpoints SET display_name = ?, state = ?, updated_at = ?,"
+                + " client_cert = ?, client_key_sealed = ?, client_cert_sha256 = ? WHERE id = ?")) {
+      ClientCertificate client = p.clientCertificate();
+      Rows.bind(
+          ps,
+          p.displayName(),
+          p.state(),
+          p.timeUpdated(),
+          client == null ? null : client.chainPem(),
+          client == null ? null : client.sealedKey(),
+          client == null ? null : client.identity(),
+          p.id());
       ps.executeUpdate();
     }
   }
@@ -95,7 +110,14 @@ public final class PrivateEndpointRepository {
         rs.getString("ca_bundle"),
         Lifecycle.valueOf(rs.getString("state")),
         Rows.time(rs, "created_at"),
-        Rows.time(rs, "updated_at"));
+        Rows.time(rs, "updated_at"),
+        clientCertificate(rs));
+  }
+
+  /** The endpoint's client certificate, or null when it has none. */
+  private static ClientCertificate clientCertificate(ResultSet rs) throws SQLException {
+    String chain = rs.getString("client_cert");
+    return chain == null ? null : new ClientCertificate(chain, rs.getString("client_key_sealed"));
   }
 
   /** {@code ekm_addresses}, or for rows from before it existed, the one {@code host:port}. */

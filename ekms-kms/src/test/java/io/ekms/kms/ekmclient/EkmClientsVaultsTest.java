@@ -123,6 +123,30 @@ class EkmClientsVaultsTest {
   }
 
   @Test
+  void forVault_otherEndpointIdentity_connectsAgainOnceThenKeepsIt() {
+    Vault v = vault();
+    ExternalVault first = clients.forVault(v, "", () -> endpoint, sealer::open);
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    // The endpoint read lags behind the identity asked for: the client keeps what it was made with.
+    ExternalVault second =
+        clients.forVault(
+            v,
+            "rotated",
+            () -> {
+              reads.incrementAndGet();
+              return endpoint;
+            },
+            sealer::open);
+
+    assertThat(second).isNotSameAs(first);
+    assertThat(reads).hasValue(1);
+    assertThat(clients.forVault(v, "", () -> endpoint, sealer::open)).isSameAs(second);
+    assertThat(clients.vaultClients()).isEqualTo(1);
+  }
+
+  @Test
   void forget_thenForVault_connectsAgain() {
     Vault v = vault();
     ExternalVault first = clients.forVault(v, () -> endpoint, sealer::open);

@@ -73,7 +73,10 @@ public final class FakeExternalVaults implements ExternalVaults {
   /** A new connection each time (keeping them is the real adapter's business). */
   @Override
   public ExternalVault forVault(
-      Vault vault, Supplier<PrivateEndpoint> endpoint, ClientSecrets secrets) {
+      Vault vault,
+      String endpointIdentity,
+      Supplier<PrivateEndpoint> endpoint,
+      ClientSecrets secrets) {
     return open(vault, endpoint.get(), secrets);
   }
 

@@ -43,7 +43,7 @@ final class ServiceBed implements AutoCloseable {
   final Resources resources = new Resources(db);
   final EgressPolicy egress = new EgressPolicy(List.of(), List.of(), true, ServiceBed::resolve);
   final PrivateEndpointService endpoints =
-      new PrivateEndpointService(db, access, audit, clock, egress);
+      new PrivateEndpointService(db, access, audit, clock, egress, sealer);
   final VaultService vaults =
       new VaultService(resources, access, audit, ekm, sealer, clock, egress);
   final KeyManagement management = new KeyManagement(resources, access, audit, ekm, sealer, clock);
