@@ -23,7 +23,9 @@ final class IdentityErrors {
   static IdentityFailure.Rejected rejected(
       OAuthClient client, String scope, int status, String error, String description) {
     String why =
-        "invalid_client".equals(error)
+        // 401 is client authentication failing (RFC 6749 section 5.2), whatever the code: Keycloak
+        // answers a wrong secret with 401 unauthorized_client.
+        "invalid_client".equals(error) || status == 401
             ? "the client id or secret is wrong"
             : "invalid_scope".equals(error)
                 ? "the client may not ask for scope " + scope

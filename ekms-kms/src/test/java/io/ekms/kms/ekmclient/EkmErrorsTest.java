@@ -218,6 +218,22 @@ class EkmErrorsTest {
   }
 
   @Test
+  void identityRejected_keycloak401UnauthorizedClient_saysSecretIsWrong() {
+    IdentityFailure e =
+        IdentityErrors.rejected(OAUTH, "oci_ekms", 401, "unauthorized_client", "Invalid client");
+
+    assertThat(e.publicMessage())
+        .endsWith("the client id or secret is wrong (unauthorized_client)");
+  }
+
+  @Test
+  void identityRejected_invalidScope_namesTheScopeAsked() {
+    IdentityFailure e = IdentityErrors.rejected(OAUTH, "oci_ekms", 400, "invalid_scope", "no");
+
+    assertThat(e.publicMessage()).endsWith("may not ask for scope oci_ekms (invalid_scope)");
+  }
+
+  @Test
   void clean_controlCharactersAndLength_areRemovedAndBounded() {
     String cleaned = EkmErrors.clean("a\nb\u0000c" + "z".repeat(300));
 
