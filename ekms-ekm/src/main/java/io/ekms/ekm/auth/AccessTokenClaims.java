@@ -4,7 +4,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import io.ekms.ekm.auth.TokenRejectedException.Reason;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +17,9 @@ import java.util.Set;
  * The claim checks of one issuer's access tokens, run by Nimbus after the signature verified: exact
  * {@code iss}, {@code aud} containing the EKM's audience, {@code exp} required and not past, {@code
  * nbf}/{@code iat} not in the future (each within the skew), the {@code oci_ekms} scope, and a
- * client id. Written out rather than using {@code DefaultJWTClaimsVerifier} so every failure has
- * its own {@link Reason} and the injected {@link Clock} is used. Immutable and thread-safe.
+ * client ({@link ClientClaim}). Written out rather than using {@code DefaultJWTClaimsVerifier} so
+ * every failure has its own {@link Reason} and the injected {@link Clock} is used. Immutable and
+ * thread-safe.
  */
 final class AccessTokenClaims implements JWTClaimsSetVerifier<SecurityContext> {
   static final String SCOPE = "oci_ekms";
@@ -53,14 +53,14 @@ final class AccessTokenClaims implements JWTClaimsSetVerifier<SecurityContext> {
     if (!scopes.contains(SCOPE) && !scopes.contains(audienceScope)) {
       throw new ClaimRejection(Reason.MISSING_SCOPE, "The access token lacks the oci_ekms scope.");
     }
-    clientId(claims);
+    ClientClaim.of(claims);
   }
 
   /** The verified token; call only with claims that passed {@link #verify}. */
   static VerifiedToken verified(JWTClaimsSet claims) throws ClaimRejection {
     return new VerifiedToken(
         claims.getIssuer(),
-        clientId(claims),
+        ClientClaim.of(claims),
         claims.getSubject(),
         scopes(claims),
         claims.getExpirationTime().toInstant(),
@@ -80,22 +80,6 @@ final class AccessTokenClaims implements JWTClaimsSetVerifier<SecurityContext> {
         || (iat != null && iat.toInstant().isAfter(latest))) {
       throw new ClaimRejection(Reason.NOT_YET_VALID, "The access token is not valid yet.");
     }
-  }
-
-  private static String clientId(JWTClaimsSet claims) throws ClaimRejection {
-    String clientId;
-    try {
-      clientId = claims.getStringClaim("client_id");
-    } catch (ParseException e) {
-      throw new ClaimRejection(Reason.MALFORMED, "The access token's client_id is not a string.");
-    }
-    if (clientId == null || clientId.isEmpty()) {
-      clientId = claims.getSubject();
-    }
-    if (clientId == null || clientId.isEmpty()) {
-      throw new ClaimRejection(Reason.MALFORMED, "The access token names no client.");
-    }
-    return clientId;
   }
 
   /** {@code scope} as a space-separated string (RFC 8693) or a list, plus any {@code scp}. */

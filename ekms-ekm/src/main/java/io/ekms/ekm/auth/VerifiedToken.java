@@ -10,7 +10,8 @@ import java.util.Set;
  * caller's decision (403 when it may not).
  *
  * @param issuer the exact {@code iss} value
- * @param clientId the {@code client_id} claim, or {@code sub} when there is none
+ * @param clientId the client the token was issued to, as {@link ClientClaim} reads it ({@code
+ *     client_id}, {@code azp}, {@code appid}, else {@code sub})
  * @param subject the {@code sub} claim, or {@code null} when absent
  * @param scopes every scope the token carries ({@code scope} and {@code scp} together)
  * @param expiresAt the {@code exp} claim

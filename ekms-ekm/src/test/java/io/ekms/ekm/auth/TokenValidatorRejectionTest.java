@@ -71,9 +71,14 @@ class TokenValidatorRejectionTest {
             t -> t.kid(trusted.currentKid()).signEs256(),
             Reason.UNKNOWN_KEY),
         bad("tampered payload", t -> t.signThenTamper("client_id", "evil"), Reason.BAD_SIGNATURE),
+        bad("tampered azp", t -> t.signThenTamper("azp", "evil"), Reason.BAD_SIGNATURE),
         bad("tampered expiry", t -> t.signThenTamper("exp", 4102444800L), Reason.BAD_SIGNATURE),
         bad("no issuer", t -> t.issuer(null).sign(), Reason.MALFORMED),
-        bad("no client", t -> t.clientId(null).subject(null).sign(), Reason.MALFORMED));
+        bad("no client", t -> t.clientId(null).subject(null).sign(), Reason.MALFORMED),
+        bad(
+            "client_id and azp disagree",
+            t -> t.clientId("victim").claim("azp", "test-client").sign(),
+            Reason.MALFORMED));
   }
 
   @ParameterizedTest

@@ -74,6 +74,25 @@ class TokenValidatorTest {
   }
 
   @Test
+  void validate_keycloakShapedToken_clientIsAzpNotServiceAccountSub() {
+    String token =
+        issuer
+            .token()
+            .audience(AUDIENCE, "account")
+            .clientId(null)
+            .subject("6108985c-2545-4322-a1fe-5932846b8a33")
+            .claim("azp", "kms")
+            .claim("typ", "Bearer")
+            .scope("oci_ekms profile email")
+            .sign();
+
+    VerifiedToken verified = validator().validate("Bearer " + token);
+
+    assertThat(verified.clientId()).isEqualTo("kms");
+    assertThat(verified.subject()).isEqualTo("6108985c-2545-4322-a1fe-5932846b8a33");
+  }
+
+  @Test
   void validate_discoveryConfiguredIssuer_accepts() {
     var trusted = TrustedIssuer.ofDiscovery("disc", issuer.discoveryUrl(), issuer.caPem());
     validator = validatorFor(trusted, Duration.ofSeconds(60));

@@ -38,16 +38,35 @@ import java.util.Map;
 
 /**
  * A {@link LoopbackStack} (deletion sweep every second) reached through the OCI Java SDK: an OAuth
- * client for the KMS, an EKM vault bound to it with one key, a user with {@code manage} in {@link
- * #COMPARTMENT}, and, made through the SDK, a private endpoint, an EXTERNAL vault bound to the EKM
- * vault, and its management and crypto clients. Each world has a stack of its own, so a test may
- * stop its EKM or block its vault.
+ * client for the KMS (in the stack's identity server, or in another server an {@link OAuthSource}
+ * sets up, such as Keycloak), an EKM vault bound to it with one key, a user with {@code manage} in
+ * {@link #COMPARTMENT}, and, made through the SDK, a private endpoint, an EXTERNAL vault bound to
+ * the EKM vault, and its management and crypto clients. Each world has a stack of its own, so a
+ * test may stop its EKM or block its vault.
  */
 final class SdkWorld implements AutoCloseable {
+  /**
+   * The KMS's OAuth client: the vault's {@code idcsAccountNameUrl}, the {@code iss} of its tokens
+   * (which the EKM trusts by discovery, with the stack's CA), and the client's id and secret.
+   */
+  record OAuthIdentity(String url, String issuer, String clientId, String clientSecret) {
+    @Override
+    public String toString() {
+      return "OAuthIdentity[" + url + ", " + clientId + "]";
+    }
+  }
+
+  /** Makes the KMS's OAuth client once the stack runs (its EKM audience is known then). */
+  @FunctionalInterface
+  interface OAuthSource {
+    OAuthIdentity create(LoopbackStack stack) throws Exception;
+  }
+
   static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
   static final String COMPARTMENT = "ocid1.compartment.oc1..bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
   final LoopbackStack stack;
   final int ekmPort;
+  final String identityUrl;
   final String clientId;
   final String clientSecret;
   final String ekmVaultId;
@@ -67,18 +86,37 @@ final class SdkWorld implements AutoCloseable {
   /** A world whose stack is started as {@code custom} says (an EKM clock, its config). */
   SdkWorld(java.util.function.UnaryOperator<io.ekms.stack.LoopbackStackBuilder> custom)
       throws Exception {
+    this(custom, TempDirs.create("kms-e2e-"), SdkWorld::stackIdentity);
+  }
+
+  /**
+   * A world in {@code dataDir} (which may hold the stack's CA already, {@code tls/ca.pem} and
+   * {@code ca-key.pem}) whose KMS client {@code oauth} makes.
+   */
+  SdkWorld(
+      java.util.function.UnaryOperator<io.ekms.stack.LoopbackStackBuilder> custom,
+      Path dataDir,
+      OAuthSource oauth)
+      throws Exception {
     stack =
         custom
             .apply(
-                LoopbackStack.builder(TempDirs.create("kms-e2e-"))
+                LoopbackStack.builder(dataDir)
                     .kms(kms -> kms.sweepIntervalSeconds(1).ekmTimeouts(10_000, 30_000)))
             .start();
     ekmPort = stack.ekm().apiPort();
-    IdentityAdmin.Client client = newIdentityClient("kms", stack.ekmAudience());
-    clientId = client.id();
-    clientSecret = client.secret();
+    OAuthIdentity identity;
+    try {
+      identity = oauth.create(stack);
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+    identityUrl = identity.url();
+    clientId = identity.clientId();
+    clientSecret = identity.clientSecret();
     EkmAdmin ekm = stack.ekmAdmin();
-    String issuerId = ekm.trustIssuer(stack.identity().issuer(), caPem());
+    String issuerId = ekm.trustIssuer(identity.issuer(), caPem());
     ekmVaultId = ekm.createVault("payments", issuerId, clientId);
     ekmKeyId = newEkmKey("orders");
     user = newUser("app", "manage");
@@ -114,6 +152,16 @@ final class SdkWorld implements AutoCloseable {
             .getVault();
     management = sdk.management(vault.getManagementEndpoint());
     crypto = sdk.crypto(vault.getCryptoEndpoint());
+  }
+
+  /** The KMS's client in the stack's own identity server. */
+  private static OAuthIdentity stackIdentity(LoopbackStack stack) {
+    IdentityAdmin.Client client =
+        stack
+            .identityAdmin()
+            .createClient("kms", List.of(stack.ekmAudience()), List.of("oci_ekms"));
+    String issuer = stack.identity().issuer();
+    return new OAuthIdentity(issuer, issuer, client.id(), client.secret());
   }
 
   /** A new identity client that may ask for tokens for {@code audience}. */
@@ -160,7 +208,7 @@ final class SdkWorld implements AutoCloseable {
   }
 
   String identityUrl() {
-    return stack.identity().issuer();
+    return identityUrl;
   }
 
   /** The KMS's data directory. */
@@ -186,7 +234,12 @@ final class SdkWorld implements AutoCloseable {
   }
 
   Key newKey(String name, String externalKeyId) {
-    return management
+    return newKey(management, name, externalKeyId);
+  }
+
+  /** A new key in the vault {@code vaultManagement} manages. */
+  static Key newKey(KmsManagementClient vaultManagement, String name, String externalKeyId) {
+    return vaultManagement
         .createKey(
             CreateKeyRequest.builder()
                 .createKeyDetails(

@@ -91,7 +91,10 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
     this.outages = outages;
     this.transports = new Transports(config, egress, maxTransports);
     this.tokens =
-        new AccessTokens(new TokenFetcher(transports)::fetch, clock, config.tokenRefreshMargin());
+        new AccessTokens(
+            new TokenFetcher(transports, new IdentityDiscovery(transports, clock))::fetch,
+            clock,
+            config.tokenRefreshMargin());
     this.identityCas = List.copyOf(identityCas);
     this.maxVaults = maxVaults;
   }
@@ -166,8 +169,9 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
   }
 
   /**
-   * The audience tokens are requested for ({@code scope=<audience>oci_ekms}): the EKM's own origin,
-   * {@code https://host:port/}, which is what an ekms EKM expects by default.
+   * The audience tokens are requested for (scope {@code <audience>oci_ekms}, or {@code oci_ekms}
+   * where the identity server lists only that): the EKM's own origin, {@code https://host:port/},
+   * which is what an ekms EKM expects by default.
    */
   static String audience(String vaultUrl) {
     URI uri = URI.create(vaultUrl);

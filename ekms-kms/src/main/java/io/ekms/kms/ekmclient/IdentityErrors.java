@@ -1,6 +1,7 @@
 package io.ekms.kms.ekmclient;
 
 import io.ekms.kms.external.IdentityFailure;
+import java.net.URI;
 
 /**
  * Sentences for failures to obtain an access token. Each names the identity server and the client
@@ -9,15 +10,25 @@ import io.ekms.kms.external.IdentityFailure;
  * error code only.
  */
 final class IdentityErrors {
+  /** What was being read, for {@link #transport}. */
+  static final String TOKEN = "token answer";
+
+  static final String DISCOVERY = "discovery document";
+
   private IdentityErrors() {}
 
+  /**
+   * The token request for {@code scope} was refused with {@code status} and OAuth {@code error}.
+   */
   static IdentityFailure.Rejected rejected(
-      OAuthClient client, int status, String error, String description) {
+      OAuthClient client, String scope, int status, String error, String description) {
     String why =
-        "invalid_client".equals(error)
+        // 401 is client authentication failing (RFC 6749 section 5.2), whatever the code: Keycloak
+        // answers a wrong secret with 401 unauthorized_client.
+        "invalid_client".equals(error) || status == 401
             ? "the client id or secret is wrong"
             : "invalid_scope".equals(error)
-                ? "the client may not ask for scope " + client.scope()
+                ? "the client may not ask for scope " + scope
                 : "the client-credentials request was refused";
     String said =
         error == null ? " (HTTP " + status + ")" : " (" + error + ": " + description + ")";
@@ -33,7 +44,9 @@ final class IdentityErrors {
         prefix(client) + what, prefix(client) + publicWhat, error, null);
   }
 
-  static IdentityFailure.Unavailable transport(OAuthClient client, TransportFailure failure) {
+  /** A request to {@code url} for the {@code what} ({@link #TOKEN}, {@link #DISCOVERY}) failed. */
+  static IdentityFailure.Unavailable transport(
+      OAuthClient client, URI url, String what, TransportFailure failure) {
     String detail = " (" + failure.detail() + ")";
     String tls = "the TLS handshake failed";
     String publicWhat =
@@ -45,22 +58,21 @@ final class IdentityErrors {
           case TLS_UNTRUSTED -> tls + ": its certificate is not trusted by the identity CA bundle";
           case TLS_NAME_MISMATCH -> tls + ": its certificate does not name its host";
           case TLS_FAILED -> tls;
-          case ANSWER_TOO_LARGE -> "its token answer is malformed and was not used";
+          case ANSWER_TOO_LARGE -> "its " + what + " is malformed and was not used";
         };
-    String what =
+    String said =
         switch (failure.kind()) {
           case NOT_ALLOWED -> "it is not allowed by the KMS's egress policy: " + failure.detail();
           case CONNECT_FAILED, CONNECT_TIMEOUT -> "it is unreachable" + detail;
           case CONNECTION_LOST -> "the connection broke before it answered" + detail;
           case TIMED_OUT, INTERRUPTED -> "it did not answer in time" + detail;
           case TLS_UNTRUSTED -> "its certificate is not trusted by the identity CA bundle" + detail;
-          case TLS_NAME_MISMATCH ->
-              "its certificate does not name " + client.tokenEndpoint().getHost() + detail;
+          case TLS_NAME_MISMATCH -> "its certificate does not name " + url.getHost() + detail;
           case TLS_FAILED -> tls + detail;
-          case ANSWER_TOO_LARGE -> "its token answer is too large" + detail;
+          case ANSWER_TOO_LARGE -> "its " + what + " is too large" + detail;
         };
     return new IdentityFailure.Unavailable(
-        prefix(client) + what, prefix(client) + publicWhat, null, failure);
+        prefix(client) + said, prefix(client) + publicWhat, null, failure);
   }
 
   private static String prefix(OAuthClient client) {

@@ -11,11 +11,13 @@ import java.util.Locale;
  * The OAuth client an external vault uses to obtain EKM access tokens with the client-credentials
  * grant.
  *
- * <p>Tokens come from {@code {idcsAccountNameUrl}/oauth2/v1/token}, over HTTPS trusting only {@code
- * identityCaBundle}, with the client authenticated by HTTP Basic ({@code client_secret_basic}) and
- * scope {@code <audience>oci_ekms}. The secret stays owned by the caller: it is read at each token
- * request, so keep it open while clients built from this value are in use. {@link #toString()}
- * names the URL and client id only.
+ * <p>Tokens come from the token endpoint that the server's OIDC discovery document names ({@code
+ * {idcsAccountNameUrl}/.well-known/openid-configuration}), or {@code
+ * {idcsAccountNameUrl}/oauth2/v1/token} where it has none (see {@link IdentityDiscovery}), over
+ * HTTPS trusting only {@code identityCaBundle}, with the client authenticated by HTTP Basic ({@code
+ * client_secret_basic}) and the scope {@link DiscoveryDocument#scopeFor} chooses. The secret stays
+ * owned by the caller: it is read at each token request, so keep it open while clients built from
+ * this value are in use. {@link #toString()} names the URL and client id only.
  */
 record OAuthClient(
     String idcsAccountNameUrl,
@@ -44,16 +46,17 @@ record OAuthClient(
     identityCaBundle = List.copyOf(identityCaBundle);
   }
 
-  /** The token endpoint, {@code {idcsAccountNameUrl}/oauth2/v1/token}. */
-  public URI tokenEndpoint() {
-    return URI.create(idcsAccountNameUrl + TOKEN_PATH);
+  /** The OIDC discovery document, {@code {idcsAccountNameUrl}/.well-known/openid-configuration}. */
+  public URI discoveryUrl() {
+    return URI.create(idcsAccountNameUrl + IdentityDiscovery.PATH);
   }
 
   /**
-   * The scope requested: the audience followed by {@code oci_ekms}, as OCI identity domains use.
+   * The token endpoint of a server without discovery, {@code {idcsAccountNameUrl}/oauth2/v1/token},
+   * as OCI identity domains lay it out.
    */
-  public String scope() {
-    return audience + "oci_ekms";
+  public URI fallbackTokenEndpoint() {
+    return URI.create(idcsAccountNameUrl + TOKEN_PATH);
   }
 
   private static String baseUrl(String url) {

@@ -11,10 +11,11 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * One client-credentials request (RFC 6749 section 4.4) to a vault's identity server: {@code POST
- * {idcsAccountNameUrl}/oauth2/v1/token}, HTTP Basic with the form-urlencoded id and secret (section
- * 2.3.1), {@code grant_type=client_credentials&scope=<audience>oci_ekms}. The secret and the token
- * pass through {@code String}s only where {@link HttpRequest} headers require it.
+ * One client-credentials request (RFC 6749 section 4.4) to a vault's identity server: {@code POST}
+ * to the token endpoint that {@link IdentityDiscovery} found, HTTP Basic with the form-urlencoded
+ * id and secret (section 2.3.1), {@code grant_type=client_credentials&scope=<scope>} with the scope
+ * it chose. The secret and the token pass through {@code String}s only where {@link HttpRequest}
+ * headers require it.
  */
 final class TokenFetcher {
   private static final int MAX_ANSWER = 64 * 1024;
@@ -31,33 +32,36 @@ final class TokenFetcher {
   }
 
   private final Transports transports;
+  private final IdentityDiscovery discovery;
 
-  TokenFetcher(Transports transports) {
+  TokenFetcher(Transports transports, IdentityDiscovery discovery) {
     this.transports = transports;
+    this.discovery = discovery;
   }
 
   Grant fetch(OAuthClient client) {
+    IdentityDiscovery.Target target = discovery.target(client);
     HttpRequest request =
-        HttpRequest.newBuilder(client.tokenEndpoint())
+        HttpRequest.newBuilder(target.tokenEndpoint())
             .header("Authorization", basic(client))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
             .POST(
                 HttpRequest.BodyPublishers.ofString(
-                    "grant_type=client_credentials&scope=" + form(client.scope())))
+                    "grant_type=client_credentials&scope=" + form(target.scope())))
             .build();
     Transport.Answer answer;
     try {
       Transports.Route route =
           transports.route(
-              Transports.Peer.IDENTITY, client.tokenEndpoint(), client.identityCaBundle());
+              Transports.Peer.IDENTITY, target.tokenEndpoint(), client.identityCaBundle());
       answer = transports.send(route, request, MAX_ANSWER);
     } catch (TransportFailure failure) {
-      throw IdentityErrors.transport(client, failure);
+      throw IdentityErrors.transport(client, target.tokenEndpoint(), IdentityErrors.TOKEN, failure);
     }
     try {
       if (answer.status() != 200) {
-        throw refusal(client, answer);
+        throw refusal(client, target.scope(), answer);
       }
       return grant(AnswerJson.tree(answer.body()));
     } catch (AnswerJson.Malformed e) {
@@ -92,7 +96,8 @@ final class TokenFetcher {
     return new Grant(token, Duration.ofSeconds(expiresIn.longValue()));
   }
 
-  private static IdentityFailure refusal(OAuthClient client, Transport.Answer answer) {
+  private static IdentityFailure refusal(
+      OAuthClient client, String scope, Transport.Answer answer) {
     int status = answer.status();
     String error = null;
     String description = "";
@@ -106,7 +111,11 @@ final class TokenFetcher {
     }
     if (status == 400 || status == 401 || status == 403) {
       return IdentityErrors.rejected(
-          client, status, error == null && status == 401 ? "invalid_client" : error, description);
+          client,
+          scope,
+          status,
+          error == null && status == 401 ? "invalid_client" : error,
+          description);
     }
     String said = error == null ? "" : " (" + error + ": " + description + ")";
     String what =

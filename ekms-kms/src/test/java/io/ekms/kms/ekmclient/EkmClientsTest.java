@@ -72,11 +72,12 @@ class EkmClientsTest {
   }
 
   @Test
-  void oauthClient_derived_tokenEndpointAndScope() {
+  void oauthClient_derived_discoveryAndFallbackEndpoints() {
     OAuthClient client = oauth("https://idp.test/");
 
-    assertThat(client.tokenEndpoint()).hasToString("https://idp.test/oauth2/v1/token");
-    assertThat(client.scope()).isEqualTo("https://ekm.test/oci_ekms");
+    assertThat(client.discoveryUrl())
+        .hasToString("https://idp.test/.well-known/openid-configuration");
+    assertThat(client.fallbackTokenEndpoint()).hasToString("https://idp.test/oauth2/v1/token");
     assertThat(client.toString()).doesNotContain("s3cr3t");
   }
 

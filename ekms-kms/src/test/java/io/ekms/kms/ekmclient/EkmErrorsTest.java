@@ -189,10 +189,16 @@ class EkmErrorsTest {
   void identityTransport_closedOrFiltered_haveOnePublicMessageWithoutJdkText() {
     IdentityFailure refused =
         IdentityErrors.transport(
-            OAUTH, Transport.classify(new ConnectException("Connection refused")));
+            OAUTH,
+            OAUTH.fallbackTokenEndpoint(),
+            IdentityErrors.TOKEN,
+            Transport.classify(new ConnectException("Connection refused")));
     IdentityFailure filtered =
         IdentityErrors.transport(
-            OAUTH, Transport.classify(new HttpConnectTimeoutException("HTTP connect timed out")));
+            OAUTH,
+            OAUTH.discoveryUrl(),
+            IdentityErrors.DISCOVERY,
+            Transport.classify(new HttpConnectTimeoutException("HTTP connect timed out")));
 
     assertThat(refused.publicMessage())
         .isEqualTo(filtered.publicMessage())
@@ -204,10 +210,27 @@ class EkmErrorsTest {
 
   @Test
   void identityRejected_publicMessageHasTheOauthErrorButNotItsDescription() {
-    IdentityFailure e = IdentityErrors.rejected(OAUTH, 401, "invalid_client", "no such client x");
+    IdentityFailure e =
+        IdentityErrors.rejected(OAUTH, "oci_ekms", 401, "invalid_client", "no such client x");
 
     assertThat(e.publicMessage()).endsWith("the client id or secret is wrong (invalid_client)");
     assertThat(e.getMessage()).contains("no such client x");
+  }
+
+  @Test
+  void identityRejected_keycloak401UnauthorizedClient_saysSecretIsWrong() {
+    IdentityFailure e =
+        IdentityErrors.rejected(OAUTH, "oci_ekms", 401, "unauthorized_client", "Invalid client");
+
+    assertThat(e.publicMessage())
+        .endsWith("the client id or secret is wrong (unauthorized_client)");
+  }
+
+  @Test
+  void identityRejected_invalidScope_namesTheScopeAsked() {
+    IdentityFailure e = IdentityErrors.rejected(OAUTH, "oci_ekms", 400, "invalid_scope", "no");
+
+    assertThat(e.publicMessage()).endsWith("may not ask for scope oci_ekms (invalid_scope)");
   }
 
   @Test
