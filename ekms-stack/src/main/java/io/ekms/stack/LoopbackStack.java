@@ -75,7 +75,12 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
    */
   public static LoopbackStack start(Path dataDir, StackPorts ports) throws IOException {
     return start(
-        dataDir, ports, StackConfigs.Changes.NONE, EkmServer.Hooks.NONE, Clock.systemUTC());
+        dataDir,
+        ports,
+        StackConfigs.Changes.NONE,
+        EkmServer.Hooks.NONE,
+        Clock.systemUTC(),
+        Clock.systemUTC());
   }
 
   static LoopbackStack start(
@@ -83,7 +88,8 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
       StackPorts ports,
       StackConfigs.Changes changes,
       EkmServer.Hooks ekmHooks,
-      Clock identityClock)
+      Clock identityClock,
+      Clock kmsTokenClock)
       throws IOException {
     ports.requireFree();
     Path dir = Files.createDirectories(dataDir).toAbsolutePath();
@@ -98,7 +104,7 @@ public final class LoopbackStack implements StackEndpoints, AutoCloseable {
     EkmServer ekm = null;
     try {
       ekm = EkmServer.start(configs.ekm(), Map.of(), ekmHooks);
-      KmsServer kms = KmsLauncher.start(configs.kms(), Map.of(), routing -> {});
+      KmsServer kms = KmsLauncher.start(configs.kms(), Map.of(), routing -> {}, kmsTokenClock);
       return new LoopbackStack(dir, configs.ekm(), ekmHooks, identity, ekm, kms);
     } catch (RuntimeException | Error e) {
       if (ekm != null) {

@@ -27,6 +27,7 @@ public final class LoopbackStackBuilder {
   private UnaryOperator<KmsConfigBuilder> kms = UnaryOperator.identity();
   private EkmServer.Hooks ekmHooks = EkmServer.Hooks.NONE;
   private Clock identityClock = Clock.systemUTC();
+  private Clock kmsTokenClock = Clock.systemUTC();
 
   LoopbackStackBuilder(Path dataDir) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -89,12 +90,26 @@ public final class LoopbackStackBuilder {
   }
 
   /**
+   * The clock the KMS's EKM client ages its cached access tokens on (the system clock unless set; a
+   * test moves a hand-set one past a token's reuse instead of waiting).
+   */
+  public LoopbackStackBuilder kmsTokenClock(Clock value) {
+    kmsTokenClock = Objects.requireNonNull(value, "kmsTokenClock");
+    return this;
+  }
+
+  /**
    * Initialises what is missing under the data directory and starts the three servers.
    *
    * @throws StackException when a fixed port is taken
    */
   public LoopbackStack start() throws IOException {
     return LoopbackStack.start(
-        dataDir, ports, new StackConfigs.Changes(identity, ekm, kms), ekmHooks, identityClock);
+        dataDir,
+        ports,
+        new StackConfigs.Changes(identity, ekm, kms),
+        ekmHooks,
+        identityClock,
+        kmsTokenClock);
   }
 }

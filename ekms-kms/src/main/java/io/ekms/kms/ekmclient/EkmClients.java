@@ -49,7 +49,16 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
    */
   public EkmClients(
       EkmClientConfig config, EgressPolicy egress, List<X509Certificate> identityCas) {
-    this(config, egress, identityCas, Transports.DEFAULT_MAX, DEFAULT_MAX_VAULTS);
+    this(config, egress, identityCas, Clock.systemUTC());
+  }
+
+  /** As above, with access tokens aged on {@code tokenClock} (a test stack moves it). */
+  public EkmClients(
+      EkmClientConfig config,
+      EgressPolicy egress,
+      List<X509Certificate> identityCas,
+      Clock tokenClock) {
+    this(config, egress, identityCas, Transports.DEFAULT_MAX, DEFAULT_MAX_VAULTS, tokenClock);
   }
 
   EkmClients(

@@ -22,6 +22,15 @@ public final class KmsLauncher {
   /** {@code extraRoutes}: routes served beside the KMS API (the embedded identity server). */
   public static KmsServer start(
       KmsConfig config, Map<String, String> env, Consumer<HttpRouting.Builder> extraRoutes) {
+    return start(config, env, extraRoutes, java.time.Clock.systemUTC());
+  }
+
+  /** As above, with the EKM client's access tokens aged on {@code tokenClock} (test stacks). */
+  public static KmsServer start(
+      KmsConfig config,
+      Map<String, String> env,
+      Consumer<HttpRouting.Builder> extraRoutes,
+      java.time.Clock tokenClock) {
     // One policy for the API's checks and the EKM client's, so both see the same listeners.
     EgressPolicy egress = config.egress().policy();
     EkmClients clients =
@@ -31,7 +40,8 @@ public final class KmsLauncher {
                 Duration.ofMillis(config.ekm().readTimeoutMillis()),
                 EkmClientConfig.DEFAULT_TOKEN_REFRESH_MARGIN),
             egress,
-            identityCas(config));
+            identityCas(config),
+            tokenClock);
     try {
       return KmsServer.start(config, env, new KmsParts(clients, egress, extraRoutes), clients);
     } catch (RuntimeException e) {
