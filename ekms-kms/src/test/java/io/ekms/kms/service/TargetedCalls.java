@@ -92,6 +92,14 @@ final class TargetedCalls {
             "PrivateEndpointService.update",
             (b, t, c) -> b.endpoints.update(c, t.endpoint(), "renamed", null)),
         new Call(
+            "PrivateEndpointService.update",
+            (b, t, c) ->
+                b.endpoints.update(
+                    c,
+                    t.endpoint(),
+                    new PrivateEndpointService.Update("renamed-again", null, null),
+                    null)),
+        new Call(
             "PrivateEndpointService.delete",
             (b, t, c) -> b.endpoints.delete(c, t.endpoint(), null)));
   }
