@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
  * #knows}), so a new route cannot ship without a decision.
  */
 public final class RoleTable {
+  /** The roles that read: every one but the operator's. */
+  public static final Set<AdminRole> READERS =
+      Set.of(AdminRole.SECURITY_OFFICER, AdminRole.KEY_CUSTODIAN, AdminRole.AUDITOR);
+
   /** The operation through which the bootstrap token creates the first security officer. */
   public static final String CREATE_ADMINISTRATOR = "CreateAdministrator";
 
@@ -69,6 +73,26 @@ public final class RoleTable {
         }
       }
       return this;
+    }
+
+    /**
+     * The decisions of the routes every admin API has: administrators (security officers change
+     * them), held requests (officers and custodians decide them), the audit (auditors and
+     * officers), and who the caller is (everyone).
+     */
+    public Builder common() {
+      allow(
+          Set.of(AdminRole.SECURITY_OFFICER),
+          CREATE_ADMINISTRATOR,
+          "RemoveAdministrator",
+          "RotateAdministratorToken");
+      allow(
+          Set.of(AdminRole.SECURITY_OFFICER, AdminRole.KEY_CUSTODIAN),
+          "ApproveRequest",
+          "RejectRequest");
+      allow(READERS, "ListAdministrators", "GetAdministrator", "ListRequests", "GetRequest");
+      allow(Set.of(AdminRole.SECURITY_OFFICER, AdminRole.AUDITOR), "ReadAudit", "VerifyAudit");
+      return allow(EnumSet.allOf(AdminRole.class), "WhoAmI");
     }
 
     public RoleTable build() {

@@ -1,13 +1,10 @@
 package io.ekms.ekm.http;
 
-import static io.ekms.core.admin.AdminRole.AUDITOR;
 import static io.ekms.core.admin.AdminRole.KEY_CUSTODIAN;
-import static io.ekms.core.admin.AdminRole.OPERATOR;
 import static io.ekms.core.admin.AdminRole.SECURITY_OFFICER;
 
 import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.admin.AdminErrors;
-import io.ekms.core.admin.AdminRole;
 import io.ekms.core.admin.AdministratorRoutes;
 import io.ekms.core.admin.RoleTable;
 import io.ekms.core.audit.Refusals;
@@ -24,7 +21,6 @@ import java.util.Set;
  * are the admin listener's open endpoints and the console's overview, which every role sees.
  */
 public final class EkmRoles {
-  private static final Set<AdminRole> READERS = Set.of(SECURITY_OFFICER, KEY_CUSTODIAN, AUDITOR);
 
   private EkmRoles() {}
 
@@ -33,16 +29,12 @@ public final class EkmRoles {
       RoleTable.builder()
           .allow(
               Set.of(SECURITY_OFFICER),
-              RoleTable.CREATE_ADMINISTRATOR,
-              "RemoveAdministrator",
-              "RotateAdministratorToken",
               "AddIssuer",
               "UpdateIssuer",
               "RemoveIssuer",
               "PolicyCreate",
               "PolicyReplace",
               "PolicyDelete")
-          .allow(Set.of(SECURITY_OFFICER, KEY_CUSTODIAN), "ApproveRequest", "RejectRequest")
           .allow(
               Set.of(KEY_CUSTODIAN),
               "CreateVault",
@@ -75,11 +67,7 @@ public final class EkmRoles {
               "GcpPutKey",
               "GcpRemoveKey")
           .allow(
-              READERS,
-              "ListAdministrators",
-              "GetAdministrator",
-              "ListRequests",
-              "GetRequest",
+              RoleTable.READERS,
               "ListIssuers",
               "ListVaults",
               "GetVault",
@@ -90,8 +78,7 @@ public final class EkmRoles {
               "PolicyGet",
               "XksListKeyStores",
               "GcpListKeyStores")
-          .allow(Set.of(SECURITY_OFFICER, AUDITOR), "ReadAudit", "VerifyAudit")
-          .allow(Set.of(SECURITY_OFFICER, KEY_CUSTODIAN, AUDITOR, OPERATOR), "WhoAmI")
+          .common()
           .build();
 
   /** {@code /admin/v1/administrators} and {@code /admin/v1/whoami} of the EKM. */

@@ -1,13 +1,9 @@
 package io.ekms.kms.http;
 
-import static io.ekms.core.admin.AdminRole.AUDITOR;
-import static io.ekms.core.admin.AdminRole.KEY_CUSTODIAN;
-import static io.ekms.core.admin.AdminRole.OPERATOR;
 import static io.ekms.core.admin.AdminRole.SECURITY_OFFICER;
 
 import io.ekms.core.admin.AdminAccess;
 import io.ekms.core.admin.AdminErrors;
-import io.ekms.core.admin.AdminRole;
 import io.ekms.core.admin.AdministratorRoutes;
 import io.ekms.core.admin.RoleTable;
 import io.ekms.core.audit.Refusals;
@@ -23,7 +19,6 @@ import java.util.Set;
  * keys are managed through the KMS API itself, under their own signed requests.
  */
 public final class KmsRoles {
-  private static final Set<AdminRole> READERS = Set.of(SECURITY_OFFICER, KEY_CUSTODIAN, AUDITOR);
 
   private KmsRoles() {}
 
@@ -32,27 +27,13 @@ public final class KmsRoles {
       RoleTable.builder()
           .allow(
               Set.of(SECURITY_OFFICER),
-              RoleTable.CREATE_ADMINISTRATOR,
-              "RemoveAdministrator",
-              "RotateAdministratorToken",
               "CreateUser",
               "AddApiKey",
               "RemoveApiKey",
               "Grant",
               "Revoke")
-          .allow(Set.of(SECURITY_OFFICER, KEY_CUSTODIAN), "ApproveRequest", "RejectRequest")
-          .allow(
-              READERS,
-              "ListAdministrators",
-              "GetAdministrator",
-              "ListRequests",
-              "GetRequest",
-              "ListUsers",
-              "GetUser",
-              "ListApiKeys",
-              "ListGrants")
-          .allow(Set.of(SECURITY_OFFICER, AUDITOR), "ReadAudit", "VerifyAudit")
-          .allow(Set.of(SECURITY_OFFICER, KEY_CUSTODIAN, AUDITOR, OPERATOR), "WhoAmI")
+          .allow(RoleTable.READERS, "ListUsers", "GetUser", "ListApiKeys", "ListGrants")
+          .common()
           .build();
 
   /** {@code /admin/v1/administrators} and {@code /admin/v1/whoami} of the KMS. */
