@@ -3,62 +3,41 @@ package io.ekms.ekm.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.AuditRecord;
-import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
-import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.error.ApiException;
-import io.ekms.ekm.backend.software.SoftwareKeyBackend;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyState;
 import io.ekms.ekm.domain.KmsRotation;
 import io.ekms.ekm.service.KeyAdmin.KeyUpdate;
 import io.ekms.testing.MutableClock;
-import io.ekms.testing.TempDirs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A key's rotation settings through KeyAdmin.update: defaults, bounds, audit, new periods. */
 class KeyAdminRotationSettingsTest {
-  private final Database db =
-      Database.open(
-          DatabaseConfig.h2File(TempDirs.create("key-rotation-"), "ekm"),
-          Map.of(),
-          "db/ekm",
-          "db/audit");
-  private final AuditLog log = new AuditLog(db);
   private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-  private final AuditTrail audit = new AuditTrail(log, clock);
-  private final Backends backends =
-      new Backends(
-          List.of(new SoftwareKeyBackend(SecretBytes.adopt(Randoms.bytes(32)))),
-          SoftwareKeyBackend.NAME);
-  private final KeyAdmin keys = new KeyAdmin(db, backends, audit, clock);
-  private String vaultId;
+  private final ServiceBed bed = new ServiceBed("key-rotation", clock);
+  private final Database db = bed.db;
+  private final AuditLog log = bed.log;
+  private final AuditTrail audit = bed.audit;
+  private final KeyAdmin keys = bed.keys;
+  private final String vaultId = bed.vaultId;
   private Key key;
 
   @BeforeEach
   void createKey() {
-    String issuerId =
-        new IssuerAdmin(db, audit, clock, () -> {})
-            .addIssuer(ctx("issuer"), "https://idp.example", "https://idp.example/jwks", null, null)
-            .id();
-    vaultId = new VaultAdmin(db, audit, clock).createVault(ctx("v"), "vault", issuerId, "c").id();
-    key = keys.create(ctx("k"), vaultId, "k", 256, null, null);
+    key = bed.key("k");
   }
 
   @AfterEach
   void close() {
-    log.close();
-    backends.close();
-    db.close();
+    bed.close();
   }
 
   @Test
@@ -137,6 +116,6 @@ class KeyAdminRotationSettingsTest {
   }
 
   private static CallContext ctx(String requestId) {
-    return CallContext.admin(requestId, "admin:test");
+    return ServiceBed.ctx(requestId);
   }
 }

@@ -3,22 +3,15 @@ package io.ekms.ekm.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.common.secret.SecretBytes;
 import io.ekms.core.audit.AuditLog;
 import io.ekms.core.audit.AuditRecord;
-import io.ekms.core.crypto.Randoms;
 import io.ekms.core.db.Database;
-import io.ekms.core.db.DatabaseConfig;
 import io.ekms.core.error.ApiException;
-import io.ekms.ekm.backend.software.SoftwareKeyBackend;
 import io.ekms.ekm.domain.Key;
 import io.ekms.ekm.domain.KeyOp;
 import io.ekms.ekm.domain.KeyState;
-import io.ekms.testing.TempDirs;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,39 +19,23 @@ import org.junit.jupiter.api.Test;
 
 /** Changing a key's allowed operations on a real H2 store: stored, audited old and new, checked. */
 class KeyAdminSetOpsTest {
-  private final Database db =
-      Database.open(
-          DatabaseConfig.h2File(TempDirs.create("key-ops-"), "ekm"),
-          Map.of(),
-          "db/ekm",
-          "db/audit");
-  private final AuditLog log = new AuditLog(db);
   private final Clock clock = Clock.systemUTC();
-  private final AuditTrail audit = new AuditTrail(log, clock);
-  private final Backends backends =
-      new Backends(
-          List.of(new SoftwareKeyBackend(SecretBytes.adopt(Randoms.bytes(32)))),
-          SoftwareKeyBackend.NAME);
-  private final KeyAdmin keys = new KeyAdmin(db, backends, audit, clock);
-  private String vaultId;
+  private final ServiceBed bed = new ServiceBed("key-ops", clock);
+  private final Database db = bed.db;
+  private final AuditLog log = bed.log;
+  private final AuditTrail audit = bed.audit;
+  private final KeyAdmin keys = bed.keys;
+  private final String vaultId = bed.vaultId;
   private Key key;
 
   @BeforeEach
   void createKey() {
-    VaultAdmin vaults = new VaultAdmin(db, audit, clock);
-    String issuerId =
-        new IssuerAdmin(db, audit, clock, () -> {})
-            .addIssuer(ctx("issuer"), "https://idp.example", "https://idp.example/jwks", null, null)
-            .id();
-    vaultId = vaults.createVault(ctx("vault"), "vault", issuerId, "client").id();
-    key = keys.create(ctx("k"), vaultId, "k", 256, null, null);
+    key = bed.key("k");
   }
 
   @AfterEach
   void close() {
-    log.close();
-    backends.close();
-    db.close();
+    bed.close();
   }
 
   @Test
@@ -136,12 +113,10 @@ class KeyAdminSetOpsTest {
   }
 
   private static CallContext ctx(String requestId) {
-    return CallContext.admin(requestId, "admin:test");
+    return ServiceBed.ctx(requestId);
   }
 
   private AuditRecord record(String requestId) {
-    var entries = log.read(0, AuditLog.MAX_READ, requestId);
-    assertThat(entries).hasSize(1);
-    return entries.get(0).record();
+    return bed.record(requestId);
   }
 }
