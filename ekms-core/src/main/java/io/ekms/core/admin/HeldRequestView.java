@@ -21,7 +21,8 @@ public record HeldRequestView(
     String expiresAt,
     String decidedAt,
     String outcome) {
-  static HeldRequestView of(HeldRequest h, Instant now) {
+  /** The request as of {@code now} (a pending one past its expiry shows EXPIRED). */
+  public static HeldRequestView of(HeldRequest h, Instant now) {
     return new HeldRequestView(
         h.id(),
         h.operation(),

@@ -19,6 +19,7 @@ public record Chrome(
           new NavItem("issuers", "Issuers", "/console/issuers"),
           new NavItem("xks", "XKS key stores", "/console/xks"),
           new NavItem("audit", "Audit", "/console/audit"),
+          new NavItem("requests", "Approvals", "/console/requests"),
           new NavItem("policies", "Policies", "/console/policies"));
 
   public static Chrome of(String title, String nav, ConsoleSession session) {

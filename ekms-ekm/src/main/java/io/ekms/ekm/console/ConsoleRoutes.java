@@ -14,11 +14,19 @@ public final class ConsoleRoutes {
   private final ConsoleGate gate;
   private final ConsoleServices services;
   private final Refusals refusals;
+  private final ConsoleSessions sessions;
+  private final java.time.Clock clock;
 
-  public ConsoleRoutes(ConsoleSessions sessions, ConsoleServices services, Refusals refusals) {
+  public ConsoleRoutes(
+      ConsoleSessions sessions,
+      ConsoleServices services,
+      Refusals refusals,
+      java.time.Clock clock) {
     this.gate = new ConsoleGate(sessions, refusals);
     this.services = services;
     this.refusals = refusals;
+    this.sessions = sessions;
+    this.clock = clock;
   }
 
   public void routing(HttpRouting.Builder r) {
@@ -34,5 +42,8 @@ public final class ConsoleRoutes {
     new XksPages(gate, services).routing(r);
     new AuditPages(gate, services.auditLog()).routing(r);
     new PolicyPages(gate, services).routing(r);
+    if (sessions.access().quorum() != null) {
+      new RequestPages(gate, services, sessions.access().quorum(), clock).routing(r);
+    }
   }
 }

@@ -13,6 +13,10 @@ final class Notices {
   private static final Map<String, String> SAID =
       Map.ofEntries(
           Map.entry("vault-created", "Vault created."),
+          Map.entry("request-approved", "Approved: it waits for more approvals."),
+          Map.entry("request-executed", "Approved, and it ran: the last approval it needed."),
+          Map.entry("request-failed", "Approved, and it ran, but was refused: its row says why."),
+          Map.entry("request-rejected", "Rejected: it will never run."),
           Map.entry("vault-blocked", "Vault blocked: every key in it is refused from now on."),
           Map.entry("vault-unblocked", "Vault unblocked: its keys answer again."),
           Map.entry("key-created", "Key created."),

@@ -52,6 +52,10 @@ public final class Views {
 
   public record IssuersView(Chrome chrome, List<Issuer> issuers) {}
 
+  /** Calls held for approval, newest first; {@code approvals} 0 when no quorum is configured. */
+  public record RequestsView(
+      Chrome chrome, int approvals, List<io.ekms.core.admin.HeldRequestView> requests) {}
+
   /** A credential's secret, shown once right after it was made. */
   public record NewSecret(String storeName, String accessKeyId, String secretAccessKey) {
     @Override

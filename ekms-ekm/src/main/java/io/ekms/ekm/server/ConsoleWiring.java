@@ -37,7 +37,7 @@ final class ConsoleWiring {
             clock,
             Duration.ofMinutes(config.idleTimeoutMinutes()),
             Duration.ofHours(config.maxAgeHours()));
-    return new ConsoleRoutes(sessions, services, refusals);
+    return new ConsoleRoutes(sessions, services, refusals, clock);
   }
 
   /**

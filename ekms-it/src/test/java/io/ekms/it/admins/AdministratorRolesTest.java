@@ -1,5 +1,8 @@
 package io.ekms.it.admins;
 
+import static io.ekms.it.admins.AdminApi.enroll;
+import static io.ekms.it.admins.AdminApi.ok;
+import static io.ekms.it.admins.AdminApi.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,30 +50,6 @@ class AdministratorRolesTest {
   static void stop() {
     stack.close();
     issuer.close();
-  }
-
-  static String enroll(RawHttps api, String by, String name, String role) throws Exception {
-    JsonNode created =
-        ok(api.post("/admin/v1/administrators", by, Map.of("name", name, "roles", List.of(role))));
-    assertThat(created.path("roles")).extracting(JsonNode::asText).containsExactly(role);
-    return created.path("token").asText();
-  }
-
-  /**
-   * A vault bound to client {@code c1} of {@code issuer}: the officer trusts, the custodian makes.
-   */
-  static String vault(RawHttps api, String officer, String custodian, TestIssuer issuer)
-      throws Exception {
-    Map<String, String> trust =
-        Map.of("issuer", issuer.issuer(), "jwksUri", issuer.jwksUri(), "caBundle", issuer.caPem());
-    String issuerId = ok(api.post("/admin/v1/issuers", officer, trust)).path("id").asText();
-    Map<String, String> vault = Map.of("name", "v1", "issuerId", issuerId, "clientId", "c1");
-    return ok(api.post("/admin/v1/vaults", custodian, vault)).path("id").asText();
-  }
-
-  static JsonNode ok(RawHttps.Answer answer) {
-    assertThat(answer.status()).as(answer.text()).isBetween(200, 204);
-    return answer.body();
   }
 
   static void refused(RawHttps.Answer answer) {

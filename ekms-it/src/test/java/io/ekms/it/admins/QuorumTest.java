@@ -1,7 +1,7 @@
 package io.ekms.it.admins;
 
-import static io.ekms.it.admins.AdministratorRolesTest.enroll;
-import static io.ekms.it.admins.AdministratorRolesTest.ok;
+import static io.ekms.it.admins.AdminApi.enroll;
+import static io.ekms.it.admins.AdminApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +51,7 @@ class QuorumTest {
     carol = enrollApproved("carol", "key-custodian", olga);
     erin = enrollApproved("erin", "key-custodian", olga);
     auditor = enrollApproved("dave", "auditor", olga);
-    vaultId = AdministratorRolesTest.vault(ekm, officer, carol, issuer);
+    vaultId = AdminApi.vault(ekm, officer, carol, issuer);
   }
 
   @AfterAll
