@@ -66,7 +66,11 @@ class KmsEkmMutualTlsTest {
     assertThat(w.present(null).clientCertificateSummary()).isNull();
     assertThatThrownBy(() -> w.encrypt("hello"))
         .isInstanceOfSatisfying(
-            BmcException.class, e -> assertThat(e.getStatusCode()).isIn(409, 503));
+            BmcException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isIn(409, 503);
+              assertThat(e.getMessage()).contains("the EKM refused the KMS's client certificate");
+            });
     // Not even with the EKM's trust: without a certificate no request reaches a route.
     HttpClient bare =
         HttpClient.newBuilder()
@@ -87,7 +91,11 @@ class KmsEkmMutualTlsTest {
     w.present(MutualTlsWorld.client(w.otherCa));
     assertThatThrownBy(() -> w.encrypt("hello"))
         .isInstanceOfSatisfying(
-            BmcException.class, e -> assertThat(e.getStatusCode()).isIn(409, 503));
+            BmcException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isIn(409, 503);
+              assertThat(e.getMessage()).contains("the EKM refused the KMS's client certificate");
+            });
   }
 
   @Test

@@ -61,6 +61,13 @@ final class EkmErrors {
               prefix + "the EKM's certificate does not name " + vaultUrl.getHost() + detail,
               tls + ": its certificate does not name the endpoint's host",
               failure);
+      case TLS_CLIENT_REFUSED ->
+          new EkmUnavailable.TlsNotTrusted(
+              prefix + ekm + " refused the KMS's client certificate (mutual TLS)" + detail,
+              tls
+                  + ": the EKM refused the KMS's client certificate; check the private endpoint's"
+                  + " client certificate and the CAs the EKM trusts for clients",
+              failure);
       case TLS_FAILED ->
           new EkmUnavailable.TlsNotTrusted(
               prefix + "the TLS handshake with " + ekm + " failed" + detail, tls, failure);

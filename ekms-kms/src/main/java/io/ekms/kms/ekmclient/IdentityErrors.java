@@ -57,6 +57,7 @@ final class IdentityErrors {
           case TIMED_OUT, INTERRUPTED -> "it did not answer in time";
           case TLS_UNTRUSTED -> tls + ": its certificate is not trusted by the identity CA bundle";
           case TLS_NAME_MISMATCH -> tls + ": its certificate does not name its host";
+          case TLS_CLIENT_REFUSED -> tls + ": it asks for a client certificate";
           case TLS_FAILED -> tls;
           case ANSWER_TOO_LARGE -> "its " + what + " is malformed and was not used";
         };
@@ -68,6 +69,7 @@ final class IdentityErrors {
           case TIMED_OUT, INTERRUPTED -> "it did not answer in time" + detail;
           case TLS_UNTRUSTED -> "its certificate is not trusted by the identity CA bundle" + detail;
           case TLS_NAME_MISMATCH -> "its certificate does not name " + url.getHost() + detail;
+          case TLS_CLIENT_REFUSED -> "it asks for a client certificate" + detail;
           case TLS_FAILED -> tls + detail;
           case ANSWER_TOO_LARGE -> "its " + what + " is too large" + detail;
         };

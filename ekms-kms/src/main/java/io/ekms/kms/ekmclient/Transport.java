@@ -203,9 +203,11 @@ final class Transport implements AutoCloseable {
     boolean tls = false;
     boolean untrusted = false;
     boolean badCertificate = false;
+    boolean clientRefused = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {
       root = t;
       tls |= t instanceof SSLException;
+      clientRefused |= refusedOurCertificate(t);
       untrusted |= t instanceof CertPathBuilderException || t instanceof CertPathValidatorException;
       badCertificate |= t instanceof CertificateException;
     }
@@ -213,6 +215,8 @@ final class Transport implements AutoCloseable {
     Kind kind;
     if (untrusted) {
       kind = Kind.TLS_UNTRUSTED;
+    } else if (clientRefused) {
+      kind = Kind.TLS_CLIENT_REFUSED;
     } else if (tls && badCertificate) {
       kind = Kind.TLS_NAME_MISMATCH;
     } else if (tls) {
@@ -233,6 +237,22 @@ final class Transport implements AutoCloseable {
     }
     return new TransportFailure(kind, detail, failure);
   }
+
+  /**
+   * True when {@code t} reports a fatal alert the peer sent about the client certificate: none
+   * given where one is required, or one it does not accept (its CA, its dates, its form). The JDK
+   * names the alert in the message, in the handshake or, with TLS 1.3, at the first read after it.
+   */
+  private static boolean refusedOurCertificate(Throwable t) {
+    String m = t.getMessage();
+    return m != null && CLIENT_REFUSED.matcher(m).find();
+  }
+
+  private static final java.util.regex.Pattern CLIENT_REFUSED =
+      java.util.regex.Pattern.compile(
+          "Received fatal alert: (certificate_required|bad_certificate|unknown_ca"
+              + "|certificate_unknown|certificate_expired|certificate_revoked"
+              + "|unsupported_certificate)");
 
   private static String describe(Throwable t) {
     String message = t.getMessage() == null ? "" : ": " + t.getMessage();

@@ -18,6 +18,8 @@ final class TransportFailure extends Exception {
     TLS_UNTRUSTED,
     /** The certificate is trusted but does not name the host of the URL. */
     TLS_NAME_MISMATCH,
+    /** The peer refused the client certificate the KMS presented, or asked for one it lacks. */
+    TLS_CLIENT_REFUSED,
     /** Any other TLS handshake failure (protocol versions, cipher suites). */
     TLS_FAILED,
     /** No complete answer within the read timeout; the request may have been processed. */
@@ -37,6 +39,7 @@ final class TransportFailure extends Exception {
             CONNECT_TIMEOUT,
             TLS_UNTRUSTED,
             TLS_NAME_MISMATCH,
+            TLS_CLIENT_REFUSED,
             TLS_FAILED ->
             true;
         default -> false;

@@ -25,6 +25,14 @@ class TransportTest {
             tls(new CertificateException("No subject alternative names")), Kind.TLS_NAME_MISMATCH),
         Arguments.of(new SSLHandshakeException("protocol_version"), Kind.TLS_FAILED),
         Arguments.of(
+            new SSLHandshakeException("Received fatal alert: certificate_required"),
+            Kind.TLS_CLIENT_REFUSED),
+        Arguments.of(
+            new IOException(
+                "connection closed",
+                new javax.net.ssl.SSLException("Received fatal alert: unknown_ca")),
+            Kind.TLS_CLIENT_REFUSED),
+        Arguments.of(
             new HttpConnectTimeoutException("HTTP connect timed out"), Kind.CONNECT_TIMEOUT),
         Arguments.of(new HttpTimeoutException("request timed out"), Kind.TIMED_OUT),
         Arguments.of(new ConnectException("Connection refused"), Kind.CONNECT_FAILED),
