@@ -16,14 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One real XKS encrypt and decrypt against the quickstart's key store, over HTTPS and signed with
@@ -51,21 +48,7 @@ final class XksProbe {
     ServerIdentity client =
         ServerIdentity.load(
             Path.of(file.xks().clientCertificate()), Path.of(file.xks().clientKey()));
-    try {
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      for (int i = 0; i < trusted.size(); i++) {
-        store.setCertificateEntry("ca-" + i, trusted.get(i));
-      }
-      tmf.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(client.keyManagers(), tmf.getTrustManagers(), null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the XKS client's TLS context", e);
-    }
+    return TrustBundle.sslContext(trusted, client.privateKey(), client.chain());
   }
 
   String run() throws Exception {

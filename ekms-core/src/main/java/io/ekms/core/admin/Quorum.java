@@ -94,10 +94,9 @@ public final class Quorum implements Holds {
       return null;
     }
     Request.Replayed kept = request.keep();
-    String id = "req-" + Randoms.hex(16);
-    Instant now = clock.instant();
+    String id = newId();
     HeldRequest held =
-        new HeldRequest(
+        keep(
             id,
             request.operation(),
             kept.method(),
@@ -105,21 +104,10 @@ public final class Quorum implements Holds {
             kept.query(),
             admin.id(),
             admin.name(),
-            settings.approvals(),
-            List.of(),
-            HeldRequest.State.PENDING,
-            now,
-            now.plus(Duration.ofHours(settings.expiryHours())),
-            null,
-            null);
-    String body = kept.body().length == 0 ? "" : seal.seal(id, kept.body());
-    db.inTransaction(
-        c -> {
-          repo.insert(c, held, body);
-          return null;
-        });
-    record(request.requestId(), admin.caller(), "HoldForApproval", held);
-    return new Reply(202, HeldRequestView.of(held, now));
+            kept.body(),
+            request.requestId(),
+            admin.caller());
+    return new Reply(202, HeldRequestView.of(held, held.createdAt()));
   }
 
   /**
@@ -133,16 +121,49 @@ public final class Quorum implements Holds {
     if (settings.approvals() == 0) {
       throw errors.conflict("No quorum is configured on this server.");
     }
-    String id = "req-" + Randoms.hex(16);
+    String id = newId();
+    keep(
+        id,
+        operation,
+        "POST",
+        path,
+        Map.of("pendingRequestId", id),
+        requester,
+        requester,
+        new byte[0],
+        requestId,
+        requester);
+    return id;
+  }
+
+  private static String newId() {
+    return "req-" + Randoms.hex(16);
+  }
+
+  /**
+   * Keeps a new pending request (its body sealed, none when empty) and records that it is held,
+   * under {@code caller}; the request as kept.
+   */
+  private HeldRequest keep(
+      String id,
+      String operation,
+      String method,
+      Map<String, String> path,
+      Map<String, String> query,
+      String requesterId,
+      String requester,
+      byte[] body,
+      String requestId,
+      String caller) {
     Instant now = clock.instant();
     HeldRequest held =
         new HeldRequest(
             id,
             operation,
-            "POST",
+            method,
             path,
-            Map.of("pendingRequestId", id),
-            requester,
+            query,
+            requesterId,
             requester,
             settings.approvals(),
             List.of(),
@@ -151,13 +172,14 @@ public final class Quorum implements Holds {
             now.plus(Duration.ofHours(settings.expiryHours())),
             null,
             null);
+    String sealed = body.length == 0 ? "" : seal.seal(id, body);
     db.inTransaction(
         c -> {
-          repo.insert(c, held, "");
+          repo.insert(c, held, sealed);
           return null;
         });
-    record(requestId, requester, "HoldForApproval", held);
-    return id;
+    record(requestId, caller, "HoldForApproval", held);
+    return held;
   }
 
   /**

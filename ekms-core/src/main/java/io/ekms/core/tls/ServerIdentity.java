@@ -10,7 +10,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -38,27 +37,18 @@ public record ServerIdentity(PrivateKey privateKey, List<X509Certificate> chain)
   /** A TLS 1.2/1.3 server context presenting this identity. */
   public SSLContext sslContext() {
     try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keyManagers(), null, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the TLS server context", e);
-    }
-  }
-
-  /** Key managers presenting this identity: a server's, or a client's for mutual TLS. */
-  public KeyManager[] keyManagers() {
-    try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       char[] password = new char[0];
-      store.setKeyEntry("identity", privateKey, password, chain.toArray(new X509Certificate[0]));
+      store.setKeyEntry("server", privateKey, password, chain.toArray(new X509Certificate[0]));
       KeyManagerFactory kmf =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(store, password);
-      return kmf.getKeyManagers();
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(kmf.getKeyManagers(), null, null);
+      return context;
     } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot load this identity's key", e);
+      throw new IllegalStateException("cannot build the TLS server context", e);
     }
   }
 

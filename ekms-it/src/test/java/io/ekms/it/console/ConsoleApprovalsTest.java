@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * call, approves it, and it runs; the requester cannot approve their own.
  */
 class ConsoleApprovalsTest {
-  static final String COOKIE = "__Host-ekms-console";
   static LoopbackStack stack;
   static RawHttps admin;
   static String officer;
@@ -42,28 +41,16 @@ class ConsoleApprovalsTest {
   }
 
   private static String signIn(String token) throws Exception {
-    RawHttps.Answer answer = form("/console/login", null, "token=" + token);
-    assertThat(answer.status()).isEqualTo(303);
-    String setCookie = answer.header("Set-Cookie");
-    return setCookie.substring(COOKIE.length() + 1, setCookie.indexOf(';'));
+    return new ConsoleCalls(admin, token).signIn();
   }
 
-  private static RawHttps.Answer form(String path, String cookie, String body) throws Exception {
-    Map<String, String> headers =
-        cookie == null
-            ? Map.of("Content-Type", "application/x-www-form-urlencoded")
-            : Map.of(
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "Cookie",
-                COOKIE + "=" + cookie);
-    return admin.send("POST", path, headers, body);
+  private static RawHttps.Answer approve(String id, String cookie, String csrf) throws Exception {
+    return new ConsoleCalls(admin, null)
+        .form("/console/requests/" + id + "/approve", cookie, Map.of("csrf", csrf));
   }
 
   private static String page(String cookie) throws Exception {
-    return admin
-        .send("GET", "/console/requests", Map.of("Cookie", COOKIE + "=" + cookie), null)
-        .text();
+    return new ConsoleCalls(admin, null).page("/console/requests", cookie).text();
   }
 
   @Test
@@ -86,11 +73,10 @@ class ConsoleApprovalsTest {
 
     String own = signIn(officer);
     String ownCsrf = ConsoleCalls.csrf(page(own));
-    RawHttps.Answer refused = form("/console/requests/" + id + "/approve", own, "csrf=" + ownCsrf);
+    RawHttps.Answer refused = approve(id, own, ownCsrf);
     String erins = signIn(erin);
     String listed = page(erins);
-    RawHttps.Answer approved =
-        form("/console/requests/" + id + "/approve", erins, "csrf=" + ConsoleCalls.csrf(listed));
+    RawHttps.Answer approved = approve(id, erins, ConsoleCalls.csrf(listed));
 
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.text()).contains("cannot approve their own request");

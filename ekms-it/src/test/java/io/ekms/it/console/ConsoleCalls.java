@@ -16,10 +16,17 @@ import java.util.regex.Pattern;
 public final class ConsoleCalls {
   static final String COOKIE = "__Host-ekms-console";
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-  private final ConsoleBed bed;
+  private final RawHttps admin;
+  private final String token;
 
   ConsoleCalls(ConsoleBed bed) {
-    this.bed = bed;
+    this(bed.admin, bed.adminToken);
+  }
+
+  /** Calls to the console of the admin listener {@code admin}, signing in with {@code token}. */
+  ConsoleCalls(RawHttps admin, String token) {
+    this.admin = admin;
+    this.token = token;
   }
 
   RawHttps.Answer form(String path, String cookie, Map<String, String> fields) throws Exception {
@@ -35,16 +42,16 @@ public final class ConsoleCalls {
                 .append(k)
                 .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return bed.admin.send("POST", path, headers, body.toString());
+    return admin.send("POST", path, headers, body.toString());
   }
 
   RawHttps.Answer page(String path, String cookie) throws Exception {
-    return bed.admin.send("GET", path, Map.of("Cookie", COOKIE + "=" + cookie), null);
+    return admin.send("GET", path, Map.of("Cookie", COOKIE + "=" + cookie), null);
   }
 
-  /** Signs in with the admin token; the session cookie's value. */
+  /** Signs in with the token; the session cookie's value. */
   String signIn() throws Exception {
-    RawHttps.Answer answer = form("/console/login", null, Map.of("token", bed.adminToken));
+    RawHttps.Answer answer = form("/console/login", null, Map.of("token", token));
     assertThat(answer.status()).isEqualTo(303);
     String setCookie = answer.header("Set-Cookie");
     return setCookie.substring(COOKIE.length() + 1, setCookie.indexOf(';'));
