@@ -2,105 +2,80 @@ package io.ekms.kms.ekmclient;
 
 import io.ekms.common.secret.Wipe;
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
- * Collects a response body into one array the caller owns, refusing more than a bound before
- * allocating for it (a hostile peer cannot make the KMS buffer an endless answer). Arrays left
+ * Reads a response body into one array the caller owns, refusing more than a bound before
+ * allocating for it (a hostile peer cannot make the KMS buffer an endless answer) and stopping at a
+ * deadline checked between reads (each read is bounded by the socket's read timeout). Arrays left
  * behind when the buffer grows, or when the body is refused, are wiped: answers carry plaintext.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+final class BoundedBody {
   private static final int INITIAL = 4096;
+  private static final int CHUNK = 8192;
 
-  private final int max;
-  private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private Flow.Subscription subscription;
-  private byte[] buffer;
-  private int size;
+  private BoundedBody() {}
 
-  private BoundedBody(int max, long declaredLength) {
-    this.max = max;
-    this.buffer = new byte[(int) Math.max(0, Math.min(declaredLength, max))];
-  }
-
-  /** A handler whose bodies hold at most {@code max} bytes. */
-  static HttpResponse.BodyHandler<byte[]> handler(int max) {
-    return info ->
-        new BoundedBody(max, info.headers().firstValueAsLong("content-length").orElse(INITIAL));
-  }
-
-  @Override
-  public void onSubscribe(Flow.Subscription s) {
-    this.subscription = s;
-    s.request(Long.MAX_VALUE);
-  }
-
-  @Override
-  public void onNext(List<ByteBuffer> items) {
-    if (result.isDone()) {
-      return;
-    }
-    for (ByteBuffer item : items) {
-      int n = item.remaining();
-      if (n > max - size) {
-        subscription.cancel();
-        fail(new TooLargeException(max));
-        return;
+  /**
+   * The whole body of {@code in}, at most {@code max} bytes; {@code declaredLength} (negative when
+   * unknown) only sizes the first buffer. Past {@code deadlineNanos} (a {@link System#nanoTime()}
+   * value) the read stops with an {@link AnswerTooSlowException}.
+   */
+  static byte[] read(InputStream in, long declaredLength, int max, long deadlineNanos)
+      throws IOException {
+    byte[] buffer = new byte[(int) Math.min(declaredLength < 0 ? INITIAL : declaredLength, max)];
+    int size = 0;
+    try {
+      while (true) {
+        if (size == buffer.length) {
+          if (size == max) {
+            if (in.read() < 0) {
+              return buffer;
+            }
+            throw new TooLargeException(max);
+          }
+          buffer = grow(buffer, max);
+        }
+        int n = in.read(buffer, size, Math.min(CHUNK, buffer.length - size));
+        if (n < 0) {
+          break;
+        }
+        size += n;
+        if (System.nanoTime() - deadlineNanos > 0) {
+          throw new AnswerTooSlowException();
+        }
       }
-      ensure(size + n);
-      item.get(buffer, size, n);
-      size += n;
-    }
-  }
-
-  @Override
-  public void onError(Throwable error) {
-    fail(error);
-  }
-
-  @Override
-  public void onComplete() {
-    byte[] body = buffer;
-    if (size != buffer.length) {
-      body = Arrays.copyOf(buffer, size);
+    } catch (IOException | RuntimeException e) {
       Wipe.bytes(buffer);
+      throw e;
     }
-    buffer = null;
-    result.complete(body);
+    if (size == buffer.length) {
+      return buffer;
+    }
+    byte[] body = Arrays.copyOf(buffer, size);
+    Wipe.bytes(buffer);
+    return body;
   }
 
-  @Override
-  public CompletionStage<byte[]> getBody() {
-    return result;
-  }
-
-  private void ensure(int needed) {
-    if (needed > buffer.length) {
-      int grown = (int) Math.min(max, Math.max(needed, Math.max(INITIAL, 2L * buffer.length)));
-      byte[] bigger = Arrays.copyOf(buffer, grown);
-      Wipe.bytes(buffer);
-      buffer = bigger;
-    }
-  }
-
-  private void fail(Throwable error) {
-    if (buffer != null) {
-      Wipe.bytes(buffer);
-      buffer = null;
-    }
-    result.completeExceptionally(error);
+  private static byte[] grow(byte[] buffer, int max) {
+    int grown = (int) Math.min(max, Math.max(INITIAL, 2L * buffer.length));
+    byte[] bigger = Arrays.copyOf(buffer, grown);
+    Wipe.bytes(buffer);
+    return bigger;
   }
 
   /** The peer sent a larger body than the bound. */
   static final class TooLargeException extends IOException {
     TooLargeException(int max) {
       super("the answer is larger than " + max + " bytes");
+    }
+  }
+
+  /** The body was still arriving at the deadline. */
+  static final class AnswerTooSlowException extends IOException {
+    AnswerTooSlowException() {
+      super("the answer was still arriving at the deadline");
     }
   }
 }

@@ -5,7 +5,6 @@ import io.ekms.core.http.RequestId;
 import io.ekms.kms.ekmclient.AnswerJson.Malformed;
 import io.ekms.kms.external.EkmException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.List;
 
 /**
@@ -176,19 +175,15 @@ final class EkmExchange {
       byte[] body,
       boolean retryConnect)
       throws TransportFailure {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(node.vaultUrl() + path))
+    Outbound.Builder request =
+        Outbound.to(URI.create(node.vaultUrl() + path))
             .header("Authorization", "Bearer " + token.value())
             .header("opc-request-id", requestId)
             .header("Accept", "application/json");
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
     }
-    return transports.send(node.route(), request.build(), MAX_ANSWER, retryConnect);
+    return transports.send(node.route(), request.method(method, body), MAX_ANSWER, retryConnect);
   }
 
   @Override

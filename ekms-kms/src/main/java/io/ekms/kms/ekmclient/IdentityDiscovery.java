@@ -1,7 +1,6 @@
 package io.ekms.kms.ekmclient;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,8 +77,7 @@ final class IdentityDiscovery {
 
   private DiscoveryDocument fetch(OAuthClient client) {
     URI url = client.discoveryUrl();
-    HttpRequest request =
-        HttpRequest.newBuilder(url).header("Accept", "application/json").GET().build();
+    Outbound request = Outbound.to(url).header("Accept", "application/json").get();
     Transport.Answer answer;
     try {
       Transports.Route route =

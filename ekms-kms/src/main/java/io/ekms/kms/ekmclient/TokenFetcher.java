@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ekms.kms.external.IdentityFailure;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
  * One client-credentials request (RFC 6749 section 4.4) to a vault's identity server: {@code POST}
  * to the token endpoint that {@link IdentityDiscovery} found, HTTP Basic with the form-urlencoded
  * id and secret (section 2.3.1), {@code grant_type=client_credentials&scope=<scope>} with the scope
- * it chose. The secret and the token pass through {@code String}s only where {@link HttpRequest}
- * headers require it.
+ * it chose. The secret and the token pass through {@code String}s only where HTTP headers require
+ * it.
  */
 final class TokenFetcher {
   private static final int MAX_ANSWER = 64 * 1024;
@@ -41,15 +40,14 @@ final class TokenFetcher {
 
   Grant fetch(OAuthClient client) {
     IdentityDiscovery.Target target = discovery.target(client);
-    HttpRequest request =
-        HttpRequest.newBuilder(target.tokenEndpoint())
+    Outbound request =
+        Outbound.to(target.tokenEndpoint())
             .header("Authorization", basic(client))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "grant_type=client_credentials&scope=" + form(target.scope())))
-            .build();
+            .method(
+                "POST",
+                ("grant_type=client_credentials&scope=" + form(target.scope())).getBytes(UTF_8));
     Transport.Answer answer;
     try {
       Transports.Route route =

@@ -3,44 +3,53 @@ package io.ekms.kms.ekmclient;
 import io.ekms.common.secret.Wipe;
 import io.ekms.common.tls.TrustBundle;
 import io.ekms.kms.ekmclient.TransportFailure.Kind;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.common.tls.Tls;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webclient.api.ConnectedSocketChannelInfo;
+import io.helidon.webclient.api.ConnectedSocketInfo;
+import io.helidon.webclient.api.ConnectionListener;
+import io.helidon.webclient.api.Proxy;
+import io.helidon.webclient.api.RuntimeUnknownHostException;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webclient.http1.Http1ClientResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 /**
- * HTTPS to one origin under one trust: a JDK {@link HttpClient} speaking HTTP/1.1 with keep-alive
- * pooling, TLS 1.3/1.2 trusting only the given CA certificates (and presenting a client certificate
- * when one is given and the server asks), hostname verification on, no proxy, no redirects, async
- * work on virtual threads. Shared by every vault on the same endpoint.
+ * HTTPS to one origin under one trust: a Helidon HTTP/1.1 client with its own keep-alive connection
+ * pool, TLS 1.3/1.2 trusting only the given CA certificates (and presenting a client certificate
+ * when one is given and the server asks), hostname verification on, no proxy, no redirects. Each
+ * request runs on its caller's (virtual) thread: no selector thread, no hand-off. Shared by every
+ * vault on the same endpoint.
+ *
+ * <p>Timeouts: making a connection (TCP, then each read of the TLS handshake) is bounded by the
+ * connect timeout; once the request is sent, each read of the answer by the read timeout, and the
+ * whole exchange by the read timeout plus a little grace ({@link AnswerDeadlines} interrupts a
+ * virtual thread past it, which closes its connection; the body's reads also check it).
  *
  * <p>Lifecycle: callers {@link #acquire()} a lease for each request and {@link #release()} it;
- * {@link #retire()} (evicted, or no connection could be made) shuts the client down, its selector
- * thread included, once the last lease is released; {@link #close()} shuts it down at once.
+ * {@link #retire()} (evicted, or no connection could be made) closes the client's pooled
+ * connections once the last lease is released; {@link #close()} closes them at once.
  *
- * <p>Retry rule: only a connection that could not be established is tried again, once. The JDK
- * already retries a refused connection once within the connect timeout; this class retries a
- * connect timeout once, unless its caller fails over to another node instead. A request that may
- * have reached the peer is never resent here (the JDK may resend a GET whose pooled connection
- * turned out closed before any answer; GETs are read-only).
+ * <p>Retry rule: only a connection that could not be established is tried again, once: a connect
+ * timeout is retried here unless the caller fails over to another node instead. A request that may
+ * have reached the peer is never resent here.
  */
 final class Transport implements AutoCloseable {
   /** Lease count once shut down: far below zero, so late releases never bring it back to zero. */
@@ -48,9 +57,14 @@ final class Transport implements AutoCloseable {
 
   private static final Duration BODY_GRACE = Duration.ofMillis(100);
 
-  private final HttpClient http;
+  /** Set by the connection listener when the current attempt made a new connection. */
+  private static final ThreadLocal<boolean[]> CONNECTED = new ThreadLocal<>();
+
+  private final Http1Client http;
+  private final AnswerDeadlines deadlines;
+  private final boolean presentsCertificate;
   private final Duration readTimeout;
-  private final Duration answerWait;
+  private final long answerWaitNanos;
   private final Runnable onShutdown;
   private final AtomicInteger leases = new AtomicInteger();
   private final AtomicBoolean shut = new AtomicBoolean();
@@ -71,16 +85,19 @@ final class Transport implements AutoCloseable {
   }
 
   /** {@code Retry-After} as whole seconds (1 to 3600), or 0 when absent or not a number. */
-  static long retryAfter(java.net.http.HttpHeaders headers) {
-    var seconds =
-        io.ekms.common.http.RetryAfter.seconds(headers.firstValue("Retry-After").orElse(null));
+  static long retryAfter(String header) {
+    var seconds = io.ekms.common.http.RetryAfter.seconds(header);
     return seconds.isPresent() ? Math.max(1, seconds.getAsLong()) : 0;
   }
 
   /** {@code onShutdown} runs once, when the client has been shut down. */
   Transport(
-      List<X509Certificate> trust, EkmClientConfig config, Executor executor, Runnable onShutdown) {
-    this(trust, null, config, executor, onShutdown);
+      List<X509Certificate> trust,
+      EkmClientConfig config,
+      ExecutorService executor,
+      AnswerDeadlines deadlines,
+      Runnable onShutdown) {
+    this(trust, null, config, executor, deadlines, onShutdown);
   }
 
   /** As above, presenting {@code identity} to servers that ask for a client certificate. */
@@ -88,28 +105,59 @@ final class Transport implements AutoCloseable {
       List<X509Certificate> trust,
       ClientIdentity identity,
       EkmClientConfig config,
-      Executor executor,
+      ExecutorService executor,
+      AnswerDeadlines deadlines,
       Runnable onShutdown) {
-    SSLParameters tls = new SSLParameters();
-    tls.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
+    Tls tls =
+        Tls.builder()
             .sslContext(
                 identity == null
                     ? TrustBundle.sslContext(trust)
                     : TrustBundle.sslContext(trust, identity.key(), identity.chain()))
-            .sslParameters(tls)
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .proxy(HttpClient.Builder.NO_PROXY)
+            .enabledProtocols(List.of("TLSv1.3", "TLSv1.2"))
+            .endpointIdentificationAlgorithm("HTTPS")
+            .build();
+    Duration connect = config.connectTimeout();
+    this.http =
+        Http1Client.builder()
+            .tls(tls)
+            .socketOptions(s -> s.connectTimeout(connect).tcpNoDelay(true))
+            // Once connected, the handshake's reads are bounded by the connect timeout too; each
+            // request then sets the read timeout for its answer.
+            .connectionListener(handshakeWithin(connect))
+            .followRedirects(false)
+            .proxy(Proxy.noProxy())
+            .dnsResolver(HostKeepingResolver.INSTANCE)
+            .keepAlive(true)
+            .shareConnectionCache(false)
+            .servicesDiscoverServices(false)
+            .sendExpectContinue(false)
             .executor(executor)
             .build();
+    this.deadlines = deadlines;
+    this.presentsCertificate = identity != null;
     this.readTimeout = config.readTimeout();
-    // The JDK enforces both timeouts on one timer queue, so a connection that never completes is
-    // always a connect timeout; this wait only bounds an answer whose body trickles in.
-    this.answerWait = readTimeout.plus(BODY_GRACE);
+    this.answerWaitNanos = readTimeout.plus(BODY_GRACE).toNanos();
     this.onShutdown = onShutdown;
+  }
+
+  private static ConnectionListener handshakeWithin(Duration connect) {
+    int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, connect.toMillis()));
+    return new ConnectionListener() {
+      @Override
+      public void socketConnected(ConnectedSocketInfo socket) throws IOException {
+        socket.socket().setSoTimeout(millis);
+        boolean[] connected = CONNECTED.get();
+        if (connected != null) {
+          connected[0] = true;
+        }
+      }
+
+      @Override
+      public void socketChannelConnected(ConnectedSocketChannelInfo channel) {
+        // Only plain sockets are used.
+      }
+    };
   }
 
   /** Takes a lease for one request; false once retired or closed (then take another transport). */
@@ -144,7 +192,7 @@ final class Transport implements AutoCloseable {
 
   private void shutDown() {
     if (shut.compareAndSet(false, true)) {
-      http.shutdownNow();
+      http.closeResource();
       onShutdown.run();
     }
   }
@@ -154,8 +202,7 @@ final class Transport implements AutoCloseable {
    * is retried once here when {@code retryConnectTimeout} (false when the caller has another node
    * to ask instead).
    */
-  Answer send(HttpRequest request, int maxBody, boolean retryConnectTimeout)
-      throws TransportFailure {
+  Answer send(Outbound request, int maxBody, boolean retryConnectTimeout) throws TransportFailure {
     try {
       return attempt(request, maxBody);
     } catch (TransportFailure failure) {
@@ -166,24 +213,69 @@ final class Transport implements AutoCloseable {
     }
   }
 
-  private Answer attempt(HttpRequest request, int maxBody) throws TransportFailure {
-    HttpRequest timed =
-        HttpRequest.newBuilder(request, (name, value) -> true).timeout(readTimeout).build();
-    CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(timed, BoundedBody.handler(maxBody));
+  /**
+   * One exchange. With TLS 1.3 a server that refuses the client certificate says so with an alert
+   * after the handshake has completed on the client's side; when it closes the connection before
+   * the request is even written, the alert is lost to a broken pipe or a reset. So a connection
+   * lost before any answer, in the attempt that made it, is reported as refused (the detail says
+   * what was seen): by far the likeliest cause, with or without a certificate presented.
+   */
+  private Answer attempt(Outbound request, int maxBody) throws TransportFailure {
+    boolean[] connected = new boolean[1];
+    CONNECTED.set(connected); // the request runs on this thread, so the listener sees it
     try {
-      HttpResponse<byte[]> response = future.get(answerWait.toNanos(), TimeUnit.NANOSECONDS);
-      return new Answer(response.statusCode(), response.body(), retryAfter(response.headers()));
-    } catch (TimeoutException e) {
-      abandon(future);
+      return exchange(request, maxBody);
+    } catch (TransportFailure failure) {
+      if (connected[0] && failure.kind() == Kind.CONNECTION_LOST) {
+        throw new TransportFailure(
+            Kind.TLS_CLIENT_REFUSED,
+            "the connection was closed at once after the TLS handshake, in which the KMS presented "
+                + (presentsCertificate ? "its client certificate" : "no client certificate")
+                + " ("
+                + failure.detail()
+                + ")",
+            failure.getCause());
+      }
+      throw failure;
+    } finally {
+      CONNECTED.remove();
+    }
+  }
+
+  private Answer exchange(Outbound request, int maxBody) throws TransportFailure {
+    long deadline = System.nanoTime() + answerWaitNanos;
+    Http1ClientRequest call =
+        http.method(Method.create(request.method())).uri(request.url()).readTimeout(readTimeout);
+    List<String> headers = request.headers();
+    for (int i = 0; i < headers.size(); i += 2) {
+      call.header(HeaderNames.create(headers.get(i)), headers.get(i + 1));
+    }
+    AnswerDeadlines.Watch watch = deadlines.watch(deadline);
+    try {
+      return answer(call, request.body(), maxBody, deadline);
+    } catch (BoundedBody.AnswerTooSlowException e) {
       throw timedOut(e);
-    } catch (InterruptedException e) {
-      abandon(future);
-      Thread.currentThread().interrupt();
-      throw new TransportFailure(Kind.INTERRUPTED, "interrupted while waiting for the answer", e);
-    } catch (ExecutionException e) {
-      TransportFailure failure = classify(e.getCause());
-      throw failure.kind() == Kind.TIMED_OUT ? timedOut(e.getCause()) : failure;
+    } catch (IOException | RuntimeException e) {
+      if (watch.fired()) {
+        throw timedOut(e);
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new TransportFailure(Kind.INTERRUPTED, "interrupted while waiting for the answer", e);
+      }
+      TransportFailure failure = classify(e);
+      throw failure.kind() == Kind.TIMED_OUT ? timedOut(e) : failure;
+    } finally {
+      watch.close();
+    }
+  }
+
+  private static Answer answer(Http1ClientRequest call, byte[] body, int maxBody, long deadline)
+      throws IOException {
+    try (Http1ClientResponse response = body == null ? call.request() : call.submit(body)) {
+      long declared = response.headers().contentLength().orElse(-1);
+      byte[] answer = BoundedBody.read(response.inputStream(), declared, maxBody, deadline);
+      String retryAfter = response.headers().first(HeaderNames.RETRY_AFTER).orElse(null);
+      return new Answer(response.status().code(), answer, retryAfter(retryAfter));
     }
   }
 
@@ -192,25 +284,30 @@ final class Transport implements AutoCloseable {
         Kind.TIMED_OUT, "no complete answer within " + readTimeout.toMillis() + " ms", cause);
   }
 
-  /** Cancels the exchange (closing its connection); an answer that still arrives is wiped. */
-  private static void abandon(CompletableFuture<HttpResponse<byte[]>> future) {
-    future.cancel(true);
-    future.thenAccept(response -> Wipe.bytes(response.body()));
-  }
-
+  /**
+   * Sorts what the client threw. Helidon wraps socket failures in {@link UncheckedIOException}; a
+   * TLS handshake that never completes is a {@link SocketTimeoutException} under its "SSL
+   * handshake" wrapper, and counts, with a TCP connect timeout, as a connection not made.
+   */
   static TransportFailure classify(Throwable failure) {
     Throwable root = failure;
     boolean tls = false;
     boolean untrusted = false;
     boolean badCertificate = false;
     boolean clientRefused = false;
+    boolean handshake = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {
       root = t;
       tls |= t instanceof SSLException;
       clientRefused |= refusedOurCertificate(t);
       untrusted |= t instanceof CertPathBuilderException || t instanceof CertPathValidatorException;
       badCertificate |= t instanceof CertificateException;
+      handshake |= t instanceof UncheckedIOException && HANDSHAKE.equals(t.getMessage());
     }
+    Throwable cause =
+        failure instanceof UncheckedIOException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     String detail = describe(root);
     Kind kind;
     if (untrusted) {
@@ -221,15 +318,19 @@ final class Transport implements AutoCloseable {
       kind = Kind.TLS_NAME_MISMATCH;
     } else if (tls) {
       kind = Kind.TLS_FAILED;
-    } else if (failure instanceof HttpConnectTimeoutException) {
-      kind = Kind.CONNECT_TIMEOUT;
-    } else if (failure instanceof HttpTimeoutException) {
-      kind = Kind.TIMED_OUT;
-    } else if (failure instanceof ConnectException) {
+    } else if (cause instanceof SocketTimeoutException) {
+      kind =
+          handshake || CONNECT_TIMED_OUT.equals(cause.getMessage())
+              ? Kind.CONNECT_TIMEOUT
+              : Kind.TIMED_OUT;
+    } else if (cause instanceof ConnectException
+        || cause instanceof NoRouteToHostException
+        || cause instanceof RuntimeUnknownHostException) {
       kind = Kind.CONNECT_FAILED;
-    } else if (failure instanceof BoundedBody.TooLargeException) {
+    } else if (cause instanceof BoundedBody.TooLargeException) {
       kind = Kind.ANSWER_TOO_LARGE;
-    } else if (failure instanceof IOException) {
+    } else if (cause instanceof IOException
+        || cause instanceof DataReader.InsufficientDataAvailableException) {
       kind = Kind.CONNECTION_LOST;
     } else {
       kind = Kind.CONNECTION_LOST;
@@ -237,6 +338,12 @@ final class Transport implements AutoCloseable {
     }
     return new TransportFailure(kind, detail, failure);
   }
+
+  /** Helidon's wrapper around a failed TLS handshake. */
+  private static final String HANDSHAKE = "Failed to execute SSL handshake";
+
+  /** The JDK's message for a TCP connect that timed out. */
+  private static final String CONNECT_TIMED_OUT = "Connect timed out";
 
   /**
    * True when {@code t} reports a fatal alert the peer sent about the client certificate: none

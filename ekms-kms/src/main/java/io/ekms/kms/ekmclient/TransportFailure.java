@@ -10,7 +10,7 @@ final class TransportFailure extends Exception {
   enum Kind {
     /** The egress policy refuses the destination now; nothing was sent. */
     NOT_ALLOWED,
-    /** No connection: refused, no route, unknown host (the JDK has retried it once already). */
+    /** No connection: refused, no route, unknown host. */
     CONNECT_FAILED,
     /** No connection within the connect timeout; the request was not sent. */
     CONNECT_TIMEOUT,

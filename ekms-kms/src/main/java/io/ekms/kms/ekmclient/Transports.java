@@ -4,7 +4,6 @@ import io.ekms.kms.egress.EgressDenied;
 import io.ekms.kms.egress.EgressPolicy;
 import io.ekms.kms.ekmclient.TransportFailure.Kind;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -79,6 +78,7 @@ final class Transports implements AutoCloseable {
   private final EgressPolicy egress;
   private final int max;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final AnswerDeadlines deadlines = new AnswerDeadlines();
   private final Map<Key, Transport> open = new LinkedHashMap<>(16, 0.75f, true); // by this
   private final AtomicInteger live = new AtomicInteger();
   private boolean closed; // guarded by this
@@ -115,12 +115,12 @@ final class Transports implements AutoCloseable {
   }
 
   /** Sends {@code request} over {@code route} if the egress policy allows it now. */
-  Transport.Answer send(Route route, HttpRequest request, int maxBody) throws TransportFailure {
+  Transport.Answer send(Route route, Outbound request, int maxBody) throws TransportFailure {
     return send(route, request, maxBody, true);
   }
 
   /** As above; a connect timeout is retried on the same route only if {@code retryConnect}. */
-  Transport.Answer send(Route route, HttpRequest request, int maxBody, boolean retryConnect)
+  Transport.Answer send(Route route, Outbound request, int maxBody, boolean retryConnect)
       throws TransportFailure {
     allowed(route.key);
     Transport transport = lease(route);
@@ -183,7 +183,8 @@ final class Transports implements AutoCloseable {
         }
         if (built == null) {
           built =
-              new Transport(route.trust, route.identity, config, executor, live::decrementAndGet);
+              new Transport(
+                  route.trust, route.identity, config, executor, deadlines, live::decrementAndGet);
           live.incrementAndGet();
         }
       }
@@ -243,5 +244,6 @@ final class Transports implements AutoCloseable {
     }
     all.forEach(Transport::close);
     executor.shutdownNow();
+    deadlines.close();
   }
 }

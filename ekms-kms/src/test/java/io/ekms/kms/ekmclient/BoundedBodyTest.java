@@ -3,77 +3,79 @@ package io.ekms.kms.ekmclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class BoundedBodyTest {
-  final AtomicBoolean cancelled = new AtomicBoolean();
+  static final long NO_DEADLINE = Long.MAX_VALUE / 4;
 
-  HttpResponse.BodySubscriber<byte[]> subscriber(int max, long declaredLength) {
-    BoundedBody body = newBody(max, declaredLength);
-    body.onSubscribe(
-        new Flow.Subscription() {
-          @Override
-          public void request(long n) {}
+  static InputStream bytes(int n) {
+    byte[] b = new byte[n];
+    Arrays.fill(b, (byte) 7);
+    return new ByteArrayInputStream(b);
+  }
 
+  long later() {
+    return System.nanoTime() + NO_DEADLINE;
+  }
+
+  @Test
+  void read_growingPastTheFirstGuess_isCollectedWhole() throws Exception {
+    byte[] body = BoundedBody.read(bytes(50_000), 2, 100_000, later());
+
+    assertThat(body).hasSize(50_000).containsOnly((byte) 7);
+  }
+
+  @Test
+  void read_declaredLengthExact_returnsThatMany() throws Exception {
+    assertThat(BoundedBody.read(bytes(300), 300, 1000, later())).hasSize(300);
+  }
+
+  @Test
+  void read_unknownLengthEmpty_returnsEmpty() throws Exception {
+    assertThat(BoundedBody.read(bytes(0), -1, 1000, later())).isEmpty();
+  }
+
+  @Test
+  void read_exactlyTheBound_isAccepted() throws Exception {
+    assertThat(BoundedBody.read(bytes(10), -1, 10, later())).hasSize(10);
+  }
+
+  @Test
+  void read_overTheBound_isRefused() {
+    assertThatThrownBy(() -> BoundedBody.read(bytes(11), -1, 10, later()))
+        .isInstanceOf(BoundedBody.TooLargeException.class);
+    assertThatThrownBy(() -> BoundedBody.read(bytes(11), 11, 10, later()))
+        .isInstanceOf(BoundedBody.TooLargeException.class);
+  }
+
+  @Test
+  void read_lyingDeclaredLength_allocatesOnlyUpToTheBound() {
+    assertThatThrownBy(() -> BoundedBody.read(bytes(20), Integer.MAX_VALUE, 10, later()))
+        .isInstanceOf(BoundedBody.TooLargeException.class);
+  }
+
+  @Test
+  void read_pastTheDeadline_stopsAsTooSlow() {
+    long past = System.nanoTime() - 1;
+
+    assertThatThrownBy(() -> BoundedBody.read(bytes(5), -1, 10, past))
+        .isInstanceOf(BoundedBody.AnswerTooSlowException.class);
+  }
+
+  @Test
+  void read_streamFails_throwsItsFailure() {
+    InputStream broken =
+        new InputStream() {
           @Override
-          public void cancel() {
-            cancelled.set(true);
+          public int read() throws IOException {
+            throw new IOException("reset");
           }
-        });
-    return body;
-  }
+        };
 
-  @Test
-  void body_growingPastTheFirstGuess_isCollectedWhole() throws Exception {
-    var body = subscriber(100_000, 2);
-    for (int i = 0; i < 10; i++) {
-      body.onNext(List.of(ByteBuffer.wrap(new byte[5000])));
-    }
-    body.onComplete();
-
-    assertThat(body.getBody().toCompletableFuture().get()).hasSize(50_000);
-  }
-
-  @Test
-  void body_overTheBound_isRefusedAndTheStreamCancelled() {
-    var body = subscriber(10, -1);
-    body.onNext(List.of(ByteBuffer.wrap(new byte[6])));
-    body.onNext(List.of(ByteBuffer.wrap(new byte[6])));
-
-    assertThatThrownBy(() -> body.getBody().toCompletableFuture().get())
-        .hasCauseInstanceOf(BoundedBody.TooLargeException.class);
-    assertThat(cancelled).isTrue();
-  }
-
-  static BoundedBody newBody(int max, long declaredLength) {
-    return (BoundedBody)
-        BoundedBody.handler(max)
-            .apply(
-                new HttpResponse.ResponseInfo() {
-                  @Override
-                  public int statusCode() {
-                    return 200;
-                  }
-
-                  @Override
-                  public java.net.http.HttpHeaders headers() {
-                    return java.net.http.HttpHeaders.of(
-                        declaredLength < 0
-                            ? java.util.Map.of()
-                            : java.util.Map.of(
-                                "content-length", List.of(Long.toString(declaredLength))),
-                        (a, b) -> true);
-                  }
-
-                  @Override
-                  public java.net.http.HttpClient.Version version() {
-                    return java.net.http.HttpClient.Version.HTTP_1_1;
-                  }
-                });
+    assertThatThrownBy(() -> BoundedBody.read(broken, -1, 10, later())).hasMessage("reset");
   }
 }

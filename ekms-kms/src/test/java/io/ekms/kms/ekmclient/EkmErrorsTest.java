@@ -12,8 +12,6 @@ import io.ekms.kms.external.IdentityFailure;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.security.cert.CertPathBuilderException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -146,7 +144,7 @@ class EkmErrorsTest {
   static Stream<Throwable> unreachable() {
     return Stream.of(
         new ConnectException("Connection refused"),
-        new HttpConnectTimeoutException("HTTP connect timed out"),
+        new java.net.SocketTimeoutException("Connect timed out"),
         new IOException("Connection reset by peer"),
         new ConnectException("No route to host"));
   }
@@ -173,7 +171,11 @@ class EkmErrorsTest {
     EkmUnavailable tls = EkmErrors.transport(CALL, url, Transport.classify(untrusted));
     EkmUnavailable slow =
         EkmErrors.transport(
-            CALL, url, Transport.classify(new HttpTimeoutException("request timed out")));
+            CALL,
+            url,
+            Transport.classify(
+                new java.io.UncheckedIOException(
+                    new java.net.SocketTimeoutException("Read timed out"))));
 
     assertThat(tls.publicMessage())
         .contains("TLS handshake with the EKM failed")
@@ -198,7 +200,9 @@ class EkmErrorsTest {
             OAUTH,
             OAUTH.discoveryUrl(),
             IdentityErrors.DISCOVERY,
-            Transport.classify(new HttpConnectTimeoutException("HTTP connect timed out")));
+            Transport.classify(
+                new java.io.UncheckedIOException(
+                    new java.net.SocketTimeoutException("Connect timed out"))));
 
     assertThat(refused.publicMessage())
         .isEqualTo(filtered.publicMessage())

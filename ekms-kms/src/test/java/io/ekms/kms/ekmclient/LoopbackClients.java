@@ -18,5 +18,8 @@ final class LoopbackClients {
   static final EgressPolicy LOOPBACK =
       EgressPolicy.of(List.of("127.0.0.0/8"), List.of("127.0.0.1"), true);
 
+  /** One sweeper for the tests that make transports of their own. */
+  static final AnswerDeadlines DEADLINES = new AnswerDeadlines();
+
   private LoopbackClients() {}
 }

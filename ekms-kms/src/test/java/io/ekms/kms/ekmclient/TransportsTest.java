@@ -9,7 +9,6 @@ import io.ekms.kms.ekmclient.TransportFailure.Kind;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,8 +34,8 @@ class TransportsTest {
     return ekm;
   }
 
-  static HttpRequest get(URI url) {
-    return HttpRequest.newBuilder(url).GET().build();
+  static Outbound get(URI url) {
+    return Outbound.to(url).get();
   }
 
   int send(ScriptedEkm ekm) throws TransportFailure {
