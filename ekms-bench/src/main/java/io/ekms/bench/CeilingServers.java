@@ -11,16 +11,16 @@ import java.util.List;
 /**
  * The ceiling: the same HTTP stack, TLS set-up and connection handling as ekms's servers, answering
  * an empty JSON object. {@code /one} answers at once (one hop); {@code /two} relays to {@code /one}
- * over its own HTTPS client first (two hops, like KMS → EKM). Bench use only.
+ * first, with the HTTPS client the KMS uses for its EKMs ({@link RelayHop}): two hops, like KMS →
+ * EKM. Bench use only.
  */
 final class CeilingServers implements AutoCloseable {
   final LocalCa ca = LocalCa.create("bench CA");
   private final WebServer server;
-  private final HttpsPost relay;
 
   CeilingServers() {
     ServerIdentity identity = ca.issueServer("bench", List.of("localhost"), List.of("127.0.0.1"));
-    HttpsPost[] hop = new HttpsPost[1];
+    RelayHop[] hop = new RelayHop[1];
     HttpRouting.Builder routing =
         HttpRouting.builder()
             .post(
@@ -48,8 +48,7 @@ final class CeilingServers implements AutoCloseable {
             .routing(routing)
             .build()
             .start();
-    relay = new HttpsPost(List.of(ca.certificate()), url("/one"), null, "{}", 200);
-    hop[0] = relay;
+    hop[0] = new RelayHop(List.of(ca.certificate()), url("/one"));
   }
 
   String url(String path) {

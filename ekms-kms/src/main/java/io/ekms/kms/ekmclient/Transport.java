@@ -26,7 +26,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
@@ -39,9 +41,10 @@ import javax.net.ssl.SSLException;
  * vault on the same endpoint.
  *
  * <p>Timeouts: making a connection (TCP, then each read of the TLS handshake) is bounded by the
- * connect timeout; once the request is sent, each read of the answer by the read timeout, and the
- * whole exchange by the read timeout plus a little grace ({@link AnswerDeadlines} interrupts a
- * virtual thread past it, which closes its connection; the body's reads also check it).
+ * connect timeout; the whole exchange by the read timeout plus a little grace: {@link
+ * AnswerDeadlines} interrupts the exchange's virtual thread past it, which closes its connection (a
+ * caller on a platform thread has its exchange run on a virtual thread), and the body's reads also
+ * check it.
  *
  * <p>Lifecycle: callers {@link #acquire()} a lease for each request and {@link #release()} it;
  * {@link #retire()} (evicted, or no connection could be made) closes the client's pooled
@@ -60,7 +63,16 @@ final class Transport implements AutoCloseable {
   /** Set by the connection listener when the current attempt made a new connection. */
   private static final ThreadLocal<boolean[]> CONNECTED = new ThreadLocal<>();
 
+  /**
+   * The socket's read timeout while a request is in flight and while its connection idles in the
+   * pool. Not the read timeout: Helidon's pool watches an idle connection for a close by the peer
+   * for as long as this, and drops it after; {@link AnswerDeadlines} holds each exchange to the
+   * configured read timeout instead.
+   */
+  private static final Duration SOCKET_READ_LIMIT = Duration.ofMinutes(10);
+
   private final Http1Client http;
+  private final ExecutorService executor;
   private final AnswerDeadlines deadlines;
   private final boolean presentsCertificate;
   private final Duration readTimeout;
@@ -134,6 +146,7 @@ final class Transport implements AutoCloseable {
             .sendExpectContinue(false)
             .executor(executor)
             .build();
+    this.executor = executor;
     this.deadlines = deadlines;
     this.presentsCertificate = identity != null;
     this.readTimeout = config.readTimeout();
@@ -214,13 +227,37 @@ final class Transport implements AutoCloseable {
   }
 
   /**
-   * One exchange. With TLS 1.3 a server that refuses the client certificate says so with an alert
-   * after the handshake has completed on the client's side; when it closes the connection before
-   * the request is even written, the alert is lost to a broken pipe or a reset. So a connection
-   * lost before any answer, in the attempt that made it, is reported as refused (the detail says
-   * what was seen): by far the likeliest cause, with or without a certificate presented.
+   * One exchange on a virtual thread: the caller's, or else one started for it (only a virtual
+   * thread's blocked read can be cut off at the deadline).
    */
   private Answer attempt(Outbound request, int maxBody) throws TransportFailure {
+    if (Thread.currentThread().isVirtual()) {
+      return tracked(request, maxBody);
+    }
+    Future<Answer> answer = executor.submit(() -> tracked(request, maxBody));
+    try {
+      return answer.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TransportFailure failure) {
+        throw failure;
+      }
+      throw classify(e.getCause());
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new TransportFailure(Kind.INTERRUPTED, "interrupted while waiting for the answer", e);
+    }
+  }
+
+  /**
+   * One exchange, noting whether it made a new connection. With TLS 1.3 a server that refuses the
+   * client certificate says so with an alert after the handshake has completed on the client's
+   * side; when it closes the connection before the request is even written, the alert is lost to a
+   * broken pipe or a reset. So a connection lost before any answer, in the exchange that made it,
+   * is reported as refused (the detail says what was seen): by far the likeliest cause, with or
+   * without a certificate presented.
+   */
+  private Answer tracked(Outbound request, int maxBody) throws TransportFailure {
     boolean[] connected = new boolean[1];
     CONNECTED.set(connected); // the request runs on this thread, so the listener sees it
     try {
@@ -245,7 +282,9 @@ final class Transport implements AutoCloseable {
   private Answer exchange(Outbound request, int maxBody) throws TransportFailure {
     long deadline = System.nanoTime() + answerWaitNanos;
     Http1ClientRequest call =
-        http.method(Method.create(request.method())).uri(request.url()).readTimeout(readTimeout);
+        http.method(Method.create(request.method()))
+            .uri(request.url())
+            .readTimeout(SOCKET_READ_LIMIT);
     List<String> headers = request.headers();
     for (int i = 0; i < headers.size(); i += 2) {
       call.header(HeaderNames.create(headers.get(i)), headers.get(i + 1));
