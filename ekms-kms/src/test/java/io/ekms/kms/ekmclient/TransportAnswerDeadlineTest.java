@@ -2,18 +2,14 @@ package io.ekms.kms.ekmclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ekms.core.tls.LocalCa;
-import io.ekms.core.tls.ServerIdentity;
 import io.ekms.kms.ekmclient.TransportFailure.Kind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.net.ssl.SSLServerSocket;
@@ -25,29 +21,17 @@ import org.junit.jupiter.api.Test;
  * whole answer is still held to the read timeout (plus grace), and ends as timed out.
  */
 class TransportAnswerDeadlineTest {
-  static final LocalCa CA = LocalCa.create("trickle-ca");
   static final EkmClientConfig ONE_SECOND =
       new EkmClientConfig(Duration.ofSeconds(1), Duration.ofSeconds(1), null);
 
   @Test
   void send_answerTricklingPastTheReadTimeout_endsTimedOut() throws Exception {
-    ServerIdentity identity = CA.issueServer("trickle", List.of(), List.of("127.0.0.1"));
-    try (SSLServerSocket server =
-            (SSLServerSocket)
-                identity
-                    .sslContext()
-                    .getServerSocketFactory()
-                    .createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    RawTlsPeer peer = new RawTlsPeer("trickle");
+    try (SSLServerSocket server = peer.server;
         var executor = Executors.newVirtualThreadPerTaskExecutor();
-        Transport transport =
-            new Transport(
-                List.of(CA.certificate()),
-                ONE_SECOND,
-                executor,
-                LoopbackClients.DEADLINES,
-                () -> {})) {
+        Transport transport = peer.transport(ONE_SECOND, executor)) {
       Thread.ofVirtual().start(() -> trickle(server));
-      URI url = URI.create("https://127.0.0.1:" + server.getLocalPort() + "/metadata");
+      URI url = URI.create(peer.url("/metadata"));
 
       // The KMS's calls run on virtual threads; so does this one.
       Future<TransportFailure> failed =

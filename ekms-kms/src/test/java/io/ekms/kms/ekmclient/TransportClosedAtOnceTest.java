@@ -3,13 +3,9 @@ package io.ekms.kms.ekmclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ekms.core.tls.LocalCa;
-import io.ekms.core.tls.ServerIdentity;
 import io.ekms.kms.ekmclient.TransportFailure.Kind;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLServerSocket;
@@ -22,28 +18,16 @@ import org.junit.jupiter.api.Test;
  * transport reports the refusal, not a lost connection.
  */
 class TransportClosedAtOnceTest {
-  static final LocalCa CA = LocalCa.create("closing-ca");
 
   @Test
   void send_serverResetsRightAfterHandshake_reportsClientCertificateRefused() throws Exception {
-    ServerIdentity identity = CA.issueServer("closing", List.of(), List.of("127.0.0.1"));
     CountDownLatch handshaken = new CountDownLatch(1);
-    try (SSLServerSocket server =
-            (SSLServerSocket)
-                identity
-                    .sslContext()
-                    .getServerSocketFactory()
-                    .createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    RawTlsPeer peer = new RawTlsPeer("closing");
+    try (SSLServerSocket server = peer.server;
         var executor = Executors.newVirtualThreadPerTaskExecutor();
-        Transport transport =
-            new Transport(
-                List.of(CA.certificate()),
-                LoopbackClients.PATIENT,
-                executor,
-                LoopbackClients.DEADLINES,
-                () -> {})) {
+        Transport transport = peer.transport(LoopbackClients.PATIENT, executor)) {
       Thread.ofVirtual().start(() -> handshakeThenReset(server, handshaken));
-      URI url = URI.create("https://127.0.0.1:" + server.getLocalPort() + "/metadata");
+      URI url = URI.create(peer.url("/metadata"));
 
       assertThatThrownBy(() -> transport.send(Outbound.to(url).get(), 1024, false))
           .isInstanceOfSatisfying(
