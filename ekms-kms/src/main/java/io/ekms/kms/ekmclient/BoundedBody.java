@@ -7,9 +7,9 @@ import java.util.Arrays;
 
 /**
  * Reads a response body into one array the caller owns, refusing more than a bound before
- * allocating for it (a hostile peer cannot make the KMS buffer an endless answer) and stopping at a
- * deadline checked between reads (each read is bounded by the socket's read timeout). Arrays left
- * behind when the buffer grows, or when the body is refused, are wiped: answers carry plaintext.
+ * allocating for it (a hostile peer cannot make the KMS buffer an endless answer); how long it may
+ * take is {@link AnswerDeadlines}' concern. Arrays left behind when the buffer grows, or when the
+ * body is refused, are wiped: answers carry plaintext.
  */
 final class BoundedBody {
   private static final int INITIAL = 4096;
@@ -19,11 +19,9 @@ final class BoundedBody {
 
   /**
    * The whole body of {@code in}, at most {@code max} bytes; {@code declaredLength} (negative when
-   * unknown) only sizes the first buffer. Past {@code deadlineNanos} (a {@link System#nanoTime()}
-   * value) the read stops with an {@link AnswerTooSlowException}.
+   * unknown) only sizes the first buffer.
    */
-  static byte[] read(InputStream in, long declaredLength, int max, long deadlineNanos)
-      throws IOException {
+  static byte[] read(InputStream in, long declaredLength, int max) throws IOException {
     byte[] buffer = new byte[(int) Math.min(declaredLength < 0 ? INITIAL : declaredLength, max)];
     int size = 0;
     try {
@@ -42,9 +40,6 @@ final class BoundedBody {
           break;
         }
         size += n;
-        if (System.nanoTime() - deadlineNanos > 0) {
-          throw new AnswerTooSlowException();
-        }
       }
     } catch (IOException | RuntimeException e) {
       Wipe.bytes(buffer);
@@ -69,13 +64,6 @@ final class BoundedBody {
   static final class TooLargeException extends IOException {
     TooLargeException(int max) {
       super("the answer is larger than " + max + " bytes");
-    }
-  }
-
-  /** The body was still arriving at the deadline. */
-  static final class AnswerTooSlowException extends IOException {
-    AnswerTooSlowException() {
-      super("the answer was still arriving at the deadline");
     }
   }
 }

@@ -281,8 +281,8 @@ public final class EkmClients implements ExternalVaults, AutoCloseable {
   }
 
   /**
-   * How many HTTP clients (each with a selector thread) are open now; at most the bound, plus those
-   * retired whose last request is still running.
+   * How many HTTP clients (each with its connection pool) are open now; at most the bound, plus
+   * those retired whose last request is still running.
    */
   public int openHttpClients() {
     return transports.live();

@@ -43,8 +43,7 @@ import javax.net.ssl.SSLException;
  * <p>Timeouts: making a connection (TCP, then each read of the TLS handshake) is bounded by the
  * connect timeout; the whole exchange by the read timeout plus a little grace: {@link
  * AnswerDeadlines} interrupts the exchange's virtual thread past it, which closes its connection (a
- * caller on a platform thread has its exchange run on a virtual thread), and the body's reads also
- * check it.
+ * caller on a platform thread has its exchange run on a virtual thread).
  *
  * <p>Lifecycle: callers {@link #acquire()} a lease for each request and {@link #release()} it;
  * {@link #retire()} (evicted, or no connection could be made) closes the client's pooled
@@ -134,8 +133,8 @@ final class Transport implements AutoCloseable {
         Http1Client.builder()
             .tls(tls)
             .socketOptions(s -> s.connectTimeout(connect).tcpNoDelay(true))
-            // Once connected, the handshake's reads are bounded by the connect timeout too; each
-            // request then sets the read timeout for its answer.
+            // Once connected, the handshake's reads are bounded by the connect timeout too; the
+            // answer is bounded by AnswerDeadlines (each request sets SOCKET_READ_LIMIT).
             .connectionListener(handshakeWithin(connect))
             .followRedirects(false)
             .proxy(Proxy.noProxy())
@@ -291,9 +290,7 @@ final class Transport implements AutoCloseable {
     }
     AnswerDeadlines.Watch watch = deadlines.watch(deadline);
     try {
-      return answer(call, request.body(), maxBody, deadline);
-    } catch (BoundedBody.AnswerTooSlowException e) {
-      throw timedOut(e);
+      return answer(call, request.body(), maxBody);
     } catch (IOException | RuntimeException e) {
       if (watch.fired()) {
         throw timedOut(e);
@@ -308,11 +305,11 @@ final class Transport implements AutoCloseable {
     }
   }
 
-  private static Answer answer(Http1ClientRequest call, byte[] body, int maxBody, long deadline)
+  private static Answer answer(Http1ClientRequest call, byte[] body, int maxBody)
       throws IOException {
     try (Http1ClientResponse response = body == null ? call.request() : call.submit(body)) {
       long declared = response.headers().contentLength().orElse(-1);
-      byte[] answer = BoundedBody.read(response.inputStream(), declared, maxBody, deadline);
+      byte[] answer = BoundedBody.read(response.inputStream(), declared, maxBody);
       String retryAfter = response.headers().first(HeaderNames.RETRY_AFTER).orElse(null);
       return new Answer(response.status().code(), answer, retryAfter(retryAfter));
     }

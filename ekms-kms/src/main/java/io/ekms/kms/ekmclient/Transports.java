@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Callers name origins, so the pool is bounded: at most {@code max} transports are open, the
  * least recently used beyond that is retired, and a transport that could not make a connection is
- * retired at once; a retired transport's HTTP client (and its selector thread) is shut down when
+ * retired at once; a retired transport's HTTP client (and its pooled connections) is shut down when
  * its last request ends. Before every request the egress policy is asked again, with a fresh
  * resolution, so a name that now resolves somewhere refused is not connected to.
  */
